@@ -1,0 +1,48 @@
+# One entry point for developers and CI: every target creates and uses .venv by itself.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: setup codegen check-generated lint typecheck test soak sim bench drift drift-update clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[codegen,sim,auth,dev]'
+	touch $(STAMP)
+
+## setup: create .venv with the package, the generator, the simulator and the dev tools
+setup: $(STAMP)
+
+## codegen: regenerate generated/sfapi_client from spec/, generator/ and templates/
+codegen: $(STAMP)
+	$(BIN)/python -m generator codegen
+
+## check-generated: fail if generated/ differs from what the committed inputs produce
+check-generated: $(STAMP)
+	$(BIN)/python -m generator check
+
+## lint: ruff on hand-written code and tests
+lint: $(STAMP)
+	$(BIN)/ruff check generator templates/static simulator tests bench
+	$(BIN)/ruff format --check generator simulator tests bench
+
+## typecheck: mypy --strict on the package and the generator
+typecheck: $(STAMP)
+	$(BIN)/mypy --strict generated/sfapi_client generator simulator/sfapi_sim
+
+## test: everything CI runs
+test: check-generated lint typecheck
+	$(BIN)/python -m pytest -q -m "not soak"
+
+## soak: the long reliability runs
+soak: $(STAMP)
+	$(BIN)/python -m pytest -q -m soak
+
+## sim: run the local SF API simulator on 127.0.0.1:8000
+sim: $(STAMP)
+	$(BIN)/sfapi-sim serve --key-out .sim-key.pem
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

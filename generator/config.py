@@ -1,0 +1,138 @@
+"""The generator's configuration: a TOML file beside the spec (``spec/codegen.toml``).
+
+Everything specific to one API (renames, job samples, the package name) lives in
+this file; the generator's code stays generic.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .problems import fail
+
+
+@dataclass(frozen=True)
+class InbandErrors:
+    """How an HTTP 200 body reports a failure (``{"status": "ERROR", "error": "..."}``)."""
+
+    status_property: str
+    error_value: str
+    message_property: str
+
+
+@dataclass(frozen=True)
+class OperationOverride:
+    """Per-operation settings that the spec cannot express."""
+
+    idempotent: bool | None = None
+    name: str | None = None
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything the generator reads besides the spec itself."""
+
+    path: Path
+    package: str
+    title: str
+    default_base_url: str
+    client_class: str
+    static: tuple[str, ...]
+    spec: Path
+    job_samples: dict[str, Path]
+    job_rows_pointer: str
+    strip_fastapi_suffix: bool
+    fastapi_body_names: bool
+    renames: dict[str, str]
+    slash_allowed: frozenset[str]
+    inband_errors: InbandErrors | None
+    sync_replacements: dict[str, str]
+    overrides: dict[str, OperationOverride] = field(default_factory=dict)
+
+    def with_inputs(
+        self, spec: Path | None = None, job_samples: list[Path] | None = None
+    ) -> Config:
+        """Return a copy reading another spec or other job samples (the CLI's overrides)."""
+        samples = self.job_samples
+        if job_samples is not None:
+            by_file = {p.name: name for name, p in self.job_samples.items()}
+            samples = {by_file.get(p.name, _class_name_from_stem(p.stem)): p for p in job_samples}
+        return Config(
+            **{
+                **self.__dict__,
+                "spec": spec if spec is not None else self.spec,
+                "job_samples": samples,
+            }
+        )
+
+
+def _class_name_from_stem(stem: str) -> str:
+    return "".join(part.capitalize() for part in stem.replace("-", "_").split("_") if part)
+
+
+_KNOWN = {
+    "package": {"name", "title", "default_base_url", "client_class", "static"},
+    "inputs": {"spec", "job_samples", "job_sample_rows"},
+    "operations": {"strip_fastapi_suffix", "overrides"},
+    "schemas": {"fastapi_body_names", "rename"},
+    "parameters": {"slash_allowed"},
+    "inband_errors": {"status_property", "error_value", "message_property"},
+    "sync": {"replacements"},
+}
+
+
+def _check_keys(data: dict[str, Any], source: str) -> None:
+    for section, value in data.items():
+        if section not in _KNOWN:
+            raise fail(f"unknown section [{section}]", source=source)
+        if not isinstance(value, dict):
+            raise fail(f"[{section}] must be a table", source=source)
+        unknown = sorted(set(value) - _KNOWN[section])
+        if unknown:
+            raise fail(f"unknown key(s) in [{section}]: {', '.join(unknown)}", source=source)
+
+
+def load_config(path: Path) -> Config:
+    """Read and check a codegen TOML file; paths in it are relative to its folder."""
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise fail("configuration file not found", source=source) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise fail(f"not valid TOML: {exc}", source=source) from None
+    _check_keys(data, source)
+    base = path.parent
+    package = data.get("package", {})
+    inputs = data.get("inputs", {})
+    operations = data.get("operations", {})
+    schemas = data.get("schemas", {})
+    inband = data.get("inband_errors")
+    name = package.get("name")
+    if not isinstance(name, str) or not name.isidentifier():
+        raise fail("[package] name must be a Python identifier", source=source)
+    overrides = {
+        op: OperationOverride(**settings)
+        for op, settings in operations.get("overrides", {}).items()
+    }
+    return Config(
+        path=path,
+        package=name,
+        title=package.get("title", name),
+        default_base_url=package.get("default_base_url", ""),
+        client_class=package.get("client_class", "ApiClient"),
+        static=tuple(package.get("static", ["runtime"])),
+        spec=base / inputs.get("spec", "openapi.json"),
+        job_samples={k: base / v for k, v in inputs.get("job_samples", {}).items()},
+        job_rows_pointer=inputs.get("job_sample_rows", {}).get("pointer", ""),
+        strip_fastapi_suffix=bool(operations.get("strip_fastapi_suffix", False)),
+        fastapi_body_names=bool(schemas.get("fastapi_body_names", False)),
+        renames=dict(schemas.get("rename", {})),
+        slash_allowed=frozenset(data.get("parameters", {}).get("slash_allowed", [])),
+        inband_errors=InbandErrors(**inband) if inband else None,
+        sync_replacements=dict(data.get("sync", {}).get("replacements", {})),
+        overrides=overrides,
+    )

@@ -1,0 +1,116 @@
+"""Stage 1: read the OpenAPI document, validate it, and check that every ``$ref`` resolves.
+
+Problems come back as messages naming the file and the JSON pointer, never as tracebacks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pydantic
+from openapi_pydantic import parse_obj
+
+from .problems import GeneratorError, Level, Problem, fail, pointer_join
+
+SUPPORTED_VERSIONS = ("3.0.", "3.1.")
+
+
+def read_json(path: Path) -> Any:
+    """Parse a JSON file, turning I/O and syntax errors into GeneratorErrors."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise fail("file not found", source=str(path)) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fail(f"cannot read: {exc}", source=str(path)) from None
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise fail(
+            f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}",
+            source=str(path),
+        ) from None
+
+
+def load_spec(path: Path) -> dict[str, Any]:
+    """Read and validate an OpenAPI 3.0 or 3.1 document; return it as plain JSON data."""
+    source = str(path)
+    document = read_json(path)
+    if not isinstance(document, dict):
+        raise fail("an OpenAPI document must be a JSON object", source=source, pointer="/")
+    version = document.get("openapi")
+    if not isinstance(version, str) or not version.startswith(SUPPORTED_VERSIONS):
+        raise fail(
+            f"unsupported 'openapi' version {version!r}; expected 3.0.x or 3.1.x",
+            source=source,
+            pointer="/openapi",
+        )
+    try:
+        parse_obj(document)
+    except pydantic.ValidationError as exc:
+        raise GeneratorError(_validation_problems(exc, source)) from None
+    problems = list(_dangling_refs(document, source))
+    if problems:
+        raise GeneratorError(problems)
+    return document
+
+
+def _validation_problems(exc: pydantic.ValidationError, source: str) -> list[Problem]:
+    """One problem per distinct location, skipping the union branches pydantic also reports."""
+    problems: list[Problem] = []
+    seen: set[str] = set()
+    for error in exc.errors():
+        parts = [p for p in error["loc"] if not _is_model_branch(p)]
+        pointer = pointer_join(*parts) if parts else "/"
+        if pointer in seen:
+            continue
+        seen.add(pointer)
+        problems.append(Problem(Level.ERROR, f"invalid OpenAPI: {error['msg']}", source, pointer))
+        if len(problems) >= 20:
+            break
+    return problems
+
+
+def _is_model_branch(part: str | int) -> bool:
+    # pydantic reports union members as loc entries such as "Reference" or "Schema".
+    return isinstance(part, str) and part[:1].isupper() and part.isidentifier()
+
+
+def _walk_refs(node: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str):
+            yield ref, (*path, "$ref")
+        for key, value in node.items():
+            yield from _walk_refs(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _walk_refs(value, (*path, index))
+
+
+def resolve_pointer(document: Any, ref: str) -> Any:
+    """Follow a local ``#/...`` reference; raise KeyError when it does not resolve."""
+    if not ref.startswith("#/"):
+        raise KeyError(ref)
+    node = document
+    for raw in ref[2:].split("/"):
+        part = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and part in node:
+            node = node[part]
+        elif isinstance(node, list) and part.isdigit() and int(part) < len(node):
+            node = node[int(part)]
+        else:
+            raise KeyError(ref)
+    return node
+
+
+def _dangling_refs(document: dict[str, Any], source: str) -> Iterator[Problem]:
+    for ref, path in _walk_refs(document, ()):
+        try:
+            resolve_pointer(document, ref)
+        except KeyError:
+            kind = "external references are not supported" if not ref.startswith("#") else "it does not resolve"
+            yield Problem(Level.ERROR, f"dangling $ref {ref!r}: {kind}", source, pointer_join(*path))

@@ -1,0 +1,117 @@
+"""Stage 4: pydantic models, through datamodel-code-generator.
+
+Schema models come from the normalised components; job models (``JobSqueue``,
+``JobSacct``) from sample job-status responses, every field an optional string with an
+alias where the key is not an identifier.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+from typing import Any
+
+from datamodel_code_generator import generate
+from datamodel_code_generator.enums import DataModelType, InputFileType
+from datamodel_code_generator.format import PythonVersion
+
+from .load import read_json, resolve_pointer
+from .naming import snake_case
+from .problems import fail
+
+_COMMON: dict[str, Any] = {
+    "output_model_type": DataModelType.PydanticV2BaseModel,
+    "target_python_version": PythonVersion.PY_311,
+    "disable_timestamp": True,
+    "use_standard_collections": True,
+    "use_union_operator": True,
+    "use_schema_description": True,
+    "use_field_description": True,
+    "use_double_quotes": True,
+    "formatters": [],
+}
+
+
+def schema_models(document: dict[str, Any], header: str) -> str:
+    """Source of one module with a class per component schema."""
+    components = {
+        "openapi": document["openapi"],
+        "info": document.get("info", {"title": "", "version": ""}),
+        "paths": {},
+        "components": {"schemas": document.get("components", {}).get("schemas", {})},
+    }
+    return _generate(json.dumps(components), InputFileType.OpenAPI, custom_file_header=header)
+
+
+def job_models(samples: dict[str, Path], rows_pointer: str, header: str) -> str:
+    """Source of one module with a model per job sample (empty when there are none)."""
+    if not samples:
+        return ""
+    definitions: dict[str, Any] = {}
+    aliases: dict[str, str] = {}
+    for class_name, path in sorted(samples.items()):
+        keys = _sample_keys(path, rows_pointer)
+        definitions[class_name] = {
+            "title": class_name,
+            "description": f"A job row as in {path.name}; every field is optional.",
+            "type": "object",
+            "properties": {key: {"type": "string"} for key in keys},
+            "additionalProperties": True,
+        }
+        for key in keys:
+            name = snake_case(key, "blank")
+            if name != key:
+                aliases[key] = name
+    document = {
+        "openapi": "3.1.0",
+        "info": {"title": "job samples", "version": "1"},
+        "paths": {},
+        "components": {"schemas": definitions},
+    }
+    return _generate(
+        json.dumps(document),
+        InputFileType.OpenAPI,
+        aliases=aliases,
+        allow_extra_fields=True,
+        allow_population_by_field_name=True,
+        custom_file_header=header,
+    )
+
+
+def _sample_keys(path: Path, rows_pointer: str) -> list[str]:
+    """The keys of every row of a sample, in first-seen order; a clear error if malformed."""
+    data = read_json(path)
+    try:
+        rows = resolve_pointer(data, "#" + rows_pointer) if rows_pointer else data
+    except KeyError:
+        raise fail(f"job sample has nothing at {rows_pointer!r}", source=str(path)) from None
+    if isinstance(rows, dict):
+        rows = [rows]
+    if not isinstance(rows, list) or not rows:
+        raise fail("job sample must hold a non-empty list of job rows", source=str(path), pointer=rows_pointer)
+    keys: dict[str, None] = {}
+    for index, row in enumerate(rows):
+        if not isinstance(row, dict):
+            raise fail("a job row must be a JSON object", source=str(path), pointer=f"{rows_pointer}/{index}")
+        for key, value in row.items():
+            if not isinstance(value, str) and value is not None:
+                raise fail(
+                    f"job row values must be strings; {key!r} is {type(value).__name__}",
+                    source=str(path),
+                    pointer=f"{rows_pointer}/{index}/{key}",
+                )
+            keys[key] = None
+    return list(keys)
+
+
+def _generate(text: str, kind: InputFileType, **options: Any) -> str:
+    result = generate(text, input_file_type=kind, **_COMMON, **options)
+    if not isinstance(result, str):
+        raise fail("datamodel-code-generator produced no single module")
+    return result
+
+
+def class_names(source: str) -> tuple[str, ...]:
+    """The names of the top-level classes a models module defines, in order."""
+    return tuple(node.name for node in ast.parse(source).body if isinstance(node, ast.ClassDef))

@@ -1,0 +1,56 @@
+"""Python names from API names: identifiers, snake_case, PascalCase, operation names."""
+
+from __future__ import annotations
+
+import keyword
+import re
+
+_WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_NON_IDENTIFIER = re.compile(r"[^0-9a-zA-Z_]+")
+
+
+def _words(name: str) -> list[str]:
+    spaced = _WORD_BOUNDARY.sub("_", name)
+    return [word for word in _NON_IDENTIFIER.sub("_", spaced).split("_") if word]
+
+
+def safe_identifier(name: str, fallback: str = "value") -> str:
+    """Make ``name`` a valid, non-keyword identifier (``class`` → ``class_``, ``1x`` → ``n1x``)."""
+    if not name:
+        name = fallback
+    if name[0].isdigit():
+        name = f"n{name}"
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name):
+        name = f"{name}_"
+    return name
+
+
+def snake_case(name: str, fallback: str = "value") -> str:
+    """``isPath`` → ``is_path``, ``nodelist(reason)`` → ``nodelist_reason``, ``s:c:t`` → ``s_c_t``."""
+    return safe_identifier("_".join(word.lower() for word in _words(name)), fallback)
+
+
+def pascal_case(name: str, fallback: str = "Model") -> str:
+    """``read_jobs`` → ``ReadJobs``, ``publicHost`` → ``PublicHost``."""
+    return safe_identifier("".join(word[:1].upper() + word[1:] for word in _words(name)), fallback)
+
+
+def fastapi_suffix(path: str, method: str) -> str:
+    """The suffix FastAPI appends to a route's function name to make its operationId."""
+    return re.sub(r"\W", "_", path) + "_" + method.lower()
+
+
+def operation_name(operation_id: str | None, path: str, method: str, strip_fastapi: bool) -> str:
+    """The Python method name of an operation.
+
+    ``read_jobs_compute_jobs__machine__get`` → ``read_jobs`` when FastAPI's suffix is
+    stripped; an operation without an operationId is named from its method and path
+    (``get /items/{id}`` → ``get_items_id``).
+    """
+    if not operation_id:
+        return snake_case(f"{method}_{path}")
+    if strip_fastapi:
+        suffix = fastapi_suffix(path, method)
+        if operation_id.endswith(suffix) and len(operation_id) > len(suffix):
+            operation_id = operation_id[: -len(suffix)]
+    return snake_case(operation_id)

@@ -1,0 +1,190 @@
+"""The whole run: config and spec in, a formatted package out (or a clear error)."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import __version__
+from .build_ir import build_api
+from .config import Config
+from .fmt import format_python
+from .load import load_spec
+from .models import class_names, job_models, schema_models
+from .normalise import normalise
+from .output import PROVENANCE, is_up_to_date, provenance_text, read_tree, sha256, write_package
+from .problems import Problem, fail
+from .render import Renderer
+from .sync import ASYNC_DIR, SYNC_DIR, derived_replacements, make_sync_twins
+
+ROOT = Path(__file__).resolve().parent.parent
+TEMPLATES = ROOT / "templates"
+GENERATOR = Path(__file__).resolve().parent
+
+
+@dataclass
+class Result:
+    """What a run did: the files it produced, warnings, and whether it wrote anything."""
+
+    package_dir: Path
+    files: dict[str, str] = field(default_factory=dict)
+    warnings: list[Problem] = field(default_factory=list)
+    written: bool = False
+
+
+def _header(config: Config, origin: str) -> str:
+    return (
+        f"# Generated from {origin} by `python -m generator codegen` (make codegen). "
+        "Do not edit: change spec/, templates/ or generator/ and regenerate."
+    )
+
+
+def _input_hashes(config: Config, templates: Path) -> dict[str, str]:
+    inputs = {
+        "config": config.path,
+        "spec": config.spec,
+        **{f"job_sample:{name}": path for name, path in config.job_samples.items()},
+    }
+    hashes = {}
+    for role, path in inputs.items():
+        try:
+            hashes[role] = sha256(path.read_bytes())
+        except OSError:
+            raise fail("file not found or unreadable", source=str(path)) from None
+    for base, prefix in ((templates, "templates"), (GENERATOR, "generator")):
+        for path in sorted(base.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                hashes[f"{prefix}/{path.relative_to(base).as_posix()}"] = sha256(path.read_bytes())
+    return hashes
+
+
+def _static_files(config: Config, templates: Path) -> dict[str, str]:
+    files: dict[str, str] = {}
+    for folder in config.static:
+        base = templates / "static" / folder
+        if not base.is_dir():
+            raise fail(f"static folder templates/static/{folder} does not exist", source=str(config.path))
+        for path in sorted(base.rglob("*.py")):
+            relative = path.relative_to(base).as_posix()
+            if relative in files:
+                raise fail(f"two static folders both provide {relative}", source=str(config.path))
+            origin = f"templates/static/{folder}/{relative}"
+            header = f"# Copied from {origin} by `python -m generator codegen`. Do not edit here.\n"
+            files[relative] = header + path.read_text(encoding="utf-8")
+    return files
+
+
+def _module_exports(files: dict[str, str]) -> dict[str, list[str]]:
+    """``__all__`` of every static module, by module path (``_async.client``)."""
+    exports: dict[str, list[str]] = {}
+    for path, source in sorted(files.items()):
+        for node in ast.parse(source).body:
+            if (
+                isinstance(node, ast.Assign)
+                and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
+                and isinstance(node.value, ast.List | ast.Tuple)
+            ):
+                names = [e.value for e in node.value.elts if isinstance(e, ast.Constant)]
+                module = path.removesuffix(".py").replace("/", ".")
+                exports[module] = [str(n) for n in names]
+    return exports
+
+
+def _package_exports(
+    static: dict[str, str], config: Config, sync_names: dict[str, str]
+) -> list[tuple[str, list[str]]]:
+    """Re-exports of the hand-written modules, the async ones with their sync twins."""
+    result: list[tuple[str, list[str]]] = []
+    for module, names in _module_exports(static).items():
+        if module.startswith("_async."):
+            twin = SYNC_DIR.rstrip("/") + module[len(ASYNC_DIR.rstrip("/")) :]
+            result.append(("." + module, sorted(names)))
+            result.append(("." + twin, sorted({sync_names.get(n, n) for n in names})))
+        elif not module.startswith("_sync."):
+            result.append(("." + module, sorted(names)))
+    return result
+
+
+def generate(
+    config: Config, out_dir: Path, *, templates: Path = TEMPLATES, force: bool = False
+) -> Result:
+    """Generate ``config.package`` into ``out_dir``; skip the work when nothing changed."""
+    package_dir = out_dir / config.package
+    inputs = _input_hashes(config, templates)
+    result = Result(package_dir)
+    if not force and is_up_to_date(package_dir, __version__, inputs):
+        return result
+    document = load_spec(config.spec)
+    static = _static_files(config, templates)
+    sync_names = {**derived_replacements(static), **config.sync_replacements}
+    exports = _package_exports(static, config, sync_names)
+    exported = {name for _, names in exports for name in names}
+    reserved = frozenset(exported | {f"Async{config.client_class}", config.client_class})
+    normalised, result.warnings = normalise(document, config, reserved)
+    spec_name = config.spec.name
+    models_src = schema_models(normalised, _header(config, spec_name))
+    jobs_src = job_models(
+        config.job_samples, config.job_rows_pointer,
+        _header(config, ", ".join(sorted(p.name for p in config.job_samples.values()))),
+    )
+    model_names = class_names(models_src)
+    job_names = class_names(jobs_src) if jobs_src else ()
+    clash = sorted(set(model_names) & set(job_names))
+    if clash:
+        raise fail(f"job model name(s) {', '.join(clash)} clash with schema names", source=str(config.path))
+    api = build_api(
+        normalised, config, model_names, job_names,
+        inputs=tuple(sorted(inputs)),
+    )
+    renderer = Renderer(templates, api)
+    files = _render(renderer, _header(config, spec_name), static, models_src, jobs_src)
+    files = make_sync_twins(files, config.sync_replacements)
+    all_names = sorted(
+        exported
+        | {n for _, names in exports for n in names}
+        | set(model_names) | set(job_names)
+        | {f"Async{api.client_class}", api.client_class, "API_VERSION", "DEFAULT_BASE_URL",
+           "DEFAULT_TOKEN_URL", "models"}
+    )
+    files["__init__.py"] = renderer.render(
+        "package_init.py.jinja", _header(config, spec_name), exports=exports, all_names=all_names
+    )
+    files = {path: format_python(path, src) if path.endswith(".py") else src for path, src in files.items()}
+    files["py.typed"] = ""
+    result.files = files
+    write_package(package_dir, files, provenance_text(__version__, inputs, files))
+    result.written = True
+    return result
+
+
+def _render(
+    renderer: Renderer, header: str, static: dict[str, str], models_src: str, jobs_src: str
+) -> dict[str, str]:
+    """Every async-side and shared module: static copies, models and rendered templates."""
+    api = renderer.api
+    files = dict(static)
+    files["models/_schemas.py"] = models_src
+    if jobs_src:
+        files["models/_jobs.py"] = jobs_src
+    files["models/__init__.py"] = renderer.render("models_init.py.jinja", header)
+    files["_spec_info.py"] = renderer.render("spec_info.py.jinja", header)
+    files[ASYNC_DIR + "__init__.py"] = header + '\n"""The async side of the package."""\n'
+    files[ASYNC_DIR + "api_client.py"] = renderer.render("client.py.jinja", header)
+    files[ASYNC_DIR + "endpoints/__init__.py"] = renderer.render("endpoints_init.py.jinja", header)
+    for tag in api.tags:
+        files[f"{ASYNC_DIR}endpoints/{tag.python_name}.py"] = renderer.render(
+            "endpoints.py.jinja", header, tag=tag
+        )
+    return files
+
+
+def check(config: Config, out_dir: Path, scratch: Path, templates: Path = TEMPLATES) -> list[str]:
+    """Regenerate into ``scratch`` and list the files that differ from ``out_dir``."""
+    fresh = generate(config, scratch, templates=templates, force=True)
+    expected = read_tree(fresh.package_dir)
+    package_dir = out_dir / config.package
+    actual = read_tree(package_dir) if package_dir.exists() else {}
+    expected.pop(PROVENANCE, None)
+    actual.pop(PROVENANCE, None)
+    return sorted(path for path in set(expected) | set(actual) if expected.get(path) != actual.get(path))

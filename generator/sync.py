@@ -1,0 +1,86 @@
+"""Stage 6: the sync twin of every ``_async/`` module, through unasync.
+
+The replacements are derived, not listed: every ``AsyncX`` name defined in the package
+or in httpx2 becomes ``X``; a short table from the config adds the rest (``aclose`` →
+``close``). A configured replacement that no module uses is an error, and so is any
+``async``, ``await`` or ``Async[A-Z]`` left in the sync output.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+import re
+import tokenize
+from collections import Counter
+
+import httpx2
+import tokenize_rt
+import unasync
+
+from .problems import fail
+
+ASYNC_DIR = "_async/"
+SYNC_DIR = "_sync/"
+_ASYNC_NAME = re.compile(r"^Async([A-Z]\w*)$")
+
+
+def _defined_async_names(sources: dict[str, str]) -> set[str]:
+    names: set[str] = set()
+    for source in sources.values():
+        for node in ast.walk(ast.parse(source)):
+            if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+                names.add(node.name)
+            elif isinstance(node, ast.Assign):
+                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return {name for name in names if _ASYNC_NAME.match(name)}
+
+
+def derived_replacements(sources: dict[str, str]) -> dict[str, str]:
+    """``AsyncX → X`` for names the package defines and for httpx2's async classes."""
+    names = _defined_async_names(sources)
+    names |= {n for n in dir(httpx2) if _ASYNC_NAME.match(n) and hasattr(httpx2, n[5:])}
+    return {name: name[5:] for name in sorted(names)}
+
+
+class _CountingRule(unasync.Rule):  # type: ignore[misc]
+    """unasync's token rule, counting how often each replacement fires."""
+
+    def __init__(self, replacements: dict[str, str]) -> None:
+        super().__init__(ASYNC_DIR, SYNC_DIR, additional_replacements=replacements)
+        self.used: Counter[str] = Counter()
+
+    def _unasync_name(self, name: str) -> str:
+        if name in self.token_replacements:
+            self.used[name] += 1
+            return str(self.token_replacements[name])
+        return name
+
+    def convert(self, source: str) -> str:
+        tokens = tokenize_rt.src_to_tokens(source)
+        return str(tokenize_rt.tokens_to_src(self._unasync_tokens(tokens)))
+
+
+def make_sync_twins(files: dict[str, str], configured: dict[str, str]) -> dict[str, str]:
+    """Return ``files`` plus a ``_sync/`` twin of each ``_async/`` module."""
+    async_files = {path: src for path, src in files.items() if path.startswith(ASYNC_DIR)}
+    rule = _CountingRule({**derived_replacements(files), **configured})
+    twins = {SYNC_DIR + path[len(ASYNC_DIR) :]: rule.convert(src) for path, src in async_files.items()}
+    unused = sorted(name for name in configured if not rule.used[name])
+    if unused:
+        raise fail(f"sync replacement(s) never used: {', '.join(unused)}; remove them from the config")
+    for path, source in sorted(twins.items()):
+        _check_no_async_left(path, source)
+    return {**files, **twins}
+
+
+def _check_no_async_left(path: str, source: str) -> None:
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.NAME and (
+            token.string in ("async", "await") or _ASYNC_NAME.match(token.string)
+        ):
+            raise fail(
+                f"{token.string!r} left in the sync module at line {token.start[0]}; "
+                "add a replacement to the config or rename it",
+                source=path,
+            )

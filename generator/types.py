@@ -1,0 +1,101 @@
+"""Python type annotations for JSON Schemas of a normalised document.
+
+Component schemas that become classes (objects, enums, compositions) are named by their
+class; primitive aliases are inlined. ``format: date`` and ``date-time`` are written
+through the ``_dt`` module alias so that a field called ``date`` can never shadow them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .normalise import SCHEMA_PREFIX
+
+_PRIMITIVES = {"integer": "int", "number": "float", "boolean": "bool", "null": "None"}
+_STRING_FORMATS = {"binary": "bytes", "date-time": "_dt.datetime", "date": "_dt.date"}
+
+
+def is_class_schema(schema: dict[str, Any]) -> bool:
+    """True when the generated models hold a class (not an alias) for this component."""
+    return any(key in schema for key in ("enum", "properties", "allOf", "oneOf", "anyOf")) or (
+        schema.get("type") == "object"
+    )
+
+
+class TypeNamer:
+    """Turns schemas into annotation strings, resolving ``$ref`` in one document."""
+
+    def __init__(self, document: dict[str, Any]) -> None:
+        self._schemas: dict[str, Any] = document.get("components", {}).get("schemas", {})
+
+    def resolve(self, schema: Any) -> dict[str, Any]:
+        """Follow ``$ref``s to the schema they name (local component refs only)."""
+        seen: set[str] = set()
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            if ref in seen or not ref.startswith(SCHEMA_PREFIX):
+                return {}
+            seen.add(ref)
+            schema = self._schemas.get(ref[len(SCHEMA_PREFIX) :], {})
+        return schema if isinstance(schema, dict) else {}
+
+    def ref_class(self, schema: Any) -> str | None:
+        """The class name a ``$ref`` points at, if that component is a class."""
+        if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            name = str(schema["$ref"])[len(SCHEMA_PREFIX) :]
+            if name in self._schemas and is_class_schema(self._schemas[name]):
+                return name
+        return None
+
+    def annotation(self, schema: Any) -> str:
+        """The Python annotation for ``schema`` (``None`` last, as people write it)."""
+        members = self._members(schema, 0)
+        if "Any" in members:
+            return "Any"
+        ordered = [m for m in members if m != "None"] + (["None"] if "None" in members else [])
+        return " | ".join(ordered) if ordered else "None"
+
+    def _members(self, schema: Any, depth: int) -> list[str]:
+        """The members of the union a schema stands for, each one without a top-level ``|``."""
+        if not isinstance(schema, dict) or depth > 32:
+            return ["Any"]
+        if "$ref" in schema:
+            name = self.ref_class(schema)
+            return [name] if name else self._members(self.resolve(schema), depth + 1)
+        members: list[str] = []
+        for key in ("anyOf", "oneOf"):
+            if isinstance(schema.get(key), list):
+                for sub in schema[key]:
+                    members += self._members(sub, depth + 1)
+                break
+        else:
+            all_of = schema.get("allOf")
+            enum = schema.get("enum")
+            kind = schema.get("type")
+            if isinstance(all_of, list) and len(all_of) == 1:
+                members = self._members(all_of[0], depth + 1)
+            elif isinstance(enum, list):
+                values = [v for v in enum if v is not None]
+                members = [f"Literal[{', '.join(repr(v) for v in values)}]"] if values else []
+                members += ["None"] if None in enum else []
+            elif isinstance(kind, list):
+                for single in kind:
+                    members += self._members({**schema, "type": single}, depth + 1)
+            else:
+                members = [self._single(schema, kind, depth)]
+        if schema.get("nullable"):
+            members.append("None")
+        return list(dict.fromkeys(members))
+
+    def _single(self, schema: dict[str, Any], kind: Any, depth: int) -> str:
+        if kind == "string":
+            return _STRING_FORMATS.get(schema.get("format", ""), "str")
+        if kind in _PRIMITIVES:
+            return _PRIMITIVES[kind]
+        if kind == "array":
+            return f"list[{self.annotation(schema.get('items'))}]"
+        if kind == "object" or "properties" in schema or "additionalProperties" in schema:
+            extra = schema.get("additionalProperties")
+            value = self.annotation(extra) if isinstance(extra, dict) and extra else "Any"
+            return f"dict[str, {value}]"
+        return "Any"
