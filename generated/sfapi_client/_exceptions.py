@@ -17,6 +17,9 @@ __all__ = [
     "ApiErrorStatus",
     "AuthenticationError",
     "ConflictError",
+    "JobNotFoundError",
+    "JobSubmissionError",
+    "MachineUnavailableError",
     "MissingCredentialsError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -25,8 +28,10 @@ __all__ = [
     "ResponseDecodeError",
     "ServerError",
     "SfApiError",
+    "SubmissionOutcomeUnknownError",
+    "TaskFailedError",
     "TransportError",
-    "error_from_response",
+    "WaitTimeoutError",
 ]
 
 _BODY_LIMIT = 2000
@@ -119,6 +124,33 @@ class ApiErrorStatus(SfApiError):
 
 class ResponseDecodeError(SfApiError):
     """The answer did not match the API's documented schema."""
+
+
+class TaskFailedError(SfApiError):
+    """A task (a command, a submission, a cancellation) ended in failure; ``str()`` says why."""
+
+
+class JobSubmissionError(TaskFailedError):
+    """The scheduler refused a job; the message is sbatch's."""
+
+
+class SubmissionOutcomeUnknownError(SfApiError):
+    """A submission failed in a way that leaves unknown whether the job exists.
+
+    The message says how to check (``squeue``/``sacct`` for the tag or the script).
+    """
+
+
+class JobNotFoundError(NotFoundError):
+    """No job with this id is known to squeue or sacct (after the grace window)."""
+
+
+class MachineUnavailableError(SfApiError):
+    """The machine is not available for job or file work now; ``str()`` says why."""
+
+
+class WaitTimeoutError(SfApiError, TimeoutError):
+    """A wait (for a task, a job or a transfer) reached its timeout before the end."""
 
 
 def _body_text(response: httpx2.Response) -> str:

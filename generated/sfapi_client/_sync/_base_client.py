@@ -17,7 +17,13 @@ import httpx2
 
 from .._concurrency import sleep
 from .._constants import DEFAULT_TIMEOUT, LOGGER_NAME
-from .._exceptions import MissingCredentialsError, TransportError, error_from_response
+from .._exceptions import (
+    MissingCredentialsError,
+    RateLimitError,
+    ServerError,
+    TransportError,
+    error_from_response,
+)
 from .._operation import OperationInfo
 from .._retry import (
     RetryConfig,
@@ -133,6 +139,20 @@ class BaseClient:
             sent_at = time.monotonic()
             try:
                 response = self._http.send(request, auth=auth)
+            except (ServerError, RateLimitError) as exc:
+                # Raised by the auth flow when the token endpoint failed: the API request
+                # itself was not sent, so trying again (with a new assertion) is safe.
+                delay = retry_delay(attempt, self._retry, None, time.monotonic() - started)
+                logger.debug(
+                    "token request failed (%s)%s",
+                    exc.status,
+                    f"; retrying in {delay:.2f}s" if delay is not None else "",
+                )
+                if delay is None:
+                    raise
+                sleep(delay)
+                attempt += 1
+                continue
             except httpx2.TransportError as exc:
                 delay = None
                 if error_is_retryable(exc, operation.idempotent):

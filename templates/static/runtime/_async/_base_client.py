@@ -16,7 +16,13 @@ import httpx2
 
 from .._concurrency import async_sleep
 from .._constants import DEFAULT_TIMEOUT, LOGGER_NAME
-from .._exceptions import MissingCredentialsError, TransportError, error_from_response
+from .._exceptions import (
+    MissingCredentialsError,
+    RateLimitError,
+    ServerError,
+    TransportError,
+    error_from_response,
+)
 from .._operation import OperationInfo
 from .._retry import RetryConfig, error_is_retryable, parse_retry_after, retry_delay, status_is_retryable
 
@@ -126,6 +132,17 @@ class AsyncBaseClient:
             sent_at = time.monotonic()
             try:
                 response = await self._http.send(request, auth=auth)
+            except (ServerError, RateLimitError) as exc:
+                # Raised by the auth flow when the token endpoint failed: the API request
+                # itself was not sent, so trying again (with a new assertion) is safe.
+                delay = retry_delay(attempt, self._retry, None, time.monotonic() - started)
+                logger.debug("token request failed (%s)%s", exc.status,
+                             f"; retrying in {delay:.2f}s" if delay is not None else "")
+                if delay is None:
+                    raise
+                await async_sleep(delay)
+                attempt += 1
+                continue
             except httpx2.TransportError as exc:
                 delay = None
                 if error_is_retryable(exc, operation.idempotent):
