@@ -17,7 +17,7 @@ setup: $(STAMP)
 
 ## codegen: regenerate generated/sfapi_client from spec/, generator/ and templates/
 codegen: $(STAMP)
-	$(BIN)/python -m generator codegen
+	$(BIN)/python -m generator unasync
 
 ## check-generated: fail if generated/ differs from what the committed inputs produce
 check-generated: $(STAMP)

@@ -12,9 +12,11 @@ from .config import Config, load_config
 from .pipeline import ROOT, generate
 from .pipeline import check as check_generated
 from .problems import GeneratorError
+from .test_twins import test_twins, write_twins
 
 DEFAULT_CONFIG = ROOT / "spec" / "codegen.toml"
 DEFAULT_OUT = ROOT / "generated"
+TESTS = ROOT / "tests"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -22,7 +24,7 @@ def _parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True)
     for name, text in (
         ("codegen", "generate the package (models, endpoints, async and sync clients)"),
-        ("unasync", "regenerate, including the sync twins of the async modules"),
+        ("unasync", "regenerate the package and the sync twins of async test modules"),
         ("check", "fail if the package on disk differs from what the inputs produce"),
     ):
         sub = commands.add_parser(name, help=text, description=text)
@@ -48,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             with tempfile.TemporaryDirectory() as scratch:
                 differing = check_generated(config, args.out, Path(scratch))
+                twins = test_twins(TESTS, args.out / config.package, {**config.sync_replacements, **config.test_replacements})
+                stale = [p for p, text in twins.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+                if stale:
+                    names = ", ".join(str(p.relative_to(ROOT)) for p in stale)
+                    print(f"sync test twins out of date: {names}; run `make codegen`")
+                    return 1
                 if differing:
                     from .check_report import report
 
@@ -57,6 +65,10 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         started = time.perf_counter()
         result = generate(config, args.out, force=args.force)
+        if args.command == "unasync":
+            twins = test_twins(TESTS, args.out / config.package, {**config.sync_replacements, **config.test_replacements})
+            for path in write_twins(twins):
+                print(f"wrote {path.relative_to(ROOT)}")
     except GeneratorError as exc:
         for problem in exc.problems:
             print(problem, file=sys.stderr)

@@ -50,6 +50,7 @@ class Config:
     slash_allowed: frozenset[str]
     inband_errors: InbandErrors | None
     sync_replacements: dict[str, str]
+    test_replacements: dict[str, str] = field(default_factory=dict)
     overrides: dict[str, OperationOverride] = field(default_factory=dict)
 
     def with_inputs(
@@ -80,7 +81,7 @@ _KNOWN = {
     "schemas": {"fastapi_body_names", "rename"},
     "parameters": {"slash_allowed"},
     "inband_errors": {"status_property", "error_value", "message_property"},
-    "sync": {"replacements"},
+    "sync": {"replacements", "test_replacements"},
 }
 
 
@@ -134,5 +135,6 @@ def load_config(path: Path) -> Config:
         slash_allowed=frozenset(data.get("parameters", {}).get("slash_allowed", [])),
         inband_errors=InbandErrors(**inband) if inband else None,
         sync_replacements=dict(data.get("sync", {}).get("replacements", {})),
+        test_replacements=dict(data.get("sync", {}).get("test_replacements", {})),
         overrides=overrides,
     )

@@ -61,16 +61,27 @@ class _CountingRule(unasync.Rule):  # type: ignore[misc]
         return str(tokenize_rt.tokens_to_src(self._unasync_tokens(tokens)))
 
 
+def convert_sources(
+    async_files: dict[str, str], context: dict[str, str], configured: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
+    """The sync text of each ``_async/`` module, keyed by its ``_sync/`` path, and the
+    configured replacements that none of them used.
+
+    ``context`` holds every module whose ``AsyncX`` definitions derive replacements.
+    """
+    rule = _CountingRule({**derived_replacements(context), **configured})
+    twins = {SYNC_DIR + path[len(ASYNC_DIR) :]: rule.convert(src) for path, src in async_files.items()}
+    for path, source in sorted(twins.items()):
+        _check_no_async_left(path, source)
+    return twins, sorted(name for name in configured if not rule.used[name])
+
+
 def make_sync_twins(files: dict[str, str], configured: dict[str, str]) -> dict[str, str]:
     """Return ``files`` plus a ``_sync/`` twin of each ``_async/`` module."""
     async_files = {path: src for path, src in files.items() if path.startswith(ASYNC_DIR)}
-    rule = _CountingRule({**derived_replacements(files), **configured})
-    twins = {SYNC_DIR + path[len(ASYNC_DIR) :]: rule.convert(src) for path, src in async_files.items()}
-    unused = sorted(name for name in configured if not rule.used[name])
+    twins, unused = convert_sources(async_files, files, configured)
     if unused:
         raise fail(f"sync replacement(s) never used: {', '.join(unused)}; remove them from the config")
-    for path, source in sorted(twins.items()):
-        _check_no_async_left(path, source)
     return {**files, **twins}
 
 

@@ -1,0 +1,100 @@
+"""Credential sources and refusals: every problem is caught before any request."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from joserfc import jwt
+
+from sfapi_client import AsyncClient, Client, ClientKeyError
+from sfapi_client import _credentials
+from sfapi_client._credentials import Credentials
+from tests.runtime.keys import CLIENT_ID, ec_key, pem, rsa_key, write_key_file
+
+TOKEN_URL = "https://oidc.example.org/token"
+
+
+def test_key_file_with_client_id_and_pem(tmp_path: Path) -> None:
+    key = rsa_key()
+    credentials = Credentials.from_key_file(write_key_file(tmp_path, key))
+    assertion = credentials.assertion(TOKEN_URL)
+    claims = jwt.decode(assertion, key).claims
+    assert claims["iss"] == claims["sub"] == CLIENT_ID
+    assert claims["aud"] == TOKEN_URL and claims["exp"] > claims["iat"] and claims["jti"]
+    assert credentials.algorithm == "RS256"
+
+
+def test_json_key_file_with_jwk_and_ec_key(tmp_path: Path) -> None:
+    key = ec_key()
+    credentials = Credentials.from_key_file(write_key_file(tmp_path, key, as_json=True))
+    assert credentials.algorithm == "ES256"
+    assert jwt.decode(credentials.assertion(TOKEN_URL), key).claims["sub"] == CLIENT_ID
+
+
+def test_secret_as_jwk_json_text_and_dict() -> None:
+    key = rsa_key()
+    as_dict = key.as_dict(private=True)
+    for secret in (as_dict, json.dumps(as_dict), pem(key)):
+        assert Credentials.from_secret(CLIENT_ID, secret).client_id == CLIENT_ID
+
+
+def test_key_found_by_name_under_superfacility(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_credentials, "KEY_FOLDER", tmp_path)
+    write_key_file(tmp_path, rsa_key(), name="mykey[2026-11-25].pem")
+    assert Credentials.from_key_file("mykey").client_id == CLIENT_ID
+
+
+def test_key_file_readable_by_others_is_refused(tmp_path: Path) -> None:
+    path = write_key_file(tmp_path, rsa_key(), mode=0o644)
+    with pytest.raises(ClientKeyError, match=f"chmod 600 {path}"):
+        Credentials.from_key_file(path)
+
+
+def test_missing_key_file(tmp_path: Path) -> None:
+    with pytest.raises(ClientKeyError, match="not found"):
+        Credentials.from_key_file(tmp_path / "absent.pem")
+
+
+@pytest.mark.parametrize(
+    "secret, message",
+    [
+        ("-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----", "could not be read"),
+        ("not a key", "neither a PEM private key nor a JWK"),
+        ('{"kty": "RSA", "n": "x"', "not valid JSON"),
+        ({"kty": "oct", "k": "c2VjcmV0"}, "private RSA or EC key"),
+    ],
+)
+def test_malformed_secrets(secret: object, message: str) -> None:
+    with pytest.raises(ClientKeyError, match=message):
+        Credentials.from_secret(CLIENT_ID, secret)  # type: ignore[arg-type]
+
+
+def test_public_key_is_refused() -> None:
+    public = rsa_key().as_dict(private=False)
+    with pytest.raises(ClientKeyError):
+        Credentials.from_secret(CLIENT_ID, public)
+
+
+@pytest.mark.parametrize("client_id", ["short", "abcdefghij12345", "abc-defghij12", ""])
+def test_client_id_of_the_wrong_shape(client_id: str) -> None:
+    with pytest.raises(ClientKeyError, match="does not look like a NERSC client id"):
+        Credentials.from_secret(client_id, pem(rsa_key()))
+
+
+def test_secrets_never_in_repr_or_errors(tmp_path: Path) -> None:
+    key = rsa_key()
+    text = pem(key)
+    credentials = Credentials.from_secret(CLIENT_ID, text)
+    body = text.splitlines()[1]
+    for shown in (repr(credentials), str(credentials), repr(Client(CLIENT_ID, text)), repr(AsyncClient(CLIENT_ID, text))):
+        assert body not in shown and "PRIVATE" not in shown
+    with pytest.raises(ClientKeyError) as caught:
+        Credentials.from_secret("bad", text)
+    assert body not in str(caught.value)
+
+
+def test_client_id_without_secret_is_refused() -> None:
+    with pytest.raises(ClientKeyError, match="go together"):
+        Client(client_id=CLIENT_ID)
