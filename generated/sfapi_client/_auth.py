@@ -162,6 +162,7 @@ class ClientCredentialsAuth(httpx2.Auth):
     def sync_auth_flow(
         self, request: httpx2.Request
     ) -> Generator[httpx2.Request, httpx2.Response, None]:
+        """Authorise ``request`` for clients used from threads (one refresh at a time)."""
         with self._thread_lock:
             token = self._fresh_token()
             if token is None:
@@ -176,6 +177,7 @@ class ClientCredentialsAuth(httpx2.Auth):
     async def async_auth_flow(
         self, request: httpx2.Request
     ) -> AsyncGenerator[httpx2.Request, httpx2.Response]:
+        """Authorise ``request`` for clients used from coroutines (one refresh at a time)."""
         if self._async_lock is None:
             self._async_lock = asyncio.Lock()
         async with self._async_lock:

@@ -42,9 +42,11 @@ class Scripted:
 
 
 def json_response(status: int, body: Any, headers: dict[str, str] | None = None) -> httpx2.Response:
-    return httpx2.Response(status, content=json.dumps(body).encode(), headers={
-        "content-type": "application/json", **(headers or {})
-    })
+    return httpx2.Response(
+        status,
+        content=json.dumps(body).encode(),
+        headers={"content-type": "application/json", **(headers or {})},
+    )
 
 
 @pytest.fixture

@@ -22,8 +22,15 @@ def pem(key: RSAKey | ECKey) -> str:
     return key.as_pem(private=True).decode()
 
 
-def write_key_file(folder: Path, key: RSAKey | ECKey, *, mode: int = 0o600, as_json: bool = False,
-                   client_id: str = CLIENT_ID, name: str = "key.pem") -> Path:
+def write_key_file(
+    folder: Path,
+    key: RSAKey | ECKey,
+    *,
+    mode: int = 0o600,
+    as_json: bool = False,
+    client_id: str = CLIENT_ID,
+    name: str = "key.pem",
+) -> Path:
     path = folder / name
     if as_json:
         path.write_text(json.dumps({"client_id": client_id, "secret": key.as_dict(private=True)}))

@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from joserfc import jwt
 
-from sfapi_client import AsyncClient, Client, ClientKeyError
-from sfapi_client import _credentials
+from sfapi_client import AsyncClient, Client, ClientKeyError, _credentials
 from sfapi_client._credentials import Credentials
 from tests.runtime.keys import CLIENT_ID, ec_key, pem, rsa_key, write_key_file
 
@@ -40,7 +39,9 @@ def test_secret_as_jwk_json_text_and_dict() -> None:
         assert Credentials.from_secret(CLIENT_ID, secret).client_id == CLIENT_ID
 
 
-def test_key_found_by_name_under_superfacility(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_key_found_by_name_under_superfacility(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(_credentials, "KEY_FOLDER", tmp_path)
     write_key_file(tmp_path, rsa_key(), name="mykey[2026-11-25].pem")
     assert Credentials.from_key_file("mykey").client_id == CLIENT_ID
@@ -88,7 +89,12 @@ def test_secrets_never_in_repr_or_errors(tmp_path: Path) -> None:
     text = pem(key)
     credentials = Credentials.from_secret(CLIENT_ID, text)
     body = text.splitlines()[1]
-    for shown in (repr(credentials), str(credentials), repr(Client(CLIENT_ID, text)), repr(AsyncClient(CLIENT_ID, text))):
+    for shown in (
+        repr(credentials),
+        str(credentials),
+        repr(Client(CLIENT_ID, text)),
+        repr(AsyncClient(CLIENT_ID, text)),
+    ):
         assert body not in shown and "PRIVATE" not in shown
     with pytest.raises(ClientKeyError) as caught:
         Credentials.from_secret("bad", text)

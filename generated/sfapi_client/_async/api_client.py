@@ -24,10 +24,7 @@ class AsyncApiClient(AsyncBaseClient):
     Each call sends one request (retried where that is safe) and returns the parsed
     answer; non-2xx answers raise :class:`SfApiError` subclasses.
 
-    Example::
-
-        async with AsyncApiClient() as client:
-            systems = await client.status.read_status()
+    Example: ``client.status.read_status()``.
     """
 
     default_base_url = DEFAULT_BASE_URL

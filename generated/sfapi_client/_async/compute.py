@@ -148,7 +148,7 @@ class AsyncCompute:
         return await task.complete()
 
     async def run_task(self, command: str) -> AsyncCommandTask:
-        """Start a command and return its task (``await task`` or ``task.complete()``)."""
+        """Start a command and return its task; ``task.complete()`` waits for the output."""
         self._check_available()
         if not command or not command.strip():
             raise ValueError("the command is empty")

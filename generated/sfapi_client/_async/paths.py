@@ -94,12 +94,15 @@ class AsyncRemotePath:
         return self._details().date
 
     def is_dir(self) -> bool:
+        """True for a directory (from the ``ls`` permissions string)."""
         return (self._details().perms or "").startswith("d")
 
     def is_file(self) -> bool:
+        """True for a regular file."""
         return (self._details().perms or "").startswith("-")
 
     def is_symlink(self) -> bool:
+        """True for a symbolic link."""
         return (self._details().perms or "").startswith("l")
 
     async def update(self) -> AsyncRemotePath:

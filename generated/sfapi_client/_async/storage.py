@@ -25,6 +25,7 @@ class AsyncStorage:
         self._client = client
 
     def globus(self) -> AsyncGlobus:
+        """Globus transfers between machines."""
         return AsyncGlobus(self._client)
 
 

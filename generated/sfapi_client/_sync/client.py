@@ -65,12 +65,7 @@ class Client:
         wait_interval: seconds between polls while waiting for jobs.
         timeout, retry, transport: passed to the HTTP layer.
 
-    Example::
-
-        async with AsyncClient(key="mykey") as client:
-            perlmutter = await client.compute(Machine.perlmutter)
-            job = await perlmutter.submit_job("/global/homes/a/alice/job.sh")
-            await job.complete()
+    README.md shows the workflow: machines, jobs, files.
     """
 
     def __init__(

@@ -142,7 +142,7 @@ class Compute:
         return task.complete()
 
     def run_task(self, command: str) -> CommandTask:
-        """Start a command and return its task (``await task`` or ``task.complete()``)."""
+        """Start a command and return its task; ``task.complete()`` waits for the output."""
         self._check_available()
         if not command or not command.strip():
             raise ValueError("the command is empty")

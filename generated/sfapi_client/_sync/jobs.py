@@ -36,8 +36,6 @@ class Job(CompletionAwaitable):
     Attributes: ``jobid``; ``state`` (a :class:`JobState`; ``UNKNOWN`` for a state this
     package does not know, whose text is in ``raw_state``); ``row`` (the last squeue or
     sacct row, a ``JobSqueue`` or ``JobSacct`` model, or None before the first read).
-
-    ``await job`` is ``await job.complete()``.
     """
 
     def __init__(

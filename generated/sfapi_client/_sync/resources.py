@@ -51,7 +51,9 @@ class Api:
         self._meta = client.api_client.meta
 
     def changelog(self) -> list[Changelog]:
+        """Changes to the API, newest first."""
         return self._meta.read_changelog()
 
     def config(self) -> list[Config]:
+        """The API's public configuration values."""
         return self._meta.read_config()

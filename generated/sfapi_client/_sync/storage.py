@@ -25,6 +25,7 @@ class Storage:
         self._client = client
 
     def globus(self) -> Globus:
+        """Globus transfers between machines."""
         return Globus(self._client)
 
 

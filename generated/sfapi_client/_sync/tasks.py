@@ -77,7 +77,7 @@ class TaskHandle:
 
 
 class CommandTask(TaskHandle, CompletionAwaitable):
-    """A command run on a login node; ``complete()`` (or ``await task``) gives its output."""
+    """A command run on a login node; ``complete()`` waits for it and gives its output."""
 
     def complete(self, timeout: float | None = None) -> str:
         """Wait for the command to end and return its standard output.

@@ -50,7 +50,9 @@ class BearerTokenAuth(httpx2.Auth):
     def __repr__(self) -> str:
         return "BearerTokenAuth(access_token=<hidden>)"
 
-    def auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
+    def auth_flow(
+        self, request: httpx2.Request
+    ) -> Generator[httpx2.Request, httpx2.Response, None]:
         request.headers["Authorization"] = self._header
         yield request
 
@@ -110,7 +112,9 @@ class ClientCredentialsAuth(httpx2.Auth):
         except (ValueError, KeyError, TypeError):
             raise TokenRequestError(
                 "the token endpoint's answer holds no access_token",
-                status=response.status_code, method="POST", url=self.token_url,
+                status=response.status_code,
+                method="POST",
+                url=self.token_url,
             ) from None
         now = self._clock()
         self._token = token
@@ -128,14 +132,19 @@ class ClientCredentialsAuth(httpx2.Auth):
         status = response.status_code
         message = f"token request refused: HTTP {status}" + (f" ({reason})" if reason else "")
         context: dict[str, Any] = {
-            "status": status, "method": "POST", "url": self.token_url, "operation": "token",
+            "status": status,
+            "method": "POST",
+            "url": self.token_url,
+            "operation": "token",
         }
         if status == 429:
             return _TokenRateLimited(message, **context)
         if status >= 500:
             return _TokenServerError(message, **context)
         if status in (400, 401, 403):
-            return AuthenticationError(message + "; check the client id, key and token URL", **context)
+            return AuthenticationError(
+                message + "; check the client id, key and token URL", **context
+            )
         return TokenRequestError(message, **context)
 
     def _authorise(self, request: httpx2.Request, token: str) -> httpx2.Request:
@@ -149,7 +158,10 @@ class ClientCredentialsAuth(httpx2.Auth):
 
     # The two flows --------------------------------------------------------------------
 
-    def sync_auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
+    def sync_auth_flow(
+        self, request: httpx2.Request
+    ) -> Generator[httpx2.Request, httpx2.Response, None]:
+        """Authorise ``request`` for clients used from threads (one refresh at a time)."""
         with self._thread_lock:
             token = self._fresh_token()
             if token is None:
@@ -164,6 +176,7 @@ class ClientCredentialsAuth(httpx2.Auth):
     async def async_auth_flow(
         self, request: httpx2.Request
     ) -> AsyncGenerator[httpx2.Request, httpx2.Response]:
+        """Authorise ``request`` for clients used from coroutines (one refresh at a time)."""
         if self._async_lock is None:
             self._async_lock = asyncio.Lock()
         async with self._async_lock:

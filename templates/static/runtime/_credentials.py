@@ -78,9 +78,13 @@ class Credentials:
             try:
                 data = json.loads(text)
             except ValueError:
-                raise ClientKeyError(f"key file {path} is neither 'client id + PEM' nor valid JSON") from None
+                raise ClientKeyError(
+                    f"key file {path} is neither 'client id + PEM' nor valid JSON"
+                ) from None
             if not isinstance(data, dict) or not {"client_id", "secret"} <= set(data):
-                raise ClientKeyError(f"key file {path} must hold an object with client_id and secret")
+                raise ClientKeyError(
+                    f"key file {path} must hold an object with client_id and secret"
+                )
             return cls.from_secret(str(data["client_id"]), data["secret"])
         client_id, _, pem = text.partition("\n")
         if not pem.strip():

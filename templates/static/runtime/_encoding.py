@@ -10,12 +10,7 @@ from urllib.parse import quote
 
 #: What a multipart file field accepts: raw bytes, an open binary file, or
 #: ``(filename, content)`` / ``(filename, content, content_type)``.
-FileContent = (
-    bytes
-    | IO[bytes]
-    | tuple[str, bytes | IO[bytes]]
-    | tuple[str, bytes | IO[bytes], str]
-)
+FileContent = bytes | IO[bytes] | tuple[str, bytes | IO[bytes]] | tuple[str, bytes | IO[bytes], str]
 
 
 def scalar(value: Any) -> str:

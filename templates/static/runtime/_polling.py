@@ -28,7 +28,9 @@ def checked_timeout(timeout: float | None, default: float) -> float:
 def checked_interval(interval: float) -> float:
     """A poll interval; ValueError unless it is a positive number."""
     if isinstance(interval, bool) or not isinstance(interval, int | float) or not interval > 0:
-        raise ValueError(f"the poll interval must be a positive number of seconds, not {interval!r}")
+        raise ValueError(
+            f"the poll interval must be a positive number of seconds, not {interval!r}"
+        )
     return float(interval)
 
 

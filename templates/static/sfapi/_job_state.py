@@ -93,7 +93,13 @@ TERMINAL_STATES = frozenset(
 )
 #: States of a job that has started and not yet ended.
 RUNNING_STATES = frozenset(
-    {JobState.RUNNING, JobState.COMPLETING, JobState.SIGNALING, JobState.STAGE_OUT, JobState.RESIZING}
+    {
+        JobState.RUNNING,
+        JobState.COMPLETING,
+        JobState.SIGNALING,
+        JobState.STAGE_OUT,
+        JobState.RESIZING,
+    }
 )
 #: States of a job that waits to (re)start.
 WAITING_STATES = frozenset(

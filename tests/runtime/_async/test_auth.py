@@ -39,7 +39,9 @@ class FakeIdentityProvider:
             assert claims["iss"] == claims["sub"] == CLIENT_ID and claims["aud"] == TOKEN_URL
             token = f"token-{len(self.tokens_issued)}"
             self.tokens_issued.append(token)
-            return json_response(200, {"access_token": token, "token_type": "Bearer", "expires_in": self.lifetime})
+            return json_response(
+                200, {"access_token": token, "token_type": "Bearer", "expires_in": self.lifetime}
+            )
         self.api_calls += 1
         token = request.headers.get("authorization", "").removeprefix("Bearer ")
         if token not in self.tokens_issued or token in self.revoked:
@@ -55,7 +57,9 @@ class Clock:
         return self.now
 
 
-def make(idp: FakeIdentityProvider, clock: Clock | None = None) -> tuple[AsyncApiClient, ClientCredentialsAuth]:
+def make(
+    idp: FakeIdentityProvider, clock: Clock | None = None
+) -> tuple[AsyncApiClient, ClientCredentialsAuth]:
     credentials = Credentials.from_secret(CLIENT_ID, pem(idp.key))
     auth = ClientCredentialsAuth(credentials, TOKEN_URL, clock=clock or Clock())
     return AsyncApiClient(BASE, auth=auth, transport=httpx2.MockTransport(idp)), auth

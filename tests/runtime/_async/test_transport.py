@@ -24,15 +24,19 @@ TASK = {"task_id": "7", "status": "OK", "error": None}
 
 
 def make_client(script: Scripted, **options: object) -> AsyncApiClient:
-    return AsyncApiClient(BASE, transport=script.transport(), headers={"Authorization": "Bearer t"}, **options)
+    return AsyncApiClient(
+        BASE, transport=script.transport(), headers={"Authorization": "Bearer t"}, **options
+    )
 
 
 async def test_get_retried_after_503_waits_retry_after(sleeps: list[float]) -> None:
-    script = Scripted([
-        json_response(503, {}, {"Retry-After": "3"}),
-        json_response(503, {}, {"Retry-After": "2"}),
-        json_response(200, STATUS),
-    ])
+    script = Scripted(
+        [
+            json_response(503, {}, {"Retry-After": "3"}),
+            json_response(503, {}, {"Retry-After": "2"}),
+            json_response(200, STATUS),
+        ]
+    )
     async with make_client(script) as client:
         status = await client.status.read_status_for_system("perlmutter")
     assert status.name == "perlmutter"
@@ -91,8 +95,12 @@ async def test_retries_stop_when_the_budget_is_spent(sleeps: list[float]) -> Non
 
 
 async def test_404_and_422_are_typed(sleeps: list[float]) -> None:
-    detail = [{"loc": ["query", "index"], "msg": "value is not a valid integer", "type": "int_parsing"}]
-    script = Scripted([json_response(404, {"detail": "no such system"}), json_response(422, {"detail": detail})])
+    detail = [
+        {"loc": ["query", "index"], "msg": "value is not a valid integer", "type": "int_parsing"}
+    ]
+    script = Scripted(
+        [json_response(404, {"detail": "no such system"}), json_response(422, {"detail": detail})]
+    )
     async with make_client(script) as client:
         with pytest.raises(NotFoundError, match="no such system"):
             await client.status.read_status_for_system("nowhere")
@@ -103,7 +111,11 @@ async def test_404_and_422_are_typed(sleeps: list[float]) -> None:
 
 
 async def test_in_band_error_raises_with_its_message(sleeps: list[float]) -> None:
-    body = {"status": "ERROR", "entries": [], "error": "ls: cannot access '/x': No such file or directory"}
+    body = {
+        "status": "ERROR",
+        "entries": [],
+        "error": "ls: cannot access '/x': No such file or directory",
+    }
     script = Scripted([json_response(200, body)])
     async with make_client(script) as client:
         with pytest.raises(ApiErrorStatus, match="cannot access '/x'"):
@@ -115,7 +127,10 @@ async def test_slashes_of_a_path_parameter_are_sent_as_they_are(sleeps: list[flo
     script = Scripted([json_response(200, body)])
     async with make_client(script) as client:
         await client.utilities.ls("perlmutter", "/global/homes/a/alice/x y.txt")
-    assert script.requests[0].url.raw_path == b"/api/v1.2/utilities/ls/perlmutter//global/homes/a/alice/x%20y.txt"
+    assert (
+        script.requests[0].url.raw_path
+        == b"/api/v1.2/utilities/ls/perlmutter//global/homes/a/alice/x%20y.txt"
+    )
 
 
 async def test_repeated_query_parameters(sleeps: list[float]) -> None:

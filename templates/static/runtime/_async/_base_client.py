@@ -24,7 +24,13 @@ from .._exceptions import (
     error_from_response,
 )
 from .._operation import OperationInfo
-from .._retry import RetryConfig, error_is_retryable, parse_retry_after, retry_delay, status_is_retryable
+from .._retry import (
+    RetryConfig,
+    error_is_retryable,
+    parse_retry_after,
+    retry_delay,
+    status_is_retryable,
+)
 
 logger = logging.getLogger(LOGGER_NAME)
 
@@ -136,8 +142,11 @@ class AsyncBaseClient:
                 # Raised by the auth flow when the token endpoint failed: the API request
                 # itself was not sent, so trying again (with a new assertion) is safe.
                 delay = retry_delay(attempt, self._retry, None, time.monotonic() - started)
-                logger.debug("token request failed (%s)%s", exc.status,
-                             f"; retrying in {delay:.2f}s" if delay is not None else "")
+                logger.debug(
+                    "token request failed (%s)%s",
+                    exc.status,
+                    f"; retrying in {delay:.2f}s" if delay is not None else "",
+                )
                 if delay is None:
                     raise
                 await async_sleep(delay)
@@ -148,8 +157,11 @@ class AsyncBaseClient:
                 if error_is_retryable(exc, operation.idempotent):
                     delay = retry_delay(attempt, self._retry, None, time.monotonic() - started)
                 logger.debug(
-                    "%s %s failed after %.3fs: %s%s", request.method, request.url,
-                    time.monotonic() - sent_at, type(exc).__name__,
+                    "%s %s failed after %.3fs: %s%s",
+                    request.method,
+                    request.url,
+                    time.monotonic() - sent_at,
+                    type(exc).__name__,
                     f"; retrying in {delay:.2f}s" if delay is not None else "",
                 )
                 if delay is None:
@@ -168,7 +180,10 @@ class AsyncBaseClient:
                 retry_after = parse_retry_after(response.headers.get("retry-after"))
                 delay = retry_delay(attempt, self._retry, retry_after, time.monotonic() - started)
             logger.debug(
-                "%s %s → %d in %.3fs%s", request.method, request.url, status,
+                "%s %s → %d in %.3fs%s",
+                request.method,
+                request.url,
+                status,
                 time.monotonic() - sent_at,
                 f"; retrying in {delay:.2f}s" if delay is not None else "",
             )

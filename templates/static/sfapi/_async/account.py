@@ -122,5 +122,7 @@ class AsyncProject:
         """Create a Unix group in this project."""
         if not name or not name.strip():
             raise ValueError("the group name is empty")
-        stats = await self._client.api_client.account.create_group(name=name, repo_name=self.repo_name)
+        stats = await self._client.api_client.account.create_group(
+            name=name, repo_name=self.repo_name
+        )
         return AsyncGroup(self._client, stats)

@@ -71,10 +71,14 @@ class AsyncCompute:
 
     async def update(self) -> StatusValue:
         """Read the machine's status again."""
-        self._status = await self.client.api_client.status.read_status_for_system(self.machine.value)
+        self._status = await self.client.api_client.status.read_status_for_system(
+            self.machine.value
+        )
         return self.status
 
-    async def submit_job(self, script: str | AsyncRemotePath, args: list[str] | None = None) -> AsyncJob:
+    async def submit_job(
+        self, script: str | AsyncRemotePath, args: list[str] | None = None
+    ) -> AsyncJob:
         """Submit a batch job and return it once the scheduler accepted it.
 
         ``script`` is the path of a script on the machine (checked to be a file), a
@@ -115,7 +119,9 @@ class AsyncCompute:
         )
         return [AsyncJob(self, row.get("jobid", ""), command, row=row) for row in answer.output]
 
-    async def ls(self, path: str | AsyncRemotePath, directory: bool = False) -> list[AsyncRemotePath]:
+    async def ls(
+        self, path: str | AsyncRemotePath, directory: bool = False
+    ) -> list[AsyncRemotePath]:
         """``ls -l`` of ``path``: a directory's entries, or the file itself.
 
         With ``directory=True`` a directory is returned as itself rather than listed.
@@ -141,11 +147,13 @@ class AsyncCompute:
         return await task.complete()
 
     async def run_task(self, command: str) -> AsyncCommandTask:
-        """Start a command and return its task (``await task`` or ``task.complete()``)."""
+        """Start a command and return its task; ``task.complete()`` waits for the output."""
         self._check_available()
         if not command or not command.strip():
             raise ValueError("the command is empty")
-        answer = await self.client.api_client.utilities.run_command(self.machine, executable=command)
+        answer = await self.client.api_client.utilities.run_command(
+            self.machine, executable=command
+        )
         return AsyncCommandTask(self.client, answer.task_id)
 
 

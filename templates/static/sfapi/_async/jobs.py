@@ -35,8 +35,6 @@ class AsyncJob(AsyncCompletionAwaitable):
     Attributes: ``jobid``; ``state`` (a :class:`JobState`; ``UNKNOWN`` for a state this
     package does not know, whose text is in ``raw_state``); ``row`` (the last squeue or
     sacct row, a ``JobSqueue`` or ``JobSacct`` model, or None before the first read).
-
-    ``await job`` is ``await job.complete()``.
     """
 
     def __init__(
@@ -73,7 +71,9 @@ class AsyncJob(AsyncCompletionAwaitable):
         """Read the job's row (squeue, falling back to sacct once it left the queue)."""
         machine = self.compute.machine
         compute_api = self.compute.client.api_client.compute
-        commands = [self.command] if self.command is JobCommand.sacct else [self.command, JobCommand.sacct]
+        commands = (
+            [self.command] if self.command is JobCommand.sacct else [self.command, JobCommand.sacct]
+        )
         for command in commands:
             try:
                 answer = await compute_api.read_job(

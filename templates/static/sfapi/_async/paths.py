@@ -67,7 +67,9 @@ class AsyncRemotePath:
 
     def _details(self) -> DirectoryEntry:
         if self.entry is None:
-            raise ValueError(f"{self.path} has no ls details yet: call update() or use compute.ls()")
+            raise ValueError(
+                f"{self.path} has no ls details yet: call update() or use compute.ls()"
+            )
         return self.entry
 
     @property
@@ -91,12 +93,15 @@ class AsyncRemotePath:
         return self._details().date
 
     def is_dir(self) -> bool:
+        """True for a directory (from the ``ls`` permissions string)."""
         return (self._details().perms or "").startswith("d")
 
     def is_file(self) -> bool:
+        """True for a regular file."""
         return (self._details().perms or "").startswith("-")
 
     def is_symlink(self) -> bool:
+        """True for a symbolic link."""
         return (self._details().perms or "").startswith("l")
 
     async def update(self) -> AsyncRemotePath:

@@ -50,7 +50,9 @@ class AsyncApi:
         self._meta = client.api_client.meta
 
     async def changelog(self) -> list[Changelog]:
+        """Changes to the API, newest first."""
         return await self._meta.read_changelog()
 
     async def config(self) -> list[Config]:
+        """The API's public configuration values."""
         return await self._meta.read_config()

@@ -24,6 +24,7 @@ class AsyncStorage:
         self._client = client
 
     def globus(self) -> AsyncGlobus:
+        """Globus transfers between machines."""
         return AsyncGlobus(self._client)
 
 
@@ -47,8 +48,11 @@ class AsyncGlobus:
             if not value or not value.startswith("/"):
                 raise ValueError(f"{name} must be an absolute path, not {value!r}")
         answer = await self._client.api_client.storage.start_globus_transfer(
-            source_uuid=source.value, target_uuid=target.value,
-            source_dir=source_dir, target_dir=target_dir, label=label or "",
+            source_uuid=source.value,
+            target_uuid=target.value,
+            source_dir=source_dir,
+            target_dir=target_dir,
+            label=label or "",
         )
         return AsyncTransfer(self._client, answer.transfer_id)
 
@@ -94,5 +98,7 @@ class AsyncTransfer:
         assert status is not None
         if status is not GlobusStatus.SUCCEEDED:
             reason = self.result.reason if self.result else None
-            raise TaskFailedError(f"transfer {self.transfer_id} {status.value.lower()}: {reason or 'no reason given'}")
+            raise TaskFailedError(
+                f"transfer {self.transfer_id} {status.value.lower()}: {reason or 'no reason given'}"
+            )
         return status

@@ -41,7 +41,9 @@ SUBMIT_TIME_SLACK = 120.0
 
 def _never_sent(error: TransportError) -> bool:
     """True when the request surely did not reach the server (the connection never opened)."""
-    return isinstance(error.__cause__, httpx2.ConnectError | httpx2.ConnectTimeout | httpx2.PoolTimeout)
+    return isinstance(
+        error.__cause__, httpx2.ConnectError | httpx2.ConnectTimeout | httpx2.PoolTimeout
+    )
 
 
 async def submit(
@@ -82,7 +84,9 @@ async def submit(
             if inline is not None and attempt < attempts and await _no_task_pending(compute):
                 inline = tagged(str(script))
                 continue
-            raise SubmissionOutcomeUnknownError(_unknown_message(compute, inline, path, error)) from error
+            raise SubmissionOutcomeUnknownError(
+                _unknown_message(compute, inline, path, error)
+            ) from error
         return await _job_from_task(compute, answer.task_id)
     raise AssertionError("unreachable")  # pragma: no cover
 
@@ -94,7 +98,9 @@ async def _check_script_file(compute: AsyncCompute, path: str) -> None:
     try:
         entries = await compute.ls(path)
     except ApiErrorStatus as error:
-        raise FileNotFoundError(f"job script {path} not found on {compute.machine.value}: {error.message}") from None
+        raise FileNotFoundError(
+            f"job script {path} not found on {compute.machine.value}: {error.message}"
+        ) from None
     if len(entries) != 1 or not entries[0].is_file():
         raise FileNotFoundError(f"job script {path} on {compute.machine.value} is not a file")
 
@@ -105,7 +111,9 @@ async def _job_from_task(compute: AsyncCompute, task_id: str) -> AsyncJob:
     raw = await task.wait()
     result: SubmissionResult = parse_result(raw, SubmissionResult, task_id)
     if not result.ok or task.status is TaskStatus.failed or not result.jobid:
-        raise JobSubmissionError(f"job submission failed: {result.error or 'no message from sbatch'}")
+        raise JobSubmissionError(
+            f"job submission failed: {result.error or 'no message from sbatch'}"
+        )
     return AsyncJob(compute, result.jobid, submitted_at=client._clock())
 
 
@@ -121,20 +129,29 @@ async def _reconcile(
         )
         for row in answer.output:
             if _matches(row, inline, path, wall_started):
-                return AsyncJob(compute, row.get("jobid", ""), JobCommand.sacct, row=row,
-                                submitted_at=client._clock())
+                return AsyncJob(
+                    compute,
+                    row.get("jobid", ""),
+                    JobCommand.sacct,
+                    row=row,
+                    submitted_at=client._clock(),
+                )
         if round_number + 1 < RECONCILE_ROUNDS:
             await client._sleep(client.task_interval)
     return None
 
 
-def _matches(row: dict[str, str], inline: InlineScript | None, path: str | None, wall_started: float) -> bool:
+def _matches(
+    row: dict[str, str], inline: InlineScript | None, path: str | None, wall_started: float
+) -> bool:
     if inline is not None:
         return inline.tag in row.get("comment", "")
     if path is None:
         return False
     same_script = row.get("command") == path or row.get("jobname") == path.rsplit("/", 1)[-1]
-    return same_script and _submitted_after(row.get("submit") or row.get("submit_time"), wall_started)
+    return same_script and _submitted_after(
+        row.get("submit") or row.get("submit_time"), wall_started
+    )
 
 
 def _submitted_after(text: str | None, wall_started: float) -> bool:

@@ -76,7 +76,7 @@ class AsyncTaskHandle:
 
 
 class AsyncCommandTask(AsyncTaskHandle, AsyncCompletionAwaitable):
-    """A command run on a login node; ``complete()`` (or ``await task``) gives its output."""
+    """A command run on a login node; ``complete()`` waits for it and gives its output."""
 
     async def complete(self, timeout: float | None = None) -> str:
         """Wait for the command to end and return its standard output.
