@@ -54,6 +54,7 @@ class BearerTokenAuth(httpx2.Auth):
     def auth_flow(
         self, request: httpx2.Request
     ) -> Generator[httpx2.Request, httpx2.Response, None]:
+        """Add the token to the request."""
         request.headers["Authorization"] = self._header
         yield request
 
