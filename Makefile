@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[codegen,sim,auth,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[codegen,sim,auth,cli,dev]'
 	touch $(STAMP)
 
 ## setup: create .venv with the package, the generator, the simulator and the dev tools
@@ -25,12 +25,12 @@ check-generated: $(STAMP)
 
 ## lint: ruff on hand-written code and tests
 lint: $(STAMP)
-	$(BIN)/ruff check generator templates/static simulator tests bench
-	$(BIN)/ruff format --check generator simulator tests bench
+	$(BIN)/ruff check generator templates/static simulator cli tests bench
+	$(BIN)/ruff format --check generator templates/static simulator cli tests bench
 
 ## typecheck: mypy --strict on the package and the generator
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict generated/sfapi_client generator simulator/sfapi_sim
+	$(BIN)/mypy --strict generated/sfapi_client generator simulator/sfapi_sim cli/sfapi_cli
 
 ## test: everything CI runs
 test: check-generated lint typecheck
