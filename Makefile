@@ -46,3 +46,7 @@ sim: $(STAMP)
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+
+## bench: the benchmark suite; prints a table and writes bench/results.json
+bench: $(STAMP)
+	$(BIN)/python bench/run.py

@@ -10,9 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pydantic
-from openapi_pydantic import parse_obj
-
 from .problems import GeneratorError, Level, Problem, fail, pointer_join
 
 SUPPORTED_VERSIONS = ("3.0.", "3.1.")
@@ -35,8 +32,12 @@ def read_json(path: Path) -> Any:
         ) from None
 
 
-def load_spec(path: Path) -> dict[str, Any]:
-    """Read and validate an OpenAPI 3.0 or 3.1 document; return it as plain JSON data."""
+def load_spec(path: Path, *, validate: bool = True) -> dict[str, Any]:
+    """Read and check an OpenAPI 3.0 or 3.1 document; return it as plain JSON data.
+
+    With ``validate=False`` the (slower) schema validation is left to the caller, who
+    runs :func:`validate_spec` beside other work.
+    """
     source = str(path)
     document = read_json(path)
     if not isinstance(document, dict):
@@ -48,17 +49,26 @@ def load_spec(path: Path) -> dict[str, Any]:
             source=source,
             pointer="/openapi",
         )
-    try:
-        parse_obj(document)
-    except pydantic.ValidationError as exc:
-        raise GeneratorError(_validation_problems(exc, source)) from None
+    if validate:
+        validate_spec(document, source)
     problems = list(_dangling_refs(document, source))
     if problems:
         raise GeneratorError(problems)
     return document
 
 
-def _validation_problems(exc: pydantic.ValidationError, source: str) -> list[Problem]:
+def validate_spec(document: dict[str, Any], source: str) -> None:
+    """GeneratorError listing where ``document`` breaks the OpenAPI schema (openapi-pydantic)."""
+    import pydantic
+    from openapi_pydantic import parse_obj
+
+    try:
+        parse_obj(document)
+    except pydantic.ValidationError as exc:
+        raise GeneratorError(_validation_problems(exc, source)) from None
+
+
+def _validation_problems(exc: Any, source: str) -> list[Problem]:
     """One problem per distinct location, skipping the union branches pydantic also reports."""
     problems: list[Problem] = []
     seen: set[str] = set()

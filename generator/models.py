@@ -12,17 +12,13 @@ import json
 from pathlib import Path
 from typing import Any
 
-from datamodel_code_generator import generate
-from datamodel_code_generator.enums import DataModelType, InputFileType
-from datamodel_code_generator.format import PythonVersion
-
 from .load import read_json, resolve_pointer
 from .naming import snake_case
 from .problems import fail
 
+# datamodel-code-generator is imported where it runs (a worker process), so that
+# starting the generator stays fast.
 _COMMON: dict[str, Any] = {
-    "output_model_type": DataModelType.PydanticV2BaseModel,
-    "target_python_version": PythonVersion.PY_311,
     "disable_timestamp": True,
     "use_standard_collections": True,
     "use_union_operator": True,
@@ -41,7 +37,7 @@ def schema_models(document: dict[str, Any], header: str) -> str:
         "paths": {},
         "components": {"schemas": document.get("components", {}).get("schemas", {})},
     }
-    return _generate(json.dumps(components), InputFileType.OpenAPI, custom_file_header=header)
+    return _generate(json.dumps(components), custom_file_header=header)
 
 
 def job_models(samples: dict[str, Path], rows_pointer: str, header: str) -> str:
@@ -71,7 +67,6 @@ def job_models(samples: dict[str, Path], rows_pointer: str, header: str) -> str:
     }
     return _generate(
         json.dumps(document),
-        InputFileType.OpenAPI,
         aliases=aliases,
         allow_extra_fields=True,
         allow_population_by_field_name=True,
@@ -105,8 +100,19 @@ def _sample_keys(path: Path, rows_pointer: str) -> list[str]:
     return list(keys)
 
 
-def _generate(text: str, kind: InputFileType, **options: Any) -> str:
-    result = generate(text, input_file_type=kind, **_COMMON, **options)
+def _generate(text: str, **options: Any) -> str:
+    from datamodel_code_generator import generate
+    from datamodel_code_generator.enums import DataModelType, InputFileType
+    from datamodel_code_generator.format import PythonVersion
+
+    result = generate(
+        text,
+        input_file_type=InputFileType.OpenAPI,
+        output_model_type=DataModelType.PydanticV2BaseModel,
+        target_python_version=PythonVersion.PY_311,
+        **_COMMON,
+        **options,
+    )
     if not isinstance(result, str):
         raise fail("datamodel-code-generator produced no single module")
     return result

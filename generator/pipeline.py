@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import __version__
 from .build_ir import build_api
 from .config import Config
-from .fmt import format_python
-from .load import load_spec
+from .fmt import collect_formatting, submit_formatting, worker_pool
+from .ir import Api
+from .load import load_spec, validate_spec
 from .models import class_names, job_models, schema_models
 from .normalise import normalise
 from .output import PROVENANCE, is_up_to_date, provenance_text, read_tree, sha256, write_package
@@ -109,65 +110,89 @@ def _package_exports(
 def generate(
     config: Config, out_dir: Path, *, templates: Path = TEMPLATES, force: bool = False
 ) -> Result:
-    """Generate ``config.package`` into ``out_dir``; skip the work when nothing changed."""
+    """Generate ``config.package`` into ``out_dir``; skip the work when nothing changed.
+
+    The model generation and the formatting run in worker processes, beside the
+    rendering, so the run takes about as long as its slowest stage.
+    """
     package_dir = out_dir / config.package
     inputs = _input_hashes(config, templates)
     result = Result(package_dir)
     if not force and is_up_to_date(package_dir, __version__, inputs):
         return result
-    document = load_spec(config.spec)
+    document = load_spec(config.spec, validate=False)
     static = _static_files(config, templates)
     sync_names = {**derived_replacements(static), **config.sync_replacements}
     exports = _package_exports(static, config, sync_names)
     exported = {name for _, names in exports for name in names}
     reserved = frozenset(exported | {f"Async{config.client_class}", config.client_class})
     normalised, result.warnings = normalise(document, config, reserved)
-    spec_name = config.spec.name
-    models_src = schema_models(normalised, _header(config, spec_name))
-    jobs_src = job_models(
-        config.job_samples, config.job_rows_pointer,
-        _header(config, ", ".join(sorted(p.name for p in config.job_samples.values()))),
-    )
-    model_names = class_names(models_src)
-    job_names = class_names(jobs_src) if jobs_src else ()
-    clash = sorted(set(model_names) & set(job_names))
-    if clash:
-        raise fail(f"job model name(s) {', '.join(clash)} clash with schema names", source=str(config.path))
-    api = build_api(
-        normalised, config, model_names, job_names,
-        inputs=tuple(sorted(inputs)),
-    )
-    renderer = Renderer(templates, api)
-    files = _render(renderer, _header(config, spec_name), static, models_src, jobs_src)
-    files = make_sync_twins(files, config.sync_replacements)
-    all_names = sorted(
-        exported
-        | {n for _, names in exports for n in names}
-        | set(model_names) | set(job_names)
-        | {f"Async{api.client_class}", api.client_class, "API_VERSION", "DEFAULT_BASE_URL",
-           "DEFAULT_TOKEN_URL", "models"}
-    )
-    files["__init__.py"] = renderer.render(
-        "package_init.py.jinja", _header(config, spec_name), exports=exports, all_names=all_names
-    )
-    files = {path: format_python(path, src) if path.endswith(".py") else src for path, src in files.items()}
+    header = _header(config, config.spec.name)
+    jobs_header = _header(config, ", ".join(sorted(p.name for p in config.job_samples.values())))
+    with worker_pool() as pool:
+        validation = pool.submit(validate_spec, document, str(config.spec))
+        models_job = pool.submit(schema_models, normalised, header)
+        jobs_job = pool.submit(job_models, config.job_samples, config.job_rows_pointer, jobs_header)
+        # Class names are the normalised schema names; checked against the models below.
+        schema_names = tuple(sorted(normalised["components"]["schemas"]))
+        api = build_api(
+            normalised, config, schema_names, tuple(sorted(config.job_samples)),
+            inputs=tuple(sorted(inputs)),
+        )
+        renderer = Renderer(templates, api)
+        files = make_sync_twins(_render(renderer, header, static), config.sync_replacements)
+        verbatim = {path for path, src in static.items() if files.get(path) == src}
+        formatting = submit_formatting(pool, {p: s for p, s in files.items() if p not in verbatim})
+        models_src, jobs_src = models_job.result(), jobs_job.result()
+        api = _with_model_names(api, config, models_src, jobs_src)
+        renderer = Renderer(templates, api)
+        late = {
+            "models/_schemas.py": models_src,
+            "models/__init__.py": renderer.render("models_init.py.jinja", header),
+            "__init__.py": renderer.render(
+                "package_init.py.jinja", header, exports=exports,
+                all_names=_all_names(api, exported),
+            ),
+        }
+        if jobs_src:
+            late["models/_jobs.py"] = jobs_src
+        formatting += submit_formatting(pool, late)
+        files.update(collect_formatting(formatting))
+        validation.result()
     files["py.typed"] = ""
-    result.files = files
-    write_package(package_dir, files, provenance_text(__version__, inputs, files))
+    result.files = dict(sorted(files.items()))
+    write_package(package_dir, result.files, provenance_text(__version__, inputs, result.files))
     result.written = True
     return result
 
 
-def _render(
-    renderer: Renderer, header: str, static: dict[str, str], models_src: str, jobs_src: str
-) -> dict[str, str]:
-    """Every async-side and shared module: static copies, models and rendered templates."""
+def _with_model_names(api: Api, config: Config, models_src: str, jobs_src: str) -> Api:
+    """The IR with the class names the models really define (a superset of the schemas)."""
+    model_names = class_names(models_src)
+    job_names = class_names(jobs_src) if jobs_src else ()
+    missing = sorted(set(api.model_names) - set(model_names))
+    if missing:
+        raise fail(f"the models lack classes for schema(s) {', '.join(missing)}", source=str(config.spec))
+    clash = sorted(set(model_names) & set(job_names))
+    if clash:
+        raise fail(f"job model name(s) {', '.join(clash)} clash with schema names", source=str(config.path))
+    return replace(api, model_names=model_names, job_model_names=job_names)
+
+
+def _all_names(api: Api, exported: set[str]) -> list[str]:
+    return sorted(
+        exported
+        | set(api.model_names)
+        | set(api.job_model_names)
+        | {f"Async{api.client_class}", api.client_class, "API_VERSION", "DEFAULT_BASE_URL",
+           "DEFAULT_TOKEN_URL", "models"}
+    )
+
+
+def _render(renderer: Renderer, header: str, static: dict[str, str]) -> dict[str, str]:
+    """The static copies and the rendered modules that do not depend on the models."""
     api = renderer.api
     files = dict(static)
-    files["models/_schemas.py"] = models_src
-    if jobs_src:
-        files["models/_jobs.py"] = jobs_src
-    files["models/__init__.py"] = renderer.render("models_init.py.jinja", header)
     files["_spec_info.py"] = renderer.render("spec_info.py.jinja", header)
     files[ASYNC_DIR + "__init__.py"] = header + '\n"""The async side of the package."""\n'
     files[ASYNC_DIR + "api_client.py"] = renderer.render("client.py.jinja", header)

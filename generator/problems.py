@@ -37,6 +37,10 @@ class GeneratorError(Exception):
         self.problems = problems
         super().__init__("\n".join(str(problem) for problem in problems))
 
+    def __reduce__(self) -> tuple[type[GeneratorError], tuple[list[Problem]]]:
+        # Errors raised in worker processes travel back pickled.
+        return (GeneratorError, (self.problems,))
+
 
 def fail(message: str, *, source: str = "", pointer: str = "") -> GeneratorError:
     """Build a GeneratorError holding a single error."""

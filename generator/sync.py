@@ -9,6 +9,7 @@ or in httpx2 becomes ``X``; a short table from the config adds the rest (``aclos
 from __future__ import annotations
 
 import ast
+import functools
 import io
 import re
 import tokenize
@@ -16,7 +17,6 @@ from collections import Counter
 
 import httpx2
 import tokenize_rt
-import unasync
 
 from .problems import fail
 
@@ -25,15 +25,25 @@ SYNC_DIR = "_sync/"
 _ASYNC_NAME = re.compile(r"^Async([A-Z]\w*)$")
 
 
+@functools.lru_cache(maxsize=512)
+def _defined_in(source: str) -> frozenset[str]:
+    """The ``AsyncX`` names one module defines (classes, functions, assignments)."""
+    if "Async" not in source:
+        return frozenset()
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
+    return frozenset(name for name in names if _ASYNC_NAME.match(name))
+
+
 def _defined_async_names(sources: dict[str, str]) -> set[str]:
     names: set[str] = set()
     for source in sources.values():
-        for node in ast.walk(ast.parse(source)):
-            if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-                names.add(node.name)
-            elif isinstance(node, ast.Assign):
-                names.update(t.id for t in node.targets if isinstance(t, ast.Name))
-    return {name for name in names if _ASYNC_NAME.match(name)}
+        names |= _defined_in(source)
+    return names
 
 
 def derived_replacements(sources: dict[str, str]) -> dict[str, str]:
@@ -43,22 +53,26 @@ def derived_replacements(sources: dict[str, str]) -> dict[str, str]:
     return {name: name[5:] for name in sorted(names)}
 
 
-class _CountingRule(unasync.Rule):  # type: ignore[misc]
+class _CountingRule:
     """unasync's token rule, counting how often each replacement fires."""
 
     def __init__(self, replacements: dict[str, str]) -> None:
-        super().__init__(ASYNC_DIR, SYNC_DIR, additional_replacements=replacements)
+        import unasync  # it imports setuptools: only when there is something to convert
+
+        self._rule = unasync.Rule(ASYNC_DIR, SYNC_DIR, additional_replacements=replacements)
+        self._rule._unasync_name = self._rename
         self.used: Counter[str] = Counter()
 
-    def _unasync_name(self, name: str) -> str:
-        if name in self.token_replacements:
+    def _rename(self, name: str) -> str:
+        replacements: dict[str, str] = self._rule.token_replacements
+        if name in replacements:
             self.used[name] += 1
-            return str(self.token_replacements[name])
+            return replacements[name]
         return name
 
     def convert(self, source: str) -> str:
         tokens = tokenize_rt.src_to_tokens(source)
-        return str(tokenize_rt.tokens_to_src(self._unasync_tokens(tokens)))
+        return str(tokenize_rt.tokens_to_src(self._rule._unasync_tokens(tokens)))
 
 
 def convert_sources(
