@@ -65,8 +65,6 @@ class ClientCredentialsAuth(httpx2.Auth):
     ``clock`` returns seconds since the epoch; tests pass their own.
     """
 
-    requires_response_body = True
-
     def __init__(
         self,
         credentials: Credentials,
@@ -167,12 +165,18 @@ class ClientCredentialsAuth(httpx2.Auth):
         with self._thread_lock:
             token = self._fresh_token()
             if token is None:
-                token = self._store((yield self._token_request()))
+                answer = yield self._token_request()
+                answer.read()
+                token = self._store(answer)
         response = yield self._authorise(request, token)
         if response.status_code == 401:
             with self._thread_lock:
                 self._forget(token)
-                token = self._fresh_token() or self._store((yield self._token_request()))
+                token = self._fresh_token()
+                if token is None:
+                    answer = yield self._token_request()
+                    answer.read()
+                    token = self._store(answer)
             yield self._authorise(request, token)
 
     async def async_auth_flow(
@@ -184,10 +188,16 @@ class ClientCredentialsAuth(httpx2.Auth):
         async with self._async_lock:
             token = self._fresh_token()
             if token is None:
-                token = self._store((yield self._token_request()))
+                answer = yield self._token_request()
+                await answer.aread()
+                token = self._store(answer)
         response = yield self._authorise(request, token)
         if response.status_code == 401:
             async with self._async_lock:
                 self._forget(token)
-                token = self._fresh_token() or self._store((yield self._token_request()))
+                token = self._fresh_token()
+                if token is None:
+                    answer = yield self._token_request()
+                    await answer.aread()
+                    token = self._store(answer)
             yield self._authorise(request, token)

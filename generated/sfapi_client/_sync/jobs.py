@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from .._awaitable import CompletionAwaitable
 from .._exceptions import ApiErrorStatus, JobNotFoundError, TaskFailedError
@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 __all__ = ["Job"]
 
 JobRow = JobSqueue | JobSacct
+#: What scancel says about a job that ended before it could be cancelled.
+ALREADY_ENDED = "already completing or completed"
 
 
 def row_model(command: JobCommand) -> type[JobSqueue] | type[JobSacct]:
@@ -112,12 +114,20 @@ class Job(CompletionAwaitable):
         )
 
     def cancel(self, wait: bool = False) -> None:
-        """Cancel the job (scancel); with ``wait``, also wait until it has ended."""
+        """Cancel the job (scancel); with ``wait``, also wait until it has ended.
+
+        Cancelling a job that has already ended does nothing.
+        """
+        if self.state.is_terminal:
+            return
         answer = self.compute.client.api_client.compute.cancel_job(self.compute.machine, self.jobid)
         task = self.compute.client._task(answer.task_id)
         raw = task.wait()
-        result: Any = parse_result(raw, CommandResult, task.task_id) if raw else None
-        if result is not None and not result.ok:
+        result: CommandResult = parse_result(raw, CommandResult, task.task_id)
+        if not result.ok:
+            if ALREADY_ENDED in (result.error or ""):
+                self.update()
+                return
             raise TaskFailedError(f"cancelling job {self.jobid} failed: {result.error}")
         if wait:
             self.complete()
