@@ -157,6 +157,11 @@ class AsyncUtilitiesApi:
         _response = await self._client.send(
             _UPLOAD_FILE,
             f"/utilities/upload/{_encoding.path_segment(machine)}/{_encoding.path_value(path)}",
+            files=_encoding.file_fields(
+                {
+                    "file": file,
+                }
+            ),
         )
         _result = _responses.parse_json(_response, UploadResult, "upload_file")
         _error = inband_error(

@@ -1,0 +1,141 @@
+"""The seed's workflow and the job life cycle, end to end through the simulator."""
+
+from __future__ import annotations
+
+import pytest
+
+from sfapi_client import (
+    AsyncClient,
+    JobCommand,
+    JobState,
+    JobSubmissionError,
+    Machines,
+    WaitTimeoutError,
+)
+from sfapi_sim.testing import RunningSimulator
+
+HOME = "/global/homes/a/alice"
+
+
+async def test_the_seed_workflow(sim: RunningSimulator) -> None:
+    client_id_and_key = sim.key_file.read_text().split("\n", 1)
+    client_id, client_secret = client_id_and_key[0], client_id_and_key[1]
+    job_path = f"{HOME}/seed.sh"
+    sim.world.filesystems["perlmutter"].write(
+        job_path, "alice", b"#!/bin/bash\n#SBATCH -t 10\necho seed\n"
+    )
+    async with AsyncClient(
+        client_id,
+        client_secret,
+        api_base_url=sim.base_url,
+        token_url=sim.token_url,
+        wait_interval=0.1,
+    ) as client:
+        perlmutter = await client.compute(Machines.perlmutter)
+        job = await perlmutter.submit_job(job_path)
+        await job.complete()
+        await job.cancel()
+    assert job.state is JobState.COMPLETED
+
+
+async def test_inline_script_runs_and_writes_its_output(async_client: AsyncClient) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    job = await perlmutter.submit_job("#!/bin/bash\n#SBATCH --time=5\necho hello from the job\n")
+    assert job.jobid.isdigit()
+    assert await job.complete(timeout=30) is JobState.COMPLETED
+    (output,) = await perlmutter.ls(f"{HOME}/slurm-{job.jobid}.out")
+    assert (await output.download()).read() == "hello from the job\n"
+
+
+async def test_failed_and_timed_out_jobs_end_waits(async_client: AsyncClient) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    failing = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2 exit=3\n")
+    too_long = await perlmutter.submit_job("#!/bin/bash\n#SBATCH -t 0:01\n# sim: runtime=30\n")
+    assert await failing.complete(timeout=30) is JobState.FAILED
+    assert await too_long.complete(timeout=30) is JobState.TIMEOUT
+    assert failing.state.is_failed and too_long.state.is_failed
+
+
+async def test_script_path_with_arguments(async_client: AsyncClient, sim: RunningSimulator) -> None:
+    sim.world.filesystems["perlmutter"].write(
+        f"{HOME}/args.sh", "alice", b"#!/bin/bash\necho args\n"
+    )
+    perlmutter = await async_client.compute("perlmutter")
+    job = await perlmutter.submit_job(f"{HOME}/args.sh", args=["--steps", "10"])
+    await job.update()
+    assert job.row is not None and job.state in (
+        JobState.PENDING,
+        JobState.RUNNING,
+        JobState.COMPLETED,
+    )
+
+
+async def test_missing_script_path_is_refused_before_submission(
+    async_client: AsyncClient, sim: RunningSimulator
+) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    before = sum(sim.stats()["submissions"].values())
+    with pytest.raises(FileNotFoundError, match="no-such.sh"):
+        await perlmutter.submit_job(f"{HOME}/no-such.sh")
+    assert sum(sim.stats()["submissions"].values()) == before
+
+
+async def test_bad_input_is_refused_before_any_request(
+    async_client: AsyncClient, sim: RunningSimulator
+) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    sim.reset_stats()
+    with pytest.raises(ValueError, match="empty"):
+        await perlmutter.submit_job("   ")
+    with pytest.raises(ValueError, match="neither an absolute path"):
+        await perlmutter.submit_job("job.sh")
+    with pytest.raises(ValueError, match="args can only be given with a script path"):
+        await perlmutter.submit_job("#!/bin/bash\necho x\n", args=["a"])
+    assert sim.stats()["total_requests"] == 0
+    with pytest.raises(
+        ValueError, match="unknown machine 'cori'; valid machines: dtn01, dtns, perlmutter"
+    ):
+        await async_client.compute("cori")
+
+
+async def test_scheduler_refusal_carries_sbatch_message(async_client: AsyncClient) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    with pytest.raises(JobSubmissionError, match="unrecognized option '--bogus'"):
+        await perlmutter.submit_job("#!/bin/bash\n#SBATCH --bogus=1\n")
+
+
+async def test_cancel_a_running_job(async_client: AsyncClient) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=60 pending=0\n")
+    assert await job.running(timeout=30) is JobState.RUNNING
+    await job.cancel(wait=True)
+    assert job.state is JobState.CANCELLED
+    assert job.raw_state == "CANCELLED by 12345"
+
+
+async def test_job_views_and_listings(async_client: AsyncClient) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    job = await perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -J listed\n# sim: runtime=60 pending=0\n"
+    )
+    await job.running(timeout=30)
+    queued = await perlmutter.jobs(user="alice")
+    assert job.jobid in {j.jobid for j in queued}
+    by_id = await perlmutter.jobs(jobids=[job.jobid], command=JobCommand.sacct)
+    assert [j.jobid for j in by_id] == [job.jobid]
+    squeue = await perlmutter.job(job.jobid, command=JobCommand.squeue)
+    assert squeue.row is not None and squeue.row.name == "listed"
+    assert squeue.row.model_dump(by_alias=True)["s:c:t"] is not None
+    await job.cancel()
+
+
+async def test_wait_timeout_is_exact_to_the_interval(async_client: AsyncClient) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=60 pending=0\n")
+    with pytest.raises(WaitTimeoutError, match="did not reach"):
+        await job.complete(timeout=0.3)
+    with pytest.raises(ValueError, match="positive"):
+        await job.complete(timeout=0)
+    with pytest.raises(ValueError, match="positive"):
+        await job.complete(timeout=-5)
+    await job.cancel()
