@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import asyncio
 import json
-from collections.abc import Awaitable, Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,24 +60,3 @@ def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     monkeypatch.setattr(async_base, "async_sleep", fake_async_sleep)
     monkeypatch.setattr(sync_base, "sleep", fake_sleep)
     return recorded
-
-
-@pytest.fixture
-def async_run_all() -> Callable[[list[Callable[[], Awaitable[Any]]]], Awaitable[list[Any]]]:
-    """Run coroutine factories concurrently on the event loop."""
-
-    async def run(calls: list[Callable[[], Awaitable[Any]]]) -> list[Any]:
-        return list(await asyncio.gather(*(call() for call in calls)))
-
-    return run
-
-
-@pytest.fixture
-def run_all() -> Callable[[list[Callable[[], Any]]], list[Any]]:
-    """Run callables concurrently on threads (the sync twin of ``async_run_all``)."""
-
-    def run(calls: list[Callable[[], Any]]) -> list[Any]:
-        with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-            return [f.result() for f in [pool.submit(call) for call in calls]]
-
-    return run

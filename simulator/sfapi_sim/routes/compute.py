@@ -29,8 +29,9 @@ def _filters(kwargs: list[str] | None) -> dict[str, str]:
     for item in kwargs or []:
         name, sep, value = item.partition("=")
         if not sep or name not in ("jobid", "user", "partition"):
+            message = f"unsupported filter {item!r}; use jobid=, user= or partition="
             raise HTTPException(
-                422, detail=f"unsupported filter {item!r}; use jobid=, user= or partition="
+                422, detail=[{"loc": ["query", "kwargs"], "msg": message, "type": "value_error"}]
             )
         filters[name] = value
     return filters
