@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from .state.filesystem import FileError, Filesystem, home_of
 
 ALLOWED = ("cat", "date", "echo", "hostname", "ls", "mkdir", "pwd", "rm", "sleep", "whoami")
+_OPERATORS = ";|&<>()"
 #: The longest ``sleep`` a command may ask for (seconds).
 MAX_SLEEP = 30.0
 
@@ -28,13 +29,19 @@ class CommandOutcome:
 def run_command(line: str, filesystem: Filesystem, user: str, now: float) -> CommandOutcome:
     """Run one allow-listed command line as ``user`` on a machine."""
     try:
-        words = shlex.split(line)
+        lexer = shlex.shlex(line, posix=True, punctuation_chars=True)
+        lexer.whitespace_split = True
+        words = list(lexer)
     except ValueError as exc:
         return CommandOutcome("", f"syntax error: {exc}", 2)
     if not words:
         return CommandOutcome("", "empty command", 2)
-    if any(w in ("|", ";", "&&", "||", ">", "<", ">>", "&") for w in words):
-        return CommandOutcome("", "pipes, redirections and command lists are not supported", 2)
+    if any(w and set(w) <= set(_OPERATORS) for w in words) or any(
+        "$(" in w or "`" in w for w in words
+    ):
+        return CommandOutcome(
+            "", "pipes, redirections, substitutions and command lists are not supported", 2
+        )
     name, args = words[0], words[1:]
     if name not in ALLOWED:
         return CommandOutcome(
