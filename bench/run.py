@@ -43,7 +43,9 @@ def codegen_times(repeats: int) -> list[float]:
     """Wall time of the whole pipeline (fresh process, forced, into a scratch folder)."""
     with tempfile.TemporaryDirectory() as scratch:
         command = [sys.executable, "-m", "generator", "codegen", "--force", "--out", scratch]
-        return timed(lambda: subprocess.run(command, cwd=ROOT, check=True, capture_output=True), repeats)
+        return timed(
+            lambda: subprocess.run(command, cwd=ROOT, check=True, capture_output=True), repeats
+        )
 
 
 def import_times(repeats: int) -> tuple[list[float], list[tuple[str, int]]]:
@@ -52,7 +54,9 @@ def import_times(repeats: int) -> tuple[list[float], list[tuple[str, int]]]:
     values = timed(lambda: subprocess.run(command, check=True), repeats)
     trace = subprocess.run(
         [sys.executable, "-X", "importtime", "-c", "import sfapi_client"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stderr
     rows = []
     for line in trace.splitlines():
@@ -104,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         high = statistics.median(figures[f"{side}_ergonomic"]) / floor
         results[f"overhead_ratio_{side}_low_level"] = low
         results[f"overhead_ratio_{side}"] = max(low, high)
-        rows.append((f"overhead_ratio_{side}", "× floor", f"{max(low, high):.3f}"))
+        rows.append((f"overhead_ratio_{side}", "x floor", f"{max(low, high):.3f}"))
 
     extra = ROOT / "bench" / "simulated.py"
     if extra.exists():
@@ -116,7 +120,7 @@ def main(argv: list[str] | None = None) -> int:
 
     RESULTS.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
     width = max(len(r[0]) for r in rows)
-    print(f"{'measure':{width}}  {'unit':8}  median [min – max]")
+    print(f"{'measure':{width}}  {'unit':8}  median [min - max]")
     for name, unit, text in rows:
         print(f"{name:{width}}  {unit:8}  {text}")
     print("\nslowest imports (self time, µs):")
@@ -128,7 +132,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _fmt(stats: dict[str, float]) -> str:
-    return f"{stats['median']:.4g} [{stats['min']:.4g} – {stats['max']:.4g}]"
+    return f"{stats['median']:.4g} [{stats['min']:.4g} - {stats['max']:.4g}]"
 
 
 if __name__ == "__main__":

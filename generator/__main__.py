@@ -33,9 +33,13 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--job-json", type=Path, nargs="+", metavar="PATH", help="sample job-status responses"
         )
-        sub.add_argument("--out", type=Path, default=DEFAULT_OUT, help="folder that holds the package")
+        sub.add_argument(
+            "--out", type=Path, default=DEFAULT_OUT, help="folder that holds the package"
+        )
         if name != "check":
-            sub.add_argument("--force", action="store_true", help="regenerate even if nothing changed")
+            sub.add_argument(
+                "--force", action="store_true", help="regenerate even if nothing changed"
+            )
     return parser
 
 
@@ -50,8 +54,16 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "check":
             with tempfile.TemporaryDirectory() as scratch:
                 differing = check_generated(config, args.out, Path(scratch))
-                twins = test_twins(TESTS, args.out / config.package, {**config.sync_replacements, **config.test_replacements})
-                stale = [p for p, text in twins.items() if not p.exists() or p.read_text(encoding="utf-8") != text]
+                twins = test_twins(
+                    TESTS,
+                    args.out / config.package,
+                    {**config.sync_replacements, **config.test_replacements},
+                )
+                stale = [
+                    p
+                    for p, text in twins.items()
+                    if not p.exists() or p.read_text(encoding="utf-8") != text
+                ]
                 if stale:
                     names = ", ".join(str(p.relative_to(ROOT)) for p in stale)
                     print(f"sync test twins out of date: {names}; run `make codegen`")
@@ -59,14 +71,20 @@ def main(argv: list[str] | None = None) -> int:
                 if differing:
                     from .check_report import report
 
-                    print(report(args.out / config.package, Path(scratch) / config.package, differing))
+                    print(
+                        report(args.out / config.package, Path(scratch) / config.package, differing)
+                    )
                     return 1
             print(f"{args.out / config.package} matches its inputs")
             return 0
         started = time.perf_counter()
         result = generate(config, args.out, force=args.force)
         if args.command == "unasync":
-            twins = test_twins(TESTS, args.out / config.package, {**config.sync_replacements, **config.test_replacements})
+            twins = test_twins(
+                TESTS,
+                args.out / config.package,
+                {**config.sync_replacements, **config.test_replacements},
+            )
             for path in write_twins(twins):
                 print(f"wrote {path.relative_to(ROOT)}")
     except GeneratorError as exc:

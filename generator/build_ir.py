@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from .config import Config
-from .ir import Api, Body, BodyKind, BodyField, Operation, Param, Response, SecurityRequirement, Tag
+from .ir import Api, Body, BodyField, BodyKind, Operation, Param, Response, SecurityRequirement, Tag
 from .naming import operation_name, pascal_case, snake_case
 from .normalise import iter_operations
 from .problems import GeneratorError, Level, Problem, pointer_join
@@ -65,7 +65,9 @@ def _first_server(document: dict[str, Any]) -> str:
 def _token_url(document: dict[str, Any]) -> str:
     schemes = document.get("components", {}).get("securitySchemes", {})
     for scheme in schemes.values():
-        flow = scheme.get("flows", {}).get("clientCredentials") if isinstance(scheme, dict) else None
+        flow = (
+            scheme.get("flows", {}).get("clientCredentials") if isinstance(scheme, dict) else None
+        )
         if isinstance(flow, dict) and flow.get("tokenUrl"):
             return str(flow["tokenUrl"])
     return ""
@@ -88,7 +90,9 @@ class _Builder:
         self.problems: list[Problem] = []
 
     def error(self, message: str, *pointer: str | int) -> None:
-        self.problems.append(Problem(Level.ERROR, message, str(self.config.spec), pointer_join(*pointer)))
+        self.problems.append(
+            Problem(Level.ERROR, message, str(self.config.spec), pointer_join(*pointer))
+        )
 
     def tags(self) -> tuple[Tag, ...]:
         grouped: dict[str, list[Operation]] = {}
@@ -103,7 +107,9 @@ class _Builder:
             if python_name in CLIENT_ATTRIBUTES or python_name.startswith("_"):
                 python_name += "_api"
             if python_name in used:
-                self.error(f"tags {used[python_name]!r} and {name!r} both map to {python_name!r}", "tags")
+                self.error(
+                    f"tags {used[python_name]!r} and {name!r} both map to {python_name!r}", "tags"
+                )
             used[python_name] = name
             self._check_unique_operations(name, operations)
             tags.append(
@@ -131,7 +137,9 @@ class _Builder:
             seen[op.name] = op
 
     def operation(self, path: str, method: str, raw: dict[str, Any]) -> Operation:
-        name = operation_name(raw.get("operationId"), path, method, self.config.strip_fastapi_suffix)
+        name = operation_name(
+            raw.get("operationId"), path, method, self.config.strip_fastapi_suffix
+        )
         override = self.config.overrides.get(name)
         if override and override.name:
             name = override.name
@@ -181,7 +189,9 @@ class _Builder:
                     location=location,  # type: ignore[arg-type]
                     annotation=self.types.annotation(schema),
                     required=bool(param.get("required")) or location == "path",
-                    default=_literal(self.types.resolve(schema).get("default"), self.types.ref_class(schema))
+                    default=_literal(
+                        self.types.resolve(schema).get("default"), self.types.ref_class(schema)
+                    )
                     if "default" in self.types.resolve(schema)
                     else None,
                     description=param.get("description", ""),
@@ -202,8 +212,17 @@ class _Builder:
             schema = content[media_type].get("schema", {})
             required = bool(raw.get("required"))
             if kind in ("form", "multipart"):
-                return Body(media_type, kind, "", required, self.body_fields(schema, kind), raw.get("description", ""))
-            annotation = {"binary": "bytes", "text": "str"}.get(kind) or self.types.annotation(schema)
+                return Body(
+                    media_type,
+                    kind,
+                    "",
+                    required,
+                    self.body_fields(schema, kind),
+                    raw.get("description", ""),
+                )
+            annotation = {"binary": "bytes", "text": "str"}.get(kind) or self.types.annotation(
+                schema
+            )
             return Body(media_type, kind, annotation, required, (), raw.get("description", ""))
         if content:
             self.error(f"no supported media type among {sorted(content)}", *pointer, "content")
@@ -231,13 +250,20 @@ class _Builder:
             )
         return tuple(sorted(fields, key=lambda f: not f.required))
 
-    def _check_signature(self, params: tuple[Param, ...], body: Body | None, path: str, method: str) -> None:
+    def _check_signature(
+        self, params: tuple[Param, ...], body: Body | None, path: str, method: str
+    ) -> None:
         names = [p.python_name for p in params]
         if body is not None:
             names += [f.python_name for f in body.fields] if body.fields else ["body"]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         for name in duplicates:
-            self.error(f"two parameters of the operation are both named {name!r} in Python", "paths", path, method)
+            self.error(
+                f"two parameters of the operation are both named {name!r} in Python",
+                "paths",
+                path,
+                method,
+            )
         if "self" in names:
             self.error("a parameter named 'self' cannot be generated", "paths", path, method)
 
@@ -256,7 +282,9 @@ class _Builder:
         for media_type, media in content.items():
             schema = (media or {}).get("schema", {})
             if media_type == "application/json" or media_type.endswith("+json"):
-                return Response(status, "json", self.types.annotation(schema), description, media_type)
+                return Response(
+                    status, "json", self.types.annotation(schema), description, media_type
+                )
         for media_type, media in content.items():
             schema = self.types.resolve((media or {}).get("schema", {}))
             if media_type.startswith("text/") and schema.get("format") != "binary":

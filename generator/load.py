@@ -89,7 +89,9 @@ def _is_model_branch(part: str | int) -> bool:
     return isinstance(part, str) and part[:1].isupper() and part.isidentifier()
 
 
-def _walk_refs(node: Any, path: tuple[str | int, ...]) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+def _walk_refs(
+    node: Any, path: tuple[str | int, ...]
+) -> Iterator[tuple[str, tuple[str | int, ...]]]:
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str):
@@ -122,5 +124,11 @@ def _dangling_refs(document: dict[str, Any], source: str) -> Iterator[Problem]:
         try:
             resolve_pointer(document, ref)
         except KeyError:
-            kind = "external references are not supported" if not ref.startswith("#") else "it does not resolve"
-            yield Problem(Level.ERROR, f"dangling $ref {ref!r}: {kind}", source, pointer_join(*path))
+            kind = (
+                "external references are not supported"
+                if not ref.startswith("#")
+                else "it does not resolve"
+            )
+            yield Problem(
+                Level.ERROR, f"dangling $ref {ref!r}: {kind}", source, pointer_join(*path)
+            )

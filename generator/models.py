@@ -84,11 +84,19 @@ def _sample_keys(path: Path, rows_pointer: str) -> list[str]:
     if isinstance(rows, dict):
         rows = [rows]
     if not isinstance(rows, list) or not rows:
-        raise fail("job sample must hold a non-empty list of job rows", source=str(path), pointer=rows_pointer)
+        raise fail(
+            "job sample must hold a non-empty list of job rows",
+            source=str(path),
+            pointer=rows_pointer,
+        )
     keys: dict[str, None] = {}
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
-            raise fail("a job row must be a JSON object", source=str(path), pointer=f"{rows_pointer}/{index}")
+            raise fail(
+                "a job row must be a JSON object",
+                source=str(path),
+                pointer=f"{rows_pointer}/{index}",
+            )
         for key, value in row.items():
             if not isinstance(value, str) and value is not None:
                 raise fail(

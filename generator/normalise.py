@@ -129,7 +129,9 @@ def _rename_table(
             new = config.renames[name]
             if not new.isidentifier():
                 problems.append(
-                    Problem(Level.ERROR, f"rename target {new!r} is not an identifier", str(config.path))
+                    Problem(
+                        Level.ERROR, f"rename target {new!r} is not an identifier", str(config.path)
+                    )
                 )
         else:
             new = body_names.get(name) or pascal_case(name)
@@ -160,7 +162,9 @@ def _rename_table(
             )
         if new in reserved:
             problems.append(
-                Problem(Level.ERROR, f"{new!r} is a name the package already exports", str(config.path))
+                Problem(
+                    Level.ERROR, f"{new!r} is a name the package already exports", str(config.path)
+                )
             )
     if problems:
         raise GeneratorError(problems)

@@ -36,7 +36,9 @@ def is_up_to_date(package_dir: Path, generator_version: str, inputs: dict[str, s
         recorded = json.loads((package_dir / PROVENANCE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return False
-    if recorded.get("generator") != generator_version or recorded.get("inputs") != dict(sorted(inputs.items())):
+    if recorded.get("generator") != generator_version or recorded.get("inputs") != dict(
+        sorted(inputs.items())
+    ):
         return False
     expected: dict[str, str] = recorded.get("files", {})
     on_disk = {
@@ -46,7 +48,9 @@ def is_up_to_date(package_dir: Path, generator_version: str, inputs: dict[str, s
     }
     if on_disk != set(expected):
         return False
-    return all(sha256((package_dir / path).read_bytes()) == digest for path, digest in expected.items())
+    return all(
+        sha256((package_dir / path).read_bytes()) == digest for path, digest in expected.items()
+    )
 
 
 def write_package(package_dir: Path, files: dict[str, str], provenance: str) -> None:

@@ -65,7 +65,9 @@ def _static_files(config: Config, templates: Path) -> dict[str, str]:
     for folder in config.static:
         base = templates / "static" / folder
         if not base.is_dir():
-            raise fail(f"static folder templates/static/{folder} does not exist", source=str(config.path))
+            raise fail(
+                f"static folder templates/static/{folder} does not exist", source=str(config.path)
+            )
         for path in sorted(base.rglob("*.py")):
             relative = path.relative_to(base).as_posix()
             if relative in files:
@@ -136,7 +138,10 @@ def generate(
         # Class names are the normalised schema names; checked against the models below.
         schema_names = tuple(sorted(normalised["components"]["schemas"]))
         api = build_api(
-            normalised, config, schema_names, tuple(sorted(config.job_samples)),
+            normalised,
+            config,
+            schema_names,
+            tuple(sorted(config.job_samples)),
             inputs=tuple(sorted(inputs)),
         )
         renderer = Renderer(templates, api)
@@ -150,7 +155,9 @@ def generate(
             "models/_schemas.py": models_src,
             "models/__init__.py": renderer.render("models_init.py.jinja", header),
             "__init__.py": renderer.render(
-                "package_init.py.jinja", header, exports=exports,
+                "package_init.py.jinja",
+                header,
+                exports=exports,
                 all_names=_all_names(api, exported),
             ),
         }
@@ -172,10 +179,14 @@ def _with_model_names(api: Api, config: Config, models_src: str, jobs_src: str) 
     job_names = class_names(jobs_src) if jobs_src else ()
     missing = sorted(set(api.model_names) - set(model_names))
     if missing:
-        raise fail(f"the models lack classes for schema(s) {', '.join(missing)}", source=str(config.spec))
+        raise fail(
+            f"the models lack classes for schema(s) {', '.join(missing)}", source=str(config.spec)
+        )
     clash = sorted(set(model_names) & set(job_names))
     if clash:
-        raise fail(f"job model name(s) {', '.join(clash)} clash with schema names", source=str(config.path))
+        raise fail(
+            f"job model name(s) {', '.join(clash)} clash with schema names", source=str(config.path)
+        )
     return replace(api, model_names=model_names, job_model_names=job_names)
 
 
@@ -184,8 +195,14 @@ def _all_names(api: Api, exported: set[str]) -> list[str]:
         exported
         | set(api.model_names)
         | set(api.job_model_names)
-        | {f"Async{api.client_class}", api.client_class, "API_VERSION", "DEFAULT_BASE_URL",
-           "DEFAULT_TOKEN_URL", "models"}
+        | {
+            f"Async{api.client_class}",
+            api.client_class,
+            "API_VERSION",
+            "DEFAULT_BASE_URL",
+            "DEFAULT_TOKEN_URL",
+            "models",
+        }
     )
 
 
@@ -212,4 +229,6 @@ def check(config: Config, out_dir: Path, scratch: Path, templates: Path = TEMPLA
     actual = read_tree(package_dir) if package_dir.exists() else {}
     expected.pop(PROVENANCE, None)
     actual.pop(PROVENANCE, None)
-    return sorted(path for path in set(expected) | set(actual) if expected.get(path) != actual.get(path))
+    return sorted(
+        path for path in set(expected) | set(actual) if expected.get(path) != actual.get(path)
+    )

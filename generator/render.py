@@ -54,7 +54,11 @@ def method_doc(op: Operation) -> str:
     lines = [op.summary or op.name.replace("_", " ").capitalize() + "."]
     if op.description and op.description != op.summary:
         lines += ["", op.description]
-    lines += ["", f"``{op.method} {op.path}``" + ("; needs credentials." if op.requires_auth else "; public.")]
+    lines += [
+        "",
+        f"``{op.method} {op.path}``"
+        + ("; needs credentials." if op.requires_auth else "; public."),
+    ]
     args = [(p.python_name, p.description) for p in op.params]
     if op.body is not None:
         if op.body.fields:
@@ -68,7 +72,9 @@ def method_doc(op: Operation) -> str:
     lines += ["", "Returns:", f"    {returns}"]
     raises = ["SfApiError: on a non-2xx answer (a subclass per status) or no answer at all."]
     if op.inband_error:
-        raises.append(f"ApiErrorStatus: when the answer's ``{op.inband_error[0]}`` is {op.inband_error[1]!r}.")
+        raises.append(
+            f"ApiErrorStatus: when the answer's ``{op.inband_error[0]}`` is {op.inband_error[1]!r}."
+        )
     lines += ["", "Raises:"] + [f"    {line}" for line in raises]
     return "\n".join(lines)
 
@@ -104,10 +110,15 @@ def make_tag_uses(model_names: set[str]) -> Any:
             annotations.append(op.success.annotation)
             if op.body is not None:
                 annotations.append(op.body.annotation)
-                annotations += [f.annotation for f in op.body.fields] + [f.default or "" for f in op.body.fields]
+                annotations += [f.annotation for f in op.body.fields] + [
+                    f.default or "" for f in op.body.fields
+                ]
         names = {name for text in annotations for name in _IDENTIFIER.findall(text)}
         runtime = ["_encoding"]
-        if any(op.success.kind == "json" or (op.body and op.body.kind == "json") for op in tag.operations):
+        if any(
+            op.success.kind == "json" or (op.body and op.body.kind == "json")
+            for op in tag.operations
+        ):
             runtime.append("_responses")
         return TagUses(
             models=sorted(names & model_names),

@@ -84,7 +84,9 @@ def convert_sources(
     ``context`` holds every module whose ``AsyncX`` definitions derive replacements.
     """
     rule = _CountingRule({**derived_replacements(context), **configured})
-    twins = {SYNC_DIR + path[len(ASYNC_DIR) :]: rule.convert(src) for path, src in async_files.items()}
+    twins = {
+        SYNC_DIR + path[len(ASYNC_DIR) :]: rule.convert(src) for path, src in async_files.items()
+    }
     for path, source in sorted(twins.items()):
         _check_no_async_left(path, source)
     return twins, sorted(name for name in configured if not rule.used[name])
@@ -95,7 +97,9 @@ def make_sync_twins(files: dict[str, str], configured: dict[str, str]) -> dict[s
     async_files = {path: src for path, src in files.items() if path.startswith(ASYNC_DIR)}
     twins, unused = convert_sources(async_files, files, configured)
     if unused:
-        raise fail(f"sync replacement(s) never used: {', '.join(unused)}; remove them from the config")
+        raise fail(
+            f"sync replacement(s) never used: {', '.join(unused)}; remove them from the config"
+        )
     return {**files, **twins}
 
 

@@ -75,7 +75,7 @@ async def test_missing_script_path_is_refused_before_submission(
 ) -> None:
     perlmutter = await async_client.compute("perlmutter")
     before = sum(sim.stats()["submissions"].values())
-    with pytest.raises(FileNotFoundError, match="no-such.sh"):
+    with pytest.raises(FileNotFoundError, match=r"no-such\.sh"):
         await perlmutter.submit_job(f"{HOME}/no-such.sh")
     assert sum(sim.stats()["submissions"].values()) == before
 

@@ -56,7 +56,7 @@ def test_refresh_before_expiry_sends_no_expired_token(sim: RunningSimulator) -> 
 def test_refresh_once_after_a_401(sim: RunningSimulator) -> None:
     sim.configure(token_lifetime=50.0)
     clock = Clock()
-    client, auth = _low_level(sim, clock)
+    client, _ = _low_level(sim, clock)
     with client:
         client.account.read_user()
         sim.world.clock.advance(60)  # the server's token expires; the client does not know
