@@ -5,6 +5,7 @@ All naming decisions happen here, with collisions checked, so templates only pri
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .config import Config
@@ -256,6 +257,14 @@ class _Builder:
         names = [p.python_name for p in params]
         if body is not None:
             names += [f.python_name for f in body.fields] if body.fields else ["body"]
+        in_template = set(re.findall(r"\{([^}]+)\}", path))
+        declared = {p.name for p in params if p.location == "path"}
+        for name in sorted(in_template - declared):
+            self.error(f"path parameter {{{name}}} is not declared", "paths", path, method)
+        for name in sorted(declared - in_template):
+            self.error(
+                f"path parameter {name!r} does not appear in the path", "paths", path, method
+            )
         duplicates = sorted({n for n in names if names.count(n) > 1})
         for name in duplicates:
             self.error(

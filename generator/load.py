@@ -6,6 +6,7 @@ Problems come back as messages naming the file and the JSON pointer, never as tr
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -49,12 +50,30 @@ def load_spec(path: Path, *, validate: bool = True) -> dict[str, Any]:
             source=source,
             pointer="/openapi",
         )
+    document = dict(_without_null_keys(document))
     if validate:
         validate_spec(document, source)
     problems = list(_dangling_refs(document, source))
     if problems:
         raise GeneratorError(problems)
     return document
+
+
+#: Keys whose ``null`` means something (a default or example of null), kept as they are.
+_MEANINGFUL_NULLS = frozenset({"default", "example", "const"})
+
+
+def _without_null_keys(node: Any, key: str = "") -> Any:
+    """The document without keys set to ``null``: OpenAPI reads them as absent."""
+    if isinstance(node, dict) and key not in ("example", "examples", "default", "const"):
+        return {
+            k: _without_null_keys(v, k)
+            for k, v in node.items()
+            if v is not None or k in _MEANINGFUL_NULLS
+        }
+    if isinstance(node, list) and key not in ("enum", "example", "examples", "default", "const"):
+        return [_without_null_keys(v) for v in node]
+    return node
 
 
 def validate_spec(document: dict[str, Any], source: str) -> None:
@@ -85,8 +104,13 @@ def _validation_problems(exc: Any, source: str) -> list[Problem]:
 
 
 def _is_model_branch(part: str | int) -> bool:
-    # pydantic reports union members as loc entries such as "Reference" or "Schema".
-    return isinstance(part, str) and part[:1].isupper() and part.isidentifier()
+    # pydantic reports union members as loc entries such as "Reference" or "Schema",
+    # and the OpenAPI version it chose as "3.1.0": neither is part of the document.
+    if not isinstance(part, str):
+        return False
+    return (part[:1].isupper() and part.isidentifier()) or bool(
+        re.fullmatch(r"\d+\.\d+\.\d+", part)
+    )
 
 
 def _walk_refs(

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import ast
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .build_ir import build_api
@@ -123,6 +125,31 @@ def generate(
     if not force and is_up_to_date(package_dir, __version__, inputs):
         return result
     document = load_spec(config.spec, validate=False)
+    with worker_pool() as pool:
+        validation = pool.submit(validate_spec, document, str(config.spec))
+        try:
+            files = _build(config, templates, inputs, document, pool, result)
+        except Exception:
+            # A document that breaks the OpenAPI schema explains any failure best.
+            validation.result()
+            raise
+        validation.result()
+    files["py.typed"] = ""
+    result.files = dict(sorted(files.items()))
+    write_package(package_dir, result.files, provenance_text(__version__, inputs, result.files))
+    result.written = True
+    return result
+
+
+def _build(
+    config: Config,
+    templates: Path,
+    inputs: dict[str, str],
+    document: dict[str, Any],
+    pool: ProcessPoolExecutor,
+    result: Result,
+) -> dict[str, str]:
+    """Every file of the package, formatted (the models and formatting in ``pool``)."""
     static = _static_files(config, templates)
     sync_names = {**derived_replacements(static), **config.sync_replacements}
     exports = _package_exports(static, config, sync_names)
@@ -131,46 +158,39 @@ def generate(
     normalised, result.warnings = normalise(document, config, reserved)
     header = _header(config, config.spec.name)
     jobs_header = _header(config, ", ".join(sorted(p.name for p in config.job_samples.values())))
-    with worker_pool() as pool:
-        validation = pool.submit(validate_spec, document, str(config.spec))
-        models_job = pool.submit(schema_models, normalised, header)
-        jobs_job = pool.submit(job_models, config.job_samples, config.job_rows_pointer, jobs_header)
-        # Class names are the normalised schema names; checked against the models below.
-        schema_names = tuple(sorted(normalised["components"]["schemas"]))
-        api = build_api(
-            normalised,
-            config,
-            schema_names,
-            tuple(sorted(config.job_samples)),
-            inputs=tuple(sorted(inputs)),
-        )
-        renderer = Renderer(templates, api)
-        files = make_sync_twins(_render(renderer, header, static), config.sync_replacements)
-        verbatim = {path for path, src in static.items() if files.get(path) == src}
-        formatting = submit_formatting(pool, {p: s for p, s in files.items() if p not in verbatim})
-        models_src, jobs_src = models_job.result(), jobs_job.result()
-        api = _with_model_names(api, config, models_src, jobs_src)
-        renderer = Renderer(templates, api)
-        late = {
-            "models/_schemas.py": models_src,
-            "models/__init__.py": renderer.render("models_init.py.jinja", header),
-            "__init__.py": renderer.render(
-                "package_init.py.jinja",
-                header,
-                exports=exports,
-                all_names=_all_names(api, exported),
-            ),
-        }
-        if jobs_src:
-            late["models/_jobs.py"] = jobs_src
-        formatting += submit_formatting(pool, late)
-        files.update(collect_formatting(formatting))
-        validation.result()
-    files["py.typed"] = ""
-    result.files = dict(sorted(files.items()))
-    write_package(package_dir, result.files, provenance_text(__version__, inputs, result.files))
-    result.written = True
-    return result
+    models_job = pool.submit(schema_models, normalised, header)
+    jobs_job = pool.submit(job_models, config.job_samples, config.job_rows_pointer, jobs_header)
+    # Class names are the normalised schema names; checked against the models below.
+    schema_names = tuple(sorted(normalised["components"]["schemas"]))
+    api = build_api(
+        normalised,
+        config,
+        schema_names,
+        tuple(sorted(config.job_samples)),
+        inputs=tuple(sorted(inputs)),
+    )
+    renderer = Renderer(templates, api)
+    files = make_sync_twins(_render(renderer, header, static), config.sync_replacements)
+    verbatim = {path for path, src in static.items() if files.get(path) == src}
+    formatting = submit_formatting(pool, {p: s for p, s in files.items() if p not in verbatim})
+    models_src, jobs_src = models_job.result(), jobs_job.result()
+    api = _with_model_names(api, config, models_src, jobs_src)
+    renderer = Renderer(templates, api)
+    late = {
+        "models/_schemas.py": models_src,
+        "models/__init__.py": renderer.render("models_init.py.jinja", header),
+        "__init__.py": renderer.render(
+            "package_init.py.jinja",
+            header,
+            exports=exports,
+            all_names=_all_names(api, exported),
+        ),
+    }
+    if jobs_src:
+        late["models/_jobs.py"] = jobs_src
+    formatting += submit_formatting(pool, late)
+    files.update(collect_formatting(formatting))
+    return files
 
 
 def _with_model_names(api: Api, config: Config, models_src: str, jobs_src: str) -> Api:

@@ -1,5 +1,7 @@
 """Sync twins of async test modules: ``tests/**/_async/test_x.py`` → ``tests/**/_sync/``.
 
+Test data under a ``fixtures`` folder (golden output, for instance) is left alone.
+
 Tests of the async API are written once; the sync tests are derived with the same
 renaming as the package, so both twins are always tested alike.
 """
@@ -22,8 +24,8 @@ def test_twins(tests_root: Path, package_dir: Path, configured: dict[str, str]) 
     """The sync twin of every async test module under ``tests_root``, by target path."""
     sources = {
         path: path.read_text(encoding="utf-8")
-        for path in sorted(tests_root.rglob(f"{ASYNC_DIR}*.py"))
-        if "__pycache__" not in path.parts
+        for path in sorted(tests_root.rglob(f"{ASYNC_DIR}test_*.py"))
+        if not {"__pycache__", "fixtures"} & set(path.parts)
     }
     if not sources:
         return {}

@@ -71,19 +71,35 @@ class FaultInjector:
             await self.app(scope, receive, send)
             return
         path, method = scope["path"], scope["method"]
-        try:
-            if path.startswith(API_PREFIX) and path != TOKEN_PATH:
-                await self._with_faults(
-                    scope, receive, send, self.world.config.faults_for(method, path)
-                )
-            else:
-                await self.app(scope, receive, send)
-        finally:
+        counted = False
+
+        def count() -> None:
+            # Counted when the answer starts, before the client can see it, so a
+            # test that reads the statistics after a response sees that request.
+            nonlocal counted
+            if counted:
+                return
+            counted = True
             route = scope.get("route")
             template = getattr(route, "path", None) or (
                 "(unmatched)" if path.startswith(API_PREFIX) else path
             )
             self.world.stats.count_request(f"{method} {template}")
+
+        async def counting_send(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                count()
+            await send(message)
+
+        try:
+            if path.startswith(API_PREFIX) and path != TOKEN_PATH:
+                await self._with_faults(
+                    scope, receive, counting_send, self.world.config.faults_for(method, path)
+                )
+            else:
+                await self.app(scope, receive, counting_send)
+        finally:
+            count()
 
     def _roll(self) -> float:
         with self._lock:
