@@ -1,0 +1,1 @@
+"""``sfapi``: the Superfacility API from a shell, built on the ``sfapi_client`` package."""

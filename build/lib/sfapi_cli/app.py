@@ -1,0 +1,87 @@
+"""The ``sfapi`` application: global options, then one command per task."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
+from sfapi_client._version import version
+
+from . import state
+from .commands import account, files, jobs, status
+from .exit_codes import EPILOG
+from .settings import Settings, configure_logging
+
+app = typer.Typer(
+    name="sfapi",
+    help="NERSC's Superfacility API from the shell: status, jobs, files and accounts.",
+    epilog=EPILOG,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"sfapi {version()}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    key: Annotated[
+        Path | None,
+        typer.Option(envvar="SFAPI_KEY", help="Key file: client id line, then the PEM key."),
+    ] = None,
+    client_id: Annotated[
+        str | None, typer.Option(envvar="SFAPI_CLIENT_ID", help="Client id (with --secret-file).")
+    ] = None,
+    secret_file: Annotated[
+        Path | None,
+        typer.Option(envvar="SFAPI_SECRET_FILE", help="File holding the private key (PEM or JWK)."),
+    ] = None,
+    base_url: Annotated[
+        str, typer.Option(envvar="SFAPI_BASE_URL", help="API base URL.")
+    ] = DEFAULT_BASE_URL,
+    token_url: Annotated[
+        str, typer.Option(envvar="SFAPI_TOKEN_URL", help="OAuth2 token URL.")
+    ] = DEFAULT_TOKEN_URL,
+    json: Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")] = False,
+    verbose: Annotated[
+        bool, typer.Option("--verbose", "-v", help="Log each HTTP request (secrets redacted).")
+    ] = False,
+    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks.")] = False,
+    wait_interval: Annotated[
+        float, typer.Option(envvar="SFAPI_WAIT_INTERVAL", help="Seconds between polls.")
+    ] = 10.0,
+    show_version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    """Global options; each may also come from its environment variable."""
+    state.current = Settings(
+        key=key,
+        client_id=client_id,
+        secret_file=secret_file,
+        base_url=base_url,
+        token_url=token_url,
+        json=json,
+        verbose=verbose,
+        debug=debug,
+        wait_interval=wait_interval,
+    )
+    configure_logging(verbose)
+
+
+for module in (status, jobs, files, account):
+    module.register(app)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    app()

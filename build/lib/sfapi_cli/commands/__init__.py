@@ -1,0 +1,1 @@
+"""The commands of ``sfapi``, one module per area."""

@@ -1,0 +1,138 @@
+"""``sfapi ls``, ``download``, ``upload``, ``run``: files and commands on a machine."""
+
+from __future__ import annotations
+
+import os
+import shlex
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .. import state
+from ..errors import reported
+from ..output import console, emit_json, errors, table
+
+MachineArg = Annotated[str, typer.Argument(help="perlmutter, dtns or dtn01.")]
+
+
+def register(app: typer.Typer) -> None:
+    for command in (ls, download, upload):
+        app.command()(reported(state.debug)(command))
+    app.command(context_settings={"allow_interspersed_args": False})(reported(state.debug)(run))
+
+
+def ls(
+    machine: MachineArg, path: Annotated[str, typer.Argument(help="Absolute path on the machine.")]
+) -> None:
+    """List a directory (or show a file) like ls -l."""
+    with state.current.client() as client:
+        entries = client.compute(machine).ls(path)
+    if state.current.json:
+        emit_json(
+            [
+                {"path": str(e), **(e.entry.model_dump(mode="json") if e.entry else {})}
+                for e in entries
+            ]
+        )
+        return
+    table(
+        None,
+        ["perms", "user", "group", "size", "date", "name"],
+        [
+            (
+                e.perms,
+                e.user,
+                e.group,
+                int(e.size or 0),
+                e.date,
+                e.entry.name if e.entry else e.name,
+            )
+            for e in entries
+        ],
+    )
+
+
+def download(
+    machine: MachineArg,
+    remote: Annotated[str, typer.Argument(help="File on the machine.")],
+    local: Annotated[
+        Path | None, typer.Argument(help="Where to write it (default: its name here).")
+    ] = None,
+) -> None:
+    """Copy a (small) file from the machine; nothing is half-written on failure."""
+    target = local or Path(remote.rstrip("/").rsplit("/", 1)[-1])
+    if target.is_dir():
+        target = target / remote.rstrip("/").rsplit("/", 1)[-1]
+    with state.current.client() as client:
+        compute = client.compute(machine)
+        (entry,) = compute.ls(remote)
+        if entry.is_dir():
+            raise IsADirectoryError(f"{remote} is a directory; download files one at a time")
+        with errors.status(f"downloading {remote}"):
+            data = entry.download(binary=True).read()
+    fd, scratch = tempfile.mkstemp(
+        dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}."
+    )
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(scratch, target)
+    except BaseException:
+        Path(scratch).unlink(missing_ok=True)
+        raise
+    if state.current.json:
+        emit_json({"remote": remote, "local": str(target), "bytes": len(data)})
+    else:
+        console.print(f"{remote} → {target} ({len(data)} bytes)")
+
+
+def upload(
+    machine: MachineArg,
+    local: Annotated[Path, typer.Argument(help="Local file.")],
+    remote: Annotated[str, typer.Argument(help="Target file or directory on the machine.")],
+) -> None:
+    """Copy a (small) local file to the machine."""
+    if local.is_dir():
+        raise IsADirectoryError(f"{local} is a directory; upload files one at a time")
+    if not local.is_file():
+        raise FileNotFoundError(f"local file {local} does not exist")
+    with state.current.client() as client:
+        compute = client.compute(machine)
+        target = compute.ls(remote, directory=True)[0] if _exists(compute, remote) else None
+        destination = (
+            target
+            if target is not None
+            else compute.ls(str(Path(remote).parent), directory=True)[0] / Path(remote).name
+        )
+        with errors.status(f"uploading {local}"):
+            written = destination.upload(local)
+    if state.current.json:
+        emit_json({"local": str(local), "remote": str(written)})
+    else:
+        console.print(f"{local} → {machine}:{written}")
+
+
+def _exists(compute: object, remote: str) -> bool:
+    from sfapi_client import ApiErrorStatus, Compute
+
+    assert isinstance(compute, Compute)
+    try:
+        compute.ls(remote, directory=True)
+    except ApiErrorStatus:
+        return False
+    return True
+
+
+def run(
+    machine: MachineArg,
+    command: Annotated[list[str], typer.Argument(help="The command and its arguments (after --).")],
+) -> None:
+    """Run a command on a login node and print its output."""
+    with state.current.client() as client:
+        output = client.compute(machine).run(shlex.join(command))
+    if state.current.json:
+        emit_json({"output": output})
+    else:
+        console.print(output, end="" if output.endswith("\n") else "\n", markup=False)

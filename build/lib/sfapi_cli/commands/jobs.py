@@ -1,0 +1,162 @@
+"""``sfapi jobs``, ``job``, ``cancel``, ``submit``: batch jobs on a machine."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.live import Live
+from rich.text import Text
+
+from sfapi_client import Job, JobCommand, JobState, WaitTimeoutError
+
+from .. import state
+from ..errors import reported
+from ..exit_codes import ExitCode
+from ..output import console, emit_json, styled_state, table
+
+MachineArg = Annotated[str, typer.Argument(help="perlmutter, dtns or dtn01.")]
+
+
+def register(app: typer.Typer) -> None:
+    for command in (jobs, job, cancel, submit):
+        app.command()(reported(state.debug)(command))
+
+
+def _rows(found: list[Job]) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = []
+    for j in found:
+        row = j.row.model_dump(by_alias=True) if j.row else {}
+        rows.append(
+            (
+                j.jobid,
+                row.get("name") or row.get("jobname") or "",
+                row.get("user") or "",
+                styled_state(j.raw_state or j.state.value),
+                row.get("partition") or "",
+                row.get("time") or row.get("elapsed") or "",
+            )
+        )
+    return rows
+
+
+def jobs(
+    machine: MachineArg,
+    user: Annotated[str | None, typer.Option(help="Only this user's jobs.")] = None,
+    partition: Annotated[str | None, typer.Option(help="Only jobs in this partition.")] = None,
+    sacct: Annotated[bool, typer.Option("--sacct", help="Finished jobs too (sacct).")] = False,
+) -> None:
+    """Jobs on a machine (squeue; sacct with --sacct)."""
+    with state.current.client() as client:
+        compute = client.compute(machine)
+        found = compute.jobs(
+            user=user, partition=partition, command=JobCommand.sacct if sacct else JobCommand.squeue
+        )
+    if state.current.json:
+        emit_json([j.row for j in found])
+        return
+    table(
+        f"Jobs on {machine}", ["jobid", "name", "user", "state", "partition", "time"], _rows(found)
+    )
+
+
+def job(
+    machine: MachineArg,
+    jobid: Annotated[str, typer.Argument(help="The job's id.")],
+    sacct: Annotated[bool, typer.Option("--sacct", help="Read sacct instead of squeue.")] = False,
+) -> None:
+    """One job's fields."""
+    with state.current.client() as client:
+        found = client.compute(machine).job(jobid, JobCommand.sacct if sacct else JobCommand.squeue)
+    row = found.row.model_dump(by_alias=True) if found.row else {}
+    if state.current.json:
+        emit_json(row)
+        return
+    table(
+        f"Job {jobid}", ["field", "value"], [(k, v) for k, v in row.items() if v not in (None, "")]
+    )
+
+
+def cancel(
+    machine: MachineArg,
+    jobid: Annotated[str, typer.Argument(help="The job's id.")],
+    wait: Annotated[bool, typer.Option("--wait", help="Wait until the job has ended.")] = False,
+) -> None:
+    """Cancel a job."""
+    with state.current.client() as client:
+        found = client.compute(machine).job(jobid)
+        found.cancel(wait=wait)
+        if state.current.json:
+            emit_json({"jobid": jobid, "state": found.state.value})
+        else:
+            console.print(
+                f"job {jobid}: cancel requested" + (f"; {found.state.value}" if wait else "")
+            )
+
+
+def submit(
+    machine: MachineArg,
+    script: Annotated[
+        str, typer.Argument(help="Script path on the machine (or a local file with --local).")
+    ],
+    local: Annotated[
+        bool, typer.Option("--local", help="SCRIPT is a local file whose text is sent.")
+    ] = False,
+    args: Annotated[
+        list[str] | None, typer.Option("--args", help="An argument for the script (repeatable).")
+    ] = None,
+    wait: Annotated[
+        bool, typer.Option("--wait", help="Wait for the job; exit code 0 only if it COMPLETED.")
+    ] = False,
+    timeout: Annotated[
+        float | None, typer.Option(help="Seconds to wait at most with --wait.")
+    ] = None,
+) -> None:
+    """Submit a batch script; with --wait, follow it until it ends."""
+    text = script
+    if local:
+        path = Path(script)
+        if not path.is_file():
+            raise FileNotFoundError(f"local script {path} does not exist or is not a file")
+        text = path.read_text(encoding="utf-8")
+    with state.current.client() as client:
+        submitted = client.compute(machine).submit_job(text, args=args or None)
+        if not wait:
+            if state.current.json:
+                emit_json({"jobid": submitted.jobid})
+            else:
+                console.print(f"submitted job {submitted.jobid}")
+            return
+        final = _follow(submitted, timeout, client.wait_interval)
+    if state.current.json:
+        emit_json({"jobid": submitted.jobid, "state": final.value})
+    else:
+        console.print(f"job {submitted.jobid} ended: {final.value}")
+    if final is not JobState.COMPLETED:
+        raise typer.Exit(int(ExitCode.JOB_FAILED))
+
+
+def _follow(found: Job, timeout: float | None, interval: float) -> JobState:
+    """Poll one job, showing its state and the elapsed time, until it ends."""
+    started = time.monotonic()
+    limit = timeout if timeout is not None else float("inf")
+    if timeout is not None and timeout <= 0:
+        raise ValueError("--timeout must be a positive number of seconds")
+    with Live(console=console, transient=True, auto_refresh=False) as live:
+        while True:
+            try:
+                found.update()
+            except Exception:
+                if time.monotonic() - started > limit:
+                    raise
+            elapsed = time.monotonic() - started
+            live.update(
+                Text(f"job {found.jobid}: {found.state.value}  {elapsed:6.0f} s"), refresh=True
+            )
+            if found.state.is_terminal:
+                return found.state
+            if elapsed > limit:
+                raise WaitTimeoutError(f"job {found.jobid} did not end within {timeout:g} s")
+            time.sleep(min(interval, max(0.0, limit - elapsed)))

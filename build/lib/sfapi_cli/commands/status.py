@@ -1,0 +1,93 @@
+"""``sfapi status``, ``outages``, ``notes``, ``changelog``: public, no credentials needed."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from .. import state
+from ..errors import reported
+from ..output import emit_json, styled_status, table
+
+
+def register(app: typer.Typer) -> None:
+    for command in (status, outages, notes, changelog):
+        app.command()(reported(state.debug)(command))
+
+
+def status(
+    name: Annotated[str | None, typer.Argument(help="One system or service.")] = None,
+) -> None:
+    """Status of every system and service, or of one."""
+    with state.current.client() as client:
+        systems = client.resources.status(name)
+    if state.current.json:
+        emit_json(systems)
+        return
+    table(
+        "Status",
+        ["name", "status", "description", "updated"],
+        [
+            (s.name, styled_status(s.status.value), s.description or "", s.updated_at or "")
+            for s in systems
+        ],
+    )
+
+
+def outages(
+    name: Annotated[str | None, typer.Argument(help="One system or service.")] = None,
+    planned: Annotated[
+        bool, typer.Option("--planned", help="Planned outages instead of past ones.")
+    ] = False,
+) -> None:
+    """Outages (past and current, or planned with --planned), per system."""
+    with state.current.client() as client:
+        groups = (
+            client.resources.planned_outages(name) if planned else client.resources.outages(name)
+        )
+    rows = [outage for group in groups for outage in group]
+    if state.current.json:
+        emit_json(rows)
+        return
+    table(
+        "Planned outages" if planned else "Outages",
+        ["name", "status", "start", "end", "description"],
+        [
+            (
+                o.name,
+                o.status.value if o.status else "",
+                o.start_at or "",
+                o.end_at or "",
+                o.description or "",
+            )
+            for o in rows
+        ],
+    )
+
+
+def notes(
+    name: Annotated[str | None, typer.Argument(help="One system or service.")] = None,
+) -> None:
+    """Notes about systems and services."""
+    with state.current.client() as client:
+        groups = client.resources.notes(name)
+    rows = [note for group in groups for note in group]
+    if state.current.json:
+        emit_json(rows)
+        return
+    table(
+        "Notes",
+        ["name", "time", "note"],
+        [(n.name, n.timestamp or "", n.notes or "") for n in rows],
+    )
+
+
+def changelog() -> None:
+    """Changes to the API."""
+    with state.current.client() as client:
+        entries = client.api.changelog()
+    if state.current.json:
+        emit_json(entries)
+        return
+    table("Changelog", ["date", "change"], [(e.date or "", e.change or "") for e in entries])

@@ -1,0 +1,63 @@
+"""One clear line on stderr and a documented exit code for every failure."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import ParamSpec, TypeVar
+
+import typer
+
+from sfapi_client import (
+    AuthenticationError,
+    ClientKeyError,
+    MissingCredentialsError,
+    PermissionDeniedError,
+    SfApiError,
+    WaitTimeoutError,
+)
+
+from .exit_codes import ExitCode
+from .output import errors
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def exit_code_for(error: BaseException) -> ExitCode:
+    """The exit code of an exception a command let escape."""
+    if isinstance(
+        error,
+        ClientKeyError | MissingCredentialsError | AuthenticationError | PermissionDeniedError,
+    ):
+        return ExitCode.CREDENTIALS
+    if isinstance(error, WaitTimeoutError):
+        return ExitCode.TIMEOUT
+    if isinstance(error, SfApiError):
+        return ExitCode.API_ERROR
+    return ExitCode.USAGE
+
+
+def reported(debug: Callable[[], bool]) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Turn the exceptions of a command into a message and an exit code (a traceback with --debug)."""
+
+    def decorate(command: Callable[P, R]) -> Callable[P, R]:
+        @functools.wraps(command)
+        def run(*args: P.args, **kwargs: P.kwargs) -> R:
+            try:
+                return command(*args, **kwargs)
+            except (
+                SfApiError,
+                ValueError,
+                FileNotFoundError,
+                IsADirectoryError,
+                PermissionError,
+            ) as exc:
+                if debug():
+                    raise
+                errors.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+                raise typer.Exit(int(exit_code_for(exc))) from None
+
+        return run
+
+    return decorate

@@ -1,0 +1,28 @@
+"""Exit codes of ``sfapi``, documented in ``sfapi --help`` and the README."""
+
+from __future__ import annotations
+
+from enum import IntEnum
+
+
+class ExitCode(IntEnum):
+    """What the process's exit status means."""
+
+    OK = 0
+    #: The API answered with an error, or no answer came.
+    API_ERROR = 1
+    #: The command line was wrong: unknown machine, missing file, bad option.
+    USAGE = 2
+    #: No usable credentials (missing, malformed, refused).
+    CREDENTIALS = 3
+    #: A wait reached its timeout.
+    TIMEOUT = 4
+    #: ``submit --wait``/``cancel --wait``: the job ended in a state other than COMPLETED.
+    JOB_FAILED = 10
+
+
+EPILOG = (
+    "Exit codes: 0 success; 1 the API reported an error or did not answer; 2 bad usage "
+    "(unknown machine, missing file); 3 missing or refused credentials; 4 a wait timed out; "
+    "10 a waited-for job ended in a state other than COMPLETED."
+)

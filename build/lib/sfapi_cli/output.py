@@ -1,0 +1,58 @@
+"""Printing results: rich tables for people, JSON for programs (``--json``)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from pydantic import BaseModel
+from rich.console import Console
+from rich.table import Table
+
+console = Console(highlight=False)
+errors = Console(stderr=True, highlight=False)
+
+STATUS_STYLES = {"active": "green", "degraded": "yellow", "unavailable": "red", "other": "blue"}
+STATE_STYLES = {"COMPLETED": "green", "RUNNING": "cyan", "PENDING": "yellow"}
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready data from models, enums and lists of them."""
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json", by_alias=True)
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    return getattr(value, "value", value)
+
+
+def emit_json(data: Any) -> None:
+    console.print_json(json.dumps(plain(data)))
+
+
+def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Print a table; a cell may be ``(text, style)``."""
+    grid = Table(title=title, title_justify="left")
+    for column in columns:
+        grid.add_column(column)
+    for row in rows:
+        cells = []
+        for cell in row:
+            if isinstance(cell, tuple):
+                text, style = cell
+                cells.append(f"[{style}]{text}[/{style}]" if style else str(text))
+            else:
+                cells.append("" if cell is None else str(cell))
+        grid.add_row(*cells)
+    console.print(grid)
+
+
+def styled_status(value: str) -> tuple[str, str]:
+    return value, STATUS_STYLES.get(value, "")
+
+
+def styled_state(value: str) -> tuple[str, str]:
+    style = STATE_STYLES.get(value, "red" if value not in ("", "UNKNOWN") else "")
+    return value, style

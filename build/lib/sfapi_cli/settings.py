@@ -1,0 +1,56 @@
+"""Global options of ``sfapi``: credentials, URLs, output mode; and the client they make."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, Client, ClientKeyError
+
+
+@dataclass
+class Settings:
+    """What the global options and their environment variables say."""
+
+    key: Path | None = None
+    client_id: str | None = None
+    secret_file: Path | None = None
+    base_url: str = DEFAULT_BASE_URL
+    token_url: str = DEFAULT_TOKEN_URL
+    json: bool = False
+    verbose: bool = False
+    debug: bool = False
+    wait_interval: float = 10.0
+
+    def client(self) -> Client:
+        """A client with the credentials the options give (none: public commands only)."""
+        secret = None
+        if self.secret_file is not None:
+            try:
+                secret = self.secret_file.read_text(encoding="utf-8")
+            except OSError as exc:
+                raise ClientKeyError(
+                    f"cannot read the secret file {self.secret_file}: {exc.strerror}"
+                ) from None
+            if self.client_id is None:
+                raise ClientKeyError("--secret-file needs --client-id (or SFAPI_CLIENT_ID)")
+        return Client(
+            client_id=self.client_id if secret is not None else None,
+            secret=secret,
+            key=self.key if secret is None else None,
+            api_base_url=self.base_url,
+            token_url=self.token_url,
+            wait_interval=self.wait_interval,
+        )
+
+
+def configure_logging(verbose: bool) -> None:
+    """With ``--verbose``, the HTTP log (method, URL, status, time) on stderr."""
+    if not verbose:
+        return
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    logger = logging.getLogger("sfapi_client")
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)

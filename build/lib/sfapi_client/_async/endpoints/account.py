@@ -1,0 +1,277 @@
+# Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
+"""Operations of the ``account`` tag."""
+
+from __future__ import annotations
+
+from ... import _encoding, _responses
+from ..._operation import OperationInfo
+from ...models import (
+    ApiClientInfo,
+    BatchGroupAction,
+    GroupList,
+    GroupStats,
+    ProjectStats,
+    RoleStats,
+    UserInfo,
+)
+from .._base_client import AsyncBaseClient
+
+_READ_USER = OperationInfo(
+    name="read_user",
+    method="GET",
+    path="/account/",
+    secured=True,
+    idempotent=True,
+)
+_READ_PROJECTS = OperationInfo(
+    name="read_projects",
+    method="GET",
+    path="/account/projects",
+    secured=True,
+    idempotent=True,
+)
+_READ_ROLES = OperationInfo(
+    name="read_roles",
+    method="GET",
+    path="/account/roles",
+    secured=True,
+    idempotent=True,
+)
+_READ_CLIENTS = OperationInfo(
+    name="read_clients",
+    method="GET",
+    path="/account/clients",
+    secured=True,
+    idempotent=True,
+)
+_READ_GROUPS = OperationInfo(
+    name="read_groups",
+    method="GET",
+    path="/account/groups",
+    secured=True,
+    idempotent=True,
+)
+_CREATE_GROUP = OperationInfo(
+    name="create_group",
+    method="POST",
+    path="/account/groups",
+    secured=True,
+    idempotent=False,
+)
+_READ_GROUP = OperationInfo(
+    name="read_group",
+    method="GET",
+    path="/account/groups/{group}",
+    secured=True,
+    idempotent=True,
+)
+_UPDATE_GROUP_MEMBERSHIP = OperationInfo(
+    name="update_group_membership",
+    method="PUT",
+    path="/account/groups/{group}",
+    secured=True,
+    idempotent=True,
+)
+
+
+class AsyncAccountApi:
+    """Operations of the ``account`` tag, reached as ``client.account``."""
+
+    def __init__(self, client: AsyncBaseClient) -> None:
+        self._client = client
+
+    async def read_user(
+        self,
+        *,
+        username: str | None = None,
+    ) -> UserInfo:
+        """Read User
+
+        The user that owns the credentials, or another user by name.
+
+        ``GET /account/``; needs credentials.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _READ_USER,
+            "/account/",
+            params=_encoding.query_params(
+                [
+                    ("username", username),
+                ]
+            ),
+        )
+        _result = _responses.parse_json(_response, UserInfo, "read_user")
+        return _result
+
+    async def read_projects(
+        self,
+    ) -> list[ProjectStats]:
+        """Read Projects
+
+        Projects of the user, with allocation usage.
+
+        ``GET /account/projects``; needs credentials.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _READ_PROJECTS,
+            "/account/projects",
+        )
+        _result = _responses.parse_json(_response, list[ProjectStats], "read_projects")
+        return _result
+
+    async def read_roles(
+        self,
+    ) -> list[RoleStats]:
+        """Read Roles
+
+        ``GET /account/roles``; needs credentials.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _READ_ROLES,
+            "/account/roles",
+        )
+        _result = _responses.parse_json(_response, list[RoleStats], "read_roles")
+        return _result
+
+    async def read_clients(
+        self,
+    ) -> list[ApiClientInfo]:
+        """Read Clients
+
+        API clients registered by the user.
+
+        ``GET /account/clients``; needs credentials.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _READ_CLIENTS,
+            "/account/clients",
+        )
+        _result = _responses.parse_json(_response, list[ApiClientInfo], "read_clients")
+        return _result
+
+    async def read_groups(
+        self,
+    ) -> GroupList:
+        """Read Groups
+
+        ``GET /account/groups``; needs credentials.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _READ_GROUPS,
+            "/account/groups",
+        )
+        _result = _responses.parse_json(_response, GroupList, "read_groups")
+        return _result
+
+    async def create_group(
+        self,
+        *,
+        name: str,
+        repo_name: str,
+    ) -> GroupStats:
+        """Create Group
+
+        ``POST /account/groups``; needs credentials.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _CREATE_GROUP,
+            "/account/groups",
+            data=_encoding.form_fields(
+                {
+                    "name": name,
+                    "repo_name": repo_name,
+                }
+            ),
+        )
+        _result = _responses.parse_json(_response, GroupStats, "create_group")
+        return _result
+
+    async def read_group(
+        self,
+        group: str,
+    ) -> GroupStats:
+        """Read Group
+
+        ``GET /account/groups/{group}``; needs credentials.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _READ_GROUP,
+            f"/account/groups/{_encoding.path_segment(group)}",
+        )
+        _result = _responses.parse_json(_response, GroupStats, "read_group")
+        return _result
+
+    async def update_group_membership(
+        self,
+        group: str,
+        *,
+        usernames: str,
+        action: BatchGroupAction,
+    ) -> GroupStats:
+        """Update Group Membership
+
+        ``PUT /account/groups/{group}``; needs credentials.
+
+        Args:
+            usernames: Comma-separated usernames.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _UPDATE_GROUP_MEMBERSHIP,
+            f"/account/groups/{_encoding.path_segment(group)}",
+            data=_encoding.form_fields(
+                {
+                    "usernames": usernames,
+                    "action": action,
+                }
+            ),
+        )
+        _result = _responses.parse_json(_response, GroupStats, "update_group_membership")
+        return _result

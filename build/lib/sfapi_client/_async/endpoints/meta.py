@@ -1,0 +1,73 @@
+# Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
+"""Operations of the ``meta`` tag."""
+
+from __future__ import annotations
+
+from ... import _encoding, _responses
+from ..._operation import OperationInfo
+from ...models import Changelog, Config
+from .._base_client import AsyncBaseClient
+
+_READ_CHANGELOG = OperationInfo(
+    name="read_changelog",
+    method="GET",
+    path="/meta/changelog",
+    secured=False,
+    idempotent=True,
+)
+_READ_CONFIG = OperationInfo(
+    name="read_config",
+    method="GET",
+    path="/meta/config",
+    secured=False,
+    idempotent=True,
+)
+
+
+class AsyncMetaApi:
+    """Operations of the ``meta`` tag, reached as ``client.meta``."""
+
+    def __init__(self, client: AsyncBaseClient) -> None:
+        self._client = client
+
+    async def read_changelog(
+        self,
+    ) -> list[Changelog]:
+        """Read Changelog
+
+        Changes to this API, newest first.
+
+        ``GET /meta/changelog``; public.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _READ_CHANGELOG,
+            "/meta/changelog",
+        )
+        _result = _responses.parse_json(_response, list[Changelog], "read_changelog")
+        return _result
+
+    async def read_config(
+        self,
+    ) -> list[Config]:
+        """Read Config
+
+        ``GET /meta/config``; public.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _READ_CONFIG,
+            "/meta/config",
+        )
+        _result = _responses.parse_json(_response, list[Config], "read_config")
+        return _result

@@ -1,0 +1,100 @@
+# Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
+"""Operations of the ``tasks`` tag."""
+
+from __future__ import annotations
+
+from ... import _encoding, _responses
+from ..._operation import OperationInfo
+from ...models import Task, Tasks
+from .._base_client import AsyncBaseClient
+
+_READ_TASKS = OperationInfo(
+    name="read_tasks",
+    method="GET",
+    path="/tasks",
+    secured=True,
+    idempotent=True,
+)
+_READ_TASK = OperationInfo(
+    name="read_task",
+    method="GET",
+    path="/tasks/{id}",
+    secured=True,
+    idempotent=True,
+)
+_CANCEL_TASK = OperationInfo(
+    name="cancel_task",
+    method="DELETE",
+    path="/tasks/{id}",
+    secured=True,
+    idempotent=True,
+)
+
+
+class AsyncTasksApi:
+    """Operations of the ``tasks`` tag, reached as ``client.tasks``."""
+
+    def __init__(self, client: AsyncBaseClient) -> None:
+        self._client = client
+
+    async def read_tasks(
+        self,
+    ) -> Tasks:
+        """Read Tasks
+
+        ``GET /tasks``; needs credentials.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _READ_TASKS,
+            "/tasks",
+        )
+        _result = _responses.parse_json(_response, Tasks, "read_tasks")
+        return _result
+
+    async def read_task(
+        self,
+        id: str,
+    ) -> Task:
+        """Read Task
+
+        ``GET /tasks/{id}``; needs credentials.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _READ_TASK,
+            f"/tasks/{_encoding.path_segment(id)}",
+        )
+        _result = _responses.parse_json(_response, Task, "read_task")
+        return _result
+
+    async def cancel_task(
+        self,
+        id: str,
+    ) -> Task:
+        """Cancel Task
+
+        ``DELETE /tasks/{id}``; needs credentials.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = await self._client.send(
+            _CANCEL_TASK,
+            f"/tasks/{_encoding.path_segment(id)}",
+        )
+        _result = _responses.parse_json(_response, Task, "cancel_task")
+        return _result

@@ -1,0 +1,106 @@
+# Copied from templates/static/sfapi/_async/monitor.py by `python -m generator codegen`. Do not edit here.
+"""Batched job monitoring: one status request per machine per poll round, for every waiter.
+
+Rounds follow one schedule per machine: every ``wait_interval`` seconds. Each waiter
+loops: take the machine's lock; if the last round is older than the interval, poll once
+for *all* registered jobs (sacct, ``jobid=1,2,3`` chunked); release; return when its own
+job reached the state it waits for; otherwise sleep until the next round is due. Whoever
+wakes first polls for everybody, so 1,000 waiting jobs cost ⌈1000 / chunk⌉ requests per
+round. The same code, turned sync by codegen, batches the
+waits of several threads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from .._concurrency import AsyncLock
+from .._exceptions import JobNotFoundError, WaitTimeoutError
+from .._job_state import JobCommand, JobState
+from .._polling import Deadline
+
+if TYPE_CHECKING:
+    from .compute import AsyncCompute
+    from .jobs import AsyncJob
+
+__all__: list[str] = []
+
+#: Job ids per status request: keeps URLs far below common limits (~1 KB of ids).
+JOBS_PER_REQUEST = 100
+#: Waiters wake this long after a round is due, so that one of them finds it stale.
+ROUND_SLACK = 0.01
+
+
+class AsyncJobMonitor:
+    """Shared poller of one machine's jobs (one per client and machine)."""
+
+    def __init__(self, compute: AsyncCompute) -> None:
+        self._compute = compute
+        self._lock = AsyncLock()
+        self._waiting: dict[str, list[AsyncJob]] = {}
+        self._last_poll = float("-inf")
+        self._missing: frozenset[str] = frozenset()
+        #: Status requests sent, poll rounds made, and the most requests one round took
+        #: (for tests and benchmarks).
+        self.requests = 0
+        self.rounds = 0
+        self.max_requests_per_round = 0
+
+    async def wait(
+        self, job: AsyncJob, done: Callable[[JobState], bool], timeout: float
+    ) -> JobState:
+        """Return ``job``'s state once ``done(state)``; WaitTimeoutError after ``timeout``."""
+        client = self._compute.client
+        deadline = Deadline(timeout, client._clock)
+        async with self._lock:
+            self._waiting.setdefault(job.jobid, []).append(job)
+        try:
+            while True:
+                async with self._lock:
+                    if client._clock() - self._last_poll >= client.wait_interval:
+                        await self._poll_round()
+                if job.state.is_terminal or done(job.state):
+                    return job.state
+                if job.jobid in self._missing and not client._within_grace(job.submitted_at):
+                    raise JobNotFoundError(
+                        f"job {job.jobid} is not known on {self._compute.machine.value}"
+                    )
+                if deadline.expired:
+                    raise WaitTimeoutError(
+                        f"job {job.jobid} did not reach the awaited state within "
+                        f"{deadline.timeout:g} s (state {job.state.value})"
+                    )
+                # Wake for the next round, shared by every waiter of this machine.
+                next_round = self._last_poll + client.wait_interval - client._clock()
+                await client._sleep(deadline.next_sleep(max(next_round, 0.0) + ROUND_SLACK))
+        finally:
+            async with self._lock:
+                waiters = self._waiting.get(job.jobid, [])
+                if job in waiters:
+                    waiters.remove(job)
+                if not waiters:
+                    self._waiting.pop(job.jobid, None)
+
+    async def _poll_round(self) -> None:
+        """One sacct request per chunk of waiting jobs; every waiter's job is updated."""
+        client = self._compute.client
+        self._last_poll = client._clock()
+        jobids = sorted(self._waiting, key=lambda j: (len(j), j))
+        seen: set[str] = set()
+        self.max_requests_per_round = max(
+            self.max_requests_per_round, -(-len(jobids) // JOBS_PER_REQUEST)
+        )
+        for start in range(0, len(jobids), JOBS_PER_REQUEST):
+            chunk = jobids[start : start + JOBS_PER_REQUEST]
+            answer = await client.api_client.compute.read_jobs(
+                self._compute.machine, sacct=True, kwargs=[f"jobid={','.join(chunk)}"]
+            )
+            self.requests += 1
+            for row in answer.output:
+                jobid = row.get("jobid", "")
+                for job in self._waiting.get(jobid, []):
+                    job.absorb(row, JobCommand.sacct)
+                    seen.add(jobid)
+        self._missing = frozenset(set(jobids) - seen)
+        self.rounds += 1

@@ -1,0 +1,28 @@
+# Copied from templates/static/sfapi/_awaitable.py by `python -m generator codegen`. Do not edit here.
+"""``await job`` and ``await task`` on the async side, nothing on the sync side.
+
+The async classes inherit :class:`AsyncCompletionAwaitable`; codegen's async→sync
+renaming turns that base into :class:`CompletionAwaitable`, which adds nothing, so the
+sync twins need no special case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Coroutine, Generator
+from typing import Any
+
+__all__: list[str] = []
+
+
+class AsyncCompletionAwaitable:
+    """Makes ``await obj`` the same as ``await obj.complete()``."""
+
+    def complete(self) -> Coroutine[Any, Any, Any]:
+        raise NotImplementedError
+
+    def __await__(self) -> Generator[Any, None, Any]:
+        return self.complete().__await__()
+
+
+class CompletionAwaitable:
+    """The sync counterpart: waiting is spelt ``obj.complete()``."""

@@ -1,0 +1,27 @@
+# Copied from templates/static/runtime/_concurrency.py by `python -m generator codegen`. Do not edit here.
+"""The few primitives whose async and sync forms differ only by name.
+
+Hand-written async code calls ``async_sleep`` and ``AsyncLock``; the sync twin produced by codegen calls
+``sleep`` and ``Lock``. Keeping both here lets the async→sync translation be a renaming.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+
+
+async def async_sleep(seconds: float) -> None:
+    """Wait without blocking the event loop."""
+    await asyncio.sleep(seconds)
+
+
+def sleep(seconds: float) -> None:
+    """Block the calling thread."""
+    time.sleep(seconds)
+
+
+#: A lock for coroutines of one event loop; its sync twin is a thread lock.
+AsyncLock = asyncio.Lock
+Lock = threading.Lock

@@ -1,0 +1,174 @@
+# Copied from templates/static/runtime/_credentials.py by `python -m generator codegen`. Do not edit here.
+"""Client credentials: where they come from, how they are checked, how they sign.
+
+NERSC issues an API client as a client id (13 characters) and a private key, PEM or
+JWK. Users keep them in a key file under ``~/.superfacility/``: the client id on the
+first line, then the PEM key (or a JSON object ``{"client_id": ..., "secret": ...}``).
+Everything here is checked before any request is sent, and no key material ever
+reaches a ``repr``, a log line or an exception message.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import stat
+import time
+import uuid
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ._exceptions import SfApiError
+
+__all__ = ["ClientKeyError", "Credentials"]
+
+#: NERSC client ids: 13 letters and digits.
+CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9]{13}$")
+#: Where key files live when ``key=`` names one instead of giving a path.
+KEY_FOLDER = Path.home() / ".superfacility"
+#: How long a client assertion is valid.
+ASSERTION_LIFETIME = 300
+
+
+class ClientKeyError(SfApiError, ValueError):
+    """The credentials cannot be used: missing, malformed, or too widely readable."""
+
+
+def _import_joserfc() -> Any:
+    try:
+        import joserfc.jwk
+        import joserfc.jwt
+    except ImportError:  # pragma: no cover - depends on the installation
+        raise ClientKeyError(
+            "signing client assertions needs joserfc: pip install 'sfapi-client-codegen[auth]'"
+        ) from None
+    return joserfc
+
+
+@dataclass(frozen=True)
+class Credentials:
+    """A client id and its private key, ready to sign client assertions.
+
+    Build it with :meth:`from_secret` or :meth:`from_key_file`; the key never shows in
+    ``repr``.
+    """
+
+    client_id: str
+    algorithm: str
+    _key: Any = field(repr=False, compare=False)
+
+    def __repr__(self) -> str:
+        return f"Credentials(client_id={self.client_id!r}, algorithm={self.algorithm!r})"
+
+    @classmethod
+    def from_secret(cls, client_id: str, secret: str | Mapping[str, Any]) -> Credentials:
+        """Credentials from a client id and a PEM text, a JWK dict or a JWK JSON text."""
+        check_client_id(client_id)
+        key, algorithm = _parse_private_key(secret)
+        return cls(client_id, algorithm, key)
+
+    @classmethod
+    def from_key_file(cls, key: str | Path) -> Credentials:
+        """Credentials from a key file path, or a name looked up in ``~/.superfacility/``."""
+        path = find_key_file(key)
+        check_permissions(path)
+        text = path.read_text(encoding="utf-8").strip()
+        if text.startswith("{"):
+            try:
+                data = json.loads(text)
+            except ValueError:
+                raise ClientKeyError(
+                    f"key file {path} is neither 'client id + PEM' nor valid JSON"
+                ) from None
+            if not isinstance(data, dict) or not {"client_id", "secret"} <= set(data):
+                raise ClientKeyError(
+                    f"key file {path} must hold an object with client_id and secret"
+                )
+            return cls.from_secret(str(data["client_id"]), data["secret"])
+        client_id, _, pem = text.partition("\n")
+        if not pem.strip():
+            raise ClientKeyError(
+                f"key file {path} must hold the client id on its first line, then the private key"
+            )
+        return cls.from_secret(client_id.strip(), pem.strip())
+
+    def assertion(self, token_url: str, now: float | None = None) -> str:
+        """A signed client assertion (RFC 7523) for the token endpoint at ``token_url``."""
+        jose = _import_joserfc()
+        issued = int(time.time() if now is None else now)
+        claims = {
+            "iss": self.client_id,
+            "sub": self.client_id,
+            "aud": token_url,
+            "iat": issued,
+            "exp": issued + ASSERTION_LIFETIME,
+            "jti": uuid.uuid4().hex,
+        }
+        return str(jose.jwt.encode({"alg": self.algorithm, "typ": "JWT"}, claims, self._key))
+
+
+def check_client_id(client_id: str) -> None:
+    """ClientKeyError unless the id has NERSC's shape (13 letters and digits)."""
+    if not isinstance(client_id, str) or not CLIENT_ID_PATTERN.match(client_id):
+        shown = client_id[:20] if isinstance(client_id, str) else type(client_id).__name__
+        raise ClientKeyError(
+            f"client id {shown!r} does not look like a NERSC client id (13 letters and digits)"
+        )
+
+
+def find_key_file(key: str | Path) -> Path:
+    """The key file ``key`` names: a path, or a name under ``~/.superfacility/``."""
+    path = Path(key).expanduser()
+    if path.is_file():
+        return path
+    if path.exists():
+        raise ClientKeyError(f"key file {path} is not a regular file")
+    if isinstance(key, str) and "/" not in key and KEY_FOLDER.is_dir():
+        matches = sorted(p for p in KEY_FOLDER.glob(f"{key}*") if p.is_file())
+        if matches:
+            return matches[0]
+    raise ClientKeyError(f"key file {key!s} not found (looked at {path} and {KEY_FOLDER}/{key}*)")
+
+
+def check_permissions(path: Path) -> None:
+    """ClientKeyError when group or others may read the key file."""
+    mode = path.stat().st_mode
+    if mode & (stat.S_IRWXG | stat.S_IRWXO):
+        raise ClientKeyError(
+            f"key file {path} is accessible by group or others (mode {stat.filemode(mode)}); "
+            f"restrict it with: chmod 600 {path}"
+        )
+
+
+def _parse_private_key(secret: str | Mapping[str, Any]) -> tuple[Any, str]:
+    """The joserfc key and its signing algorithm (RS256 or ES256)."""
+    jose = _import_joserfc()
+    data: Any = secret
+    if isinstance(secret, str) and secret.lstrip().startswith("{"):
+        try:
+            data = json.loads(secret)
+        except ValueError:
+            raise ClientKeyError("the secret looks like JSON but is not valid JSON") from None
+    if isinstance(data, Mapping):
+        kty = data.get("kty")
+        if kty not in ("RSA", "EC") or "d" not in data:
+            raise ClientKeyError("the JWK secret must be a private RSA or EC key (kty and d)")
+        candidates = [str(kty)]
+        data = dict(data)
+    elif isinstance(data, str) and "PRIVATE KEY-----" in data:
+        candidates = ["RSA", "EC"]
+    else:
+        raise ClientKeyError("the secret is neither a PEM private key nor a JWK")
+    for key_type in candidates:
+        try:
+            key = jose.jwk.JWKRegistry.import_key(data, key_type)
+        except (ValueError, TypeError, KeyError):
+            continue
+        if not key.is_private:
+            raise ClientKeyError("the secret is a public key; the private key is needed")
+        if key_type == "EC" and key.as_dict().get("crv") != "P-256":
+            raise ClientKeyError("EC keys must use the P-256 curve (ES256)")
+        return key, "RS256" if key_type == "RSA" else "ES256"
+    raise ClientKeyError("the secret could not be read as an RSA or EC private key")

@@ -1,0 +1,250 @@
+# Copied from templates/static/runtime/_exceptions.py by `python -m generator codegen`. Do not edit here.
+"""The package's one exception tree, and the one function mapping answers onto it.
+
+Every error says what was asked (operation, method, URL) and what came back (status,
+body), so that ``str(error)`` alone tells a user what happened. URLs and bodies of this
+API never carry credentials; the request's headers (where the token is) are never kept.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import httpx2
+
+__all__ = [
+    "ApiErrorStatus",
+    "AuthenticationError",
+    "ConflictError",
+    "JobNotFoundError",
+    "JobSubmissionError",
+    "MachineUnavailableError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "PermissionDeniedError",
+    "RateLimitError",
+    "RequestValidationError",
+    "ResponseDecodeError",
+    "ServerError",
+    "SfApiError",
+    "SubmissionOutcomeUnknownError",
+    "TaskFailedError",
+    "TransportError",
+    "WaitTimeoutError",
+]
+
+_BODY_LIMIT = 2000
+
+
+class SfApiError(Exception):
+    """Base of every error the package raises about the API.
+
+    Attributes: ``status`` (HTTP status, or None when no answer came), ``method``,
+    ``url``, ``operation`` (the operation's Python name) and ``body`` (the answer's text,
+    possibly cut).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        method: str | None = None,
+        url: str | None = None,
+        operation: str | None = None,
+        body: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.status = status
+        self.method = method
+        self.url = url
+        self.operation = operation
+        self.body = body
+
+    def __str__(self) -> str:
+        parts = [self.message]
+        request = " ".join(p for p in (self.method, self.url) if p)
+        if request:
+            parts.append(f"[{request}" + (f" → {self.status}" if self.status else "") + "]")
+        return " ".join(parts)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.message!r}, status={self.status!r})"
+
+
+class TransportError(SfApiError):
+    """No answer: the connection failed, was dropped, or timed out."""
+
+
+class MissingCredentialsError(SfApiError):
+    """An operation needs credentials and the client has none; nothing was sent."""
+
+
+class AuthenticationError(SfApiError):
+    """401: the token is missing, expired or not accepted."""
+
+
+class PermissionDeniedError(SfApiError):
+    """403: the credentials are valid but not allowed to do this (e.g. a read-only client)."""
+
+
+class NotFoundError(SfApiError):
+    """404: the resource or route does not exist."""
+
+
+class ConflictError(SfApiError):
+    """409: the request conflicts with the resource's state."""
+
+
+class RequestValidationError(SfApiError):
+    """422: the service rejected the request's parameters; ``detail`` lists why."""
+
+    def __init__(self, message: str, *, detail: list[dict[str, Any]], **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.detail = detail
+
+
+class RateLimitError(SfApiError):
+    """429 after the retries allowed: ``retry_after`` is the wait the service asked for."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class ServerError(SfApiError):
+    """5xx after the retries allowed (or at once, where a retry would not be safe)."""
+
+
+class ApiErrorStatus(SfApiError):
+    """HTTP 200 whose body says ``status: ERROR``: the operation failed; ``str()`` has why."""
+
+
+class ResponseDecodeError(SfApiError):
+    """The answer did not match the API's documented schema."""
+
+
+class TaskFailedError(SfApiError):
+    """A task (a command, a submission, a cancellation) ended in failure; ``str()`` says why."""
+
+
+class JobSubmissionError(TaskFailedError):
+    """The scheduler refused a job; the message is sbatch's."""
+
+
+class SubmissionOutcomeUnknownError(SfApiError):
+    """A submission failed in a way that leaves unknown whether the job exists.
+
+    The message says how to check (``squeue``/``sacct`` for the tag or the script).
+    """
+
+
+class JobNotFoundError(NotFoundError):
+    """No job with this id is known to squeue or sacct (after the grace window)."""
+
+
+class MachineUnavailableError(SfApiError):
+    """The machine is not available for job or file work now; ``str()`` says why."""
+
+
+class WaitTimeoutError(SfApiError, TimeoutError):
+    """A wait (for a task, a job or a transfer) reached its timeout before the end."""
+
+
+def _body_text(response: httpx2.Response) -> str:
+    try:
+        text = response.text
+    except (httpx2.ResponseNotRead, UnicodeDecodeError):
+        return ""
+    return text if len(text) <= _BODY_LIMIT else text[:_BODY_LIMIT] + "…"
+
+
+def _reason(response: httpx2.Response) -> str:
+    """The service's own explanation, from FastAPI's ``detail`` or the body's ``error``."""
+    try:
+        data = json.loads(response.content)
+    except (ValueError, httpx2.ResponseNotRead):
+        return _body_text(response)[:200]
+    if isinstance(data, dict):
+        for key in ("detail", "error", "message"):
+            value = data.get(key)
+            if isinstance(value, str) and value:
+                return value
+    return ""
+
+
+def _validation_detail(response: httpx2.Response) -> list[dict[str, Any]]:
+    try:
+        data = json.loads(response.content)
+    except ValueError:
+        return []
+    detail = data.get("detail") if isinstance(data, dict) else None
+    return [d for d in detail if isinstance(d, dict)] if isinstance(detail, list) else []
+
+
+def _describe_validation(detail: list[dict[str, Any]]) -> str:
+    items = []
+    for entry in detail[:5]:
+        location = ".".join(str(part) for part in entry.get("loc", []))
+        items.append(f"{location}: {entry.get('msg', '')}".strip(": "))
+    return "; ".join(items)
+
+
+def _retry_after(response: httpx2.Response) -> float | None:
+    from ._retry import parse_retry_after
+
+    return parse_retry_after(response.headers.get("retry-after"))
+
+
+_BY_STATUS: dict[int, type[SfApiError]] = {
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    429: RateLimitError,
+}
+
+
+def error_from_response(response: httpx2.Response, operation: str | None = None) -> SfApiError:
+    """The exception for a non-2xx answer (its body must have been read)."""
+    status = response.status_code
+    context: dict[str, Any] = {
+        "status": status,
+        "method": response.request.method,
+        "url": str(response.request.url),
+        "operation": operation,
+        "body": _body_text(response),
+    }
+    reason = _reason(response)
+    label = f"{operation} failed" if operation else "request failed"
+    if status == 422:
+        detail = _validation_detail(response)
+        text = _describe_validation(detail) or reason
+        return RequestValidationError(f"{label}: invalid request: {text}", detail=detail, **context)
+    if status == 429:
+        return RateLimitError(
+            f"{label}: rate limited" + (f": {reason}" if reason else ""),
+            retry_after=_retry_after(response),
+            **context,
+        )
+    cls = _BY_STATUS.get(status) or (ServerError if status >= 500 else SfApiError)
+    phrase = response.reason_phrase or "error"
+    return cls(f"{label}: HTTP {status} {phrase}" + (f": {reason}" if reason else ""), **context)
+
+
+def inband_error(
+    response: httpx2.Response, operation: str, status: Any, message: str | None, error_value: str
+) -> ApiErrorStatus | None:
+    """The error an HTTP 200 body reports with ``status == error_value``, or None."""
+    if getattr(status, "value", status) != error_value:
+        return None
+    return ApiErrorStatus(
+        f"{operation} failed: {message or 'the service reported an error without a message'}",
+        status=response.status_code,
+        method=response.request.method,
+        url=str(response.request.url),
+        operation=operation,
+        body=_body_text(response),
+    )

@@ -1,0 +1,56 @@
+# Copied from templates/static/sfapi/_scripts.py by `python -m generator codegen`. Do not edit here.
+"""Batch scripts as the submission endpoint takes them, checked before anything is sent."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+
+__all__: list[str] = []
+
+#: The comment that tags an inline script so its job can be found again after an
+#: ambiguous failure (a timeout or 5xx once the request may have reached the server).
+TAG_PREFIX = "sfapi-"
+
+
+@dataclass(frozen=True)
+class InlineScript:
+    """A script given as text, with the tag line this package adds to it."""
+
+    text: str
+    tag: str
+
+
+def is_inline(script: str) -> bool:
+    """True when ``script`` is the text of a script (it starts with ``#!``)."""
+    return script.lstrip().startswith("#!")
+
+
+def tagged(script: str) -> InlineScript:
+    """The script with an ``#SBATCH --comment=<tag>`` line after its shebang.
+
+    ValueError for an empty script or one that does not start with ``#!``.
+    """
+    text = script.lstrip()
+    if not text.strip():
+        raise ValueError("the job script is empty")
+    if not text.startswith("#!"):
+        raise ValueError("an inline job script must start with '#!' (e.g. #!/bin/bash)")
+    tag = TAG_PREFIX + uuid.uuid4().hex
+    shebang, _, rest = text.partition("\n")
+    return InlineScript(f"{shebang}\n#SBATCH --comment={tag}\n{rest}", tag)
+
+
+def checked_path(script: str) -> str:
+    """A script path on the machine: absolute, without NUL or newline."""
+    path = script.strip()
+    if not path:
+        raise ValueError("the job script is empty: give a path on the machine or a script text")
+    if not path.startswith("/"):
+        raise ValueError(
+            f"job script {script!r} is neither an absolute path on the machine "
+            "nor a script text (which starts with '#!')"
+        )
+    if "\n" in path or "\0" in path:
+        raise ValueError("a script path may not contain newlines or NUL characters")
+    return path

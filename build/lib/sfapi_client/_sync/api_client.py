@@ -1,0 +1,65 @@
+# Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
+"""The low-level client of the NERSC SuperFacility API: one attribute per tag of the API."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from .._spec_info import DEFAULT_BASE_URL
+from ._base_client import BaseClient
+from .endpoints.status import StatusApi
+from .endpoints.meta import MetaApi
+from .endpoints.account import AccountApi
+from .endpoints.compute import ComputeApi
+from .endpoints.utilities import UtilitiesApi
+from .endpoints.tasks import TasksApi
+from .endpoints.storage import StorageApi
+
+__all__ = ["ApiClient"]
+
+
+class ApiClient(BaseClient):
+    """Low-level client: every operation of the API as a typed method, grouped by tag.
+
+    Each call sends one request (retried where that is safe) and returns the parsed
+    answer; non-2xx answers raise :class:`SfApiError` subclasses.
+
+    Example: ``client.status.read_status()``.
+    """
+
+    default_base_url = DEFAULT_BASE_URL
+
+    @cached_property
+    def status(self) -> StatusApi:
+        """Operations of the ``status`` tag."""
+        return StatusApi(self)
+
+    @cached_property
+    def meta(self) -> MetaApi:
+        """Operations of the ``meta`` tag."""
+        return MetaApi(self)
+
+    @cached_property
+    def account(self) -> AccountApi:
+        """Operations of the ``account`` tag."""
+        return AccountApi(self)
+
+    @cached_property
+    def compute(self) -> ComputeApi:
+        """Operations of the ``compute`` tag."""
+        return ComputeApi(self)
+
+    @cached_property
+    def utilities(self) -> UtilitiesApi:
+        """Operations of the ``utilities`` tag."""
+        return UtilitiesApi(self)
+
+    @cached_property
+    def tasks(self) -> TasksApi:
+        """Operations of the ``tasks`` tag."""
+        return TasksApi(self)
+
+    @cached_property
+    def storage(self) -> StorageApi:
+        """Operations of the ``storage`` tag."""
+        return StorageApi(self)

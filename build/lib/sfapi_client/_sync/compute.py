@@ -1,0 +1,155 @@
+# Copied from templates/static/sfapi/_async/compute.py by `python -m generator codegen`. Do not edit here.
+"""A machine: its status, and the jobs, files and commands on it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .._exceptions import MachineUnavailableError
+from .._job_state import JobCommand
+from ..models import PublicHost, StatusValue, SystemStatus
+from .jobs import Job
+from .monitor import JobMonitor
+from .paths import RemotePath
+from .submission import submit
+from .tasks import CommandTask
+
+if TYPE_CHECKING:
+    from .client import Client
+
+__all__ = ["Compute"]
+
+
+class Compute:
+    """A machine reached through the API, as ``client.compute(Machine.perlmutter)`` gives it.
+
+    Attributes from the machine's status: ``name``, ``full_name``, ``description``,
+    ``system_type``, ``notes``, ``status`` and ``updated_at``. Job and file work is
+    refused (MachineUnavailableError) while the status is ``unavailable``.
+    """
+
+    def __init__(self, client: Client, machine: PublicHost, status: SystemStatus) -> None:
+        self.client = client
+        self.machine = machine
+        self._status = status
+        self._monitor = JobMonitor(self)
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.machine.value!r}, status={self.status.value!r})"
+
+    @property
+    def name(self) -> str:
+        return self._status.name
+
+    @property
+    def full_name(self) -> str | None:
+        return self._status.full_name
+
+    @property
+    def description(self) -> str | None:
+        return self._status.description
+
+    @property
+    def system_type(self) -> str | None:
+        return self._status.system_type
+
+    @property
+    def notes(self) -> list[str]:
+        return list(self._status.notes or [])
+
+    @property
+    def status(self) -> StatusValue:
+        return self._status.status
+
+    @property
+    def updated_at(self) -> object:
+        return self._status.updated_at
+
+    def _check_available(self) -> None:
+        if self.status is StatusValue.unavailable:
+            why = "; ".join(self.notes) or self.description or "no reason given"
+            raise MachineUnavailableError(f"{self.machine.value} is unavailable: {why}")
+
+    def update(self) -> StatusValue:
+        """Read the machine's status again."""
+        self._status = self.client.api_client.status.read_status_for_system(self.machine.value)
+        return self.status
+
+    def submit_job(self, script: str | RemotePath, args: list[str] | None = None) -> Job:
+        """Submit a batch job and return it once the scheduler accepted it.
+
+        ``script`` is the path of a script on the machine (checked to be a file), a
+        script text starting with ``#!``, or a :class:`RemotePath`; ``args`` go to a
+        script path only. Raises JobSubmissionError with sbatch's message when the job
+        is refused, and SubmissionOutcomeUnknownError when the answer was lost and the
+        job could not be found.
+        """
+        self._check_available()
+        return submit(self, script, args)
+
+    def job(self, jobid: int | str, command: JobCommand = JobCommand.sacct) -> Job:
+        """The job ``jobid``, read from sacct (default) or squeue."""
+        self._check_available()
+        job = Job(self, str(jobid), JobCommand(command))
+        job.update()
+        return job
+
+    def jobs(
+        self,
+        jobids: list[int | str] | None = None,
+        user: str | None = None,
+        partition: str | None = None,
+        command: JobCommand = JobCommand.squeue,
+    ) -> list[Job]:
+        """Jobs on the machine, filtered by id, user and partition (squeue by default)."""
+        self._check_available()
+        command = JobCommand(command)
+        filters = []
+        if jobids:
+            filters.append("jobid=" + ",".join(str(j) for j in jobids))
+        if user:
+            filters.append(f"user={user}")
+        if partition:
+            filters.append(f"partition={partition}")
+        answer = self.client.api_client.compute.read_jobs(
+            self.machine, sacct=command is JobCommand.sacct, kwargs=filters or None
+        )
+        return [Job(self, row.get("jobid", ""), command, row=row) for row in answer.output]
+
+    def ls(self, path: str | RemotePath, directory: bool = False) -> list[RemotePath]:
+        """``ls -l`` of ``path``: a directory's entries, or the file itself.
+
+        With ``directory=True`` a directory is returned as itself rather than listed.
+        Raises ApiErrorStatus with the service's message for a missing path.
+        """
+        self._check_available()
+        base = RemotePath(self, str(path))
+        answer = self.client.api_client.utilities.ls(self.machine, str(base.path))
+        by_name = {entry.name: entry for entry in answer.entries}
+        if "." not in by_name:
+            return [RemotePath(self, base.path, entry) for entry in answer.entries[:1]]
+        if directory:
+            return [RemotePath(self, base.path, by_name["."])]
+        return [
+            RemotePath(self, base.path / _link_name(entry.name or ""), entry)
+            for entry in answer.entries
+            if entry.name not in (".", "..")
+        ]
+
+    def run(self, command: str) -> str:
+        """Run a command on a login node and return its output (TaskFailedError if it fails)."""
+        task = self.run_task(command)
+        return task.complete()
+
+    def run_task(self, command: str) -> CommandTask:
+        """Start a command and return its task; ``task.complete()`` waits for the output."""
+        self._check_available()
+        if not command or not command.strip():
+            raise ValueError("the command is empty")
+        answer = self.client.api_client.utilities.run_command(self.machine, executable=command)
+        return CommandTask(self.client, answer.task_id)
+
+
+def _link_name(name: str) -> str:
+    """The entry's own name: ``link -> target`` lists as ``link``."""
+    return name.split(" -> ", 1)[0]

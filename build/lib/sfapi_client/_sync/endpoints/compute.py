@@ -1,0 +1,235 @@
+# Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
+"""Operations of the ``compute`` tag."""
+
+from __future__ import annotations
+
+from ... import _encoding, _responses
+from ..._exceptions import inband_error
+from ..._operation import OperationInfo
+from ...models import ComputeCommandOutput, JobOutput, PublicHost, QueueOutput
+from .._base_client import BaseClient
+
+_READ_JOBS = OperationInfo(
+    name="read_jobs",
+    method="GET",
+    path="/compute/jobs/{machine}",
+    secured=True,
+    idempotent=True,
+)
+_SUBMIT_JOB = OperationInfo(
+    name="submit_job",
+    method="POST",
+    path="/compute/jobs/{machine}",
+    secured=True,
+    idempotent=False,
+)
+_READ_JOB = OperationInfo(
+    name="read_job",
+    method="GET",
+    path="/compute/jobs/{machine}/{jobid}",
+    secured=True,
+    idempotent=True,
+)
+_CANCEL_JOB = OperationInfo(
+    name="cancel_job",
+    method="DELETE",
+    path="/compute/jobs/{machine}/{jobid}",
+    secured=True,
+    idempotent=True,
+)
+
+
+class ComputeApi:
+    """Operations of the ``compute`` tag, reached as ``client.compute``."""
+
+    def __init__(self, client: BaseClient) -> None:
+        self._client = client
+
+    def read_jobs(
+        self,
+        machine: PublicHost,
+        *,
+        index: int | None = 0,
+        limit: int | None = None,
+        sacct: bool | None = False,
+        cached: bool | None = True,
+        kwargs: list[str] | None = None,
+    ) -> QueueOutput:
+        """Read Jobs
+
+        Jobs on a machine, from squeue (default) or sacct.
+
+        ``GET /compute/jobs/{machine}``; needs credentials.
+
+        Args:
+            machine: The machine to act on.
+            index: Index of the first job to return.
+            limit: How many jobs to return.
+            sacct: Use sacct instead of squeue.
+            cached: Allow an answer from the queue cache.
+            kwargs: Filters in the form name=value, e.g. user=alice or jobid=1,2,3.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+            ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
+        """
+        _response = self._client.send(
+            _READ_JOBS,
+            f"/compute/jobs/{_encoding.path_segment(machine)}",
+            params=_encoding.query_params(
+                [
+                    ("index", index),
+                    ("limit", limit),
+                    ("sacct", sacct),
+                    ("cached", cached),
+                    ("kwargs", kwargs),
+                ]
+            ),
+        )
+        _result = _responses.parse_json(_response, QueueOutput, "read_jobs")
+        _error = inband_error(
+            _response,
+            "read_jobs",
+            _result.status,
+            _result.error,
+            "ERROR",
+        )
+        if _error is not None:
+            raise _error
+        return _result
+
+    def submit_job(
+        self,
+        machine: PublicHost,
+        *,
+        is_path: bool,
+        job: str,
+        args: list[str] | None = None,
+        callback_timeout: int | None = None,
+        callback_email: str | None = None,
+        callback_url: str | None = None,
+    ) -> ComputeCommandOutput:
+        """Submit Job
+
+        Submit a batch job. Returns a task id; the task's result holds the job id once the scheduler accepts it.
+
+        ``POST /compute/jobs/{machine}``; needs credentials.
+
+        Args:
+            machine: The machine to act on.
+            job: A path to a batch script on the machine, or the script itself.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+            ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
+        """
+        _response = self._client.send(
+            _SUBMIT_JOB,
+            f"/compute/jobs/{_encoding.path_segment(machine)}",
+            data=_encoding.form_fields(
+                {
+                    "isPath": is_path,
+                    "job": job,
+                    "args": args,
+                    "callbackTimeout": callback_timeout,
+                    "callbackEmail": callback_email,
+                    "callbackUrl": callback_url,
+                }
+            ),
+        )
+        _result = _responses.parse_json(_response, ComputeCommandOutput, "submit_job")
+        _error = inband_error(
+            _response,
+            "submit_job",
+            _result.status,
+            _result.error,
+            "ERROR",
+        )
+        if _error is not None:
+            raise _error
+        return _result
+
+    def read_job(
+        self,
+        machine: PublicHost,
+        jobid: str,
+        *,
+        sacct: bool | None = False,
+        cached: bool | None = True,
+    ) -> JobOutput:
+        """Read Job
+
+        ``GET /compute/jobs/{machine}/{jobid}``; needs credentials.
+
+        Args:
+            machine: The machine to act on.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+            ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
+        """
+        _response = self._client.send(
+            _READ_JOB,
+            f"/compute/jobs/{_encoding.path_segment(machine)}/{_encoding.path_segment(jobid)}",
+            params=_encoding.query_params(
+                [
+                    ("sacct", sacct),
+                    ("cached", cached),
+                ]
+            ),
+        )
+        _result = _responses.parse_json(_response, JobOutput, "read_job")
+        _error = inband_error(
+            _response,
+            "read_job",
+            _result.status,
+            _result.error,
+            "ERROR",
+        )
+        if _error is not None:
+            raise _error
+        return _result
+
+    def cancel_job(
+        self,
+        machine: PublicHost,
+        jobid: str,
+    ) -> ComputeCommandOutput:
+        """Cancel Job
+
+        ``DELETE /compute/jobs/{machine}/{jobid}``; needs credentials.
+
+        Args:
+            machine: The machine to act on.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+            ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
+        """
+        _response = self._client.send(
+            _CANCEL_JOB,
+            f"/compute/jobs/{_encoding.path_segment(machine)}/{_encoding.path_segment(jobid)}",
+        )
+        _result = _responses.parse_json(_response, ComputeCommandOutput, "cancel_job")
+        _error = inband_error(
+            _response,
+            "cancel_job",
+            _result.status,
+            _result.error,
+            "ERROR",
+        )
+        if _error is not None:
+            raise _error
+        return _result

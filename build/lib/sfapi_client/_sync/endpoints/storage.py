@@ -1,0 +1,87 @@
+# Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
+"""Operations of the ``storage`` tag."""
+
+from __future__ import annotations
+
+from ... import _encoding, _responses
+from ..._operation import OperationInfo
+from ...models import GlobusTransfer, GlobusTransferResult
+from .._base_client import BaseClient
+
+_START_GLOBUS_TRANSFER = OperationInfo(
+    name="start_globus_transfer",
+    method="POST",
+    path="/storage/globus/transfer",
+    secured=True,
+    idempotent=False,
+)
+_CHECK_GLOBUS_TRANSFER = OperationInfo(
+    name="check_globus_transfer",
+    method="GET",
+    path="/storage/globus/transfer/{transfer_id}",
+    secured=True,
+    idempotent=True,
+)
+
+
+class StorageApi:
+    """Operations of the ``storage`` tag, reached as ``client.storage``."""
+
+    def __init__(self, client: BaseClient) -> None:
+        self._client = client
+
+    def start_globus_transfer(
+        self,
+        *,
+        source_uuid: str,
+        target_uuid: str,
+        source_dir: str,
+        target_dir: str,
+        label: str | None = "",
+    ) -> GlobusTransfer:
+        """Start Globus Transfer
+
+        ``POST /storage/globus/transfer``; needs credentials.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = self._client.send(
+            _START_GLOBUS_TRANSFER,
+            "/storage/globus/transfer",
+            data=_encoding.form_fields(
+                {
+                    "source_uuid": source_uuid,
+                    "target_uuid": target_uuid,
+                    "source_dir": source_dir,
+                    "target_dir": target_dir,
+                    "label": label,
+                }
+            ),
+        )
+        _result = _responses.parse_json(_response, GlobusTransfer, "start_globus_transfer")
+        return _result
+
+    def check_globus_transfer(
+        self,
+        transfer_id: str,
+    ) -> GlobusTransferResult:
+        """Check Globus Transfer
+
+        ``GET /storage/globus/transfer/{transfer_id}``; needs credentials.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+        """
+        _response = self._client.send(
+            _CHECK_GLOBUS_TRANSFER,
+            f"/storage/globus/transfer/{_encoding.path_segment(transfer_id)}",
+        )
+        _result = _responses.parse_json(_response, GlobusTransferResult, "check_globus_transfer")
+        return _result

@@ -1,0 +1,219 @@
+# Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
+"""Operations of the ``utilities`` tag."""
+
+from __future__ import annotations
+
+from ... import _encoding, _responses
+from ..._encoding import FileContent
+from ..._exceptions import inband_error
+from ..._operation import OperationInfo
+from ...models import DirectoryOutput, FileDownload, PublicHost, UploadResult, UtilsCommandOutput
+from .._base_client import BaseClient
+
+_LS = OperationInfo(
+    name="ls",
+    method="GET",
+    path="/utilities/ls/{machine}/{path}",
+    secured=True,
+    idempotent=True,
+)
+_DOWNLOAD_FILE = OperationInfo(
+    name="download_file",
+    method="GET",
+    path="/utilities/download/{machine}/{path}",
+    secured=True,
+    idempotent=True,
+)
+_UPLOAD_FILE = OperationInfo(
+    name="upload_file",
+    method="PUT",
+    path="/utilities/upload/{machine}/{path}",
+    secured=True,
+    idempotent=True,
+)
+_RUN_COMMAND = OperationInfo(
+    name="run_command",
+    method="POST",
+    path="/utilities/command/{machine}",
+    secured=True,
+    idempotent=False,
+)
+
+
+class UtilitiesApi:
+    """Operations of the ``utilities`` tag, reached as ``client.utilities``."""
+
+    def __init__(self, client: BaseClient) -> None:
+        self._client = client
+
+    def ls(
+        self,
+        machine: PublicHost,
+        path: str,
+    ) -> DirectoryOutput:
+        """Ls
+
+        List a directory, or stat a file.
+
+        ``GET /utilities/ls/{machine}/{path}``; needs credentials.
+
+        Args:
+            machine: The machine to act on.
+            path: Absolute path on the machine. It may contain '/' characters, which are sent as they are.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+            ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
+        """
+        _response = self._client.send(
+            _LS,
+            f"/utilities/ls/{_encoding.path_segment(machine)}/{_encoding.path_value(path)}",
+        )
+        _result = _responses.parse_json(_response, DirectoryOutput, "ls")
+        _error = inband_error(
+            _response,
+            "ls",
+            _result.status,
+            _result.error,
+            "ERROR",
+        )
+        if _error is not None:
+            raise _error
+        return _result
+
+    def download_file(
+        self,
+        machine: PublicHost,
+        path: str,
+        *,
+        binary: bool | None = False,
+    ) -> FileDownload:
+        """Download File
+
+        Download a small file.
+
+        ``GET /utilities/download/{machine}/{path}``; needs credentials.
+
+        Args:
+            machine: The machine to act on.
+            path: Absolute path on the machine. It may contain '/' characters, which are sent as they are.
+            binary: Return base64 contents.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+            ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
+        """
+        _response = self._client.send(
+            _DOWNLOAD_FILE,
+            f"/utilities/download/{_encoding.path_segment(machine)}/{_encoding.path_value(path)}",
+            params=_encoding.query_params(
+                [
+                    ("binary", binary),
+                ]
+            ),
+        )
+        _result = _responses.parse_json(_response, FileDownload, "download_file")
+        _error = inband_error(
+            _response,
+            "download_file",
+            _result.status,
+            _result.error,
+            "ERROR",
+        )
+        if _error is not None:
+            raise _error
+        return _result
+
+    def upload_file(
+        self,
+        machine: PublicHost,
+        path: str,
+        *,
+        file: FileContent,
+    ) -> UploadResult:
+        """Upload File
+
+        Upload a small file.
+
+        ``PUT /utilities/upload/{machine}/{path}``; needs credentials.
+
+        Args:
+            machine: The machine to act on.
+            path: Absolute path on the machine. It may contain '/' characters, which are sent as they are.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+            ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
+        """
+        _response = self._client.send(
+            _UPLOAD_FILE,
+            f"/utilities/upload/{_encoding.path_segment(machine)}/{_encoding.path_value(path)}",
+            files=_encoding.file_fields(
+                {
+                    "file": file,
+                }
+            ),
+        )
+        _result = _responses.parse_json(_response, UploadResult, "upload_file")
+        _error = inband_error(
+            _response,
+            "upload_file",
+            _result.status,
+            _result.error,
+            "ERROR",
+        )
+        if _error is not None:
+            raise _error
+        return _result
+
+    def run_command(
+        self,
+        machine: PublicHost,
+        *,
+        executable: str,
+    ) -> UtilsCommandOutput:
+        """Run Command
+
+        Run a command on a login node. Returns a task id; the task's result holds the output.
+
+        ``POST /utilities/command/{machine}``; needs credentials.
+
+        Args:
+            machine: The machine to act on.
+
+        Returns:
+            Successful Response
+
+        Raises:
+            SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
+            ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
+        """
+        _response = self._client.send(
+            _RUN_COMMAND,
+            f"/utilities/command/{_encoding.path_segment(machine)}",
+            data=_encoding.form_fields(
+                {
+                    "executable": executable,
+                }
+            ),
+        )
+        _result = _responses.parse_json(_response, UtilsCommandOutput, "run_command")
+        _error = inband_error(
+            _response,
+            "run_command",
+            _result.status,
+            _result.error,
+            "ERROR",
+        )
+        if _error is not None:
+            raise _error
+        return _result

@@ -1,0 +1,186 @@
+# Copied from templates/static/sfapi/_async/submission.py by `python -m generator codegen`. Do not edit here.
+"""Submitting a job exactly once, even when the answer to the submission is lost.
+
+A submission is not idempotent, so the transport never retries it once it may have
+reached the server. When such an ambiguous failure happens (a timeout, a dropped
+connection or a 5xx after sending), this module reconciles: it looks for the job the
+request may have created — by the tag line added to an inline script, or by the script
+path and the submission time — and returns it; it submits again only when it is sure
+that no job was created, and otherwise raises an error that says how to check.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+import httpx2
+
+from .._exceptions import (
+    JobSubmissionError,
+    ServerError,
+    SubmissionOutcomeUnknownError,
+    TransportError,
+)
+from .._job_state import JobCommand
+from .._scripts import InlineScript, checked_path, is_inline, tagged
+from .._task_results import SubmissionResult, parse_result
+from ..models import TaskStatus
+from .jobs import Job
+from .paths import RemotePath
+
+if TYPE_CHECKING:
+    from .compute import Compute
+
+__all__: list[str] = []
+
+#: How many fresh (uncached) lookups reconciliation makes before it decides.
+RECONCILE_ROUNDS = 4
+#: Clock skew allowed between this machine and the scheduler when matching submit times.
+SUBMIT_TIME_SLACK = 120.0
+
+
+def _never_sent(error: TransportError) -> bool:
+    """True when the request surely did not reach the server (the connection never opened)."""
+    return isinstance(
+        error.__cause__, httpx2.ConnectError | httpx2.ConnectTimeout | httpx2.PoolTimeout
+    )
+
+
+def submit(compute: Compute, script: str | RemotePath, args: list[str] | None) -> Job:
+    """Submit ``script`` (a path on the machine, a ``#!`` script text, or a remote path)."""
+    inline: InlineScript | None = None
+    path: str | None = None
+    if isinstance(script, RemotePath):
+        path = str(script.path)
+    elif not isinstance(script, str):
+        raise TypeError("script must be a path on the machine, a script text or a RemotePath")
+    elif is_inline(script):
+        if args:
+            raise ValueError("args can only be given with a script path, not with a script text")
+        inline = tagged(script)
+    else:
+        path = checked_path(script)
+    arguments = [str(a) for a in args] if args else None
+    if path is not None:
+        _check_script_file(compute, path)
+    attempts = 2 if inline is not None else 1
+    for attempt in range(1, attempts + 1):
+        wall_started = time.time()
+        try:
+            answer = compute.client.api_client.compute.submit_job(
+                compute.machine,
+                is_path=inline is None,
+                job=inline.text if inline is not None else str(path),
+                args=arguments,
+            )
+        except (ServerError, TransportError) as error:
+            if isinstance(error, TransportError) and _never_sent(error):
+                raise
+            found = _reconcile(compute, inline, path, wall_started)
+            if found is not None:
+                return found
+            if inline is not None and attempt < attempts and _no_task_pending(compute):
+                inline = tagged(str(script))
+                continue
+            raise SubmissionOutcomeUnknownError(
+                _unknown_message(compute, inline, path, error)
+            ) from error
+        return _job_from_task(compute, answer.task_id)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _check_script_file(compute: Compute, path: str) -> None:
+    """FileNotFoundError unless ``path`` is a file on the machine (one ``ls``)."""
+    from .._exceptions import ApiErrorStatus
+
+    try:
+        entries = compute.ls(path)
+    except ApiErrorStatus as error:
+        raise FileNotFoundError(
+            f"job script {path} not found on {compute.machine.value}: {error.message}"
+        ) from None
+    if len(entries) != 1 or not entries[0].is_file():
+        raise FileNotFoundError(f"job script {path} on {compute.machine.value} is not a file")
+
+
+def _job_from_task(compute: Compute, task_id: str) -> Job:
+    client = compute.client
+    task = client._task(task_id)
+    raw = task.wait()
+    result: SubmissionResult = parse_result(raw, SubmissionResult, task_id)
+    if not result.ok or task.status is TaskStatus.failed or not result.jobid:
+        raise JobSubmissionError(
+            f"job submission failed: {result.error or 'no message from sbatch'}"
+        )
+    return Job(compute, result.jobid, submitted_at=client._clock())
+
+
+def _reconcile(
+    compute: Compute, inline: InlineScript | None, path: str | None, wall_started: float
+) -> Job | None:
+    """The job an ambiguous submission created, found by tag or by path and time."""
+    client = compute.client
+    user = client._username()
+    for round_number in range(RECONCILE_ROUNDS):
+        answer = client.api_client.compute.read_jobs(
+            compute.machine, sacct=True, cached=False, kwargs=[f"user={user}"]
+        )
+        for row in answer.output:
+            if _matches(row, inline, path, wall_started):
+                return Job(
+                    compute,
+                    row.get("jobid", ""),
+                    JobCommand.sacct,
+                    row=row,
+                    submitted_at=client._clock(),
+                )
+        if round_number + 1 < RECONCILE_ROUNDS:
+            client._sleep(client.task_interval)
+    return None
+
+
+def _matches(
+    row: dict[str, str], inline: InlineScript | None, path: str | None, wall_started: float
+) -> bool:
+    if inline is not None:
+        return inline.tag in row.get("comment", "")
+    if path is None:
+        return False
+    same_script = row.get("command") == path or row.get("jobname") == path.rsplit("/", 1)[-1]
+    return same_script and _submitted_after(
+        row.get("submit") or row.get("submit_time"), wall_started
+    )
+
+
+def _submitted_after(text: str | None, wall_started: float) -> bool:
+    from datetime import datetime
+
+    if not text:
+        return False
+    try:
+        submitted = datetime.fromisoformat(text)
+    except ValueError:
+        return False
+    stamp = submitted.timestamp()
+    return stamp >= wall_started - SUBMIT_TIME_SLACK
+
+
+def _no_task_pending(compute: Compute) -> bool:
+    """True when no task of the user is still waiting to run (so none will create a job)."""
+    tasks = compute.client.api_client.tasks.read_tasks()
+    return not any(task.status is TaskStatus.new for task in tasks.tasks or [])
+
+
+def _unknown_message(
+    compute: Compute, inline: InlineScript | None, path: str | None, error: Exception
+) -> str:
+    how = (
+        f"look for a job whose comment is {inline.tag}"
+        if inline is not None
+        else f"look for a job running {path} submitted in the last minutes"
+    )
+    return (
+        f"the submission to {compute.machine.value} failed ({error}) and it is unknown whether "
+        f"a job was created; {how} (sacct on {compute.machine.value}) before submitting again"
+    )

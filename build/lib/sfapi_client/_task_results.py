@@ -1,0 +1,52 @@
+# Copied from templates/static/sfapi/_task_results.py by `python -m generator codegen`. Do not edit here.
+"""The JSON documents tasks carry in their ``result`` string, as typed models.
+
+The spec types ``Task.result`` as a string; the service writes JSON into it when the
+task ends (see spec/BEHAVIOUR.md). These models read it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from ._exceptions import ResponseDecodeError
+
+__all__ = ["CommandResult", "SubmissionResult"]
+
+
+class _TaskResult(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    status: str
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True when the task's work succeeded."""
+        return self.status.lower() == "ok"
+
+
+class SubmissionResult(_TaskResult):
+    """Result of a job submission task: the job id, or sbatch's error."""
+
+    jobid: str | None = None
+
+
+class CommandResult(_TaskResult):
+    """Result of a command task: its output, the error (stderr or reason), the exit code."""
+
+    output: str | None = None
+    exit_code: int | None = None
+
+
+def parse_result(text: str | None, kind: type[_TaskResult], task_id: str) -> Any:
+    """Parse a task's ``result`` string into ``kind``; ResponseDecodeError if it is not."""
+    if text is None:
+        raise ResponseDecodeError(f"task {task_id} ended without a result")
+    try:
+        return kind.model_validate(json.loads(text))
+    except (ValueError, ValidationError) as exc:
+        raise ResponseDecodeError(f"task {task_id} has a result that is not valid: {exc}") from None

@@ -1,0 +1,81 @@
+"""How a simulator instance behaves: timings, limits, and the faults it injects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+API_PREFIX = "/api/v1.2"
+TOKEN_PATH = "/c2id/token"
+
+
+@dataclass(frozen=True)
+class Faults:
+    """Faults injected into answers; rates are probabilities per request (0 to 1).
+
+    ``error_rate``: answer 503 without processing. ``drop_rate``: close the connection
+    without an answer. ``ambiguous_rate``: process the request, then answer 504 (the
+    client cannot know that it worked). ``inband_error_rate``: answer HTTP 200 with
+    ``status: ERROR`` (operations whose answers carry a status). ``rate_limit_every``:
+    every Nth request starts a burst of ``rate_limit_burst`` answers 429 with
+    ``Retry-After: rate_limit_retry_after``. ``latency``: seconds added to every answer.
+    ``queue_lag``: seconds during which a new job is missing from cached job listings.
+    ``token_latency``: seconds added to the token endpoint.
+    """
+
+    latency: float = 0.0
+    error_rate: float = 0.0
+    drop_rate: float = 0.0
+    ambiguous_rate: float = 0.0
+    inband_error_rate: float = 0.0
+    rate_limit_every: int = 0
+    rate_limit_burst: int = 0
+    rate_limit_retry_after: float = 1.0
+    queue_lag: float = 0.0
+    token_latency: float = 0.0
+
+    def __post_init__(self) -> None:
+        for name in ("error_rate", "drop_rate", "ambiguous_rate", "inband_error_rate"):
+            value = getattr(self, name)
+            if not 0.0 <= value <= 1.0:
+                raise ValueError(f"{name} must be between 0 and 1, not {value}")
+        for name in ("latency", "rate_limit_retry_after", "queue_lag", "token_latency"):
+            if getattr(self, name) < 0:
+                raise ValueError(f"{name} must not be negative")
+
+    def merged(self, overrides: dict[str, Any]) -> Faults:
+        return replace(self, **overrides)
+
+
+@dataclass(frozen=True)
+class RouteFaults:
+    """Faults for the requests whose method and path match (path: a prefix below the API)."""
+
+    method: str
+    path_prefix: str
+    faults: Faults
+
+    def matches(self, method: str, path: str) -> bool:
+        return (self.method in ("*", method)) and path.startswith(API_PREFIX + self.path_prefix)
+
+
+@dataclass(frozen=True)
+class SimConfig:
+    """Everything a simulator instance is started with."""
+
+    token_lifetime: float = 600.0
+    job_runtime: float = 5.0
+    job_pending: float = 1.0
+    task_delay: float = 0.2
+    max_file_bytes: int = 5 * 1024 * 1024
+    seed: int = 12345
+    admin: bool = False
+    faults: Faults = field(default_factory=Faults)
+    route_faults: tuple[RouteFaults, ...] = ()
+
+    def faults_for(self, method: str, path: str) -> Faults:
+        """The faults of the first route rule matching, else the global ones."""
+        for rule in self.route_faults:
+            if rule.matches(method, path):
+                return rule.faults
+        return self.faults

@@ -1,0 +1,27 @@
+"""pytest fixtures: a simulator for the whole session, with its faults reset per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from .testing import RunningSimulator, running_simulator
+
+
+@pytest.fixture(scope="session")
+def sim_session() -> Iterator[RunningSimulator]:
+    with running_simulator() as simulator:
+        yield simulator
+
+
+@pytest.fixture
+def sim(sim_session: RunningSimulator) -> Iterator[RunningSimulator]:
+    """The session's simulator, without faults, with fast jobs and its clock back to real
+    time, for one test."""
+    sim_session.world.clock.offset = 0.0
+    sim_session.set_faults()
+    sim_session.configure(job_runtime=0.5, job_pending=0.2, task_delay=0.05, token_lifetime=600.0)
+    yield sim_session
+    sim_session.set_faults()
+    sim_session.world.clock.offset = 0.0

@@ -1,0 +1,57 @@
+"""Admin routes for tests and benchmarks (mounted only when enabled): counters, faults,
+and the clock."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, replace
+from typing import Any
+
+from fastapi import APIRouter, HTTPException
+from pydantic import BaseModel
+
+from ..config import Faults
+from .deps import WorldDep
+
+router = APIRouter(prefix="/_sim", include_in_schema=False)
+
+
+class Advance(BaseModel):
+    seconds: float
+
+
+@router.get("/stats")
+def stats(world: WorldDep) -> dict[str, Any]:
+    snapshot = world.stats.snapshot()
+    snapshot["jobs"] = {m: len(s.all()) for m, s in world.schedulers.items()}
+    snapshot["tokens_issued"] = world.authority.tokens_issued
+    return snapshot
+
+
+@router.post("/reset")
+def reset(world: WorldDep) -> dict[str, str]:
+    world.stats.reset()
+    return {"status": "reset"}
+
+
+@router.get("/faults")
+def read_faults(world: WorldDep) -> dict[str, Any]:
+    return asdict(world.config.faults)
+
+
+@router.post("/faults")
+def set_faults(world: WorldDep, changes: dict[str, Any]) -> dict[str, Any]:
+    try:
+        faults = replace(Faults(), **changes)
+    except (TypeError, ValueError) as exc:
+        raise HTTPException(422, detail=str(exc)) from None
+    world.set_faults(replace(world.config, faults=faults, route_faults=()))
+    return asdict(faults)
+
+
+@router.post("/clock/advance")
+def advance(world: WorldDep, body: Advance) -> dict[str, float]:
+    try:
+        world.clock.advance(body.seconds)
+    except ValueError as exc:
+        raise HTTPException(422, detail=str(exc)) from None
+    return {"offset": world.clock.offset}

@@ -1,0 +1,188 @@
+"""Routes of the ``compute`` tag: job listings, submission, one job, cancellation."""
+
+from __future__ import annotations
+
+import posixpath
+import uuid
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, HTTPException, Query
+
+from sfapi_client.models import (
+    ComputeCommandOutput,
+    JobOutput,
+    PublicHost,
+    QueueOutput,
+    SubmitJobBody,
+)
+
+from ..state.filesystem import FileError, home_of
+from ..state.scripts import ScriptError, parse_script
+from ..world import World
+from .deps import Reader, WorldDep, Writer, account_of
+
+router = APIRouter(tags=["compute"])
+
+
+def _filters(kwargs: list[str] | None) -> dict[str, str]:
+    filters: dict[str, str] = {}
+    for item in kwargs or []:
+        name, sep, value = item.partition("=")
+        if not sep or name not in ("jobid", "user", "partition"):
+            message = f"unsupported filter {item!r}; use jobid=, user= or partition="
+            raise HTTPException(
+                422, detail=[{"loc": ["query", "kwargs"], "msg": message, "type": "value_error"}]
+            )
+        filters[name] = value
+    return filters
+
+
+def _hide_newer(world: World, cached: bool | None) -> float | None:
+    lag = world.config.faults.queue_lag
+    return world.clock.now() - lag if cached is not False and lag > 0 else None
+
+
+@router.get("/compute/jobs/{machine}", response_model=QueueOutput)
+def read_jobs(
+    world: WorldDep,
+    client: Reader,
+    machine: PublicHost,
+    index: int | None = 0,
+    limit: int | None = None,
+    sacct: bool | None = False,
+    cached: bool | None = True,
+    kwargs: Annotated[list[str] | None, Query()] = None,
+) -> dict[str, Any]:
+    filters = _filters(kwargs)
+    jobids = {j for j in filters["jobid"].split(",") if j} if "jobid" in filters else None
+    rows = world.schedulers[machine.value].listing(
+        now=world.clock.now(),
+        sacct=bool(sacct),
+        jobids=jobids,
+        user=filters.get("user"),
+        partition=filters.get("partition"),
+        hide_newer_than=_hide_newer(world, cached),
+    )
+    start = max(index or 0, 0)
+    rows = rows[start : start + limit] if limit is not None else rows[start:]
+    return {"status": "OK", "output": rows, "error": None}
+
+
+@router.post("/compute/jobs/{machine}", response_model=ComputeCommandOutput)
+def submit_job(
+    world: WorldDep,
+    client: Writer,
+    machine: PublicHost,
+    isPath: Annotated[bool, Form()],
+    job: Annotated[str, Form()],
+    args: Annotated[list[str] | None, Form()] = None,
+    callbackTimeout: Annotated[int | None, Form()] = None,
+    callbackEmail: Annotated[str | None, Form()] = None,
+    callbackUrl: Annotated[str | None, Form()] = None,
+) -> dict[str, Any]:
+    body = SubmitJobBody(
+        isPath=isPath,
+        job=job,
+        args=args or [],
+        callbackTimeout=callbackTimeout,
+        callbackEmail=callbackEmail,
+        callbackUrl=callbackUrl,
+    )
+    account = account_of(world, client)
+    filesystem = world.filesystems[machine.value]
+    now = world.clock.now()
+    try:
+        if body.isPath:
+            command = body.job
+            if not filesystem.is_file(command, account.name):
+                raise ScriptError(f"sbatch: error: Unable to open file {command}")
+            text = filesystem.read(command, account.name).decode("utf-8", errors="replace")
+        else:
+            text = body.job
+            command = posixpath.join(
+                home_of(account.name), f".sfapi-script-{uuid.uuid4().hex[:10]}.sh"
+            )
+        spec = parse_script(text)
+        if not body.isPath:
+            filesystem.write(command, account.name, text.encode())
+    except (ScriptError, FileError) as exc:
+        message = str(exc) if isinstance(exc, ScriptError) else f"sbatch: error: {exc}"
+        task = world.tasks.create(
+            account.name,
+            {"status": "error", "jobid": None, "error": message},
+            ready_at=now + world.config.task_delay,
+            failed=True,
+        )
+        return {"task_id": task.id, "status": "OK", "error": None}
+    created = world.schedulers[machine.value].submit(
+        account,
+        command=command,
+        work_dir=posixpath.dirname(command),
+        spec=spec,
+        now=now,
+        default_runtime=world.config.job_runtime,
+        default_pending=world.config.job_pending,
+    )
+    world.stats.count_submission(client.client_id)
+    task = world.tasks.create(
+        account.name,
+        {"status": "ok", "jobid": created.jobid, "error": None},
+        ready_at=now + world.config.task_delay,
+    )
+    return {"task_id": task.id, "status": "OK", "error": None}
+
+
+@router.get("/compute/jobs/{machine}/{jobid}", response_model=JobOutput)
+def read_job(
+    world: WorldDep,
+    client: Reader,
+    machine: PublicHost,
+    jobid: str,
+    sacct: bool | None = False,
+    cached: bool | None = True,
+) -> dict[str, Any]:
+    rows = world.schedulers[machine.value].listing(
+        now=world.clock.now(),
+        sacct=bool(sacct),
+        jobids={jobid},
+        user=None,
+        partition=None,
+        hide_newer_than=_hide_newer(world, cached),
+    )
+    if not rows and not sacct:
+        return {
+            "status": "ERROR",
+            "output": [],
+            "error": "slurm_load_jobs error: Invalid job id specified",
+        }
+    return {"status": "OK", "output": rows, "error": None}
+
+
+@router.delete("/compute/jobs/{machine}/{jobid}", response_model=ComputeCommandOutput)
+def cancel_job(world: WorldDep, client: Writer, machine: PublicHost, jobid: str) -> dict[str, Any]:
+    account = account_of(world, client)
+    now = world.clock.now()
+    scheduler = world.schedulers[machine.value]
+    job = scheduler.get(jobid)
+    if job is None or job.account.name != account.name:
+        result: dict[str, Any] = {
+            "status": "error",
+            "output": "",
+            "error": f"scancel: error: Invalid job id {jobid}",
+        }
+    elif job.timeline(now)[0] not in ("PENDING", "RUNNING"):
+        result = {
+            "status": "error",
+            "output": "",
+            "error": f"scancel: error: Kill job error on job id {jobid}: Job/step already completing or completed",
+        }
+    else:
+        scheduler.cancel(jobid, now)
+        result = {"status": "ok", "output": "", "error": None}
+    task = world.tasks.create(
+        account.name,
+        result,
+        ready_at=now + world.config.task_delay,
+        failed=result["status"] != "ok",
+    )
+    return {"task_id": task.id, "status": "OK", "error": None}

@@ -1,0 +1,118 @@
+"""Routes of the ``utilities`` tag: ls, download, upload, and allow-listed commands.
+
+``{path}`` holds an absolute path whose ``/`` arrive unencoded, hence ``{path:path}``.
+Failures of the file operation itself answer HTTP 200 with ``status: ERROR``, as the
+live service does.
+"""
+
+from __future__ import annotations
+
+import base64
+import posixpath
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Form, UploadFile
+
+from sfapi_client.models import (
+    DirectoryOutput,
+    FileDownload,
+    PublicHost,
+    RunCommandBody,
+    UploadResult,
+    UtilsCommandOutput,
+)
+
+from ..commands import run_command
+from ..state.filesystem import FileError
+from .deps import Reader, WorldDep, Writer, account_of
+
+router = APIRouter(tags=["utilities"])
+
+
+@router.get("/utilities/ls/{machine}/{path:path}", response_model=DirectoryOutput)
+def ls(world: WorldDep, client: Reader, machine: PublicHost, path: str) -> dict[str, Any]:
+    try:
+        entries = world.filesystems[machine.value].ls(path, client.user)
+    except FileError as exc:
+        return {"status": "ERROR", "entries": [], "error": str(exc)}
+    return {"status": "OK", "entries": entries, "error": None}
+
+
+@router.get("/utilities/download/{machine}/{path:path}", response_model=FileDownload)
+def download_file(
+    world: WorldDep, client: Reader, machine: PublicHost, path: str, binary: bool | None = False
+) -> dict[str, Any]:
+    try:
+        data = world.filesystems[machine.value].read(path, client.user)
+    except FileError as exc:
+        return {"status": "ERROR", "file": None, "is_binary": bool(binary), "error": str(exc)}
+    if binary:
+        return {
+            "status": "OK",
+            "file": base64.b64encode(data).decode(),
+            "is_binary": True,
+            "error": None,
+        }
+    try:
+        return {"status": "OK", "file": data.decode("utf-8"), "is_binary": False, "error": None}
+    except UnicodeDecodeError:
+        return {
+            "status": "ERROR",
+            "file": None,
+            "is_binary": False,
+            "error": f"{path}: not a text file; download it with binary=true",
+        }
+
+
+@router.put("/utilities/upload/{machine}/{path:path}", response_model=UploadResult)
+async def upload_file(
+    world: WorldDep, client: Writer, machine: PublicHost, path: str, file: UploadFile
+) -> dict[str, Any]:
+    filesystem = world.filesystems[machine.value]
+    limit = world.config.max_file_bytes
+    data = await file.read(limit + 1)
+    if len(data) > limit:
+        return {
+            "status": "ERROR",
+            "output": None,
+            "error": f"upload exceeds the {limit}-byte limit",
+        }
+    try:
+        target = path
+        if filesystem.is_dir(path, client.user):
+            name = posixpath.basename(file.filename or "")
+            if not name or name in (".", ".."):
+                return {
+                    "status": "ERROR",
+                    "output": None,
+                    "error": f"{path} is a directory and the upload has no file name",
+                }
+            target = posixpath.join(path, name)
+        written = filesystem.write(target, client.user, data)
+    except FileError as exc:
+        return {"status": "ERROR", "output": None, "error": str(exc)}
+    return {"status": "OK", "output": f"wrote {len(data)} bytes to {written}", "error": None}
+
+
+@router.post("/utilities/command/{machine}", response_model=UtilsCommandOutput)
+def run_command_(
+    world: WorldDep, client: Writer, machine: PublicHost, executable: Annotated[str, Form()]
+) -> dict[str, Any]:
+    body = RunCommandBody(executable=executable)
+    account = account_of(world, client)
+    now = world.clock.now()
+    outcome = run_command(body.executable, world.filesystems[machine.value], account.name, now)
+    ok = outcome.exit_code == 0
+    result = {
+        "status": "ok" if ok else "error",
+        "output": outcome.output,
+        "error": outcome.error,
+        "exit_code": outcome.exit_code,
+    }
+    task = world.tasks.create(
+        account.name,
+        result,
+        ready_at=now + world.config.task_delay + outcome.duration,
+        failed=not ok,
+    )
+    return {"task_id": task.id, "status": "OK", "error": None}

@@ -1,0 +1,1 @@
+"""The simulator's in-memory world: files, jobs, tasks, accounts, status, transfers."""

@@ -1,0 +1,126 @@
+"""Reading batch scripts as sbatch would: ``#SBATCH`` options and ``# sim:`` directives."""
+
+from __future__ import annotations
+
+import re
+import shlex
+from dataclasses import dataclass, field
+
+KNOWN_OPTIONS = {
+    "-A": "account",
+    "--account": "account",
+    "-C": "constraint",
+    "--constraint": "constraint",
+    "-J": "job-name",
+    "--job-name": "job-name",
+    "-N": "nodes",
+    "--nodes": "nodes",
+    "-n": "ntasks",
+    "--ntasks": "ntasks",
+    "-p": "partition",
+    "--partition": "partition",
+    "-q": "qos",
+    "--qos": "qos",
+    "-t": "time",
+    "--time": "time",
+    "-o": "output",
+    "--output": "output",
+    "-e": "error",
+    "--error": "error",
+    "-c": "cpus-per-task",
+    "--cpus-per-task": "cpus-per-task",
+    "-G": "gpus",
+    "--gpus": "gpus",
+    "--comment": "comment",
+    "--mail-type": "mail-type",
+    "--mail-user": "mail-user",
+    "--mem": "mem",
+    "--exclusive": "exclusive",
+    "--licenses": "licenses",
+    "-L": "licenses",
+    "--gpus-per-node": "gpus-per-node",
+    "--ntasks-per-node": "ntasks-per-node",
+}
+_TIME = re.compile(r"^(?:(\d+)-)?(?:(\d+):)?(\d+)(?::(\d+))?$")
+
+
+class ScriptError(Exception):
+    """sbatch's error for a script it refuses (the message is sbatch's)."""
+
+
+@dataclass
+class ScriptSpec:
+    """What a script asks for, and how the simulated job will behave."""
+
+    options: dict[str, str] = field(default_factory=dict)
+    time_limit: float | None = None
+    runtime: float | None = None
+    pending: float | None = None
+    exit_code: int = 0
+    echoes: list[str] = field(default_factory=list)
+
+
+def parse_time(text: str) -> float:
+    """Slurm's time formats (``MM``, ``MM:SS``, ``HH:MM:SS``, ``D-HH:MM:SS``) in seconds."""
+    match = _TIME.match(text.strip())
+    if not match:
+        raise ScriptError(f"sbatch: error: Invalid --time specification: {text}")
+    days, first, second, third = match.groups()
+    if third is not None:  # [D-]HH:MM:SS or MM:SS
+        hours = int(first) if first is not None else 0
+        return int(days or 0) * 86400 + hours * 3600 + int(second) * 60 + int(third)
+    if first is not None:  # MM:SS (or D-HH:MM)
+        if days is not None:
+            return int(days) * 86400 + int(first) * 3600 + int(second) * 60
+        return int(first) * 60 + int(second)
+    return int(days or 0) * 86400 + int(second) * 60
+
+
+def parse_script(text: str) -> ScriptSpec:
+    """The script's options and directives; ScriptError for what sbatch would refuse."""
+    lines = text.splitlines()
+    if not lines or not lines[0].startswith("#!"):
+        raise ScriptError(
+            "sbatch: error: This does not look like a batch script.  The first line must "
+            "start with #! followed by the path to an interpreter."
+        )
+    spec = ScriptSpec()
+    for line in lines[1:]:
+        stripped = line.strip()
+        if stripped.startswith("#SBATCH"):
+            _read_option(stripped[len("#SBATCH") :].strip(), spec)
+        elif stripped.startswith("# sim:"):
+            _read_directive(stripped[len("# sim:") :], spec)
+        elif stripped.startswith(("echo ", "srun echo ")):
+            words = shlex.split(stripped.removeprefix("srun "), posix=True)[1:]
+            spec.echoes.append(" ".join(words))
+    return spec
+
+
+def _read_option(text: str, spec: ScriptSpec) -> None:
+    if not text:
+        return
+    name, sep, value = text.partition("=")
+    if not sep:
+        name, _, value = text.partition(" ")
+    name, value = name.strip(), value.strip()
+    if name not in KNOWN_OPTIONS:
+        raise ScriptError(f"sbatch: error: unrecognized option '{name}'")
+    key = KNOWN_OPTIONS[name]
+    spec.options[key] = value
+    if key == "time":
+        spec.time_limit = parse_time(value)
+
+
+def _read_directive(text: str, spec: ScriptSpec) -> None:
+    for item in text.split():
+        key, _, value = item.partition("=")
+        try:
+            if key == "runtime":
+                spec.runtime = float(value)
+            elif key == "pending":
+                spec.pending = float(value)
+            elif key == "exit":
+                spec.exit_code = int(value)
+        except ValueError:
+            raise ScriptError(f"sbatch: error: invalid simulator directive '{item}'") from None

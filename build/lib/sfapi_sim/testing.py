@@ -1,0 +1,121 @@
+"""Running the simulator from Python: on a free loopback port, in a background thread.
+
+Used by the test suite, the benchmarks and anyone who wants an SF API in a script::
+
+    with running_simulator() as sim:
+        client = Client(key=sim.key_file, api_base_url=sim.base_url, token_url=sim.token_url)
+"""
+
+from __future__ import annotations
+
+import socket
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import uvicorn
+
+from .config import API_PREFIX, TOKEN_PATH, Faults, SimConfig
+from .keys import write_key_file
+from .world import World
+
+__all__ = ["RunningSimulator", "free_port", "running_simulator"]
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """A TCP port nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind((host, 0))
+        return int(probe.getsockname()[1])
+
+
+@dataclass
+class RunningSimulator:
+    """A simulator serving on ``base_url``, with key files for a read-write and a
+    read-only client of user ``alice``."""
+
+    base_url: str
+    token_url: str
+    world: World
+    key_file: Path
+    read_only_key_file: Path
+    client_id: str
+    read_only_client_id: str
+    root: Path
+
+    def stats(self) -> dict[str, Any]:
+        """Requests per route, submissions per client, faults injected, jobs, tokens."""
+        snapshot = self.world.stats.snapshot()
+        snapshot["jobs"] = {m: len(s.all()) for m, s in self.world.schedulers.items()}
+        snapshot["tokens_issued"] = self.world.authority.tokens_issued
+        return snapshot
+
+    def reset_stats(self) -> None:
+        self.world.stats.reset()
+
+    def set_faults(self, **changes: Any) -> None:
+        """Replace the injected faults (``set_faults()`` turns them all off)."""
+        self.world.set_faults(replace(self.world.config, faults=Faults(**changes), route_faults=()))
+
+    def configure(self, **changes: Any) -> None:
+        """Change other settings (``job_runtime``, ``task_delay``, ``token_lifetime`` ...)."""
+        self.world.set_faults(replace(self.world.config, **changes))
+        if "token_lifetime" in changes:
+            self.world.authority.token_lifetime = changes["token_lifetime"]
+
+
+@contextmanager
+def running_simulator(
+    config: SimConfig | None = None, host: str = "127.0.0.1", port: int = 0
+) -> Iterator[RunningSimulator]:
+    """Start a simulator (admin routes on), yield it, stop it."""
+    from .app import create_app
+
+    config = config or SimConfig(admin=True)
+    port = port or free_port(host)
+    token_urls = [f"http://{host}:{port}{TOKEN_PATH}", f"http://localhost:{port}{TOKEN_PATH}"]
+    with tempfile.TemporaryDirectory(prefix="sfapi-sim-") as scratch:
+        root = Path(scratch)
+        app = create_app(config, root / "machines", token_urls)
+        world: World = app.state.world
+        rw, rw_pem = world.authority.register("alice")
+        ro, ro_pem = world.authority.register("alice", read_only=True)
+        server = uvicorn.Server(
+            uvicorn.Config(
+                app,
+                host=host,
+                port=port,
+                log_level="warning",
+                lifespan="off",
+                timeout_keep_alive=30,
+                backlog=4096,
+            )
+        )
+        thread = threading.Thread(target=server.run, name="sfapi-sim", daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError(f"the simulator did not start on {host}:{port}")
+            time.sleep(0.01)
+        try:
+            yield RunningSimulator(
+                base_url=f"http://{host}:{port}{API_PREFIX}",
+                token_url=token_urls[0],
+                world=world,
+                key_file=write_key_file(root / "keys" / "alice-rw.pem", rw.client_id, rw_pem),
+                read_only_key_file=write_key_file(
+                    root / "keys" / "alice-ro.pem", ro.client_id, ro_pem
+                ),
+                client_id=rw.client_id,
+                read_only_client_id=ro.client_id,
+                root=root,
+            )
+        finally:
+            server.should_exit = True
+            thread.join(timeout=15)

@@ -1,0 +1,97 @@
+"""Everything one simulator instance knows, and the counters tests read."""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .auth import Authority
+from .clock import Clock
+from .config import SimConfig
+from .state import seed
+from .state.filesystem import Account, Filesystem
+from .state.jobs import Scheduler
+from .state.tasks import TaskStore
+from .state.transfers import TransferStore
+
+FIRST_JOBID = 31415927
+
+
+@dataclass
+class Stats:
+    """Requests per route and submissions per client, for tests and benchmarks."""
+
+    requests: Counter[str] = field(default_factory=Counter)
+    submissions: Counter[str] = field(default_factory=Counter)
+    faults: Counter[str] = field(default_factory=Counter)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def count_request(self, route: str) -> None:
+        with self.lock:
+            self.requests[route] += 1
+
+    def count_submission(self, client_id: str) -> None:
+        with self.lock:
+            self.submissions[client_id] += 1
+
+    def count_fault(self, kind: str) -> None:
+        with self.lock:
+            self.faults[kind] += 1
+
+    def snapshot(self) -> dict[str, Any]:
+        with self.lock:
+            return {
+                "requests": dict(self.requests),
+                "submissions": dict(self.submissions),
+                "faults": dict(self.faults),
+                "total_requests": sum(self.requests.values()),
+            }
+
+    def reset(self) -> None:
+        with self.lock:
+            self.requests.clear()
+            self.submissions.clear()
+            self.faults.clear()
+
+
+class World:
+    """The simulated NERSC: machines with files and jobs, accounts, status, tasks."""
+
+    def __init__(self, config: SimConfig, root: Path, token_urls: list[str]) -> None:
+        self.config = config
+        self.clock = Clock()
+        self.rng = random.Random(config.seed)
+        self.authority = Authority(self.clock, token_urls, config.token_lifetime)
+        self.accounts: dict[str, Account] = {a.name: a for a in seed.ACCOUNTS}
+        self.filesystems = {
+            machine: Filesystem(
+                root / machine, machine, list(self.accounts.values()), config.max_file_bytes
+            )
+            for machine in seed.MACHINES
+        }
+        self.schedulers = {
+            machine: Scheduler(machine, self.filesystems[machine], FIRST_JOBID + 10_000_000 * index)
+            for index, machine in enumerate(seed.MACHINES)
+        }
+        self.tasks = TaskStore()
+        self.transfers = TransferStore()
+        self.status = seed.system_status()
+        self.outages = seed.outages()
+        self.planned_outages = seed.planned_outages()
+        self.notes = seed.notes()
+        self.groups: dict[str, dict[str, Any]] = {
+            "m1234": {"gid": 70001, "members": ["alice", "bob"], "repo": "m1234"},
+            "alice": {"gid": 12345, "members": ["alice"], "repo": "m1234"},
+        }
+        self.groups_lock = threading.Lock()
+        self.stats = Stats()
+
+    def account(self, user: str) -> Account:
+        return self.accounts[user]
+
+    def set_faults(self, config: SimConfig) -> None:
+        self.config = config
