@@ -44,6 +44,16 @@ soak: $(STAMP)
 sim: $(STAMP)
 	$(BIN)/sfapi-sim serve --key-out .sim-key.pem
 
+## drift: compare the live spec with spec/openapi.json (FORMAT=text|json|markdown;
+##        exit 0 no drift, 1 non-breaking, 2 breaking, 3 could not fetch)
+FORMAT ?= text
+drift: $(STAMP)
+	$(BIN)/python -m generator drift --format $(FORMAT)
+
+## drift-update: write the live spec into spec/openapi.json and regenerate
+drift-update: $(STAMP)
+	$(BIN)/python -m generator drift --update
+
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
 

@@ -1,4 +1,4 @@
-"""Command line of the generator: ``python -m generator {codegen,unasync,check}``."""
+"""Command line of the generator: ``python -m generator {codegen,unasync,check,drift}``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,8 @@ import time
 from pathlib import Path
 
 from .config import Config, load_config
-from .pipeline import ROOT, generate
+from .drift import command as drift
+from .pipeline import ROOT, TEMPLATES, generate
 from .pipeline import check as check_generated
 from .problems import GeneratorError
 from .test_twins import test_twins, write_twins
@@ -18,15 +19,18 @@ DEFAULT_CONFIG = ROOT / "spec" / "codegen.toml"
 DEFAULT_OUT = ROOT / "generated"
 TESTS = ROOT / "tests"
 
+COMMANDS = {
+    "codegen": "generate the package (models, endpoints, async and sync clients)",
+    "unasync": "regenerate the package and the sync twins of async test modules",
+    "check": "fail if the package on disk differs from what the inputs produce",
+    "drift": "compare the live OpenAPI document with the committed spec",
+}
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    for name, text in (
-        ("codegen", "generate the package (models, endpoints, async and sync clients)"),
-        ("unasync", "regenerate the package and the sync twins of async test modules"),
-        ("check", "fail if the package on disk differs from what the inputs produce"),
-    ):
+    for name, text in COMMANDS.items():
         sub = commands.add_parser(name, help=text, description=text)
         sub.add_argument("--config", type=Path, default=DEFAULT_CONFIG, help="codegen TOML file")
         sub.add_argument("--spec", type=Path, help="OpenAPI document (default: from the config)")
@@ -36,61 +40,50 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--out", type=Path, default=DEFAULT_OUT, help="folder that holds the package"
         )
-        if name != "check":
+        sub.add_argument(
+            "--templates", type=Path, default=TEMPLATES, help="folder of the Jinja templates"
+        )
+        if name in ("codegen", "unasync"):
             sub.add_argument(
                 "--force", action="store_true", help="regenerate even if nothing changed"
             )
+        if name == "drift":
+            drift.add_arguments(sub)
     return parser
 
 
-def _config(args: argparse.Namespace) -> Config:
-    return load_config(args.config).with_inputs(spec=args.spec, job_samples=args.job_json)
+def _twins(config: Config, out: Path) -> dict[Path, str]:
+    replacements = {**config.sync_replacements, **config.test_replacements}
+    return test_twins(TESTS, out / config.package, replacements)
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    try:
-        config = _config(args)
-        if args.command == "check":
-            with tempfile.TemporaryDirectory() as scratch:
-                differing = check_generated(config, args.out, Path(scratch))
-                twins = test_twins(
-                    TESTS,
-                    args.out / config.package,
-                    {**config.sync_replacements, **config.test_replacements},
-                )
-                stale = [
-                    p
-                    for p, text in twins.items()
-                    if not p.exists() or p.read_text(encoding="utf-8") != text
-                ]
-                if stale:
-                    names = ", ".join(str(p.relative_to(ROOT)) for p in stale)
-                    print(f"sync test twins out of date: {names}; run `make codegen`")
-                    return 1
-                if differing:
-                    from .check_report import report
+def _check(config: Config, out: Path, templates: Path) -> int:
+    with tempfile.TemporaryDirectory() as scratch:
+        differing = check_generated(config, out, Path(scratch), templates)
+        if differing:
+            from .check_report import report
 
-                    print(
-                        report(args.out / config.package, Path(scratch) / config.package, differing)
-                    )
-                    return 1
-            print(f"{args.out / config.package} matches its inputs")
-            return 0
-        started = time.perf_counter()
-        result = generate(config, args.out, force=args.force)
-        if args.command == "unasync":
-            twins = test_twins(
-                TESTS,
-                args.out / config.package,
-                {**config.sync_replacements, **config.test_replacements},
-            )
-            for path in write_twins(twins):
-                print(f"wrote {path.relative_to(ROOT)}")
-    except GeneratorError as exc:
-        for problem in exc.problems:
-            print(problem, file=sys.stderr)
-        return 2
+            print(report(out / config.package, Path(scratch) / config.package, differing))
+            return 1
+    stale = [p for p, text in _twins(config, out).items() if _differs(p, text)]
+    if stale:
+        names = ", ".join(str(p.relative_to(ROOT)) for p in stale)
+        print(f"sync test twins out of date: {names}; run `make codegen`")
+        return 1
+    print(f"{out / config.package} matches its inputs")
+    return 0
+
+
+def _differs(path: Path, text: str) -> bool:
+    return not path.exists() or path.read_text(encoding="utf-8") != text
+
+
+def _generate(config: Config, out: Path, templates: Path, *, force: bool, twins: bool) -> int:
+    started = time.perf_counter()
+    result = generate(config, out, templates=templates, force=force)
+    if twins:
+        for path in write_twins(_twins(config, out)):
+            print(f"wrote {path.relative_to(ROOT)}")
     for warning in result.warnings:
         print(warning, file=sys.stderr)
     elapsed = time.perf_counter() - started
@@ -99,6 +92,33 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(f"{result.package_dir} is up to date ({elapsed:.2f}s)")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        config = load_config(args.config).with_inputs(spec=args.spec, job_samples=args.job_json)
+        if args.command == "check":
+            return _check(config, args.out, args.templates)
+        if args.command == "drift":
+            return drift.run(
+                args,
+                config,
+                lambda updated: _generate(
+                    updated, args.out, args.templates, force=True, twins=True
+                ),
+            )
+        return _generate(
+            config,
+            args.out,
+            args.templates,
+            force=args.force,
+            twins=args.command == "unasync",
+        )
+    except GeneratorError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

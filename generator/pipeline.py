@@ -43,6 +43,10 @@ def _header(config: Config, origin: str) -> str:
     )
 
 
+#: Parts of generator/ that cannot change the output: the command line and the drift check.
+NOT_INPUTS = frozenset({"__main__.py", "drift"})
+
+
 def _input_hashes(config: Config, templates: Path) -> dict[str, str]:
     inputs = {
         "config": config.path,
@@ -57,7 +61,8 @@ def _input_hashes(config: Config, templates: Path) -> dict[str, str]:
             raise fail("file not found or unreadable", source=str(path)) from None
     for base, prefix in ((templates, "templates"), (GENERATOR, "generator")):
         for path in sorted(base.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
+            relative = path.relative_to(base).parts
+            if path.is_file() and "__pycache__" not in relative and relative[0] not in NOT_INPUTS:
                 hashes[f"{prefix}/{path.relative_to(base).as_posix()}"] = sha256(path.read_bytes())
     return hashes
 
