@@ -93,6 +93,11 @@ class AsyncBaseClient:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
 
     @property
+    def retry(self) -> RetryConfig:
+        """The retry policy; the ergonomic layer's resubmissions follow it too."""
+        return self._retry
+
+    @property
     def has_credentials(self) -> bool:
         """True when secured operations can be called (an auth flow or a token header)."""
         return self._auth is not None or "authorization" in self._http.headers

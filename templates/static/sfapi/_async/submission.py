@@ -11,6 +11,7 @@ that no job was created, and otherwise raises an error that says how to check.
 from __future__ import annotations
 
 import time
+from enum import Enum
 from typing import TYPE_CHECKING
 
 import httpx2
@@ -18,10 +19,12 @@ import httpx2
 from .._exceptions import (
     JobSubmissionError,
     ServerError,
+    SfApiError,
     SubmissionOutcomeUnknownError,
     TransportError,
 )
 from .._job_state import JobCommand
+from .._retry import backoff_delay
 from .._scripts import InlineScript, checked_path, is_inline, tagged
 from .._task_results import SubmissionResult, parse_result
 from ..models import TaskStatus
@@ -33,8 +36,10 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []
 
-#: How many fresh (uncached) lookups reconciliation makes before it decides.
-RECONCILE_ROUNDS = 4
+#: Fresh (uncached) lookups reconciliation makes before it may decide that no job exists.
+RECONCILE_ROUNDS = 3
+#: Lookups after which it gives up waiting for the user's pending tasks to run.
+RECONCILE_MAX_ROUNDS = 30
 #: Clock skew allowed between this machine and the scheduler when matching submit times.
 SUBMIT_TIME_SLACK = 120.0
 
@@ -65,8 +70,8 @@ async def submit(
     arguments = [str(a) for a in args] if args else None
     if path is not None:
         await _check_script_file(compute, path)
-    attempts = 2 if inline is not None else 1
-    for attempt in range(1, attempts + 1):
+    retry = compute.client.api_client.retry
+    for attempt in range(1, retry.max_attempts + 1):
         wall_started = time.time()
         try:
             answer = await compute.client.api_client.compute.submit_job(
@@ -78,11 +83,20 @@ async def submit(
         except (ServerError, TransportError) as error:
             if isinstance(error, TransportError) and _never_sent(error):
                 raise
-            found = await _reconcile(compute, inline, path, wall_started)
-            if found is not None:
-                return found
-            if inline is not None and attempt < attempts and await _no_task_pending(compute):
-                inline = tagged(str(script))
+            try:
+                outcome = await _reconcile(compute, inline, path, wall_started)
+            except SfApiError as lookup_error:
+                # The lookups failed too: say what is unknown, not only that a GET failed.
+                raise SubmissionOutcomeUnknownError(
+                    _unknown_message(compute, inline, path, error)
+                ) from lookup_error
+            if isinstance(outcome, AsyncJob):
+                return outcome
+            if outcome is _Outcome.NOT_CREATED and attempt < retry.max_attempts:
+                # Nothing was created and nothing will be: sending again is safe.
+                await compute.client._sleep(backoff_delay(attempt, retry))
+                if inline is not None:
+                    inline = tagged(str(script))
                 continue
             raise SubmissionOutcomeUnknownError(
                 _unknown_message(compute, inline, path, error)
@@ -117,13 +131,29 @@ async def _job_from_task(compute: AsyncCompute, task_id: str) -> AsyncJob:
     return AsyncJob(compute, result.jobid, submitted_at=client._clock())
 
 
+class _Outcome(Enum):
+    """What reconciliation learned when it found no job."""
+
+    NOT_CREATED = "no job, and no task of the user left that could create one"
+    UNKNOWN = "no job yet, but a task of the user is still waiting to run"
+
+
 async def _reconcile(
     compute: AsyncCompute, inline: InlineScript | None, path: str | None, wall_started: float
-) -> AsyncJob | None:
-    """The job an ambiguous submission created, found by tag or by path and time."""
+) -> AsyncJob | _Outcome:
+    """The job an ambiguous submission created, found by tag or by path and time.
+
+    Looks at fresh (uncached) sacct rows. A submission the service accepted becomes a
+    task that creates the job when it runs, so while any task of the user is still
+    waiting, the absence of a job proves nothing: it keeps looking, up to
+    ``RECONCILE_MAX_ROUNDS``, and answers UNKNOWN if a task is still waiting then.
+    """
     client = compute.client
     user = await client._username()
-    for round_number in range(RECONCILE_ROUNDS):
+    for round_number in range(RECONCILE_MAX_ROUNDS):
+        # Tasks first, jobs second: a task that ran before the first look has made
+        # its job before the second, so "none pending, none found" proves "none made".
+        settled = round_number + 1 >= RECONCILE_ROUNDS and await _no_task_pending(compute)
         answer = await client.api_client.compute.read_jobs(
             compute.machine, sacct=True, cached=False, kwargs=[f"user={user}"]
         )
@@ -136,9 +166,10 @@ async def _reconcile(
                     row=row,
                     submitted_at=client._clock(),
                 )
-        if round_number + 1 < RECONCILE_ROUNDS:
-            await client._sleep(client.task_interval)
-    return None
+        if settled:
+            return _Outcome.NOT_CREATED
+        await client._sleep(client.task_interval)
+    return _Outcome.UNKNOWN
 
 
 def _matches(
