@@ -100,6 +100,8 @@ class _Builder:
         for path, method, raw in iter_operations(self.doc):
             tag = (raw.get("tags") or [DEFAULT_TAG])[0]
             grouped.setdefault(tag, []).append(self.operation(path, method, raw))
+        if not grouped:
+            self.error("the document has no operations: there is no client to generate", "paths")
         descriptions = {t.get("name"): t.get("description", "") for t in self.doc.get("tags", [])}
         tags: list[Tag] = []
         used: dict[str, str] = {}
@@ -213,13 +215,11 @@ class _Builder:
             schema = content[media_type].get("schema", {})
             required = bool(raw.get("required"))
             if kind in ("form", "multipart"):
+                fields = self.body_fields(schema, kind)
+                # Without declared fields the caller passes the form as a mapping.
+                annotation = "" if fields else "dict[str, str]"
                 return Body(
-                    media_type,
-                    kind,
-                    "",
-                    required,
-                    self.body_fields(schema, kind),
-                    raw.get("description", ""),
+                    media_type, kind, annotation, required, fields, raw.get("description", "")
                 )
             annotation = {"binary": "bytes", "text": "str"}.get(kind) or self.types.annotation(
                 schema

@@ -11,6 +11,7 @@ source tree.
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 import sysconfig
@@ -38,8 +39,21 @@ print(json.dumps({
 """
 
 
+#: What a source distribution of the project holds; the wheel is built from a copy
+#: of these, so that building leaves nothing (``build/``, ``*.egg-info``) in the checkout.
+SOURCES = ("pyproject.toml", "README.md", "generated", "simulator", "cli")
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    source = tmp_path_factory.mktemp("source")
+    for name in SOURCES:
+        if (ROOT / name).is_dir():
+            shutil.copytree(
+                ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__")
+            )
+        else:
+            shutil.copy2(ROOT / name, source / name)
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
         [
@@ -52,7 +66,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "--no-build-isolation",
             "-w",
             str(out),
-            str(ROOT),
+            str(source),
         ],
         check=True,
         capture_output=True,

@@ -20,7 +20,7 @@ def test_debug_log_of_a_workflow_holds_no_secret(
 ) -> None:
     caplog.set_level(logging.DEBUG)
     for name in ("sfapi_client", "httpx2", "httpcore2"):
-        logging.getLogger(name).setLevel(logging.DEBUG)
+        caplog.set_level(logging.DEBUG, logger=name)  # restored after the test
     sim.configure(token_lifetime=60.0)
     tokens: list[str] = []
     shown: list[str] = []
@@ -36,8 +36,12 @@ def test_debug_log_of_a_workflow_holds_no_secret(
         assert (client.user()).name == "alice"  # the first token
         tokens.append(str(getattr(auth, "_token", "")))
         sim.world.clock.advance(120)  # the server expires the token; the client learns by a 401
-        job = perlmutter.submit_job("#!/bin/bash\n#SBATCH -t 1\necho logged\n")
+        assert (client.user()).name == "alice"
         tokens.append(str(getattr(auth, "_token", "")))
+        # Back to real time (the new token stays valid), so that the tasks and jobs
+        # made below are due now and not two minutes ahead, for this test and the next.
+        sim.world.clock.offset = 0.0
+        job = perlmutter.submit_job("#!/bin/bash\n#SBATCH -t 1\necho logged\n")
         job.complete(timeout=60)
         (output,) = perlmutter.ls(f"{HOME}/slurm-{job.jobid}.out")
         assert (output.download()).read() == "logged\n"

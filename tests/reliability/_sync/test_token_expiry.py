@@ -42,11 +42,14 @@ def _workflow(
             sleep(0.1)
         elapsed = time.monotonic() - started
     stats = sim.stats()["requests"]
-    # Every call was answered the first time: a 401 would have been followed by a retry.
-    assert stats[ACCOUNT] == calls
-    # Refreshed a little before each expiry (a tenth of the lifetime early), no more.
-    expiries = elapsed / (lifetime * 0.9)
-    assert math.floor(elapsed / lifetime) <= stats[TOKEN] <= math.ceil(expiries) + 1, stats
+    # Every call returned its answer (a 401 would have raised). A call sent just before
+    # the refresh point and served just after the expiry meets a 401 on the wire and is
+    # sent once more with the new token; on a loaded machine a few do, never many.
+    assert calls <= stats[ACCOUNT] <= calls + CONCURRENT_CALLS, stats
+    # Refreshed a little before each expiry (a tenth of the lifetime early): one token
+    # request per expiry, plus at most one per expiry for a burst of 401s, which share it.
+    expiries = math.ceil(elapsed / (lifetime * 0.9))
+    assert math.floor(elapsed / lifetime) <= stats[TOKEN] <= 2 * expiries + 1, stats
 
 
 def test_one_second_tokens_under_fifty_concurrent_calls(  # type: ignore[no-untyped-def]

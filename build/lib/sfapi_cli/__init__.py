@@ -1,1 +1,0 @@
-"""``sfapi``: the Superfacility API from a shell, built on the ``sfapi_client`` package."""

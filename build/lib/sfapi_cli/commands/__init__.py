@@ -1,1 +1,0 @@
-"""The commands of ``sfapi``, one module per area."""

@@ -1,2 +1,0 @@
-# Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
-"""The async side of the package."""

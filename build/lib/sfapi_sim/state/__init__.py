@@ -1,1 +1,0 @@
-"""The simulator's in-memory world: files, jobs, tasks, accounts, status, transfers."""
