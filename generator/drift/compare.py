@@ -18,7 +18,7 @@ from typing import Any
 from ..load import resolve_pointer
 from ..problems import pointer_join
 from .model import Change, Direction, DriftResult
-from .schemas import Emit, SchemaDiffer, mapping, schema_name, split_pointer, without_docs
+from .schemas import Emit, SchemaDiffer, extend, mapping, schema_name, without_docs
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
@@ -102,10 +102,10 @@ class _Comparison:
 
     def _operation(self, old: Operation, new: Operation) -> None:
         emit = self._emitter("operation", new.label)
-        for key in ("operationId",):
-            if old.body.get(key) != new.body.get(key):
-                detail = f"{old.body.get(key)} → {new.body.get(key)} (the method is renamed)"
-                emit("operationId changed", f"{new.pointer}/{key}", detail, Direction.BOTH)
+        old_id, new_id = old.body.get("operationId"), new.body.get("operationId")
+        if old_id != new_id:
+            detail = f"{old_id} → {new_id} (the method is renamed)"
+            emit("operationId changed", f"{new.pointer}/operationId", detail, Direction.BOTH)
         old_tags, new_tags = set(old.body.get("tags") or ()), set(new.body.get("tags") or ())
         if old_tags != new_tags:
             detail = f"{sorted(old_tags)} → {sorted(new_tags)} (the method moves to another group)"
@@ -192,8 +192,8 @@ class _Comparison:
         new_responses = mapping(new.body, "responses")
         for status in sorted(old_responses.keys() | new_responses.keys()):
             success = status.startswith("2")
-            old_ptr = pointer_join(*split_pointer(old.pointer), "responses", status)
-            new_ptr = pointer_join(*split_pointer(new.pointer), "responses", status)
+            old_ptr = extend(old.pointer, "responses", status)
+            new_ptr = extend(new.pointer, "responses", status)
             if status not in new_responses:
                 breaking = Direction.RESPONSE if success else None
                 emit("response removed", old_ptr, f"HTTP {status}", breaking)
@@ -219,8 +219,8 @@ class _Comparison:
         removal_breaks: Direction,
     ) -> None:
         for media in sorted(old.keys() | new.keys()):
-            old_media = pointer_join(*split_pointer(old_ptr), media)
-            new_media = pointer_join(*split_pointer(new_ptr), media)
+            old_media = extend(old_ptr, media)
+            new_media = extend(new_ptr, media)
             if media not in new:
                 emit("media type removed", old_media, media, removal_breaks or None)
             elif media not in old:

@@ -30,11 +30,9 @@ def schema_name(ref: str) -> str | None:
     return ref[len(SCHEMA_PREFIX) :] if ref.startswith(SCHEMA_PREFIX) else None
 
 
-def split_pointer(pointer: str) -> tuple[str, ...]:
-    """The unescaped parts of a JSON pointer."""
-    return tuple(
-        part.replace("~1", "/").replace("~0", "~") for part in pointer.split("/")[1:] if pointer
-    )
+def extend(pointer: str, *parts: str) -> str:
+    """``pointer`` with ``parts`` appended, each escaped (RFC 6901)."""
+    return pointer + pointer_join(*parts)
 
 
 def without_docs(node: Any) -> Any:
@@ -147,7 +145,7 @@ class SchemaDiffer:
                 new_ptr, new = _component(self.new_doc, new_name)
             self.diff(old, new, old_ptr, new_ptr, emit, seen)
             return
-        self._types(old, new, old_ptr, new_ptr, emit)
+        self._types(old, new, new_ptr, emit)
         self._enum(old, new, new_ptr, emit)
         self._properties(old, new, old_ptr, new_ptr, emit, _seen)
         for key in ("items", "additionalProperties", "not"):
@@ -184,9 +182,7 @@ class SchemaDiffer:
                 if old.get(key) != new.get(key):
                     emit(f"{key} changed", f"{new_ptr}/{key}", "documentation", None)
 
-    def _types(
-        self, old: dict[str, Any], new: dict[str, Any], _: str, ptr: str, emit: Emit
-    ) -> None:
+    def _types(self, old: dict[str, Any], new: dict[str, Any], ptr: str, emit: Emit) -> None:
         before, after = self.old_atoms(old), self.new_atoms(new)
         if before == after:
             return
@@ -226,7 +222,7 @@ class SchemaDiffer:
         for name in sorted(old_props.keys() - new_props.keys()):
             emit(
                 "field removed",
-                pointer_join(*split_pointer(old_ptr), "properties", name),
+                extend(old_ptr, "properties", name),
                 name,
                 Direction.BOTH,
             )
@@ -234,12 +230,12 @@ class SchemaDiffer:
             required = name in new_required
             emit(
                 "field added",
-                pointer_join(*split_pointer(new_ptr), "properties", name),
+                extend(new_ptr, "properties", name),
                 f"{name} ({'required' if required else 'optional'})",
                 Direction.REQUEST if required else Direction(0),
             )
         for name in sorted(old_props.keys() & new_props.keys()):
-            field_ptr = pointer_join(*split_pointer(new_ptr), "properties", name)
+            field_ptr = extend(new_ptr, "properties", name)
             was, now = name in old_required, name in new_required
             if now and not was:
                 emit("field made required", field_ptr, name, Direction.REQUEST)
@@ -248,7 +244,7 @@ class SchemaDiffer:
             self.diff(
                 old_props[name],
                 new_props[name],
-                pointer_join(*split_pointer(old_ptr), "properties", name),
+                extend(old_ptr, "properties", name),
                 field_ptr,
                 emit,
                 seen,
