@@ -84,4 +84,4 @@ for module in (status, jobs, files, account):
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    app(prog_name="sfapi")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 import typer
+from rich.markup import escape
 
 from sfapi_client import (
     AuthenticationError,
@@ -19,6 +20,12 @@ from sfapi_client import (
 
 from .exit_codes import ExitCode
 from .output import errors
+
+#: How to give ``sfapi`` credentials, printed under a "needs credentials" error.
+CREDENTIALS_HINT = (
+    "hint: pass --key FILE (or set SFAPI_KEY), or --client-id ID with --secret-file FILE "
+    "(SFAPI_CLIENT_ID, SFAPI_SECRET_FILE)"
+)
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -55,7 +62,9 @@ def reported(debug: Callable[[], bool]) -> Callable[[Callable[P, R]], Callable[P
             ) as exc:
                 if debug():
                     raise
-                errors.print(f"[red]error:[/red] {exc}", markup=True, soft_wrap=True)
+                errors.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, soft_wrap=True)
+                if isinstance(exc, MissingCredentialsError):
+                    errors.print(CREDENTIALS_HINT, markup=False, soft_wrap=True)
                 raise typer.Exit(int(exit_code_for(exc))) from None
 
         return run

@@ -17,12 +17,12 @@ class ExitCode(IntEnum):
     CREDENTIALS = 3
     #: A wait reached its timeout.
     TIMEOUT = 4
-    #: ``submit --wait``/``cancel --wait``: the job ended in a state other than COMPLETED.
+    #: ``submit --wait``: the job ended in a state other than COMPLETED.
     JOB_FAILED = 10
 
 
 EPILOG = (
     "Exit codes: 0 success; 1 the API reported an error or did not answer; 2 bad usage "
     "(unknown machine, missing file); 3 missing or refused credentials; 4 a wait timed out; "
-    "10 a waited-for job ended in a state other than COMPLETED."
+    "10 a job followed with submit --wait ended in a state other than COMPLETED."
 )

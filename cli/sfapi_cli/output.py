@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from typing import Any
 
 from pydantic import BaseModel
 from rich.console import Console
+from rich.filesize import decimal
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 console = Console(highlight=False)
@@ -29,6 +33,7 @@ def plain(value: Any) -> Any:
 
 
 def emit_json(data: Any) -> None:
+    """Print ``data`` as indented JSON on stdout."""
     console.print_json(json.dumps(plain(data)))
 
 
@@ -49,10 +54,37 @@ def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any
     console.print(grid)
 
 
+def moment(value: datetime | str | None) -> str:
+    """A timestamp as ``YYYY-MM-DD HH:MM UTC`` (text that is not a timestamp, unchanged)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if value.tzinfo is not None:
+        value = value.astimezone(UTC)
+    return value.strftime("%Y-%m-%d %H:%M") + (" UTC" if value.tzinfo is not None else "")
+
+
 def styled_status(value: str) -> tuple[str, str]:
+    """A system status, coloured: green active, yellow degraded, red unavailable."""
     return value, STATUS_STYLES.get(value, "")
 
 
 def styled_state(value: str) -> tuple[str, str]:
+    """A job state, coloured: green COMPLETED, cyan RUNNING, yellow PENDING, red failures."""
     style = STATE_STYLES.get(value, "red" if value not in ("", "UNKNOWN") else "")
     return value, style
+
+
+@contextmanager
+def transfer(description: str, size: int | None) -> Iterator[None]:
+    """A transient progress display on stderr while a file moves.
+
+    The SF API moves a file in one request, so the bar pulses with the elapsed time
+    rather than filling; it appears only on a terminal.
+    """
+    label = f"{description} ({decimal(size)})" if size is not None else description
+    columns = (SpinnerColumn(), TextColumn(label), BarColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=errors, transient=True) as progress:
+        progress.add_task(label, total=None)
+        yield

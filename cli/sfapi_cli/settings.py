@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,12 +46,23 @@ class Settings:
         )
 
 
+#: The name of the handler ``--verbose`` adds, so that a later invocation can replace it.
+VERBOSE_HANDLER = "sfapi-cli-verbose"
+
+
 def configure_logging(verbose: bool) -> None:
-    """With ``--verbose``, the HTTP log (method, URL, status, time) on stderr."""
+    """With ``--verbose``, the package's HTTP log (method, URL, status, time) on stderr.
+
+    The handler writes to the ``sys.stderr`` of this invocation; one added by an earlier
+    invocation in the same process is replaced, never doubled.
+    """
+    logger = logging.getLogger("sfapi_client")
+    for handler in [h for h in logger.handlers if h.get_name() == VERBOSE_HANDLER]:
+        logger.removeHandler(handler)
     if not verbose:
         return
-    handler = logging.StreamHandler()
+    handler = logging.StreamHandler(sys.stderr)
+    handler.set_name(VERBOSE_HANDLER)
     handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
-    logger = logging.getLogger("sfapi_client")
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG)

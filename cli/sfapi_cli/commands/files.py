@@ -5,16 +5,17 @@ from __future__ import annotations
 import os
 import shlex
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Annotated
 
 import typer
 
-from .. import state
-from ..errors import reported
-from ..output import console, emit_json, errors, table
+from sfapi_client import ApiErrorStatus, Compute, RemotePath
 
-MachineArg = Annotated[str, typer.Argument(help="perlmutter, dtns or dtn01.")]
+from .. import state
+from ..arguments import MachineArg
+from ..errors import reported
+from ..output import console, emit_json, table, transfer
 
 
 def register(app: typer.Typer) -> None:
@@ -62,19 +63,19 @@ def download(
     ] = None,
 ) -> None:
     """Copy a (small) file from the machine; nothing is half-written on failure."""
-    target = local or Path(remote.rstrip("/").rsplit("/", 1)[-1])
+    name = PurePosixPath(remote).name
+    target = local or Path(name)
     if target.is_dir():
-        target = target / remote.rstrip("/").rsplit("/", 1)[-1]
+        target = target / name
+    if not target.parent.is_dir():
+        raise FileNotFoundError(f"local folder {target.parent} does not exist")
     with state.current.client() as client:
-        compute = client.compute(machine)
-        (entry,) = compute.ls(remote)
+        (entry,) = client.compute(machine).ls(remote, directory=True)
         if entry.is_dir():
             raise IsADirectoryError(f"{remote} is a directory; download files one at a time")
-        with errors.status(f"downloading {remote}"):
+        with transfer(f"downloading {remote}", int(entry.size or 0)):
             data = entry.download(binary=True).read()
-    fd, scratch = tempfile.mkstemp(
-        dir=target.parent if str(target.parent) else ".", prefix=f".{target.name}."
-    )
+    fd, scratch = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -99,30 +100,24 @@ def upload(
     if not local.is_file():
         raise FileNotFoundError(f"local file {local} does not exist")
     with state.current.client() as client:
-        compute = client.compute(machine)
-        target = compute.ls(remote, directory=True)[0] if _exists(compute, remote) else None
-        destination = (
-            target
-            if target is not None
-            else compute.ls(str(Path(remote).parent), directory=True)[0] / Path(remote).name
-        )
-        with errors.status(f"uploading {local}"):
+        destination = _destination(client.compute(machine), remote)
+        with transfer(f"uploading {local}", local.stat().st_size):
             written = destination.upload(local)
     if state.current.json:
         emit_json({"local": str(local), "remote": str(written)})
     else:
-        console.print(f"{local} → {machine}:{written}")
+        console.print(f"{local} → {machine.value}:{written}")
 
 
-def _exists(compute: object, remote: str) -> bool:
-    from sfapi_client import ApiErrorStatus, Compute
-
-    assert isinstance(compute, Compute)
+def _destination(compute: Compute, remote: str) -> RemotePath:
+    """The existing directory or file ``remote`` names, else a new file in its parent."""
     try:
-        compute.ls(remote, directory=True)
-    except ApiErrorStatus:
-        return False
-    return True
+        (existing,) = compute.ls(remote, directory=True)
+    except ApiErrorStatus:  # ls found nothing there: a new file in an existing directory
+        path = PurePosixPath(remote)
+        (folder,) = compute.ls(str(path.parent), directory=True)
+        return folder / path.name
+    return existing
 
 
 def run(
@@ -130,6 +125,10 @@ def run(
     command: Annotated[list[str], typer.Argument(help="The command and its arguments (after --).")],
 ) -> None:
     """Run a command on a login node and print its output."""
+    if command[:1] == ["--"]:  # the separator stays in the arguments after MACHINE
+        command = command[1:]
+    if not command:
+        raise ValueError("no command given: sfapi run MACHINE -- COMMAND [ARGS...]")
     with state.current.client() as client:
         output = client.compute(machine).run(shlex.join(command))
     if state.current.json:

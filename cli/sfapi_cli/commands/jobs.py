@@ -10,14 +10,13 @@ import typer
 from rich.live import Live
 from rich.text import Text
 
-from sfapi_client import Job, JobCommand, JobState, WaitTimeoutError
+from sfapi_client import Job, JobCommand, JobState
 
 from .. import state
+from ..arguments import MachineArg
 from ..errors import reported
 from ..exit_codes import ExitCode
-from ..output import console, emit_json, styled_state, table
-
-MachineArg = Annotated[str, typer.Argument(help="perlmutter, dtns or dtn01.")]
+from ..output import console, emit_json, errors, styled_state, table
 
 
 def register(app: typer.Typer) -> None:
@@ -58,7 +57,9 @@ def jobs(
         emit_json([j.row for j in found])
         return
     table(
-        f"Jobs on {machine}", ["jobid", "name", "user", "state", "partition", "time"], _rows(found)
+        f"Jobs on {machine.value}",
+        ["jobid", "name", "user", "state", "partition", "time"],
+        _rows(found),
     )
 
 
@@ -129,7 +130,7 @@ def submit(
             else:
                 console.print(f"submitted job {submitted.jobid}")
             return
-        final = _follow(submitted, timeout, client.wait_interval)
+        final = _follow(submitted, timeout)
     if state.current.json:
         emit_json({"jobid": submitted.jobid, "state": final.value})
     else:
@@ -138,25 +139,20 @@ def submit(
         raise typer.Exit(int(ExitCode.JOB_FAILED))
 
 
-def _follow(found: Job, timeout: float | None, interval: float) -> JobState:
-    """Poll one job, showing its state and the elapsed time, until it ends."""
-    started = time.monotonic()
-    limit = timeout if timeout is not None else float("inf")
-    if timeout is not None and timeout <= 0:
-        raise ValueError("--timeout must be a positive number of seconds")
-    with Live(console=console, transient=True, auto_refresh=False) as live:
-        while True:
-            try:
-                found.update()
-            except Exception:
-                if time.monotonic() - started > limit:
-                    raise
-            elapsed = time.monotonic() - started
-            live.update(
-                Text(f"job {found.jobid}: {found.state.value}  {elapsed:6.0f} s"), refresh=True
-            )
-            if found.state.is_terminal:
-                return found.state
-            if elapsed > limit:
-                raise WaitTimeoutError(f"job {found.jobid} did not end within {timeout:g} s")
-            time.sleep(min(interval, max(0.0, limit - elapsed)))
+class _Progress:
+    """What the live display shows while a job is waited on: its state and the time spent."""
+
+    def __init__(self, found: Job) -> None:
+        self.found = found
+        self.started = time.monotonic()
+
+    def __rich__(self) -> Text:
+        elapsed = time.monotonic() - self.started
+        state = self.found.raw_state or self.found.state.value
+        return Text(f"job {self.found.jobid}: {state}  {elapsed:.0f} s")
+
+
+def _follow(found: Job, timeout: float | None) -> JobState:
+    """Wait for the job to end (the library's own wait), showing its state meanwhile."""
+    with Live(_Progress(found), console=errors, transient=True, refresh_per_second=4):
+        return found.complete(timeout=timeout)

@@ -8,7 +8,7 @@ import typer
 
 from .. import state
 from ..errors import reported
-from ..output import emit_json, styled_status, table
+from ..output import emit_json, moment, styled_status, table
 
 
 def register(app: typer.Typer) -> None:
@@ -29,7 +29,7 @@ def status(
         "Status",
         ["name", "status", "description", "updated"],
         [
-            (s.name, styled_status(s.status.value), s.description or "", s.updated_at or "")
+            (s.name, styled_status(s.status.value), s.description or "", moment(s.updated_at))
             for s in systems
         ],
     )
@@ -57,8 +57,8 @@ def outages(
             (
                 o.name,
                 o.status.value if o.status else "",
-                o.start_at or "",
-                o.end_at or "",
+                moment(o.start_at),
+                moment(o.end_at),
                 o.description or "",
             )
             for o in rows
@@ -79,7 +79,7 @@ def notes(
     table(
         "Notes",
         ["name", "time", "note"],
-        [(n.name, n.timestamp or "", n.notes or "") for n in rows],
+        [(n.name, moment(n.timestamp), n.notes or "") for n in rows],
     )
 
 

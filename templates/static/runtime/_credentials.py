@@ -124,11 +124,13 @@ def find_key_file(key: str | Path) -> Path:
         return path
     if path.exists():
         raise ClientKeyError(f"key file {path} is not a regular file")
-    if isinstance(key, str) and "/" not in key and KEY_FOLDER.is_dir():
+    if not (isinstance(key, str) and "/" not in key):
+        raise ClientKeyError(f"key file {path} not found")
+    if KEY_FOLDER.is_dir():
         matches = sorted(p for p in KEY_FOLDER.glob(f"{key}*") if p.is_file())
         if matches:
             return matches[0]
-    raise ClientKeyError(f"key file {key!s} not found (looked at {path} and {KEY_FOLDER}/{key}*)")
+    raise ClientKeyError(f"key file {key} not found (looked at {path} and {KEY_FOLDER}/{key}*)")
 
 
 def check_permissions(path: Path) -> None:

@@ -64,8 +64,8 @@ class SfApiError(Exception):
 
     def __str__(self) -> str:
         parts = [self.message]
-        request = " ".join(p for p in (self.method, self.url) if p)
-        if request:
+        if self.url:
+            request = " ".join(p for p in (self.method, self.url) if p)
             parts.append(f"[{request}" + (f" → {self.status}" if self.status else "") + "]")
         return " ".join(parts)
 

@@ -1,0 +1,114 @@
+"""``sfapi submit``, ``jobs``, ``job``, ``cancel``: batch jobs, with the exit codes of waits."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sfapi_sim.testing import RunningSimulator
+
+from .conftest import Sfapi
+
+SCRIPT = "#!/bin/bash\n#SBATCH -q debug\n#SBATCH -N 1\n{directives}echo done\n"
+
+
+def local_script(folder: Path, directives: str = "") -> Path:
+    path = folder / "job.sh"
+    path.write_text(SCRIPT.format(directives=directives), encoding="utf-8")
+    return path
+
+
+def test_submit_local_script_and_wait_for_success(sfapi: Sfapi, tmp_path: Path) -> None:
+    out = sfapi("--json", "submit", "perlmutter", str(local_script(tmp_path)), "--local", "--wait")
+    assert out.exit_code == 0, out.stderr
+    result = out.json()
+    assert result["state"] == "COMPLETED" and result["jobid"].isdigit()
+
+
+def test_a_failed_job_gives_exit_code_10(sfapi: Sfapi, tmp_path: Path) -> None:
+    script = local_script(tmp_path, "# sim: exit=3 runtime=0.2\n")
+    out = sfapi("submit", "perlmutter", str(script), "--local", "--wait")
+    assert out.exit_code == 10
+    assert "ended: FAILED" in out.stdout
+
+
+def test_a_wait_past_its_timeout_gives_exit_code_4(sfapi: Sfapi, tmp_path: Path) -> None:
+    script = local_script(tmp_path, "# sim: runtime=60\n")
+    out = sfapi("submit", "perlmutter", str(script), "--local", "--wait", "--timeout", "0.5")
+    assert out.exit_code == 4
+    assert out.stderr.startswith("error: ") and "0.5" in out.stderr
+
+
+def test_submit_a_script_path_on_the_machine_with_args(
+    sfapi: Sfapi, sim: RunningSimulator, remote_dir: str
+) -> None:
+    sim.world.filesystems["perlmutter"].write(
+        f"{remote_dir}/job.sh", "alice", SCRIPT.format(directives="").encode()
+    )
+    out = sfapi("submit", "perlmutter", f"{remote_dir}/job.sh", "--args", "a", "--args", "b")
+    assert out.exit_code == 0, out.stderr
+    jobid = out.stdout.split()[-1]
+    assert out.stdout == f"submitted job {jobid}\n"
+    shown = sfapi("--json", "job", "perlmutter", jobid, "--sacct").json()
+    assert shown["jobid"] == jobid and shown["user"] == "alice"
+
+
+def test_submit_refuses_missing_scripts(
+    sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path
+) -> None:
+    sim.reset_stats()
+    local = sfapi("submit", "perlmutter", str(tmp_path / "absent.sh"), "--local")
+    assert local.exit_code == 2 and "absent.sh" in local.stderr
+    assert sim.stats()["total_requests"] == 0  # refused before any request
+    remote = sfapi("submit", "perlmutter", "/global/homes/a/alice/absent.sh")
+    assert remote.exit_code == 2
+    assert "not found on perlmutter" in remote.stderr
+
+
+def test_an_unknown_machine_is_a_usage_error(sfapi: Sfapi, sim: RunningSimulator) -> None:
+    sim.reset_stats()
+    out = sfapi("jobs", "cori")
+    assert out.exit_code == 2
+    assert "cori" in out.stderr and "perlmutter" in out.stderr
+    assert sim.stats()["total_requests"] == 0
+
+
+def test_jobs_lists_queue_and_sacct_with_filters(sfapi: Sfapi, tmp_path: Path) -> None:
+    script = local_script(tmp_path, "# sim: runtime=30\n")
+    jobid = sfapi("--json", "submit", "perlmutter", str(script), "--local").json()["jobid"]
+    try:
+        queue = sfapi("--json", "jobs", "perlmutter", "--user", "alice")
+        assert queue.exit_code == 0, queue.stderr
+        assert jobid in {row["jobid"] for row in queue.json()}
+        table = sfapi("jobs", "perlmutter", "--user", "alice")
+        assert table.stdout.startswith("Jobs on perlmutter") and jobid in table.stdout
+        other = sfapi("--json", "jobs", "perlmutter", "--user", "bob").json()
+        assert jobid not in {row["jobid"] for row in other}
+        elsewhere = sfapi("--json", "jobs", "perlmutter", "--partition", "nowhere").json()
+        assert elsewhere == []
+    finally:
+        cancelled = sfapi("--json", "cancel", "perlmutter", jobid, "--wait")
+    assert cancelled.exit_code == 0, cancelled.stderr
+    assert cancelled.json() == {"jobid": jobid, "state": "CANCELLED"}
+    finished = sfapi("--json", "jobs", "perlmutter", "--sacct").json()
+    row = next(row for row in finished if row["jobid"] == jobid)
+    assert row["state"].startswith("CANCELLED")  # sacct says "CANCELLED by <uid>"
+
+
+def test_job_shows_one_job_and_an_unknown_one_fails(sfapi: Sfapi, tmp_path: Path) -> None:
+    jobid = sfapi(
+        "--json", "submit", "perlmutter", str(local_script(tmp_path)), "--local", "--wait"
+    ).json()["jobid"]
+    table = sfapi("job", "perlmutter", jobid)
+    assert table.exit_code == 0, table.stderr
+    assert table.stdout.startswith(f"Job {jobid}") and "COMPLETED" in table.stdout
+    unknown = sfapi("job", "perlmutter", "999")
+    assert unknown.exit_code == 1
+    assert unknown.stderr == "error: job 999 is not known on perlmutter\n"
+
+
+def test_cancel_without_wait(sfapi: Sfapi, tmp_path: Path) -> None:
+    script = local_script(tmp_path, "# sim: runtime=30\n")
+    jobid = sfapi("--json", "submit", "perlmutter", str(script), "--local").json()["jobid"]
+    out = sfapi("cancel", "perlmutter", jobid)
+    assert out.exit_code == 0, out.stderr
+    assert out.stdout == f"job {jobid}: cancel requested\n"
