@@ -48,22 +48,40 @@ def codegen_times(repeats: int) -> list[float]:
         )
 
 
-def import_times(repeats: int) -> tuple[list[float], list[tuple[str, int]]]:
-    """``import sfapi_client`` in a fresh process, and the ten slowest imports."""
+def import_times(repeats: int) -> dict[str, Any]:
+    """``import sfapi_client`` in a fresh process, and the ten slowest imports.
+
+    ``cached``: with byte-code caches in place, as after ``pip install`` or any earlier
+    run (caches go to a scratch ``PYTHONPYCACHEPREFIX``, written by one warm-up run).
+    ``uncached``: every module compiled from source, as under PYTHONDONTWRITEBYTECODE=1.
+    """
     command = [sys.executable, "-c", "import sfapi_client"]
-    values = timed(lambda: subprocess.run(command, check=True), repeats)
-    trace = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import sfapi_client"],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stderr
+    with tempfile.TemporaryDirectory() as caches:
+        cached_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        cached_env["PYTHONPYCACHEPREFIX"] = caches
+        subprocess.run(command, check=True, env=cached_env)
+        cached = timed(lambda: subprocess.run(command, check=True, env=cached_env), repeats)
+        trace = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "import sfapi_client"],
+            check=True,
+            capture_output=True,
+            text=True,
+            env=cached_env,
+        ).stderr
+    uncached_env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": ""}
+    with tempfile.TemporaryDirectory() as empty:
+        uncached_env["PYTHONPYCACHEPREFIX"] = empty
+        uncached = timed(lambda: subprocess.run(command, check=True, env=uncached_env), repeats)
     rows = []
     for line in trace.splitlines():
         match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|\s+(.*)", line)
         if match:
             rows.append((match.group(3).strip(), int(match.group(1))))
-    return values, sorted(rows, key=lambda r: -r[1])[:10]
+    return {
+        "cached": cached,
+        "uncached": uncached,
+        "slowest": sorted(rows, key=lambda r: -r[1])[:10],
+    }
 
 
 def machine() -> dict[str, Any]:
@@ -90,10 +108,12 @@ def main(argv: list[str] | None = None) -> int:
     results["codegen_s"] = summary(values)
     rows.append(("codegen_s", "s", _fmt(results["codegen_s"])))
 
-    values, slowest = import_times(repeats)
-    results["import_s"] = summary(values)
-    results["import_slowest_us"] = slowest
+    imports = import_times(repeats)
+    results["import_s"] = summary(imports["cached"])
+    results["import_uncached_s"] = summary(imports["uncached"])
+    results["import_slowest_us"] = imports["slowest"]
     rows.append(("import_s", "s", _fmt(results["import_s"])))
+    rows.append(("import_uncached_s", "s", _fmt(results["import_uncached_s"])))
 
     from overhead import measure
 
@@ -110,13 +130,11 @@ def main(argv: list[str] | None = None) -> int:
         results[f"overhead_ratio_{side}"] = max(low, high)
         rows.append((f"overhead_ratio_{side}", "x floor", f"{max(low, high):.3f}"))
 
-    extra = ROOT / "bench" / "simulated.py"
-    if extra.exists():
-        from simulated import run_all
+    from simulated import run_all
 
-        for key, value in run_all(quick=args.quick).items():
-            results[key] = value
-            rows.append((key, "", _fmt(value) if isinstance(value, dict) else f"{value}"))
+    for key, value in run_all(quick=args.quick).items():
+        results[key] = value
+        rows.append((key, "", _fmt(value) if isinstance(value, dict) else f"{value:.4g}"))
 
     RESULTS.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
     width = max(len(r[0]) for r in rows)
@@ -124,7 +142,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, unit, text in rows:
         print(f"{name:{width}}  {unit:8}  {text}")
     print("\nslowest imports (self time, µs):")
-    for module, micros in slowest:
+    for module, micros in imports["slowest"]:
         print(f"  {micros:8d}  {module}")
     print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
     shutil.rmtree(ROOT / "bench" / "__pycache__", ignore_errors=True)

@@ -101,6 +101,7 @@ from ._job_state import (
 from ._machines import (
     Machine,
     Machines,
+    Resource,
     machine_from,
 )
 from ._retry import (
@@ -230,6 +231,7 @@ __all__ = [
     "RateLimitError",
     "RemotePath",
     "RequestValidationError",
+    "Resource",
     "Resources",
     "ResponseDecodeError",
     "RetryConfig",

@@ -38,6 +38,7 @@ class ClientKeyError(SfApiError, ValueError):
 
 def _import_joserfc() -> Any:
     try:
+        import joserfc.errors
         import joserfc.jwk
         import joserfc.jwt
     except ImportError:  # pragma: no cover - depends on the installation
@@ -166,8 +167,8 @@ def _parse_private_key(secret: str | Mapping[str, Any]) -> tuple[Any, str]:
     for key_type in candidates:
         try:
             key = jose.jwk.JWKRegistry.import_key(data, key_type)
-        except (ValueError, TypeError, KeyError):
-            continue
+        except (ValueError, TypeError, KeyError, jose.errors.JoseError):
+            continue  # not a key of this type: try the next one
         if not key.is_private:
             raise ClientKeyError("the secret is a public key; the private key is needed")
         if key_type == "EC" and key.as_dict().get("crv") != "P-256":

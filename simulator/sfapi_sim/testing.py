@@ -55,6 +55,25 @@ class RunningSimulator:
         snapshot["tokens_issued"] = self.world.authority.tokens_issued
         return snapshot
 
+    def access_token(self, key_file: Path | None = None) -> str:
+        """A token from the token endpoint, asked for as a client asks: a client assertion
+        signed with the key of ``key_file`` (default: the read-write client's)."""
+        import httpx2
+
+        from sfapi_client._credentials import Credentials
+
+        credentials = Credentials.from_key_file(key_file or self.key_file)
+        answer = httpx2.post(
+            self.token_url,
+            data={
+                "grant_type": "client_credentials",
+                "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion": credentials.assertion(self.token_url),
+            },
+        )
+        answer.raise_for_status()
+        return str(answer.json()["access_token"])
+
     def reset_stats(self) -> None:
         self.world.stats.reset()
 

@@ -39,6 +39,10 @@ def test_secret_as_jwk_json_text_and_dict() -> None:
         assert Credentials.from_secret(CLIENT_ID, secret).client_id == CLIENT_ID
 
 
+def test_ec_key_as_pem_text() -> None:
+    assert Credentials.from_secret(CLIENT_ID, pem(ec_key())).algorithm == "ES256"
+
+
 def test_key_found_by_name_under_superfacility(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

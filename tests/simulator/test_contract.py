@@ -5,14 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import httpx2
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from sfapi_client._credentials import Credentials
 from sfapi_sim.testing import RunningSimulator
 
 SPEC = Path(__file__).resolve().parents[2] / "spec" / "openapi.json"
@@ -22,17 +20,7 @@ schema = schemathesis.openapi.from_path(str(SPEC))
 @pytest.fixture(scope="module")
 def bearer(sim_session: RunningSimulator) -> dict[str, str]:
     """A real token for the read-write client, from the simulator's token endpoint."""
-    credentials = Credentials.from_key_file(sim_session.key_file)
-    answer = httpx2.post(
-        sim_session.token_url,
-        data={
-            "grant_type": "client_credentials",
-            "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-            "client_assertion": credentials.assertion(sim_session.token_url),
-        },
-    )
-    answer.raise_for_status()
-    return {"Authorization": f"Bearer {answer.json()['access_token']}"}
+    return {"Authorization": f"Bearer {sim_session.access_token()}"}
 
 
 @schema.parametrize()

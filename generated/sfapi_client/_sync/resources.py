@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._machines import Resource
 from ..models import Changelog, Config, Note, Outage, SystemStatus
 
 if TYPE_CHECKING:
@@ -19,29 +20,29 @@ class Resources:
     def __init__(self, client: Client) -> None:
         self._status = client.api_client.status
 
-    def status(self, name: str | None = None) -> list[SystemStatus]:
-        """The status of one system (``name``) or of all of them."""
+    def status(self, name: Resource | str | None = None) -> list[SystemStatus]:
+        """The status of one system or service (``name``) or of all of them."""
         if name is None:
             return self._status.read_status()
-        return [self._status.read_status_for_system(name)]
+        return [self._status.read_status_for_system(str(name))]
 
-    def outages(self, name: str | None = None) -> list[list[Outage]]:
+    def outages(self, name: Resource | str | None = None) -> list[list[Outage]]:
         """Past and current outages, one list per system (one list for ``name``)."""
         if name is None:
             return self._status.read_outages()
-        return [self._status.read_outages_for_system(name)]
+        return [self._status.read_outages_for_system(str(name))]
 
-    def planned_outages(self, name: str | None = None) -> list[list[Outage]]:
+    def planned_outages(self, name: Resource | str | None = None) -> list[list[Outage]]:
         """Planned outages, one list per system (one list for ``name``)."""
         if name is None:
             return self._status.read_planned_outages()
-        return [self._status.read_planned_outages_for_system(name)]
+        return [self._status.read_planned_outages_for_system(str(name))]
 
-    def notes(self, name: str | None = None) -> list[list[Note]]:
+    def notes(self, name: Resource | str | None = None) -> list[list[Note]]:
         """Notes, one list per system (one list for ``name``)."""
         if name is None:
             return self._status.read_notes()
-        return [self._status.read_notes_for_system(name)]
+        return [self._status.read_notes_for_system(str(name))]
 
 
 class Api:

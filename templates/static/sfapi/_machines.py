@@ -1,10 +1,13 @@
-"""Machines the API reaches, from the spec's ``PublicHost`` enum."""
+"""Machines the API reaches (the spec's ``PublicHost`` enum), and the systems and services
+its status routes report on."""
 
 from __future__ import annotations
 
+from enum import StrEnum
+
 from .models import PublicHost
 
-__all__ = ["Machine", "Machines", "machine_from"]
+__all__ = ["Machine", "Machines", "Resource", "machine_from"]
 
 #: A machine reachable through the API (``Machine.perlmutter``, ``Machine.dtns`` ...).
 Machine = PublicHost
@@ -21,3 +24,22 @@ def machine_from(value: PublicHost | str) -> PublicHost:
     except ValueError:
         valid = ", ".join(m.value for m in PublicHost)
         raise ValueError(f"unknown machine {value!r}; valid machines: {valid}") from None
+
+
+class Resource(StrEnum):
+    """A system or service of NERSC's status pages: ``client.resources.status(Resource.spin)``.
+
+    The spec types these names as plain strings; the members here are the ones the status
+    routes list. Every method taking a Resource also takes a name as a string, so a
+    system added later needs no new release.
+    """
+
+    perlmutter = "perlmutter"
+    dtns = "dtns"
+    dtn01 = "dtn01"
+    cfs = "cfs"
+    homes = "homes"
+    globus = "globus"
+    jupyter = "jupyter"
+    spin = "spin"
+    iris = "iris"

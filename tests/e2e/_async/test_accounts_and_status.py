@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from sfapi_client import AsyncClient, MachineUnavailableError, MissingCredentialsError, StatusValue
+from sfapi_client import (
+    AsyncClient,
+    MachineUnavailableError,
+    MissingCredentialsError,
+    Resource,
+    StatusValue,
+)
 from sfapi_sim.testing import RunningSimulator
 
 
@@ -40,6 +46,24 @@ async def test_status_without_credentials(async_public_client: AsyncClient) -> N
     assert await async_public_client.resources.notes()
     assert (await async_public_client.api.changelog())[0].date is not None
     assert await async_public_client.api.config()
+
+
+async def test_every_resource_has_a_status_outages_and_notes(
+    async_public_client: AsyncClient,
+) -> None:
+    listed = {s.name for s in await async_public_client.resources.status()}
+    assert {r.value for r in Resource} == listed
+    for resource in Resource:
+        (status,) = await async_public_client.resources.status(resource)
+        assert status.name == resource.value
+    (spin,) = await async_public_client.resources.status(Resource.spin)
+    assert spin.status is StatusValue.degraded
+    (outages,) = await async_public_client.resources.outages(Resource.perlmutter)
+    assert outages and {o.name for o in outages} == {"perlmutter"}
+    (planned,) = await async_public_client.resources.planned_outages(Resource.dtns)
+    assert {o.name for o in planned} == {"dtns"}
+    (notes,) = await async_public_client.resources.notes(Resource.spin)
+    assert notes and notes[0].notes == "Rancher UI is slow"
 
 
 async def test_protected_call_without_credentials_sends_nothing(

@@ -5,7 +5,13 @@ from __future__ import annotations
 
 import pytest
 
-from sfapi_client import Client, MachineUnavailableError, MissingCredentialsError, StatusValue
+from sfapi_client import (
+    Client,
+    MachineUnavailableError,
+    MissingCredentialsError,
+    Resource,
+    StatusValue,
+)
 from sfapi_sim.testing import RunningSimulator
 
 
@@ -39,6 +45,24 @@ def test_status_without_credentials(public_client: Client) -> None:
     assert public_client.resources.notes()
     assert (public_client.api.changelog())[0].date is not None
     assert public_client.api.config()
+
+
+def test_every_resource_has_a_status_outages_and_notes(
+    public_client: Client,
+) -> None:
+    listed = {s.name for s in public_client.resources.status()}
+    assert {r.value for r in Resource} == listed
+    for resource in Resource:
+        (status,) = public_client.resources.status(resource)
+        assert status.name == resource.value
+    (spin,) = public_client.resources.status(Resource.spin)
+    assert spin.status is StatusValue.degraded
+    (outages,) = public_client.resources.outages(Resource.perlmutter)
+    assert outages and {o.name for o in outages} == {"perlmutter"}
+    (planned,) = public_client.resources.planned_outages(Resource.dtns)
+    assert {o.name for o in planned} == {"dtns"}
+    (notes,) = public_client.resources.notes(Resource.spin)
+    assert notes and notes[0].notes == "Rancher UI is slow"
 
 
 def test_protected_call_without_credentials_sends_nothing(

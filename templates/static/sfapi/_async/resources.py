@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._machines import Resource
 from ..models import Changelog, Config, Note, Outage, SystemStatus
 
 if TYPE_CHECKING:
@@ -18,29 +19,29 @@ class AsyncResources:
     def __init__(self, client: AsyncClient) -> None:
         self._status = client.api_client.status
 
-    async def status(self, name: str | None = None) -> list[SystemStatus]:
-        """The status of one system (``name``) or of all of them."""
+    async def status(self, name: Resource | str | None = None) -> list[SystemStatus]:
+        """The status of one system or service (``name``) or of all of them."""
         if name is None:
             return await self._status.read_status()
-        return [await self._status.read_status_for_system(name)]
+        return [await self._status.read_status_for_system(str(name))]
 
-    async def outages(self, name: str | None = None) -> list[list[Outage]]:
+    async def outages(self, name: Resource | str | None = None) -> list[list[Outage]]:
         """Past and current outages, one list per system (one list for ``name``)."""
         if name is None:
             return await self._status.read_outages()
-        return [await self._status.read_outages_for_system(name)]
+        return [await self._status.read_outages_for_system(str(name))]
 
-    async def planned_outages(self, name: str | None = None) -> list[list[Outage]]:
+    async def planned_outages(self, name: Resource | str | None = None) -> list[list[Outage]]:
         """Planned outages, one list per system (one list for ``name``)."""
         if name is None:
             return await self._status.read_planned_outages()
-        return [await self._status.read_planned_outages_for_system(name)]
+        return [await self._status.read_planned_outages_for_system(str(name))]
 
-    async def notes(self, name: str | None = None) -> list[list[Note]]:
+    async def notes(self, name: Resource | str | None = None) -> list[list[Note]]:
         """Notes, one list per system (one list for ``name``)."""
         if name is None:
             return await self._status.read_notes()
-        return [await self._status.read_notes_for_system(name)]
+        return [await self._status.read_notes_for_system(str(name))]
 
 
 class AsyncApi:
