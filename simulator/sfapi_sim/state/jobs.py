@@ -1,4 +1,5 @@
-"""Slurm on a clock: jobs go PENDING → RUNNING → COMPLETED, FAILED, TIMEOUT or CANCELLED.
+"""Slurm on a clock: jobs go PENDING → RUNNING → COMPLETED, FAILED, TIMEOUT or CANCELLED
+(or the end state a script names: ``# sim: end=NODE_FAIL``).
 
 A job's state is computed from the clock whenever it is read, from the times its script
 asks for (``#SBATCH --time``, ``# sim: runtime=3 exit=1 pending=0``) or the server's
@@ -79,6 +80,8 @@ class Job:
             return "RUNNING", start, None
         if self.runtime > self.time_limit:
             return "TIMEOUT", start, natural_end
+        if self.spec.end_state is not None:
+            return self.spec.end_state, start, natural_end
         return ("FAILED" if self.exit_code else "COMPLETED"), start, natural_end
 
     def squeue_row(self, now: float) -> dict[str, str]:

@@ -41,6 +41,8 @@ KNOWN_OPTIONS = {
     "--gpus-per-node": "gpus-per-node",
     "--ntasks-per-node": "ntasks-per-node",
 }
+#: A Slurm state name as ``# sim: end=`` takes it (upper-case letters and underscores).
+_STATE_NAME = re.compile(r"^[A-Z][A-Z_]*$")
 _TIME = re.compile(r"^(?:(\d+)-)?(?:(\d+):)?(\d+)(?::(\d+))?$")
 
 
@@ -57,6 +59,8 @@ class ScriptSpec:
     runtime: float | None = None
     pending: float | None = None
     exit_code: int = 0
+    #: The state the job ends in instead of COMPLETED/FAILED (``# sim: end=NODE_FAIL``).
+    end_state: str | None = None
     echoes: list[str] = field(default_factory=list)
 
 
@@ -122,5 +126,9 @@ def _read_directive(text: str, spec: ScriptSpec) -> None:
                 spec.pending = float(value)
             elif key == "exit":
                 spec.exit_code = int(value)
+            elif key == "end":
+                if not _STATE_NAME.match(value):
+                    raise ValueError(value)
+                spec.end_state = value
         except ValueError:
             raise ScriptError(f"sbatch: error: invalid simulator directive '{item}'") from None

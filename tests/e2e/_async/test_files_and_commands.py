@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from sfapi_client import ApiErrorStatus, AsyncClient, TaskFailedError
+from sfapi_client import ApiErrorStatus, AsyncClient, TaskFailedError, TaskStatus
 from sfapi_sim.testing import RunningSimulator
 
 HOME = "/global/homes/a/alice"
@@ -84,3 +84,33 @@ async def test_run_commands(async_client: AsyncClient) -> None:
         await perlmutter.run("curl http://example.org")
     with pytest.raises(TaskFailedError, match="No such file"):
         await perlmutter.run("cat /global/homes/a/alice/none.txt")
+
+
+async def test_a_command_task_can_be_read_and_cancelled(
+    async_client: AsyncClient, sim: RunningSimulator
+) -> None:
+    sim.configure(task_delay=30.0)  # the task stays new long enough to be cancelled
+    perlmutter = await async_client.compute("perlmutter")
+    task = await perlmutter.run_task("hostname")
+    assert await task.update() is TaskStatus.new and not task.ended
+    await task.cancel()
+    assert task.status is TaskStatus.cancelled and task.ended
+    with pytest.raises(TaskFailedError, match="was cancelled"):
+        await task.complete()
+
+
+async def test_open_in_binary_modes_and_upload_to_a_file_path(
+    async_client: AsyncClient, tmp_path: Path
+) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    (home,) = await perlmutter.ls(HOME, directory=True)
+    target = home / f"bytes-{uuid.uuid4().hex[:8]}.bin"
+    async with target.open("wb") as handle:
+        handle.write(b"\x00\xffraw")
+    async with target.open("rb") as handle:
+        assert handle.read() == b"\x00\xffraw"
+    local = tmp_path / "replacement.bin"
+    local.write_bytes(b"replaced")
+    written = await target.upload(local)  # a file path: the file is replaced, not entered
+    assert str(written) == str(target)
+    assert (await written.download(binary=True)).read() == b"replaced"

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from sfapi_client import ApiErrorStatus, Client, TaskFailedError
+from sfapi_client import ApiErrorStatus, Client, TaskFailedError, TaskStatus
 from sfapi_sim.testing import RunningSimulator
 
 HOME = "/global/homes/a/alice"
@@ -83,3 +83,29 @@ def test_run_commands(client: Client) -> None:
         perlmutter.run("curl http://example.org")
     with pytest.raises(TaskFailedError, match="No such file"):
         perlmutter.run("cat /global/homes/a/alice/none.txt")
+
+
+def test_a_command_task_can_be_read_and_cancelled(client: Client, sim: RunningSimulator) -> None:
+    sim.configure(task_delay=30.0)  # the task stays new long enough to be cancelled
+    perlmutter = client.compute("perlmutter")
+    task = perlmutter.run_task("hostname")
+    assert task.update() is TaskStatus.new and not task.ended
+    task.cancel()
+    assert task.status is TaskStatus.cancelled and task.ended
+    with pytest.raises(TaskFailedError, match="was cancelled"):
+        task.complete()
+
+
+def test_open_in_binary_modes_and_upload_to_a_file_path(client: Client, tmp_path: Path) -> None:
+    perlmutter = client.compute("perlmutter")
+    (home,) = perlmutter.ls(HOME, directory=True)
+    target = home / f"bytes-{uuid.uuid4().hex[:8]}.bin"
+    with target.open("wb") as handle:
+        handle.write(b"\x00\xffraw")
+    with target.open("rb") as handle:
+        assert handle.read() == b"\x00\xffraw"
+    local = tmp_path / "replacement.bin"
+    local.write_bytes(b"replaced")
+    written = target.upload(local)  # a file path: the file is replaced, not entered
+    assert str(written) == str(target)
+    assert (written.download(binary=True)).read() == b"replaced"

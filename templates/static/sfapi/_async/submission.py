@@ -106,17 +106,21 @@ async def submit(
 
 
 async def _check_script_file(compute: AsyncCompute, path: str) -> None:
-    """FileNotFoundError unless ``path`` is a file on the machine (one ``ls``)."""
+    """FileNotFoundError unless ``path`` is on the machine, IsADirectoryError when it is a
+    directory (one ``ls -d``)."""
     from .._exceptions import ApiErrorStatus
 
+    machine = compute.machine.value
     try:
-        entries = await compute.ls(path)
+        entries = await compute.ls(path, directory=True)
     except ApiErrorStatus as error:
         raise FileNotFoundError(
-            f"job script {path} not found on {compute.machine.value}: {error.message}"
+            f"job script {path} not found on {machine}: {error.message}"
         ) from None
+    if len(entries) == 1 and entries[0].is_dir():
+        raise IsADirectoryError(f"job script {path} on {machine} is a directory, not a file")
     if len(entries) != 1 or not entries[0].is_file():
-        raise FileNotFoundError(f"job script {path} on {compute.machine.value} is not a file")
+        raise FileNotFoundError(f"job script {path} on {machine} is not a file")
 
 
 async def _job_from_task(compute: AsyncCompute, task_id: str) -> AsyncJob:

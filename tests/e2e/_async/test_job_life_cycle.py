@@ -1,0 +1,84 @@
+"""The job life cycle beyond the seed's workflow: every way a job ends, states this
+package does not know, the squeue-to-sacct fallback, the queue-cache grace window,
+in-band errors, awaiting a job, and scripts given as RemotePaths."""
+
+from __future__ import annotations
+
+import pytest
+
+from sfapi_client import ApiErrorStatus, AsyncClient, JobCommand, JobState
+from sfapi_sim.testing import RunningSimulator
+
+HOME = "/global/homes/a/alice"
+#: Ends a job can meet besides COMPLETED, FAILED, TIMEOUT and CANCELLED (tested elsewhere).
+OTHER_ENDINGS = ["NODE_FAIL", "BOOT_FAIL", "DEADLINE", "OUT_OF_MEMORY", "PREEMPTED"]
+
+
+async def test_every_way_a_job_ends_ends_a_wait(async_client: AsyncClient) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    jobs = {
+        ending: await perlmutter.submit_job(f"#!/bin/bash\n# sim: runtime=0.2 end={ending}\n")
+        for ending in OTHER_ENDINGS
+    }
+    for ending, job in jobs.items():
+        state = await job.complete(timeout=30)
+        assert state is JobState(ending)
+        assert state.is_terminal and state.is_failed and not state.is_running
+
+
+async def test_a_state_the_package_does_not_know_keeps_its_text(
+    async_client: AsyncClient,
+) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0 pending=0 end=WARPED\n")
+    seen = await perlmutter.job(job.jobid, command=JobCommand.sacct)
+    assert seen.state is JobState.UNKNOWN and seen.raw_state == "WARPED"
+    assert not seen.state.is_terminal
+
+
+async def test_a_job_that_left_the_queue_is_read_from_sacct(async_client: AsyncClient) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.1 pending=0\n")
+    await job.complete(timeout=30)
+    assert job.jobid not in {j.jobid for j in await perlmutter.jobs(user="alice")}
+    again = await perlmutter.job(job.jobid, command=JobCommand.squeue)
+    assert again.state is JobState.COMPLETED
+    assert again.row is not None and "exitcode" in again.row.model_dump(by_alias=True)
+
+
+async def test_a_job_missing_from_the_cached_queue_is_waited_for(
+    async_client: AsyncClient, sim: RunningSimulator
+) -> None:
+    sim.set_faults(queue_lag=1.0)  # new jobs stay out of listings for a second
+    perlmutter = await async_client.compute("perlmutter")
+    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2 pending=0\n")
+    await job.update()  # inside the grace window: no "job not found"
+    assert job.state is JobState.PENDING
+    assert await job.complete(timeout=30) is JobState.COMPLETED
+
+
+async def test_an_in_band_error_raises_with_its_text(
+    async_client: AsyncClient, sim: RunningSimulator
+) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    sim.set_faults(inband_error_rate=1.0)
+    with pytest.raises(ApiErrorStatus, match="simulated failure"):
+        await perlmutter.jobs(user="alice")
+    with pytest.raises(ApiErrorStatus, match="simulated failure"):
+        await perlmutter.ls(HOME)
+
+
+async def test_a_script_given_as_a_remote_path(
+    async_client: AsyncClient, sim: RunningSimulator
+) -> None:
+    sim.world.filesystems["perlmutter"].write(
+        f"{HOME}/remote.sh", "alice", b"#!/bin/bash\necho from a RemotePath\n"
+    )
+    perlmutter = await async_client.compute("perlmutter")
+    (script,) = await perlmutter.ls(f"{HOME}/remote.sh")
+    job = await perlmutter.submit_job(script, args=["one"])
+    assert await job.complete(timeout=30) is JobState.COMPLETED
+    (home,) = await perlmutter.ls(HOME, directory=True)
+    for directory in (home, HOME):
+        with pytest.raises(IsADirectoryError, match=f"{HOME} on perlmutter is a directory"):
+            await perlmutter.submit_job(directory)

@@ -1,0 +1,21 @@
+"""``await job`` and ``await task``: the async layer's shorthand for ``complete()``.
+
+Async only (the sync twin spells waiting ``complete()``), so this module has no twin.
+"""
+
+from __future__ import annotations
+
+from sfapi_client import AsyncClient, JobState
+
+
+async def test_awaiting_a_job_waits_for_its_end(async_client: AsyncClient) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2\n")
+    assert await job is JobState.COMPLETED
+    assert job.state is JobState.COMPLETED
+
+
+async def test_awaiting_a_command_task_gives_its_output(async_client: AsyncClient) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    task = await perlmutter.run_task("echo awaited")
+    assert await task == "awaited\n"
