@@ -21,6 +21,7 @@ async def test_user_projects_roles_clients(
     assert user.name == "alice" and user.uid == 12345
     assert {p.repo_name for p in await async_client.projects()} == {"m1234", "m5678"}
     assert {r.repo_name for r in await user.roles()} == {"m1234", "m5678"}
+    assert {p.repo_name for p in await user.projects()} == {"m1234", "m5678"}
     assert sim.client_id in {c.clientId for c in await user.clients()}
     assert (await async_client.user("bob")).name == "bob"
 
@@ -112,3 +113,4 @@ async def test_globus_transfer_copies_between_machines(
     )
     again = await globus.transfer(transfer.transfer_id)
     assert again.status == transfer.status
+    assert await again.update() == transfer.status

@@ -20,6 +20,7 @@ def test_user_projects_roles_clients(client: Client, sim: RunningSimulator) -> N
     assert user.name == "alice" and user.uid == 12345
     assert {p.repo_name for p in client.projects()} == {"m1234", "m5678"}
     assert {r.repo_name for r in user.roles()} == {"m1234", "m5678"}
+    assert {p.repo_name for p in user.projects()} == {"m1234", "m5678"}
     assert sim.client_id in {c.clientId for c in user.clients()}
     assert (client.user("bob")).name == "bob"
 
@@ -107,3 +108,4 @@ def test_globus_transfer_copies_between_machines(client: Client, sim: RunningSim
     )
     again = globus.transfer(transfer.transfer_id)
     assert again.status == transfer.status
+    assert again.update() == transfer.status
