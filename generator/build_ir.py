@@ -5,12 +5,11 @@ All naming decisions happen here, with collisions checked, so templates only pri
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .config import Config
 from .ir import Api, Body, BodyField, BodyKind, Operation, Param, Response, SecurityRequirement, Tag
-from .naming import operation_name, pascal_case, snake_case
+from .naming import PATH_PARAMETER, operation_name, pascal_case, snake_case
 from .normalise import iter_operations
 from .problems import GeneratorError, Level, Problem, pointer_join
 from .types import TypeNamer
@@ -257,7 +256,7 @@ class _Builder:
         names = [p.python_name for p in params]
         if body is not None:
             names += [f.python_name for f in body.fields] if body.fields else ["body"]
-        in_template = set(re.findall(r"\{([^}]+)\}", path))
+        in_template = set(PATH_PARAMETER.findall(path))
         declared = {p.name for p in params if p.location == "path"}
         for name in sorted(in_template - declared):
             self.error(f"path parameter {{{name}}} is not declared", "paths", path, method)

@@ -59,19 +59,20 @@ def load_spec(path: Path, *, validate: bool = True) -> dict[str, Any]:
     return document
 
 
-#: Keys whose ``null`` means something (a default or example of null), kept as they are.
-_MEANINGFUL_NULLS = frozenset({"default", "example", "const"})
+#: Keys whose values are data rather than document structure: a null inside them is a
+#: value (a default or example of null, an enum member), never an absent key.
+_DATA_KEYS = frozenset({"default", "example", "examples", "const", "enum"})
 
 
 def _without_null_keys(node: Any, key: str = "") -> Any:
     """The document without keys set to ``null``: OpenAPI reads them as absent."""
-    if isinstance(node, dict) and key not in ("example", "examples", "default", "const"):
+    if key in _DATA_KEYS:
+        return node
+    if isinstance(node, dict):
         return {
-            k: _without_null_keys(v, k)
-            for k, v in node.items()
-            if v is not None or k in _MEANINGFUL_NULLS
+            k: _without_null_keys(v, k) for k, v in node.items() if v is not None or k in _DATA_KEYS
         }
-    if isinstance(node, list) and key not in ("enum", "example", "examples", "default", "const"):
+    if isinstance(node, list):
         return [_without_null_keys(v) for v in node]
     return node
 
@@ -113,18 +114,19 @@ def _is_model_branch(part: str | int) -> bool:
     )
 
 
-def _walk_refs(
-    node: Any, path: tuple[str | int, ...]
+def walk_refs(
+    node: Any, path: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[str, tuple[str | int, ...]]]:
+    """Every ``$ref`` under ``node``, with the path of keys that leads to it."""
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str):
             yield ref, (*path, "$ref")
         for key, value in node.items():
-            yield from _walk_refs(value, (*path, key))
+            yield from walk_refs(value, (*path, key))
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _walk_refs(value, (*path, index))
+            yield from walk_refs(value, (*path, index))
 
 
 def resolve_pointer(document: Any, ref: str) -> Any:
@@ -144,7 +146,7 @@ def resolve_pointer(document: Any, ref: str) -> Any:
 
 
 def _dangling_refs(document: dict[str, Any], source: str) -> Iterator[Problem]:
-    for ref, path in _walk_refs(document, ()):
+    for ref, path in walk_refs(document, ()):
         try:
             resolve_pointer(document, ref)
         except KeyError:

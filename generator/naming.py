@@ -7,6 +7,8 @@ import re
 
 _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_IDENTIFIER = re.compile(r"[^0-9a-zA-Z_]+")
+#: A parameter of an OpenAPI path template: ``{machine}`` in ``/compute/jobs/{machine}``.
+PATH_PARAMETER = re.compile(r"\{([^}]+)\}")
 
 
 def _words(name: str) -> list[str]:

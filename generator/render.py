@@ -15,9 +15,9 @@ from typing import Any
 import jinja2
 
 from .ir import Api, BodyField, Operation, Tag
+from .naming import PATH_PARAMETER
 
 _IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
-_PATH_PARAM = re.compile(r"\{([^}]+)\}")
 
 
 def docstring_lines(text: str) -> list[str]:
@@ -40,7 +40,7 @@ def url_expression(op: Operation) -> str:
 
     parts = []
     last = 0
-    for match in _PATH_PARAM.finditer(op.path):
+    for match in PATH_PARAMETER.finditer(op.path):
         parts.append(op.path[last : match.start()])
         parts.append(segment(match))
         last = match.end()

@@ -11,11 +11,12 @@ answers with models generated from it.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..load import resolve_pointer
+from ..load import resolve_pointer, walk_refs
+from ..naming import PATH_PARAMETER
+from ..normalise import SCHEMA_PREFIX
 from ..problems import pointer_join
 from .model import Change, Direction, DriftResult
 from .schemas import Emit, SchemaDiffer, extend, mapping, schema_name, without_docs
@@ -300,10 +301,7 @@ class _Comparison:
 
 def _template_key(path: str) -> str:
     """The path with its parameter names blanked: ``/a/{x}/b`` → ``/a/{}/b``."""
-    return "/".join(
-        "{}" if segment.startswith("{") and segment.endswith("}") else segment
-        for segment in path.split("/")
-    )
+    return PATH_PARAMETER.sub("{}", path)
 
 
 def _operations(doc: dict[str, Any]) -> dict[str, Operation]:
@@ -349,24 +347,12 @@ def _resolved(doc: dict[str, Any], node: Any) -> dict[str, Any] | None:
     return node if isinstance(node, dict) else None
 
 
-def _walk(node: Any) -> Iterator[str]:
-    if isinstance(node, dict):
-        ref = node.get("$ref")
-        if isinstance(ref, str):
-            yield ref
-        for value in node.values():
-            yield from _walk(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _walk(value)
-
-
 def _reachable(doc: dict[str, Any], node: Any) -> set[str]:
     """Names of the component schemas ``node`` uses, directly or through others."""
     followed: set[str] = set()
     pending = [node]
     while pending:
-        for ref in _walk(pending.pop()):
+        for ref, _ in walk_refs(pending.pop()):
             if ref in followed or not ref.startswith("#/components/"):
                 continue
             followed.add(ref)
@@ -406,7 +392,7 @@ def _form(schema: Any, rename: dict[str, str], include_docs: bool) -> str:
             out = {key: renamed(value) for key, value in node.items()}
             name = schema_name(node["$ref"]) if isinstance(node.get("$ref"), str) else None
             if name in rename:
-                out["$ref"] = "#/components/schemas/" + rename[name]
+                out["$ref"] = SCHEMA_PREFIX + rename[name]
             return out
         if isinstance(node, list):
             return [renamed(item) for item in node]

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from ..normalise import SCHEMA_PREFIX
 from ..problems import pointer_join
 from .model import Direction
 
-SCHEMA_PREFIX = "#/components/schemas/"
 #: Keys that document rather than constrain; compared only with ``--include-docs``.
 DOC_KEYS = frozenset({"description", "summary", "title", "example", "examples", "externalDocs"})
 
