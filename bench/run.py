@@ -68,9 +68,8 @@ def import_times(repeats: int) -> dict[str, Any]:
             text=True,
             env=cached_env,
         ).stderr
-    uncached_env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": ""}
     with tempfile.TemporaryDirectory() as empty:
-        uncached_env["PYTHONPYCACHEPREFIX"] = empty
+        uncached_env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": empty}
         uncached = timed(lambda: subprocess.run(command, check=True, env=uncached_env), repeats)
     rows = []
     for line in trace.splitlines():

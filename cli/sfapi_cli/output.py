@@ -54,15 +54,9 @@ def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any
     console.print(grid)
 
 
-def moment(value: datetime | str | None) -> str:
-    """A timestamp as ``YYYY-MM-DD HH:MM UTC`` (text that is not a timestamp, unchanged)."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    if value.tzinfo is not None:
-        value = value.astimezone(UTC)
-    return value.strftime("%Y-%m-%d %H:%M") + (" UTC" if value.tzinfo is not None else "")
+def moment(value: datetime | None) -> str:
+    """An API timestamp (always time-zone aware) as ``YYYY-MM-DD HH:MM UTC``."""
+    return "" if value is None else value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 def styled_status(value: str) -> tuple[str, str]:
@@ -77,13 +71,13 @@ def styled_state(value: str) -> tuple[str, str]:
 
 
 @contextmanager
-def transfer(description: str, size: int | None) -> Iterator[None]:
+def transfer(description: str, size: int) -> Iterator[None]:
     """A transient progress display on stderr while a file moves.
 
     The SF API moves a file in one request, so the bar pulses with the elapsed time
     rather than filling; it appears only on a terminal.
     """
-    label = f"{description} ({decimal(size)})" if size is not None else description
+    label = f"{description} ({decimal(size)})"
     columns = (SpinnerColumn(), TextColumn(label), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors, transient=True) as progress:
         progress.add_task(label, total=None)

@@ -18,8 +18,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+import httpx2
 import uvicorn
 
+from sfapi_client._credentials import Credentials
+
+from .auth import ASSERTION_TYPE
 from .config import API_PREFIX, TOKEN_PATH, Faults, SimConfig
 from .keys import write_key_file
 from .world import World
@@ -58,16 +62,12 @@ class RunningSimulator:
     def access_token(self, key_file: Path | None = None) -> str:
         """A token from the token endpoint, asked for as a client asks: a client assertion
         signed with the key of ``key_file`` (default: the read-write client's)."""
-        import httpx2
-
-        from sfapi_client._credentials import Credentials
-
         credentials = Credentials.from_key_file(key_file or self.key_file)
         answer = httpx2.post(
             self.token_url,
             data={
                 "grant_type": "client_credentials",
-                "client_assertion_type": "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
+                "client_assertion_type": ASSERTION_TYPE,
                 "client_assertion": credentials.assertion(self.token_url),
             },
         )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -49,9 +49,7 @@ def cli_env(sim: RunningSimulator) -> dict[str, str | None]:
 
 
 @pytest.fixture
-def sfapi(
-    cli_env: dict[str, str | None], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> Iterator[Sfapi]:
+def sfapi(cli_env: dict[str, str | None], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Sfapi:
     """Run ``sfapi ARGS...`` in-process (in a scratch working folder); ``env=`` overrides."""
     monkeypatch.chdir(tmp_path)
     runner = CliRunner()
@@ -60,7 +58,7 @@ def sfapi(
         result = runner.invoke(app, list(args), env={**cli_env, **(env or {})})
         return Outcome(result.exit_code, result.stdout, result.stderr, result.exception)
 
-    yield invoke
+    return invoke
 
 
 @pytest.fixture

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import httpx2
 
 from .._exceptions import (
+    ApiErrorStatus,
     JobSubmissionError,
     ServerError,
     SfApiError,
@@ -107,8 +108,6 @@ def submit(compute: Compute, script: str | RemotePath, args: list[str] | None) -
 def _check_script_file(compute: Compute, path: str) -> None:
     """FileNotFoundError unless ``path`` is on the machine, IsADirectoryError when it is a
     directory (one ``ls -d``)."""
-    from .._exceptions import ApiErrorStatus
-
     machine = compute.machine.value
     try:
         entries = compute.ls(path, directory=True)

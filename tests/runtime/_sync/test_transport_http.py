@@ -12,7 +12,7 @@ import pytest
 
 from sfapi_client import ApiClient, RetryConfig, ServerError
 from sfapi_sim.testing import free_port
-from tests.runtime.answering_server import Answer, serving
+from tests.runtime.answering_server import Answer, AnsweringServer, serving
 
 STATUS = {"name": "perlmutter", "status": "active"}
 TASK = {"task_id": "7", "status": "OK", "error": None}
@@ -34,6 +34,7 @@ class StartServerOnRefusal(logging.Handler):
         self.script = script
         self.stack = stack
         self.refusals = 0
+        self.server: AnsweringServer | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
         if "ConnectError" not in record.getMessage():
@@ -92,7 +93,7 @@ def test_post_whose_connection_was_refused_is_sent_when_the_server_is_up(
         finally:
             package_log.removeHandler(starter)
         assert answer.task_id == "7"
-        assert starter.refusals == 1
+        assert starter.refusals == 1 and starter.server is not None
         assert [(a.method, a.path) for a in starter.server.arrivals] == [
             ("POST", "/api/v1.2/compute/jobs/perlmutter")
         ]

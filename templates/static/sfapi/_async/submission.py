@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import httpx2
 
 from .._exceptions import (
+    ApiErrorStatus,
     JobSubmissionError,
     ServerError,
     SfApiError,
@@ -108,8 +109,6 @@ async def submit(
 async def _check_script_file(compute: AsyncCompute, path: str) -> None:
     """FileNotFoundError unless ``path`` is on the machine, IsADirectoryError when it is a
     directory (one ``ls -d``)."""
-    from .._exceptions import ApiErrorStatus
-
     machine = compute.machine.value
     try:
         entries = await compute.ls(path, directory=True)
