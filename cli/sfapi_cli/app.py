@@ -8,6 +8,7 @@ from typing import Annotated
 import typer
 
 from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
+from sfapi_client._constants import DEFAULT_TIMEOUT
 from sfapi_client._version import version
 
 from . import state
@@ -58,6 +59,13 @@ def main_options(
     wait_interval: Annotated[
         float, typer.Option(envvar="SFAPI_WAIT_INTERVAL", help="Seconds between polls.")
     ] = 10.0,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            envvar="SFAPI_TIMEOUT",
+            help="Seconds each API call may take in all, retries included.",
+        ),
+    ] = DEFAULT_TIMEOUT,
     show_version: Annotated[
         bool,
         typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version."),
@@ -74,6 +82,7 @@ def main_options(
         verbose=verbose,
         debug=debug,
         wait_interval=wait_interval,
+        timeout=timeout,
     )
     configure_logging(verbose)
 

@@ -53,13 +53,7 @@ def reported(debug: Callable[[], bool]) -> Callable[[Callable[P, R]], Callable[P
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
             try:
                 return command(*args, **kwargs)
-            except (
-                SfApiError,
-                ValueError,
-                FileNotFoundError,
-                IsADirectoryError,
-                PermissionError,
-            ) as exc:
+            except (SfApiError, ValueError, OSError) as exc:
                 if debug():
                     raise
                 errors.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, soft_wrap=True)

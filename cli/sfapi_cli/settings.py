@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, Client, ClientKeyError
+from sfapi_client._constants import DEFAULT_TIMEOUT
+from sfapi_client._credentials import read_key_text
 
 
 @dataclass
@@ -23,17 +25,13 @@ class Settings:
     verbose: bool = False
     debug: bool = False
     wait_interval: float = 10.0
+    timeout: float = DEFAULT_TIMEOUT
 
     def client(self) -> Client:
         """A client with the credentials the options give (none: public commands only)."""
         secret = None
         if self.secret_file is not None:
-            try:
-                secret = self.secret_file.read_text(encoding="utf-8")
-            except OSError as exc:
-                raise ClientKeyError(
-                    f"cannot read the secret file {self.secret_file}: {exc.strerror}"
-                ) from None
+            secret = read_key_text(self.secret_file, "secret file")
             if self.client_id is None:
                 raise ClientKeyError("--secret-file needs --client-id (or SFAPI_CLIENT_ID)")
         return Client(
@@ -43,6 +41,7 @@ class Settings:
             api_base_url=self.base_url,
             token_url=self.token_url,
             wait_interval=self.wait_interval,
+            timeout=self.timeout,
         )
 
 

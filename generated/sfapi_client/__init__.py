@@ -74,10 +74,15 @@ from ._credentials import (
     ClientKeyError,
     Credentials,
 )
+from ._deadline import (
+    time_limit,
+)
 from ._exceptions import (
     ApiErrorStatus,
     AuthenticationError,
+    CallTimeoutError,
     ConflictError,
+    JobNotCreatedError,
     JobNotFoundError,
     JobSubmissionError,
     MachineUnavailableError,
@@ -87,6 +92,7 @@ from ._exceptions import (
     RateLimitError,
     RequestValidationError,
     ResponseDecodeError,
+    ResponseTooLargeError,
     ServerError,
     SfApiError,
     SubmissionOutcomeUnknownError,
@@ -181,6 +187,7 @@ __all__ = [
     "AuthenticationError",
     "BatchGroupAction",
     "BearerTokenAuth",
+    "CallTimeoutError",
     "Changelog",
     "Client",
     "ClientCredentialsAuth",
@@ -209,6 +216,7 @@ __all__ = [
     "HTTPValidationError",
     "Job",
     "JobCommand",
+    "JobNotCreatedError",
     "JobNotFoundError",
     "JobOutput",
     "JobSacct",
@@ -234,6 +242,7 @@ __all__ = [
     "Resource",
     "Resources",
     "ResponseDecodeError",
+    "ResponseTooLargeError",
     "RetryConfig",
     "RoleStats",
     "RunCommandBody",
@@ -267,4 +276,5 @@ __all__ = [
     "WaitTimeoutError",
     "machine_from",
     "models",
+    "time_limit",
 ]

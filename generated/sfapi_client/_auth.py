@@ -1,19 +1,22 @@
 # Copied from templates/static/runtime/_auth.py by `python -m generator codegen`. Do not edit here.
-"""Authentication as an ``httpx2.Auth`` flow, written once for the async and sync clients.
+"""Authentication: a bearer token the caller holds, or tokens from an OAuth2 endpoint.
 
-:class:`ClientCredentialsAuth` gets tokens with the OAuth2 client credentials grant,
-authenticating with a private-key JWT (RFC 7523); it caches the token, refreshes it
-shortly before it expires and once more after a 401, and lets concurrent requests share
-a single refresh. :class:`BearerTokenAuth` sends a token the user already has.
+:class:`BearerTokenAuth` sends a token the user already has (an ``httpx2.Auth``).
+:class:`ClientCredentialsAuth` holds the state of the OAuth2 client credentials grant
+with a private-key JWT (RFC 7523): the cached token, when to refresh it, how to ask for
+a new one and how to read the answer. The request pipeline drives it: it sends the token
+request itself, through the client's own transport, deadline and retry policy, so that a
+token request is bounded and retried like any other request, and concurrent calls share
+one token request without holding a lock while it is on the network.
 """
 
 from __future__ import annotations
 
-import asyncio
 import json
-import threading
+import math
+import re
 import time
-from collections.abc import AsyncGenerator, Callable, Generator
+from collections.abc import Callable, Generator
 from typing import Any
 
 import httpx2
@@ -26,6 +29,12 @@ __all__ = ["BearerTokenAuth", "ClientCredentialsAuth", "TokenRequestError"]
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 #: Refresh this long before expiry at most (a tenth of the token's lifetime at least).
 REFRESH_MARGIN = 30.0
+#: Lifetime assumed when the token endpoint does not say (``expires_in`` missing).
+DEFAULT_TOKEN_LIFETIME = 600.0
+#: The longest lifetime believed: a longer one (up to ``1e400``) is cut to this.
+MAX_TOKEN_LIFETIME = 24 * 3600.0
+#: What a bearer token may hold (RFC 6750's b64token): it goes into a header as it is.
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9\-._~+/]+=*$")
 
 
 class TokenRequestError(SfApiError):
@@ -40,13 +49,23 @@ class _TokenRateLimited(TokenRequestError, RateLimitError):
     """The token endpoint answered 429."""
 
 
+def checked_token(token: object) -> str:
+    """``token`` if it can be sent as a bearer token; ValueError otherwise (never shown)."""
+    if not isinstance(token, str) or not token:
+        raise ValueError("access_token must be a non-empty string")
+    if not TOKEN_PATTERN.match(token):
+        raise ValueError(
+            "access_token holds characters a bearer token cannot have "
+            "(spaces, control characters or non-ASCII)"
+        )
+    return token
+
+
 class BearerTokenAuth(httpx2.Auth):
     """Sends an access token the caller already holds; it cannot be refreshed."""
 
     def __init__(self, access_token: str) -> None:
-        if not access_token or not isinstance(access_token, str):
-            raise ValueError("access_token must be a non-empty string")
-        self._header = f"Bearer {access_token}"
+        self._header = f"Bearer {checked_token(access_token)}"
 
     def __repr__(self) -> str:
         return "BearerTokenAuth(access_token=<hidden>)"
@@ -59,7 +78,7 @@ class BearerTokenAuth(httpx2.Auth):
         yield request
 
 
-class ClientCredentialsAuth(httpx2.Auth):
+class ClientCredentialsAuth:
     """Tokens from ``token_url`` for ``credentials``, cached and refreshed as needed.
 
     ``clock`` returns seconds since the epoch; tests pass their own.
@@ -76,61 +95,55 @@ class ClientCredentialsAuth(httpx2.Auth):
         self.token_url = token_url
         self._clock = clock
         self._token: str | None = None
-        self._expires_at = 0.0
         self._refresh_at = 0.0
-        self._thread_lock = threading.Lock()
-        self._async_lock: asyncio.Lock | None = None
         #: How many tokens this auth has obtained (for diagnostics and tests).
         self.tokens_fetched = 0
 
     def __repr__(self) -> str:
         return f"ClientCredentialsAuth(client_id={self.credentials.client_id!r}, token_url={self.token_url!r})"
 
-    # Pure helpers, shared by both flows -------------------------------------------------
-
-    def _fresh_token(self) -> str | None:
+    def fresh_token(self) -> str | None:
+        """The cached token while it is not due for a refresh, else None."""
         return self._token if self._token and self._clock() < self._refresh_at else None
 
-    def _token_request(self) -> httpx2.Request:
-        form = {
+    def token_form(self) -> dict[str, str]:
+        """The form of a token request, with a newly signed client assertion."""
+        return {
             "grant_type": "client_credentials",
             "client_assertion_type": ASSERTION_TYPE,
             "client_assertion": self.credentials.assertion(self.token_url, self._clock()),
         }
-        return httpx2.Request(
-            "POST", self.token_url, data=form, headers={"Accept": "application/json"}
-        )
 
-    def _store(self, response: httpx2.Response) -> str:
-        """Keep the token from a token endpoint answer; raise when there is none."""
-        if response.status_code != 200:
-            raise self._token_error(response)
+    def store(self, response: httpx2.Response) -> str:
+        """Keep the token of a 200 answer of the token endpoint; TokenRequestError when the
+        answer holds no usable token or lifetime."""
         try:
             data = json.loads(response.content)
-            token = str(data["access_token"])
-            lifetime = float(data.get("expires_in", 600))
-        except (ValueError, KeyError, TypeError):
+            token = checked_token(data["access_token"])
+            lifetime = _lifetime(data.get("expires_in", DEFAULT_TOKEN_LIFETIME))
+        except (ValueError, KeyError, TypeError, AttributeError):
             raise TokenRequestError(
-                "the token endpoint's answer holds no access_token",
+                "the token endpoint's answer holds no usable access_token and expires_in",
                 status=response.status_code,
                 method="POST",
                 url=self.token_url,
+                operation="token",
             ) from None
         now = self._clock()
         self._token = token
-        self._expires_at = now + lifetime
         self._refresh_at = now + lifetime - min(REFRESH_MARGIN, lifetime / 10)
         self.tokens_fetched += 1
         return token
 
-    def _token_error(self, response: httpx2.Response) -> SfApiError:
+    def token_error(self, response: httpx2.Response) -> SfApiError:
+        """The error for a token endpoint answer other than 200 (its body read)."""
         try:
             data = json.loads(response.content)
             reason = f"{data.get('error', '')}: {data.get('error_description', '')}".strip(": ")
         except (ValueError, AttributeError):
             reason = ""
         status = response.status_code
-        message = f"token request refused: HTTP {status}" + (f" ({reason})" if reason else "")
+        message = f"token request refused: HTTP {status}" + (f" ({reason[:200]})" if reason else "")
         context: dict[str, Any] = {
             "status": status,
             "method": "POST",
@@ -147,57 +160,20 @@ class ClientCredentialsAuth(httpx2.Auth):
             )
         return TokenRequestError(message, **context)
 
-    def _authorise(self, request: httpx2.Request, token: str) -> httpx2.Request:
-        request.headers["Authorization"] = f"Bearer {token}"
-        return request
-
-    def _forget(self, token: str) -> None:
+    def forget(self, token: str) -> None:
         """Drop ``token`` after a 401, unless another request already replaced it."""
         if self._token == token:
             self._token = None
 
-    # The two flows --------------------------------------------------------------------
 
-    def sync_auth_flow(
-        self, request: httpx2.Request
-    ) -> Generator[httpx2.Request, httpx2.Response, None]:
-        """Authorise ``request`` for clients used from threads (one refresh at a time)."""
-        with self._thread_lock:
-            token = self._fresh_token()
-            if token is None:
-                answer = yield self._token_request()
-                answer.read()
-                token = self._store(answer)
-        response = yield self._authorise(request, token)
-        if response.status_code == 401:
-            with self._thread_lock:
-                self._forget(token)
-                token = self._fresh_token()
-                if token is None:
-                    answer = yield self._token_request()
-                    answer.read()
-                    token = self._store(answer)
-            yield self._authorise(request, token)
-
-    async def async_auth_flow(
-        self, request: httpx2.Request
-    ) -> AsyncGenerator[httpx2.Request, httpx2.Response]:
-        """Authorise ``request`` for clients used from coroutines (one refresh at a time)."""
-        if self._async_lock is None:
-            self._async_lock = asyncio.Lock()
-        async with self._async_lock:
-            token = self._fresh_token()
-            if token is None:
-                answer = yield self._token_request()
-                await answer.aread()
-                token = self._store(answer)
-        response = yield self._authorise(request, token)
-        if response.status_code == 401:
-            async with self._async_lock:
-                self._forget(token)
-                token = self._fresh_token()
-                if token is None:
-                    answer = yield self._token_request()
-                    await answer.aread()
-                    token = self._store(answer)
-            yield self._authorise(request, token)
+def _lifetime(value: object) -> float:
+    """Seconds a token lives, from ``expires_in``: positive; absurdly long ones cut."""
+    if isinstance(value, bool):
+        raise TypeError("expires_in is not a number")
+    try:
+        seconds = float(value)  # type: ignore[arg-type]
+    except OverflowError:  # an integer with hundreds of digits
+        return MAX_TOKEN_LIFETIME
+    if math.isnan(seconds) or seconds <= 0:
+        raise ValueError("expires_in is not a positive number")
+    return min(seconds, MAX_TOKEN_LIFETIME)

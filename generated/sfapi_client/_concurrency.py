@@ -1,8 +1,8 @@
 # Copied from templates/static/runtime/_concurrency.py by `python -m generator codegen`. Do not edit here.
 """The few primitives whose async and sync forms differ only by name.
 
-Hand-written async code calls ``async_sleep`` and ``AsyncLock``; the sync twin produced by codegen calls
-``sleep`` and ``Lock``. Keeping both here lets the async→sync translation be a renaming.
+Hand-written async code calls ``async_sleep``, ``AsyncLock`` and ``AsyncSignal``; the sync twin produced by codegen calls
+``sleep``, ``Lock`` and ``Signal``. Keeping both here lets the async→sync translation be a renaming.
 """
 
 from __future__ import annotations
@@ -25,3 +25,35 @@ def sleep(seconds: float) -> None:
 #: A lock for coroutines of one event loop; its sync twin is a thread lock.
 AsyncLock = asyncio.Lock
 Lock = threading.Lock
+
+
+class AsyncSignal:
+    """Set once; coroutines wait for it, each up to its own timeout."""
+
+    def __init__(self) -> None:
+        self._event = asyncio.Event()
+
+    def set(self) -> None:
+        self._event.set()
+
+    async def wait(self, timeout: float) -> bool:
+        """True once set; False when ``timeout`` seconds passed first."""
+        try:
+            await asyncio.wait_for(self._event.wait(), timeout)
+        except TimeoutError:
+            return False
+        return True
+
+
+class Signal:
+    """Set once; threads wait for it, each up to its own timeout."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def set(self) -> None:
+        self._event.set()
+
+    def wait(self, timeout: float) -> bool:
+        """True once set; False when ``timeout`` seconds passed first."""
+        return self._event.wait(timeout)

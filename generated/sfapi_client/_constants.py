@@ -1,24 +1,31 @@
 # Copied from templates/static/runtime/_constants.py by `python -m generator codegen`. Do not edit here.
-"""Defaults of the runtime, in one place: timeouts, retries, headers."""
+"""Defaults of the runtime, in one place: deadlines, retries, sizes, headers."""
 
 from __future__ import annotations
 
-import httpx2
-
-#: Connect quickly or fail; leave reads long enough for a slow squeue or sacct.
+#: Seconds one call may take in all: connect, token request, every attempt, every wait
+#: between attempts, every read. Long enough for the retry budget below.
+DEFAULT_TIMEOUT = 180.0
+#: Each network operation's own limit (still cut to the call's deadline): connect
+#: quickly or fail; leave reads long enough for a slow squeue or sacct.
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_READ_TIMEOUT = 60.0
-DEFAULT_TIMEOUT = httpx2.Timeout(DEFAULT_READ_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
 
-#: Attempts per request (the first one included) and the backoff between them.
-DEFAULT_MAX_ATTEMPTS = 5
+#: Retries stop once the next one would start later than this after the first attempt:
+#: enough to ride out a one-minute outage (backoff doubles from 0.5 s up to 30 s).
+DEFAULT_RETRY_BUDGET = 120.0
+#: Attempts per request, the first one included; None lets the time budget alone decide.
+DEFAULT_MAX_ATTEMPTS: int | None = None
 DEFAULT_BACKOFF_BASE = 0.5
 DEFAULT_BACKOFF_CAP = 30.0
-#: No request keeps retrying for longer than this, waits included.
-DEFAULT_RETRY_BUDGET = 120.0
 
 #: Answers that say "try again later".
 RETRYABLE_STATUS_CODES = frozenset({429, 502, 503, 504})
+
+#: The largest answer body read (after decompression). The API moves files in one JSON
+#: answer, base64-encoded when binary; its file operations are meant for small files,
+#: and this leaves ample room above them.
+DEFAULT_MAX_ANSWER_BYTES = 256 * 1024 * 1024
 
 #: Logger name of the package; every module logs below it.
 LOGGER_NAME = "sfapi_client"

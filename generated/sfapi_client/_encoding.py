@@ -25,18 +25,59 @@ def scalar(value: Any) -> str:
     return str(value)
 
 
+def _control_character(text: str) -> int | None:
+    """The position of the first control character (NUL, newline, DEL ...), or None."""
+    for position, char in enumerate(text):
+        if ord(char) < 0x20 or ord(char) == 0x7F:
+            return position
+    return None
+
+
+def _checked_text(text: str, what: str) -> str:
+    """``text`` unless it cannot go into a URL as meant; ValueError saying why."""
+    position = _control_character(text)
+    if position is not None:
+        raise ValueError(
+            f"{what} {text!r} holds a control character at position {position} "
+            "(NUL, newline, tab ...), which a URL cannot carry as meant"
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(
+            f"{what} {text!r} is not valid Unicode text ({exc.reason} at position {exc.start})"
+        ) from None
+    return text
+
+
 def path_segment(value: Any) -> str:
-    """A path parameter as one URL segment: every reserved character is escaped."""
-    return quote(scalar(value), safe="")
+    """A path parameter as one URL segment: every reserved character is escaped.
+
+    ValueError for ``.`` or ``..`` (which would turn the URL into another one) and for
+    control characters or invalid text; nothing is normalised.
+    """
+    text = _checked_text(scalar(value), "path parameter")
+    if text in (".", ".."):
+        raise ValueError(f"path parameter {text!r} would change the request URL; it is refused")
+    return quote(text, safe="")
 
 
 def path_value(value: Any) -> str:
     """A path parameter whose ``/`` separate segments (a file path): kept as they are.
 
     ``/global/homes/a/alice`` stays ``/global/homes/a/alice``, so the URL reads
-    ``.../ls/perlmutter//global/homes/a/alice`` as the service expects.
+    ``.../ls/perlmutter//global/homes/a/alice`` as the service expects. A ``.`` or
+    ``..`` segment is refused (ValueError), not normalised: resolved by the URL layer it
+    would send the request, credentials and all, to another path than the one given.
+    Control characters (NUL, newline ...) and invalid text are refused too.
     """
-    return quote(scalar(value), safe="/")
+    text = _checked_text(scalar(value), "path")
+    if any(segment in (".", "..") for segment in text.split("/")):
+        raise ValueError(
+            f"path {text!r} has a '.' or '..' segment; give the path without them "
+            "(it is refused rather than resolved, so the request goes where the path says)"
+        )
+    return quote(text, safe="/")
 
 
 def query_params(pairs: Iterable[tuple[str, Any]]) -> list[tuple[str, str]]:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass
 
+from ._remote_paths import checked_remote_path
+
 __all__: list[str] = []
 
 #: The comment that tags an inline script so its job can be found again after an
@@ -29,9 +31,10 @@ def is_inline(script: str) -> bool:
 def tagged(script: str) -> InlineScript:
     """The script with an ``#SBATCH --comment=<tag>`` line after its shebang.
 
-    ValueError for an empty script or one that does not start with ``#!``.
+    ValueError for an empty script, one that does not start with ``#!``, or one that is
+    not valid Unicode text (a lone surrogate).
     """
-    text = script.lstrip()
+    text = checked_text(script, "the job script").lstrip()
     if not text.strip():
         raise ValueError("the job script is empty")
     if not text.startswith("#!"):
@@ -41,8 +44,21 @@ def tagged(script: str) -> InlineScript:
     return InlineScript(f"{shebang}\n#SBATCH --comment={tag}\n{rest}", tag)
 
 
+def checked_text(text: str, what: str) -> str:
+    """``text`` if it can be sent as UTF-8; ValueError naming ``what`` otherwise."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise ValueError(
+            f"{what} is not valid Unicode text: {exc.reason} at position {exc.start} "
+            "(a lone surrogate, as left by decoding bytes with errors='surrogateescape')"
+        ) from None
+    return text
+
+
 def checked_path(script: str) -> str:
-    """A script path on the machine: absolute, without NUL or newline."""
+    """A script path on the machine: absolute, without NUL, control characters or
+    ``.``/``..`` segments (refused, not resolved)."""
     path = script.strip()
     if not path:
         raise ValueError("the job script is empty: give a path on the machine or a script text")
@@ -51,6 +67,4 @@ def checked_path(script: str) -> str:
             f"job script {script!r} is neither an absolute path on the machine "
             "nor a script text (which starts with '#!')"
         )
-    if "\n" in path or "\0" in path:
-        raise ValueError("a script path may not contain newlines or NUL characters")
-    return path
+    return checked_remote_path(path, "job script path")

@@ -59,16 +59,13 @@ def download(
     machine: MachineArg,
     remote: Annotated[str, typer.Argument(help="File on the machine.")],
     local: Annotated[
-        Path | None, typer.Argument(help="Where to write it (default: its name here).")
+        str | None,
+        typer.Argument(help="Where to write it: a file, or a folder (default: its name here)."),
     ] = None,
 ) -> None:
     """Copy a (small) file from the machine; nothing is half-written on failure."""
     name = PurePosixPath(remote).name
-    target = local or Path(name)
-    if target.is_dir():
-        target = target / name
-    if not target.parent.is_dir():
-        raise FileNotFoundError(f"local folder {target.parent} does not exist")
+    target = _download_target(local, name)
     with state.current.client() as client:
         (entry,) = client.compute(machine).ls(remote, directory=True)
         if entry.is_dir():
@@ -87,6 +84,21 @@ def download(
         emit_json({"remote": remote, "local": str(target), "bytes": len(data)})
     else:
         console.print(f"{remote} → {target} ({len(data)} bytes)")
+
+
+def _download_target(local: str | None, name: str) -> Path:
+    """The local file a download writes: ``local``, or ``name`` inside it when it is a
+    folder (an argument ending in ``/`` always means a folder, which must exist)."""
+    if local is None:
+        return Path(name)
+    target = Path(local)
+    if local.endswith(("/", os.sep)) and not target.is_dir():
+        raise FileNotFoundError(f"local folder {local} does not exist")
+    if target.is_dir():
+        target = target / name
+    if not target.parent.is_dir():
+        raise FileNotFoundError(f"local folder {target.parent} does not exist")
+    return target
 
 
 def upload(

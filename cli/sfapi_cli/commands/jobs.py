@@ -116,12 +116,7 @@ def submit(
     ] = None,
 ) -> None:
     """Submit a batch script; with --wait, follow it until it ends."""
-    text = script
-    if local:
-        path = Path(script)
-        if not path.is_file():
-            raise FileNotFoundError(f"local script {path} does not exist or is not a file")
-        text = path.read_text(encoding="utf-8")
+    text = _local_script(Path(script)) if local else script
     with state.current.client() as client:
         submitted = client.compute(machine).submit_job(text, args=args or None)
         if not wait:
@@ -137,6 +132,22 @@ def submit(
         console.print(f"job {submitted.jobid} ended: {final.value}")
     if final is not JobState.COMPLETED:
         raise typer.Exit(int(ExitCode.JOB_FAILED))
+
+
+def _local_script(path: Path) -> str:
+    """The text of a local script; an error naming the file when it cannot be read as
+    UTF-8 text (the API takes scripts as text)."""
+    if not path.is_file():
+        raise FileNotFoundError(f"local script {path} does not exist or is not a file")
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(
+            f"local script {path} is not UTF-8 text: byte {exc.object[exc.start]:#04x} at "
+            f"position {exc.start} (convert it, e.g. iconv -f latin1 -t utf-8)"
+        ) from None
+    except OSError as exc:
+        raise PermissionError(f"cannot read the local script {path}: {exc.strerror}") from None
 
 
 class _Progress:

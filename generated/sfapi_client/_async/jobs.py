@@ -113,10 +113,12 @@ class AsyncJob(AsyncCompletionAwaitable):
             self, lambda state: state.is_running or state.is_terminal, limit
         )
 
-    async def cancel(self, wait: bool = False) -> None:
+    async def cancel(self, wait: bool = False, timeout: float | None = None) -> None:
         """Cancel the job (scancel); with ``wait``, also wait until it has ended.
 
-        Cancelling a job that has already ended does nothing.
+        Cancelling a job that has already ended does nothing. ``timeout`` bounds each
+        wait in seconds: for scancel's answer (default 300) and, with ``wait``, for the
+        job's end (default a week); WaitTimeoutError after it.
         """
         if self.state.is_terminal:
             return
@@ -124,7 +126,7 @@ class AsyncJob(AsyncCompletionAwaitable):
             self.compute.machine, self.jobid
         )
         task = self.compute.client._task(answer.task_id)
-        raw = await task.wait()
+        raw = await task.wait(timeout)
         result: CommandResult = parse_result(raw, CommandResult, task.task_id)
         if not result.ok:
             if ALREADY_ENDED in (result.error or ""):
@@ -132,4 +134,4 @@ class AsyncJob(AsyncCompletionAwaitable):
                 return
             raise TaskFailedError(f"cancelling job {self.jobid} failed: {result.error}")
         if wait:
-            await self.complete()
+            await self.complete(timeout)

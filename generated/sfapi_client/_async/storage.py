@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._deadline import waiting
 from .._exceptions import TaskFailedError, WaitTimeoutError
 from .._machines import Machine, machine_from
-from .._polling import DEFAULT_TRANSFER_TIMEOUT, Deadline, checked_timeout
+from .._polling import DEFAULT_TRANSFER_TIMEOUT, checked_timeout
 from ..models import GlobusStatus, GlobusTransferResult
 
 if TYPE_CHECKING:
@@ -85,17 +86,23 @@ class AsyncTransfer:
         return self.status
 
     async def complete(self, timeout: float | None = None) -> GlobusStatus:
-        """Wait until the transfer ends; TaskFailedError if it failed or was cancelled."""
-        deadline = Deadline(checked_timeout(timeout, DEFAULT_TRANSFER_TIMEOUT), self._client._clock)
-        while True:
-            status = await self.update()
-            if status in _ENDED:
-                break
-            if deadline.expired:
-                raise WaitTimeoutError(
-                    f"transfer {self.transfer_id} did not end within {deadline.timeout:g} s"
-                )
-            await self._client._sleep(deadline.next_sleep(self._client.wait_interval))
+        """Wait until the transfer ends; TaskFailedError if it failed or was cancelled.
+
+        WaitTimeoutError after ``timeout`` seconds (default a day), every request included.
+        """
+        limit = checked_timeout(timeout, DEFAULT_TRANSFER_TIMEOUT)
+
+        def timed_out() -> str:
+            return f"transfer {self.transfer_id} did not end within {limit:.3g} s"
+
+        with waiting(limit, timed_out) as deadline:
+            while True:
+                status = await self.update()
+                if status in _ENDED:
+                    break
+                if deadline.expired:
+                    raise WaitTimeoutError(timed_out())
+                await self._client._sleep(deadline.next_sleep(self._client.wait_interval))
         assert status is not None
         if status is not GlobusStatus.SUCCEEDED:
             reason = self.result.reason if self.result else None

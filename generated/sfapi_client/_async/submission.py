@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING
 
 import httpx2
 
+from .._deadline import waiting
 from .._exceptions import (
     ApiErrorStatus,
+    JobNotCreatedError,
     JobSubmissionError,
     ServerError,
     SfApiError,
@@ -26,8 +28,9 @@ from .._exceptions import (
     TransportError,
 )
 from .._job_state import JobCommand
-from .._retry import backoff_delay
-from .._scripts import InlineScript, checked_path, is_inline, tagged
+from .._polling import Deadline
+from .._retry import retry_delay
+from .._scripts import InlineScript, checked_path, checked_text, is_inline, tagged
 from .._task_results import SubmissionResult, parse_result
 from ..models import TaskStatus
 from .jobs import AsyncJob
@@ -44,6 +47,8 @@ RECONCILE_ROUNDS = 3
 RECONCILE_MAX_ROUNDS = 30
 #: Clock skew allowed between this machine and the scheduler when matching submit times.
 SUBMIT_TIME_SLACK = 120.0
+#: The shortest wait handed on (a timeout must be positive; the deadline ends it anyway).
+MIN_WAIT = 0.001
 
 
 def _never_sent(error: TransportError) -> bool:
@@ -54,9 +59,16 @@ def _never_sent(error: TransportError) -> bool:
 
 
 async def submit(
-    compute: AsyncCompute, script: str | AsyncRemotePath, args: list[str] | None
+    compute: AsyncCompute,
+    script: str | AsyncRemotePath,
+    args: list[str] | None,
+    timeout: float,
 ) -> AsyncJob:
-    """Submit ``script`` (a path on the machine, a ``#!`` script text, or a remote path)."""
+    """Submit ``script`` (a path on the machine, a ``#!`` script text, or a remote path).
+
+    Everything (the script check, the request, any reconciliation and resubmission, the
+    wait for the scheduler's answer) ends within ``timeout`` seconds, or WaitTimeoutError.
+    """
     inline: InlineScript | None = None
     path: str | None = None
     if isinstance(script, AsyncRemotePath):
@@ -70,10 +82,35 @@ async def submit(
     else:
         path = checked_path(script)
     arguments = [str(a) for a in args] if args else None
-    if path is not None:
-        await _check_script_file(compute, path)
+    if arguments:
+        checked_text(" ".join(arguments), "the script's arguments")
+
+    def timed_out() -> str:
+        return (
+            f"the submission to {compute.machine.value} did not finish within {timeout:g} s; "
+            "a job may still appear: look for it (sacct) before submitting again"
+        )
+
+    with waiting(timeout, timed_out) as deadline:
+        if path is not None:
+            await _check_script_file(compute, path)
+        return await _submit_once(compute, script, inline, path, arguments, deadline)
+
+
+async def _submit_once(
+    compute: AsyncCompute,
+    script: str | AsyncRemotePath,
+    inline: InlineScript | None,
+    path: str | None,
+    arguments: list[str] | None,
+    deadline: Deadline,
+) -> AsyncJob:
+    """Send the submission; after an ambiguous failure, find its job or prove there is
+    none (and only then send it again, while the retry policy and deadline allow)."""
     retry = compute.client.api_client.retry
-    for attempt in range(1, retry.max_attempts + 1):
+    started = time.monotonic()
+    attempt = 1
+    while True:
         wall_started = time.time()
         try:
             answer = await compute.client.api_client.compute.submit_job(
@@ -86,7 +123,7 @@ async def submit(
             if isinstance(error, TransportError) and _never_sent(error):
                 raise
             try:
-                outcome = await _reconcile(compute, inline, path, wall_started)
+                outcome = await _reconcile(compute, inline, path, wall_started, deadline)
             except SfApiError as lookup_error:
                 # The lookups failed too: say what is unknown, not only that a GET failed.
                 raise SubmissionOutcomeUnknownError(
@@ -94,17 +131,25 @@ async def submit(
                 ) from lookup_error
             if isinstance(outcome, AsyncJob):
                 return outcome
-            if outcome is _Outcome.NOT_CREATED and attempt < retry.max_attempts:
-                # Nothing was created and nothing will be: sending again is safe.
-                await compute.client._sleep(backoff_delay(attempt, retry))
-                if inline is not None:
-                    inline = tagged(str(script))
-                continue
-            raise SubmissionOutcomeUnknownError(
-                _unknown_message(compute, inline, path, error)
-            ) from error
-        return await _job_from_task(compute, answer.task_id)
-    raise AssertionError("unreachable")  # pragma: no cover
+            if outcome is _Outcome.UNKNOWN:
+                raise SubmissionOutcomeUnknownError(
+                    _unknown_message(compute, inline, path, error)
+                ) from error
+            # Nothing was created and nothing will be: sending again is safe.
+            delay = retry_delay(
+                attempt, retry, None, time.monotonic() - started, deadline.remaining()
+            )
+            if delay is None:
+                raise JobNotCreatedError(
+                    f"the submission to {compute.machine.value} failed ({error}); no job was "
+                    "created (the job and task lists show none), so it is safe to submit again"
+                ) from error
+            await compute.client._sleep(delay)
+            attempt += 1
+            if inline is not None:
+                inline = tagged(str(script))
+            continue
+        return await _job_from_task(compute, answer.task_id, deadline)
 
 
 async def _check_script_file(compute: AsyncCompute, path: str) -> None:
@@ -123,10 +168,10 @@ async def _check_script_file(compute: AsyncCompute, path: str) -> None:
         raise FileNotFoundError(f"job script {path} on {machine} is not a file")
 
 
-async def _job_from_task(compute: AsyncCompute, task_id: str) -> AsyncJob:
+async def _job_from_task(compute: AsyncCompute, task_id: str, deadline: Deadline) -> AsyncJob:
     client = compute.client
     task = client._task(task_id)
-    raw = await task.wait()
+    raw = await task.wait(max(deadline.remaining(), MIN_WAIT))
     result: SubmissionResult = parse_result(raw, SubmissionResult, task_id)
     if not result.ok or task.status is TaskStatus.failed or not result.jobid:
         raise JobSubmissionError(
@@ -143,7 +188,11 @@ class _Outcome(Enum):
 
 
 async def _reconcile(
-    compute: AsyncCompute, inline: InlineScript | None, path: str | None, wall_started: float
+    compute: AsyncCompute,
+    inline: InlineScript | None,
+    path: str | None,
+    wall_started: float,
+    deadline: Deadline,
 ) -> AsyncJob | _Outcome:
     """The job an ambiguous submission created, found by tag or by path and time.
 
@@ -172,7 +221,7 @@ async def _reconcile(
                 )
         if settled:
             return _Outcome.NOT_CREATED
-        await client._sleep(client.task_interval)
+        await client._sleep(deadline.next_sleep(client.task_interval))
     return _Outcome.UNKNOWN
 
 

@@ -11,7 +11,7 @@ import httpx2
 
 from .._auth import BearerTokenAuth, ClientCredentialsAuth
 from .._concurrency import sleep
-from .._constants import DEFAULT_TIMEOUT
+from .._constants import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT
 from .._credentials import ClientKeyError, Credentials
 from .._machines import Machine, machine_from
 from .._polling import checked_interval
@@ -37,8 +37,12 @@ def make_auth(
     key: str | Any | None,
     access_token: str | None,
     token_url: str,
-) -> httpx2.Auth | None:
-    """The auth flow for the first credential source given, in the documented order."""
+) -> ClientCredentialsAuth | httpx2.Auth | None:
+    """The auth for the first credential source given, in the documented order.
+
+    ``access_token=None`` means no token (public operations only); an empty or
+    malformed token is refused with ValueError here, before any request.
+    """
     if client_id is not None or secret is not None:
         if client_id is None or secret is None:
             raise ClientKeyError("client_id and secret go together: give both, or use key=")
@@ -63,7 +67,12 @@ class Client:
         api_base_url: the API's base URL.
         token_url: the OAuth2 token endpoint.
         wait_interval: seconds between polls while waiting for jobs.
-        timeout, retry, transport: passed to the HTTP layer.
+        timeout: seconds one API call may take in all, retries and token requests
+            included (default 180); waits (``complete()``, ``submit_job``) have their own.
+        retry: the retry policy of idempotent requests (default: retried for up to
+            120 s); a submission is never sent twice blindly.
+        max_answer_bytes: the largest answer read (default 256 MiB, decompressed).
+        transport: an ``httpx2`` transport for the HTTP layer.
 
     README.md shows the workflow: machines, jobs, files.
     """
@@ -78,10 +87,11 @@ class Client:
         access_token: str | None = None,
         wait_interval: float = 10,
         *,
-        timeout: httpx2.Timeout | float | None = DEFAULT_TIMEOUT,
+        timeout: float = DEFAULT_TIMEOUT,
         retry: RetryConfig | None = None,
         transport: httpx2.BaseTransport | None = None,
         task_interval: float = 1.0,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         self.wait_interval = checked_interval(wait_interval)
         self.task_interval = checked_interval(task_interval)
@@ -92,6 +102,7 @@ class Client:
             retry=retry,
             transport=transport,
             user_agent=user_agent(),
+            max_answer_bytes=max_answer_bytes,
         )
         self.token_url = token_url
         self._clock = time.monotonic

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._exceptions import MachineUnavailableError
+from .._exceptions import MachineUnavailableError, ResponseDecodeError
 from .._job_state import JobCommand
+from .._polling import DEFAULT_SUBMIT_TIMEOUT, checked_timeout
+from .._scripts import checked_text
 from ..models import PublicHost, StatusValue, SystemStatus
 from .jobs import Job
 from .monitor import JobMonitor
@@ -75,17 +77,25 @@ class Compute:
         self._status = self.client.api_client.status.read_status_for_system(self.machine.value)
         return self.status
 
-    def submit_job(self, script: str | RemotePath, args: list[str] | None = None) -> Job:
+    def submit_job(
+        self,
+        script: str | RemotePath,
+        args: list[str] | None = None,
+        timeout: float | None = None,
+    ) -> Job:
         """Submit a batch job and return it once the scheduler accepted it.
 
         ``script`` is the path of a script on the machine (checked to be a file), a
         script text starting with ``#!``, or a :class:`RemotePath`; ``args`` go to a
-        script path only. Raises JobSubmissionError with sbatch's message when the job
-        is refused, and SubmissionOutcomeUnknownError when the answer was lost and the
-        job could not be found.
+        script path only. ``timeout`` bounds the whole submission in seconds (default
+        300): the script check, the request, any reconciliation and the wait for the
+        scheduler's answer. Raises JobSubmissionError with sbatch's message when the job
+        is refused, JobNotCreatedError when it failed and no job was made (submitting
+        again is safe), SubmissionOutcomeUnknownError when the answer was lost and the
+        job could not be found, and WaitTimeoutError after ``timeout``.
         """
         self._check_available()
-        return submit(self, script, args)
+        return submit(self, script, args, checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT))
 
     def job(self, jobid: int | str, command: JobCommand = JobCommand.sacct) -> Job:
         """The job ``jobid``, read from sacct (default) or squeue."""
@@ -130,22 +140,32 @@ class Compute:
             return [RemotePath(self, base.path, entry) for entry in answer.entries[:1]]
         if directory:
             return [RemotePath(self, base.path, by_name["."])]
-        return [
-            RemotePath(self, base.path / _link_name(entry.name or ""), entry)
-            for entry in answer.entries
-            if entry.name not in (".", "..")
-        ]
+        try:
+            return [
+                RemotePath(self, base.path / _link_name(entry.name or ""), entry)
+                for entry in answer.entries
+                if entry.name not in (".", "..")
+            ]
+        except ValueError as exc:
+            raise ResponseDecodeError(
+                f"ls of {base.path} lists an entry that is not a usable path: {exc}",
+                operation="ls",
+            ) from None
 
-    def run(self, command: str) -> str:
-        """Run a command on a login node and return its output (TaskFailedError if it fails)."""
+    def run(self, command: str, timeout: float | None = None) -> str:
+        """Run a command on a login node and return its output (TaskFailedError if it fails).
+
+        WaitTimeoutError when it has not ended after ``timeout`` seconds (default 300).
+        """
         task = self.run_task(command)
-        return task.complete()
+        return task.complete(timeout)
 
     def run_task(self, command: str) -> CommandTask:
         """Start a command and return its task; ``task.complete()`` waits for the output."""
         self._check_available()
         if not command or not command.strip():
             raise ValueError("the command is empty")
+        checked_text(command, "the command")
         answer = self.client.api_client.utilities.run_command(self.machine, executable=command)
         return CommandTask(self.client, answer.task_id)
 

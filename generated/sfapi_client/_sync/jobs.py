@@ -113,16 +113,18 @@ class Job(CompletionAwaitable):
             self, lambda state: state.is_running or state.is_terminal, limit
         )
 
-    def cancel(self, wait: bool = False) -> None:
+    def cancel(self, wait: bool = False, timeout: float | None = None) -> None:
         """Cancel the job (scancel); with ``wait``, also wait until it has ended.
 
-        Cancelling a job that has already ended does nothing.
+        Cancelling a job that has already ended does nothing. ``timeout`` bounds each
+        wait in seconds: for scancel's answer (default 300) and, with ``wait``, for the
+        job's end (default a week); WaitTimeoutError after it.
         """
         if self.state.is_terminal:
             return
         answer = self.compute.client.api_client.compute.cancel_job(self.compute.machine, self.jobid)
         task = self.compute.client._task(answer.task_id)
-        raw = task.wait()
+        raw = task.wait(timeout)
         result: CommandResult = parse_result(raw, CommandResult, task.task_id)
         if not result.ok:
             if ALREADY_ENDED in (result.error or ""):
@@ -130,4 +132,4 @@ class Job(CompletionAwaitable):
                 return
             raise TaskFailedError(f"cancelling job {self.jobid} failed: {result.error}")
         if wait:
-            self.complete()
+            self.complete(timeout)

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .._concurrency import Lock
+from .._deadline import waiting
 from .._exceptions import JobNotFoundError, WaitTimeoutError
 from .._job_state import JobCommand, JobState
-from .._polling import Deadline
 
 if TYPE_CHECKING:
     from .compute import Compute
@@ -48,30 +48,35 @@ class JobMonitor:
         self.max_requests_per_round = 0
 
     def wait(self, job: Job, done: Callable[[JobState], bool], timeout: float) -> JobState:
-        """Return ``job``'s state once ``done(state)``; WaitTimeoutError after ``timeout``."""
+        """Return ``job``'s state once ``done(state)``; WaitTimeoutError after ``timeout``
+        (every status request of the wait included)."""
         client = self._compute.client
-        deadline = Deadline(timeout, client._clock)
+
+        def timed_out() -> str:
+            return (
+                f"job {job.jobid} did not reach the awaited state within "
+                f"{timeout:.3g} s (state {job.state.value})"
+            )
+
         with self._lock:
             self._waiting.setdefault(job.jobid, []).append(job)
         try:
-            while True:
-                with self._lock:
-                    if client._clock() - self._last_poll >= client.wait_interval:
-                        self._poll_round()
-                if job.state.is_terminal or done(job.state):
-                    return job.state
-                if job.jobid in self._missing and not client._within_grace(job.submitted_at):
-                    raise JobNotFoundError(
-                        f"job {job.jobid} is not known on {self._compute.machine.value}"
-                    )
-                if deadline.expired:
-                    raise WaitTimeoutError(
-                        f"job {job.jobid} did not reach the awaited state within "
-                        f"{deadline.timeout:g} s (state {job.state.value})"
-                    )
-                # Wake for the next round, shared by every waiter of this machine.
-                next_round = self._last_poll + client.wait_interval - client._clock()
-                client._sleep(deadline.next_sleep(max(next_round, 0.0) + ROUND_SLACK))
+            with waiting(timeout, timed_out) as deadline:
+                while True:
+                    with self._lock:
+                        if client._clock() - self._last_poll >= client.wait_interval:
+                            self._poll_round()
+                    if job.state.is_terminal or done(job.state):
+                        return job.state
+                    if job.jobid in self._missing and not client._within_grace(job.submitted_at):
+                        raise JobNotFoundError(
+                            f"job {job.jobid} is not known on {self._compute.machine.value}"
+                        )
+                    if deadline.expired:
+                        raise WaitTimeoutError(timed_out())
+                    # Wake for the next round, shared by every waiter of this machine.
+                    next_round = self._last_poll + client.wait_interval - client._clock()
+                    client._sleep(deadline.next_sleep(max(next_round, 0.0) + ROUND_SLACK))
         finally:
             with self._lock:
                 waiters = self._waiting.get(job.jobid, [])

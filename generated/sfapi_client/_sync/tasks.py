@@ -6,8 +6,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .._awaitable import CompletionAwaitable
+from .._deadline import waiting
 from .._exceptions import TaskFailedError, WaitTimeoutError
-from .._polling import DEFAULT_TASK_TIMEOUT, Deadline, checked_timeout
+from .._polling import DEFAULT_TASK_TIMEOUT, checked_timeout
 from .._task_results import CommandResult, parse_result
 from ..models import Task, TaskStatus
 
@@ -52,21 +53,26 @@ class TaskHandle:
     def wait(self, timeout: float | None = None) -> str | None:
         """Poll until the task ends; return its raw result string.
 
-        Raises WaitTimeoutError after ``timeout`` seconds (default 300) and
-        TaskFailedError when the task was cancelled.
+        Raises WaitTimeoutError after ``timeout`` seconds (default 300; every request
+        of the wait included) and TaskFailedError when the task was cancelled.
         """
-        deadline = Deadline(checked_timeout(timeout, DEFAULT_TASK_TIMEOUT), self._client._clock)
+        limit = checked_timeout(timeout, DEFAULT_TASK_TIMEOUT)
         interval = self._client.task_interval
-        while True:
-            self.update()
-            if self.ended:
-                break
-            if deadline.expired:
-                raise WaitTimeoutError(
-                    f"task {self.task_id} did not end within {deadline.timeout:g} s "
-                    f"(status {self.status}); it may still end later"
-                )
-            self._client._sleep(deadline.next_sleep(interval))
+
+        def timed_out() -> str:
+            return (
+                f"task {self.task_id} did not end within {limit:.3g} s "
+                f"(status {self.status}); it may still end later"
+            )
+
+        with waiting(limit, timed_out) as deadline:
+            while True:
+                self.update()
+                if self.ended:
+                    break
+                if deadline.expired:
+                    raise WaitTimeoutError(timed_out())
+                self._client._sleep(deadline.next_sleep(interval))
         if self.status is TaskStatus.cancelled:
             raise TaskFailedError(f"task {self.task_id} was cancelled")
         return self.result
@@ -82,7 +88,8 @@ class CommandTask(TaskHandle, CompletionAwaitable):
     def complete(self, timeout: float | None = None) -> str:
         """Wait for the command to end and return its standard output.
 
-        Raises TaskFailedError with the command's error when it failed.
+        Raises TaskFailedError with the command's error when it failed, and
+        WaitTimeoutError after ``timeout`` seconds (default 300).
         """
         raw = self.wait(timeout)
         result: CommandResult = parse_result(raw, CommandResult, self.task_id)

@@ -74,7 +74,7 @@ class Credentials:
         """Credentials from a key file path, or a name looked up in ``~/.superfacility/``."""
         path = find_key_file(key)
         check_permissions(path)
-        text = path.read_text(encoding="utf-8").strip()
+        text = read_key_text(path)
         if text.startswith("{"):
             try:
                 data = json.loads(text)
@@ -132,6 +132,21 @@ def find_key_file(key: str | Path) -> Path:
         if matches:
             return matches[0]
     raise ClientKeyError(f"key file {key} not found (looked at {path} and {KEY_FOLDER}/{key}*)")
+
+
+def read_key_text(path: Path, what: str = "key file") -> str:
+    """The text of a key (or secret) file; ClientKeyError naming it when it cannot be read
+    or is not UTF-8 text (key files are ASCII: a PEM block or JSON)."""
+    try:
+        return path.read_bytes().decode("utf-8").strip()
+    except UnicodeDecodeError as exc:
+        raise ClientKeyError(
+            f"{what} {path} is not a text key file: byte {exc.object[exc.start]:#04x} at "
+            f"position {exc.start} is not UTF-8 (expected the client id, then a PEM key, "
+            "or JSON)"
+        ) from None
+    except OSError as exc:
+        raise ClientKeyError(f"cannot read the {what} {path}: {exc.strerror}") from None
 
 
 def check_permissions(path: Path) -> None:

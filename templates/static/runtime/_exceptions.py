@@ -15,7 +15,9 @@ import httpx2
 __all__ = [
     "ApiErrorStatus",
     "AuthenticationError",
+    "CallTimeoutError",
     "ConflictError",
+    "JobNotCreatedError",
     "JobNotFoundError",
     "JobSubmissionError",
     "MachineUnavailableError",
@@ -25,6 +27,7 @@ __all__ = [
     "RateLimitError",
     "RequestValidationError",
     "ResponseDecodeError",
+    "ResponseTooLargeError",
     "ServerError",
     "SfApiError",
     "SubmissionOutcomeUnknownError",
@@ -77,6 +80,11 @@ class TransportError(SfApiError):
     """No answer: the connection failed, was dropped, or timed out."""
 
 
+class CallTimeoutError(TransportError, TimeoutError):
+    """The call did not end within its deadline (the client's ``timeout``, or a
+    :func:`~sfapi_client.time_limit` around it), retries and token requests included."""
+
+
 class MissingCredentialsError(SfApiError):
     """An operation needs credentials and the client has none; nothing was sent."""
 
@@ -125,6 +133,11 @@ class ResponseDecodeError(SfApiError):
     """The answer did not match the API's documented schema."""
 
 
+class ResponseTooLargeError(SfApiError):
+    """The answer's body (counted after decompression) exceeded the client's
+    ``max_answer_bytes``; reading stopped there."""
+
+
 class TaskFailedError(SfApiError):
     """A task (a command, a submission, a cancellation) ended in failure; ``str()`` says why."""
 
@@ -138,6 +151,11 @@ class SubmissionOutcomeUnknownError(SfApiError):
 
     The message says how to check (``squeue``/``sacct`` for the tag or the script).
     """
+
+
+class JobNotCreatedError(SfApiError):
+    """A submission failed, and the job list and task list showed that no job was created:
+    submitting again is safe."""
 
 
 class JobNotFoundError(NotFoundError):

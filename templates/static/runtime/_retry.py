@@ -5,12 +5,19 @@ Whether to retry depends on what could have happened on the server:
 * a connection that was never made (connect error) never reached it: always safe;
 * 429 means the service refused the request before acting on it: always safe;
 * other failures (5xx, read timeouts, dropped connections) may come after the
-  server acted: only idempotent operations are retried.
+  server acted: only idempotent operations are retried;
+* a request this side could not even form (an illegal header value, an unsupported
+  URL scheme) would fail the same way again: never retried.
+
+Retries are bounded by time, not by a small count: they go on while the next attempt
+would start within :attr:`RetryConfig.budget` of the first one, and within the call's
+deadline.
 """
 
 from __future__ import annotations
 
 import email.utils
+import math
 import random
 import time
 from dataclasses import dataclass
@@ -30,21 +37,28 @@ __all__ = ["RetryConfig"]
 
 @dataclass(frozen=True)
 class RetryConfig:
-    """How hard to try: attempts (first included), backoff, and a total time budget.
+    """How hard to try: a time budget, the backoff, and optionally a count of attempts.
 
-    ``RetryConfig(max_attempts=1)`` turns retries off.
+    Retries go on while the next attempt would start within ``budget`` seconds of the
+    first (default 120 s: a one-minute outage is ridden out), each waiting an
+    exponential backoff with jitter from ``backoff_base`` doubling up to
+    ``backoff_cap``, or longer when the service's ``Retry-After`` asks so.
+    ``max_attempts`` (the first attempt included) adds a count limit;
+    ``RetryConfig(max_attempts=1)`` turns retries off. The call's deadline (the
+    client's ``timeout``) bounds everything anyway.
     """
 
-    max_attempts: int = DEFAULT_MAX_ATTEMPTS
+    max_attempts: int | None = DEFAULT_MAX_ATTEMPTS
     backoff_base: float = DEFAULT_BACKOFF_BASE
     backoff_cap: float = DEFAULT_BACKOFF_CAP
     budget: float = DEFAULT_RETRY_BUDGET
 
     def __post_init__(self) -> None:
-        if self.max_attempts < 1:
-            raise ValueError("max_attempts must be at least 1")
-        if self.backoff_base < 0 or self.backoff_cap < 0 or self.budget < 0:
-            raise ValueError("backoff_base, backoff_cap and budget must not be negative")
+        if self.max_attempts is not None and self.max_attempts < 1:
+            raise ValueError("max_attempts must be at least 1 (or None: the budget decides)")
+        numbers = (self.backoff_base, self.backoff_cap, self.budget)
+        if not all(math.isfinite(n) and n >= 0 for n in numbers):
+            raise ValueError("backoff_base, backoff_cap and budget must be finite and not negative")
 
 
 def status_is_retryable(status: int, idempotent: bool) -> bool:
@@ -56,6 +70,8 @@ def status_is_retryable(status: int, idempotent: bool) -> bool:
 
 def error_is_retryable(error: httpx2.TransportError, idempotent: bool) -> bool:
     """True when a request that failed with this transport error may be sent again."""
+    if isinstance(error, httpx2.LocalProtocolError | httpx2.UnsupportedProtocol):
+        return False
     if isinstance(error, httpx2.ConnectError | httpx2.ConnectTimeout | httpx2.PoolTimeout):
         return True
     return idempotent
@@ -68,17 +84,23 @@ def backoff_delay(attempt: int, config: RetryConfig, rng: random.Random | None =
 
 
 def parse_retry_after(value: str | None, now: float | None = None) -> float | None:
-    """Seconds to wait from a ``Retry-After`` header: a number or an HTTP date."""
+    """Seconds to wait from a ``Retry-After`` header: a number or an HTTP date.
+
+    None when there is none or it cannot be read (NaN included); an absurdly long wait
+    stays as long as it says (``inf`` included), so that the budget turns it down.
+    """
     if not value:
         return None
     value = value.strip()
     try:
-        return max(0.0, float(value))
+        seconds = float(value)
     except ValueError:
         pass
+    else:
+        return None if math.isnan(seconds) else max(0.0, seconds)
     try:
         when = email.utils.parsedate_to_datetime(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError, IndexError):
         return None
     if when is None:
         return None
@@ -87,17 +109,23 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
 
 
 def retry_delay(
-    attempt: int, config: RetryConfig, retry_after: float | None, elapsed: float
+    attempt: int,
+    config: RetryConfig,
+    retry_after: float | None,
+    elapsed: float,
+    time_left: float = math.inf,
 ) -> float | None:
-    """The wait before the next attempt, or None when the attempts or the budget are spent.
+    """The wait before the next attempt, or None when no further attempt may be made.
 
-    A ``Retry-After`` is honoured (never waited less), capped only by the budget.
+    None when the attempts are spent, when the next attempt would start after the
+    budget, or when the wait would use up the ``time_left`` of the call's deadline. A
+    ``Retry-After`` is honoured (never waited less), so a long one ends the retries.
     """
-    if attempt >= config.max_attempts:
+    if config.max_attempts is not None and attempt >= config.max_attempts:
         return None
     delay = backoff_delay(attempt, config)
     if retry_after is not None:
         delay = max(delay, retry_after)
-    if elapsed + delay > config.budget:
+    if elapsed + delay > config.budget or delay >= time_left:
         return None
     return delay

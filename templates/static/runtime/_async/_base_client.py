@@ -1,29 +1,48 @@
-"""The request pipeline of the low-level client: one place for auth, retries and errors.
+"""The request pipeline of the low-level client: one place for auth, retries, deadlines,
+answer sizes and errors.
 
 Generated endpoint methods build the URL and the parameters, then call
 :meth:`AsyncBaseClient.send`; everything else about talking HTTP happens here.
+
+Every call has one deadline (the client's ``timeout``, or less inside a
+:func:`~sfapi_client.time_limit`): its token request, every attempt, every wait between
+attempts and every network read end by then, or the call raises CallTimeoutError.
+Every answer body is read within ``max_answer_bytes`` (decompressed bytes counted), or
+the call raises ResponseTooLargeError.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from types import TracebackType
 from typing import Any, Self
 
 import httpx2
 
-from .._concurrency import async_sleep
-from .._constants import DEFAULT_TIMEOUT, LOGGER_NAME
+from .. import _deadline
+from .._auth import ClientCredentialsAuth
+from .._concurrency import AsyncLock, AsyncSignal, async_sleep
+from .._constants import (
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_MAX_ANSWER_BYTES,
+    DEFAULT_READ_TIMEOUT,
+    DEFAULT_TIMEOUT,
+    LOGGER_NAME,
+)
 from .._exceptions import (
+    CallTimeoutError,
     MissingCredentialsError,
-    RateLimitError,
-    ServerError,
+    ResponseDecodeError,
+    ResponseTooLargeError,
+    SfApiError,
     TransportError,
     error_from_response,
 )
 from .._operation import OperationInfo
+from .._polling import Deadline
+from .._responses import buffered
 from .._retry import (
     RetryConfig,
     error_is_retryable,
@@ -31,8 +50,12 @@ from .._retry import (
     retry_delay,
     status_is_retryable,
 )
+from ._transport import AsyncDeadlineTransport
 
 logger = logging.getLogger(LOGGER_NAME)
+
+#: Each network operation's own limit, before it is cut to the call's deadline.
+PHASE_TIMEOUTS = httpx2.Timeout(DEFAULT_READ_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
 
 
 def checked_base_url(base_url: str) -> str:
@@ -45,19 +68,57 @@ def checked_base_url(base_url: str) -> str:
     return base_url.rstrip("/")
 
 
+def checked_size(value: object) -> int:
+    """A byte count; ValueError unless it is a positive integer."""
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise ValueError(f"max_answer_bytes must be a positive number of bytes, not {value!r}")
+    return value
+
+
+def token_operation(token_url: str) -> OperationInfo:
+    """The token request as the pipeline sees it: safe to send again (each attempt signs
+    a new assertion, and a token nobody uses does no harm)."""
+    return OperationInfo("token", "POST", token_url, secured=False, idempotent=True)
+
+
+def _spent(started: float, slept: float, deadline: Deadline) -> tuple[float, float]:
+    """Seconds spent on a request's attempts so far, and seconds left of its deadline.
+
+    Backoff asked for counts as spent even when the sleep returned early, so retries
+    end by the budget and the deadline whatever the clock says.
+    """
+    elapsed = max(time.monotonic() - started, slept)
+    return elapsed, min(deadline.remaining(), deadline.timeout - slept)
+
+
+class AsyncTokenFlight:
+    """A token request on its way, which concurrent calls wait for (each up to its own
+    deadline) instead of sending their own."""
+
+    def __init__(self) -> None:
+        self.done = AsyncSignal()
+        self.error: BaseException | None = None
+
+
 class AsyncBaseClient:
     """Owns the HTTP client, the base URL, default headers, auth and the retry policy.
 
     Arguments:
         base_url: where the API lives, e.g. ``https://api.nersc.gov/api/v1.2``;
             ``default_base_url`` of the class when not given.
-        auth: an ``httpx2.Auth`` applied to operations that need credentials.
+        auth: a :class:`ClientCredentialsAuth` (tokens fetched by this pipeline) or an
+            ``httpx2.Auth``, applied to operations that need credentials.
         headers: extra headers sent with every request.
-        timeout: seconds, or an ``httpx2.Timeout``.
+        timeout: seconds one call may take in all (default 180): connect, token request,
+            every retry and every read included. Must be positive.
         retry: the retry policy (:class:`RetryConfig`); ``RetryConfig(max_attempts=1)``
             disables retries.
-        transport: an ``httpx2`` transport (for tests, proxies or mounts).
+        transport: an ``httpx2`` transport (for tests, proxies or mounts). The default
+            transport cuts every socket operation to the call's deadline; another one
+            gets the deadline only between its operations.
         user_agent: the ``User-Agent`` header.
+        max_answer_bytes: the largest answer body read, counted after decompression
+            (default 256 MiB); a larger one raises ResponseTooLargeError.
     """
 
     #: Where requests go when no ``base_url`` is given.
@@ -67,16 +128,25 @@ class AsyncBaseClient:
         self,
         base_url: str | None = None,
         *,
-        auth: httpx2.Auth | None = None,
+        auth: ClientCredentialsAuth | httpx2.Auth | None = None,
         headers: Mapping[str, str] | None = None,
-        timeout: httpx2.Timeout | float | None = DEFAULT_TIMEOUT,
+        timeout: float = DEFAULT_TIMEOUT,
         retry: RetryConfig | None = None,
         transport: httpx2.AsyncBaseTransport | None = None,
         user_agent: str | None = None,
+        max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
         self.base_url = checked_base_url(base_url or self.default_base_url)
+        #: Seconds one call may take in all.
+        self.timeout = _deadline.checked_seconds(timeout)
+        #: The largest answer body read, in bytes after decompression.
+        self.max_answer_bytes = checked_size(max_answer_bytes)
+        if auth is not None and not isinstance(auth, ClientCredentialsAuth | httpx2.Auth):
+            raise TypeError("auth must be a ClientCredentialsAuth or an httpx2.Auth")
         self._auth = auth
         self._retry = retry or RetryConfig()
+        self._flight: AsyncTokenFlight | None = None
+        self._flight_lock = AsyncLock()
         default_headers = {"Accept": "application/json"}
         if user_agent:
             default_headers["User-Agent"] = user_agent
@@ -84,8 +154,8 @@ class AsyncBaseClient:
         self._http = httpx2.AsyncClient(
             base_url=self.base_url + "/",
             headers=default_headers,
-            timeout=timeout,
-            transport=transport,
+            timeout=PHASE_TIMEOUTS,
+            transport=transport or AsyncDeadlineTransport(),
         )
 
     def __repr__(self) -> str:
@@ -116,8 +186,10 @@ class AsyncBaseClient:
         """Send one operation's request, retrying where that is safe; return a 2xx answer.
 
         Raises MissingCredentialsError before sending when the operation needs
-        credentials the client lacks, TransportError when no answer came, and the
-        error mapped from the status otherwise.
+        credentials the client lacks, ValueError before sending when a value cannot be
+        encoded (a lone surrogate), CallTimeoutError when the deadline passed,
+        TransportError when no answer came, ResponseTooLargeError for an answer above
+        ``max_answer_bytes``, and the error mapped from the status otherwise.
         """
         if operation.secured and not self.has_credentials:
             raise MissingCredentialsError(
@@ -126,49 +198,58 @@ class AsyncBaseClient:
                 method=operation.method,
                 operation=operation.name,
             )
-        request = self._http.build_request(
-            operation.method,
-            url.lstrip("/"),
-            params=tuple(params) if params else None,
-            headers=headers,
-            data=data,
-            files=files,
-            json=json,
-            content=content,
-        )
-        auth = self._auth if operation.secured else None
+        try:
+            request = self._http.build_request(
+                operation.method,
+                url.lstrip("/"),
+                params=tuple(params) if params else None,
+                headers=headers,
+                data=data,
+                files=files,
+                json=json,
+                content=content,
+            )
+        except UnicodeEncodeError as exc:
+            raise ValueError(
+                f"{operation.name}: a value cannot be sent: it is not valid Unicode text "
+                f"({exc.reason} at position {exc.start})"
+            ) from None
+        deadline = _deadline.nested(self.timeout)
+        with _deadline.bounded(deadline):
+            answer = await self._retrying(operation, lambda: request, deadline)
+        if not 200 <= answer.status_code < 300:
+            raise error_from_response(answer, operation.name)
+        return answer
+
+    async def _retrying(
+        self,
+        operation: OperationInfo,
+        build: Callable[[], httpx2.Request],
+        deadline: Deadline,
+    ) -> httpx2.Response:
+        """Send ``build()`` until an answer needs no retry (or none is allowed); return it.
+
+        Raises only when no answer came: CallTimeoutError once the deadline passed,
+        TransportError otherwise.
+        """
         started = time.monotonic()
+        #: Seconds of backoff asked for so far: time spent, even where sleeping is faked.
+        slept = 0.0
         attempt = 1
         while True:
+            request = build()
             sent_at = time.monotonic()
             try:
-                response = await self._http.send(request, auth=auth)
-            except (ServerError, RateLimitError) as exc:
-                # Raised by the auth flow when the token endpoint failed: the API request
-                # itself was not sent, so trying again (with a new assertion) is safe.
-                delay = retry_delay(attempt, self._retry, None, time.monotonic() - started)
-                logger.debug(
-                    "token request failed (%s)%s",
-                    exc.status,
-                    f"; retrying in {delay:.2f}s" if delay is not None else "",
-                )
-                if delay is None:
-                    raise
-                await async_sleep(delay)
-                attempt += 1
-                continue
+                response = await self._attempt(operation, request, deadline)
             except httpx2.TransportError as exc:
+                if deadline.expired:
+                    raise self._timed_out(operation, request, deadline) from exc
                 delay = None
                 if error_is_retryable(exc, operation.idempotent):
-                    delay = retry_delay(attempt, self._retry, None, time.monotonic() - started)
-                logger.debug(
-                    "%s %s failed after %.3fs: %s%s",
-                    request.method,
-                    request.url,
-                    time.monotonic() - sent_at,
-                    type(exc).__name__,
-                    f"; retrying in {delay:.2f}s" if delay is not None else "",
-                )
+                    delay = retry_delay(
+                        attempt, self._retry, None, *_spent(started, slept, deadline)
+                    )
+                self._log(request, sent_at, type(exc).__name__, delay)
                 if delay is None:
                     raise TransportError(
                         f"{operation.name} failed: {type(exc).__name__}: {exc}",
@@ -176,30 +257,163 @@ class AsyncBaseClient:
                         url=str(request.url),
                         operation=operation.name,
                     ) from exc
-                await async_sleep(delay)
-                attempt += 1
-                continue
-            status = response.status_code
-            delay = None
-            if status_is_retryable(status, operation.idempotent):
-                retry_after = parse_retry_after(response.headers.get("retry-after"))
-                delay = retry_delay(attempt, self._retry, retry_after, time.monotonic() - started)
-            logger.debug(
-                "%s %s → %d in %.3fs%s",
-                request.method,
-                request.url,
-                status,
-                time.monotonic() - sent_at,
-                f"; retrying in {delay:.2f}s" if delay is not None else "",
-            )
-            if 200 <= status < 300:
-                return response
-            await response.aread()
-            if delay is None:
-                raise error_from_response(response, operation.name)
-            await response.aclose()
+            else:
+                status = response.status_code
+                delay = None
+                if status_is_retryable(status, operation.idempotent):
+                    delay = retry_delay(
+                        attempt,
+                        self._retry,
+                        parse_retry_after(response.headers.get("retry-after")),
+                        *_spent(started, slept, deadline),
+                    )
+                self._log(request, sent_at, str(status), delay)
+                if delay is None:
+                    return response
             await async_sleep(delay)
+            slept += delay
             attempt += 1
+
+    async def _attempt(
+        self, operation: OperationInfo, request: httpx2.Request, deadline: Deadline
+    ) -> httpx2.Response:
+        """One attempt: the request with its credentials, once more after a 401 when a
+        fresh token may help."""
+        source = self._auth if operation.secured else None
+        if not isinstance(source, ClientCredentialsAuth):
+            return await self._exchange(request, source, deadline)
+        token = await self._token(source, deadline)
+        request.headers["Authorization"] = f"Bearer {token}"
+        response = await self._exchange(request, None, deadline)
+        if response.status_code != 401:
+            return response
+        source.forget(token)
+        token = await self._token(source, deadline)
+        request.headers["Authorization"] = f"Bearer {token}"
+        return await self._exchange(request, None, deadline)
+
+    async def _exchange(
+        self, request: httpx2.Request, auth: httpx2.Auth | None, deadline: Deadline
+    ) -> httpx2.Response:
+        """Send ``request`` and read its answer whole, within the deadline and the size."""
+        left = deadline.remaining()
+        phases = PHASE_TIMEOUTS.as_dict()
+        request.extensions["timeout"] = {
+            name: left if value is None else min(value, left) for name, value in phases.items()
+        }
+        response = await self._http.send(request, auth=auth, stream=True)
+        try:
+            body = await self._read_body(response)
+        finally:
+            await response.aclose()
+        return buffered(response, body)
+
+    async def _read_body(self, response: httpx2.Response) -> bytes:
+        """The answer's decoded body; ResponseTooLargeError as soon as it passes the limit."""
+        limit = self.max_answer_bytes
+        declared = response.headers.get("content-length", "")
+        encoded = response.headers.get("content-encoding", "identity").lower() != "identity"
+        if declared.isdigit() and int(declared) > limit and not encoded:
+            raise self._too_large(response, f"it announces {int(declared)} bytes")
+        chunks: list[bytes] = []
+        size = 0
+        try:
+            async for chunk in response.aiter_bytes():
+                size += len(chunk)
+                if size > limit:
+                    raise self._too_large(response, f"more than {limit} bytes arrived")
+                chunks.append(chunk)
+        except httpx2.DecodingError as exc:
+            raise ResponseDecodeError(
+                f"the answer's body cannot be decoded: {exc}",
+                status=response.status_code,
+                method=response.request.method,
+                url=str(response.request.url),
+            ) from None
+        return b"".join(chunks)
+
+    def _too_large(self, response: httpx2.Response, why: str) -> ResponseTooLargeError:
+        return ResponseTooLargeError(
+            f"the answer is larger than max_answer_bytes ({self.max_answer_bytes}): {why}; "
+            "reading stopped",
+            status=response.status_code,
+            method=response.request.method,
+            url=str(response.request.url),
+        )
+
+    async def _token(self, source: ClientCredentialsAuth, deadline: Deadline) -> str:
+        """A fresh token: the cached one, or one token request shared by concurrent calls.
+
+        No lock is held while the token request is on the network: one call sends it,
+        the others wait for its outcome, each no longer than its own deadline.
+        """
+        while True:
+            token = source.fresh_token()
+            if token is not None:
+                return token
+            async with self._flight_lock:
+                flight = self._flight
+                leading = flight is None
+                if flight is None:
+                    flight = self._flight = AsyncTokenFlight()
+            if leading:
+                try:
+                    return await self._fetch_token(source, deadline)
+                except BaseException as exc:
+                    flight.error = exc
+                    raise
+                finally:
+                    self._flight = None
+                    flight.done.set()
+            if not await flight.done.wait(deadline.remaining()):
+                raise CallTimeoutError(
+                    f"no token within the call's {deadline.timeout:.3g} s deadline",
+                    method="POST",
+                    url=source.token_url,
+                    operation="token",
+                )
+            if isinstance(flight.error, SfApiError) and not isinstance(
+                flight.error, CallTimeoutError
+            ):
+                raise flight.error
+
+    async def _fetch_token(self, source: ClientCredentialsAuth, deadline: Deadline) -> str:
+        """A token request through this client's transport, deadline and retry policy."""
+
+        def build() -> httpx2.Request:
+            return self._http.build_request(
+                "POST",
+                source.token_url,
+                data=source.token_form(),
+                headers={"Accept": "application/json"},
+            )
+
+        answer = await self._retrying(token_operation(source.token_url), build, deadline)
+        if answer.status_code != 200:
+            raise source.token_error(answer)
+        return source.store(answer)
+
+    def _timed_out(
+        self, operation: OperationInfo, request: httpx2.Request, deadline: Deadline
+    ) -> CallTimeoutError:
+        return CallTimeoutError(
+            f"{operation.name} did not finish within its {deadline.timeout:.3g} s deadline",
+            method=request.method,
+            url=str(request.url),
+            operation=operation.name,
+        )
+
+    def _log(
+        self, request: httpx2.Request, sent_at: float, outcome: str, delay: float | None
+    ) -> None:
+        logger.debug(
+            "%s %s → %s in %.3fs%s",
+            request.method,
+            request.url,
+            outcome,
+            time.monotonic() - sent_at,
+            f"; retrying in {delay:.2f}s" if delay is not None else "",
+        )
 
     async def aclose(self) -> None:
         """Close the HTTP connections."""

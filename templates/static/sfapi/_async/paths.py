@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import binascii
 import io
 import os
 from collections.abc import AsyncIterator
@@ -10,6 +11,9 @@ from contextlib import asynccontextmanager
 from pathlib import Path, PurePosixPath
 from typing import IO, TYPE_CHECKING, Any
 
+from .._exceptions import ResponseDecodeError
+from .._remote_paths import checked_remote_path
+from .._scripts import checked_text
 from ..models import DirectoryEntry
 
 if TYPE_CHECKING:
@@ -26,14 +30,16 @@ class AsyncRemotePath:
     Joins with ``/`` like a ``PurePosixPath``; ``name``, ``parent``, ``size``, ``perms``,
     ``user``, ``group``, ``date``, and ``is_dir()``/``is_file()``/``is_symlink()`` read
     the ``ls`` entry.
+
+    The path is checked when the object is made: ValueError for a relative path, a
+    ``.`` or ``..`` segment (refused, not resolved), a control character or invalid
+    text. Repeated and trailing slashes are normalised away.
     """
 
     def __init__(
         self, compute: AsyncCompute, path: str | PurePosixPath, entry: DirectoryEntry | None = None
     ) -> None:
-        text = str(path)
-        if not text.startswith("/"):
-            raise ValueError(f"remote paths are absolute; {text!r} is not")
+        text = checked_remote_path(str(path))
         self.compute = compute
         self.path = PurePosixPath("/" + text.lstrip("/"))
         self.entry = entry
@@ -125,9 +131,17 @@ class AsyncRemotePath:
             self.compute.machine, str(self.path), binary=binary
         )
         content = answer.file or ""
-        if binary:
-            return io.BytesIO(base64.b64decode(content) if answer.is_binary else content.encode())
-        return io.StringIO(content)
+        if not binary:
+            return io.StringIO(content)
+        if not answer.is_binary:
+            return io.BytesIO(content.encode())
+        try:
+            return io.BytesIO(base64.b64decode(content, validate=True))
+        except (binascii.Error, ValueError):
+            raise ResponseDecodeError(
+                f"download_file: the content of {self.path} is not valid base64",
+                operation="download_file",
+            ) from None
 
     async def upload(
         self, file: IO[bytes] | IO[str] | bytes | os.PathLike[str], filename: str | None = None
@@ -139,11 +153,13 @@ class AsyncRemotePath:
         """
         content, local_name = _read_local(file)
         target = self.path
+        if filename is not None:
+            checked_text(filename, "the upload's filename")
         if self.entry is not None and self.is_dir():
             name = filename or local_name
             if not name:
                 raise ValueError(f"{self.path} is a directory: give a filename for the upload")
-            target = self.path / name
+            target = type(self)(self.compute, self.path / name).path
         await self.compute.client.api_client.utilities.upload_file(
             self.compute.machine, str(target), file=(filename or local_name or target.name, content)
         )
@@ -180,5 +196,5 @@ def _read_local(file: IO[bytes] | IO[str] | bytes | os.PathLike[str]) -> tuple[b
         return local.read_bytes(), local.name
     data = file.read()
     name = getattr(file, "name", None)
-    raw = data.encode() if isinstance(data, str) else data
+    raw = checked_text(data, "the text to upload").encode() if isinstance(data, str) else data
     return raw, os.path.basename(name) if isinstance(name, str) else None

@@ -1,0 +1,100 @@
+"""One deadline per call: every attempt, token request, retry wait and network read of a
+call ends by the moment the call's deadline says.
+
+The deadline in force lives in a context variable, so that the network layer (which
+knows nothing about calls) can cut each connect, read and write to the time left, and so
+that a caller can bound a group of calls with :func:`time_limit`. Context variables
+follow both a thread and an asyncio task, which makes this one mechanism for the async
+and the sync clients.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from ._exceptions import CallTimeoutError, WaitTimeoutError
+from ._polling import Deadline
+
+__all__ = ["time_limit"]
+
+_CURRENT: ContextVar[Deadline | None] = ContextVar("sfapi_client_deadline", default=None)
+#: The shortest timeout handed to a socket: zero would make it non-blocking, not timed.
+_MIN_OPERATION_TIMEOUT = 0.001
+
+
+def checked_seconds(value: object, what: str = "timeout") -> float:
+    """``value`` as seconds; ValueError unless it is a positive, finite number."""
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int | float)
+        or not math.isfinite(value)
+        or not value > 0
+    ):
+        raise ValueError(f"{what} must be a positive number of seconds, not {value!r}")
+    return float(value)
+
+
+def current() -> Deadline | None:
+    """The deadline in force here, or None outside any call or :func:`time_limit`."""
+    return _CURRENT.get()
+
+
+def nested(seconds: float) -> Deadline:
+    """A deadline ``seconds`` from now, never later than the one in force."""
+    enclosing = _CURRENT.get()
+    if enclosing is not None:
+        seconds = min(seconds, enclosing.remaining())
+    return Deadline(seconds)
+
+
+@contextmanager
+def bounded(deadline: Deadline) -> Iterator[Deadline]:
+    """Make ``deadline`` the one in force inside the ``with`` block."""
+    token = _CURRENT.set(deadline)
+    try:
+        yield deadline
+    finally:
+        _CURRENT.reset(token)
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[Deadline]:
+    """Bound every call made inside the block to ``seconds`` in total.
+
+    ``with time_limit(5): client.status.read_status()`` gives that call (and any other
+    in the block, retries and token requests included) five seconds, even when the
+    client's own ``timeout`` is longer; a shorter client timeout still applies to each
+    call. Limits nest: an inner one never outlasts an outer one. A call that runs out of
+    time raises :class:`~sfapi_client.CallTimeoutError`.
+    """
+    with bounded(nested(checked_seconds(seconds))) as deadline:
+        yield deadline
+
+
+@contextmanager
+def waiting(seconds: float, describe: Callable[[], str]) -> Iterator[Deadline]:
+    """Bound a wait, and every call made during it, to ``seconds`` in total.
+
+    A call cut short because the wait's time is up raises WaitTimeoutError with
+    ``describe()`` rather than the call's own CallTimeoutError: what ran out was the
+    wait's time.
+    """
+    with bounded(nested(seconds)) as deadline:
+        try:
+            yield deadline
+        except CallTimeoutError as exc:
+            if deadline.expired:
+                raise WaitTimeoutError(describe()) from exc
+            raise
+
+
+def clip(timeout: float | None) -> float | None:
+    """A network operation's own timeout, cut to the time left of the deadline in force."""
+    deadline = _CURRENT.get()
+    if deadline is None:
+        return timeout
+    left = max(deadline.remaining(), _MIN_OPERATION_TIMEOUT)
+    return left if timeout is None else min(timeout, left)

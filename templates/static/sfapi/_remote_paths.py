@@ -1,0 +1,27 @@
+"""Paths on a machine as the caller gives them, checked before anything is sent.
+
+A remote path must be absolute, valid text, without control characters and without
+``.`` or ``..`` segments: those are refused, not resolved, so that the path a request
+names is always the path the caller wrote (the URL encoding of path parameters refuses
+them too; this says which argument was wrong). Repeated slashes and a trailing slash are
+normalised away by :class:`RemotePath`: they name the same file on the machine.
+"""
+
+from __future__ import annotations
+
+from ._encoding import path_value
+
+__all__: list[str] = []
+
+
+def checked_remote_path(path: object, what: str = "remote path") -> str:
+    """``path`` if it names a file on the machine unambiguously; ValueError otherwise."""
+    if not isinstance(path, str):
+        raise TypeError(f"a {what} is a string, not {type(path).__name__}")
+    if not path.startswith("/"):
+        raise ValueError(f"{what}s are absolute; {path!r} is not")
+    try:
+        path_value(path)
+    except ValueError as exc:
+        raise ValueError(f"{what} refused: {exc}") from None
+    return path

@@ -1,0 +1,160 @@
+"""One deadline per call, over real HTTP against misbehaving servers: a trickled answer,
+a silent server, a hanging token endpoint (alone and shared by concurrent calls), a
+token endpoint's Retry-After; every call ends within its deadline plus a margin."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from sfapi_client import (
+    AsyncApiClient,
+    CallTimeoutError,
+    RateLimitError,
+    RetryConfig,
+    TokenRequestError,
+    time_limit,
+)
+from sfapi_client._auth import ClientCredentialsAuth
+from sfapi_client._credentials import Credentials
+from tests.runtime.hostile_server import Hang, Reply, Trickle, hostile
+from tests.runtime.keys import CLIENT_ID, pem, rsa_key
+
+API = "/api/v1.2"
+STATUS = {"name": "perlmutter", "status": "active"}
+USER = {"uid": 1, "name": "alice"}
+TOKEN = {"access_token": "tok-1", "expires_in": 600}
+#: Scheduling slack on a loaded 2-core machine; the bound asserted is deadline + MARGIN.
+MARGIN = 1.5
+QUICK = RetryConfig(backoff_base=0.01, backoff_cap=0.05)
+
+
+def credentials_auth(root: str) -> ClientCredentialsAuth:
+    return ClientCredentialsAuth(
+        Credentials.from_secret(CLIENT_ID, pem(rsa_key())), root + "/token"
+    )
+
+
+async def test_an_answer_trickled_from_its_first_byte_ends_at_the_deadline() -> None:
+    script = {API + "/status": [Trickle(Reply(200, STATUS), interval=0.2)]}
+    with hostile(script) as (server, root):
+        async with AsyncApiClient(root + API, timeout=2) as client:
+            started = time.monotonic()
+            with pytest.raises(CallTimeoutError, match="within its 2 s deadline"):
+                await client.status.read_status_for_system("perlmutter")
+            elapsed = time.monotonic() - started
+    assert 2 <= elapsed < 2 + MARGIN
+    assert len(server.arrivals) == 1  # the deadline leaves no time for a retry
+
+
+async def test_a_body_trickled_after_prompt_headers_ends_at_the_deadline() -> None:
+    script = {API + "/status": [Trickle(Reply(200, STATUS), interval=0.2, body_only=True)]}
+    with hostile(script) as (_, root):
+        async with AsyncApiClient(root + API, timeout=1.5) as client:
+            started = time.monotonic()
+            with pytest.raises(CallTimeoutError):
+                await client.status.read_status_for_system("perlmutter")
+            assert time.monotonic() - started < 1.5 + MARGIN
+
+
+async def test_a_silent_server_is_retried_only_within_the_deadline() -> None:
+    with hostile({API + "/status": [Hang()]}) as (server, root):
+        async with AsyncApiClient(root + API, timeout=1.5, retry=QUICK) as client:
+            started = time.monotonic()
+            with pytest.raises(CallTimeoutError):
+                await client.status.read_status()
+            assert time.monotonic() - started < 1.5 + MARGIN
+    assert len(server.arrivals) == 1
+
+
+async def test_time_limit_gives_a_call_a_shorter_deadline_than_the_client() -> None:
+    with hostile({API + "/status": [Hang()]}) as (_, root):
+        async with AsyncApiClient(root + API, timeout=60) as client:
+            started = time.monotonic()
+            with time_limit(1), pytest.raises(CallTimeoutError, match="1 s deadline"):
+                await client.status.read_status()
+            assert time.monotonic() - started < 1 + MARGIN
+
+
+async def test_a_hanging_token_endpoint_ends_at_the_deadline_and_the_api_is_never_asked() -> None:
+    script = {"/token": [Hang()], API: [Reply(200, USER)]}
+    with hostile(script) as (server, root):
+        auth = credentials_auth(root)
+        async with AsyncApiClient(root + API, auth=auth, timeout=1.5) as client:
+            started = time.monotonic()
+            with pytest.raises(CallTimeoutError):
+                await client.account.read_user()
+            assert time.monotonic() - started < 1.5 + MARGIN
+    assert [a.path for a in server.arrivals] == ["/token"]
+
+
+async def test_calls_sharing_a_hanging_token_request_each_end_by_their_own_deadline(
+    async_run_all,  # type: ignore[no-untyped-def]
+) -> None:
+    script = {"/token": [Hang()], API: [Reply(200, USER)]}
+    with hostile(script) as (server, root):
+        auth = credentials_auth(root)
+        async with AsyncApiClient(root + API, auth=auth, timeout=30) as client:
+
+            async def bounded_call(seconds: float) -> float:
+                started = time.monotonic()
+                with time_limit(seconds), pytest.raises(CallTimeoutError):
+                    await client.account.read_user()
+                return time.monotonic() - started
+
+            long, short = await async_run_all([lambda: bounded_call(3), lambda: bounded_call(1)])
+    assert short < 1 + MARGIN  # not held up by the call that sent the token request
+    assert long < 3 + MARGIN
+    assert len(server.requests_to("/token")) <= 2
+    assert server.requests_to(API) == []
+
+
+async def test_token_retry_after_is_honoured_then_the_call_succeeds() -> None:
+    script = {
+        "/token": [Reply(503, {"error": "busy"}, {"Retry-After": "0.5"}), Reply(200, TOKEN)],
+        API: [Reply(200, USER)],
+    }
+    with hostile(script) as (server, root):
+        async with AsyncApiClient(root + API, auth=credentials_auth(root), retry=QUICK) as client:
+            user = await client.account.read_user()
+    assert user.name == "alice"
+    first, second = server.requests_to("/token")
+    assert second.at - first.at >= 0.5
+    assert server.requests_to(API)[0].headers["authorization"] == "Bearer tok-1"
+
+
+async def test_a_token_retry_after_beyond_the_budget_ends_the_call_at_once() -> None:
+    script = {"/token": [Reply(429, {"error": "slow_down"}, {"Retry-After": "1e9"})]}
+    with hostile(script) as (server, root):
+        async with AsyncApiClient(root + API, auth=credentials_auth(root)) as client:
+            started = time.monotonic()
+            with pytest.raises(RateLimitError, match="token request refused: HTTP 429"):
+                await client.account.read_user()
+            assert time.monotonic() - started < MARGIN
+    assert len(server.requests_to("/token")) == 1
+
+
+async def test_a_token_lifetime_of_1e400_is_accepted_and_capped() -> None:
+    token = b'{"access_token": "tok-1", "expires_in": 1e400}'
+    huge = b'{"access_token": "tok-2", "expires_in": 1' + b"0" * 400 + b"}"
+    script = {"/token": [Reply(200, token), Reply(200, huge)], API: [Reply(200, USER)]}
+    with hostile(script) as (server, root):
+        for _ in range(2):
+            auth = credentials_auth(root)
+            async with AsyncApiClient(root + API, auth=auth) as client:
+                await client.account.read_user()
+                await client.account.read_user()
+            assert auth.tokens_fetched == 1  # cached, not refreshed on every call
+    assert len(server.requests_to("/token")) == 2 and len(server.requests_to(API)) == 4
+
+
+@pytest.mark.parametrize("lifetime", [b"-5", b'"soon"', b"NaN", b"true", b"0"])
+async def test_a_token_lifetime_that_is_not_a_positive_number_is_refused(lifetime: bytes) -> None:
+    body = b'{"access_token": "tok-1", "expires_in": ' + lifetime + b"}"
+    script = {"/token": [Reply(200, body)], API: [Reply(200, USER)]}
+    with hostile(script) as (server, root):
+        async with AsyncApiClient(root + API, auth=credentials_auth(root)) as client:
+            with pytest.raises(TokenRequestError, match="no usable access_token and expires_in"):
+                await client.account.read_user()
+    assert server.requests_to(API) == []
