@@ -121,7 +121,7 @@ class ClientCredentialsAuth:
             data = json.loads(response.content)
             token = checked_token(data["access_token"])
             lifetime = _lifetime(data.get("expires_in", DEFAULT_TOKEN_LIFETIME))
-        except (ValueError, KeyError, TypeError, AttributeError):
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise TokenRequestError(
                 "the token endpoint's answer holds no usable access_token and expires_in",
                 status=response.status_code,
@@ -140,7 +140,7 @@ class ClientCredentialsAuth:
         try:
             data = json.loads(response.content)
             reason = f"{data.get('error', '')}: {data.get('error_description', '')}".strip(": ")
-        except (ValueError, AttributeError):
+        except (ValueError, AttributeError, RecursionError):
             reason = ""
         status = response.status_code
         message = f"token request refused: HTTP {status}" + (f" ({reason[:200]})" if reason else "")

@@ -92,10 +92,17 @@ def gzip_bomb() -> bytes:
     return b"".join(parts) + packer.flush()
 
 
+def _matches(key: str, method: str, path: str) -> bool:
+    """True when a script key (``/prefix`` or ``METHOD /prefix``) covers the request."""
+    wanted, _, prefix = key.rpartition(" ")
+    return path.startswith(prefix) and wanted in ("", method)
+
+
 @dataclass
 class HostileServer:
     """Answers each request with the next behaviour scripted for the longest matching
-    path prefix (the last behaviour of a list repeats); 404 for unscripted paths."""
+    key, a path prefix with or without a method (``POST /api``); the last behaviour of a
+    list repeats; 404 for unscripted paths."""
 
     script: dict[str, list[Behaviour]]
     arrivals: list[Arrival] = field(default_factory=list)
@@ -107,10 +114,10 @@ class HostileServer:
     def behaviour(self, method: str, path: str, headers: dict[str, str]) -> Behaviour:
         with self.lock:
             self.arrivals.append(Arrival(method, path, headers, time.monotonic()))
-            prefixes = [p for p in self.script if path.startswith(p)]
-            if not prefixes:
+            keys = [key for key in self.script if _matches(key, method, path)]
+            if not keys:
                 return Reply(404, {"detail": "Not Found"})
-            steps = self.script[max(prefixes, key=len)]
+            steps = self.script[max(keys, key=len)]
             return steps.pop(0) if len(steps) > 1 else steps[0]
 
     def requests_to(self, prefix: str) -> list[Arrival]:

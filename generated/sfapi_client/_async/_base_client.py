@@ -41,6 +41,7 @@ from .._exceptions import (
     TransportError,
     error_from_response,
 )
+from .._network import AsyncBodyStreamBase
 from .._operation import OperationInfo
 from .._polling import Deadline
 from .._responses import buffered
@@ -51,7 +52,7 @@ from .._retry import (
     retry_delay,
     status_is_retryable,
 )
-from ._transport import AsyncDeadlineTransport
+from ._transport import AsyncDeadlineTransport, AsyncSizeLimitedStream
 
 logger = logging.getLogger(LOGGER_NAME)
 
@@ -304,18 +305,30 @@ class AsyncBaseClient:
         }
         response = await self._http.send(request, auth=auth, stream=True)
         try:
-            body = await self._read_body(response)
+            return await self._read_body(response)
         finally:
             await response.aclose()
-        return buffered(response, body)
 
-    async def _read_body(self, response: httpx2.Response) -> bytes:
-        """The answer's decoded body; ResponseTooLargeError as soon as it passes the limit."""
+    async def _read_body(self, response: httpx2.Response) -> httpx2.Response:
+        """The answer with its body read; ResponseTooLargeError as soon as the body (counted
+        after decompression) passes ``max_answer_bytes``."""
         limit = self.max_answer_bytes
         declared = response.headers.get("content-length", "")
-        encoded = response.headers.get("content-encoding", "identity").lower() != "identity"
-        if declared.isdigit() and int(declared) > limit and not encoded:
-            raise self._too_large(response, f"it announces {int(declared)} bytes")
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        if encoding in ("", "identity"):
+            if declared.isdigit() and int(declared) > limit:
+                raise self._too_large(response, f"it announces {int(declared)} bytes")
+            assert isinstance(response.stream, AsyncBodyStreamBase)
+            response.stream = AsyncSizeLimitedStream(
+                response.stream,
+                limit,
+                lambda: self._too_large(response, f"more than {limit} bytes arrived"),
+            )
+            if len(await response.aread()) > limit:  # a body the transport had read already
+                raise self._too_large(response, f"it holds {len(response.content)} bytes")
+            return response
+        # Compressed: count the bytes as they are inflated, so that a small answer that
+        # inflates to gigabytes stops at the limit.
         chunks: list[bytes] = []
         size = 0
         try:
@@ -331,7 +344,7 @@ class AsyncBaseClient:
                 method=response.request.method,
                 url=str(response.request.url),
             ) from None
-        return b"".join(chunks)
+        return buffered(response, b"".join(chunks))
 
     def _too_large(self, response: httpx2.Response, why: str) -> ResponseTooLargeError:
         return ResponseTooLargeError(

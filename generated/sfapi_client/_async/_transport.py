@@ -10,7 +10,7 @@ call's deadline (:mod:`.._deadline`), so a trickling answer ends at the deadline
 from __future__ import annotations
 
 import ssl
-from collections.abc import AsyncIterator, Iterable
+from collections.abc import AsyncIterator, Callable, Iterable
 from typing import Any
 
 import httpcore2
@@ -102,6 +102,28 @@ class AsyncBodyStream(AsyncBodyStreamBase):
     async def aclose(self) -> None:
         with as_httpx_errors():
             await self._stream.aclose()
+
+
+class AsyncSizeLimitedStream(AsyncBodyStreamBase):
+    """A body stream that raises ``too_large()`` as soon as more than ``limit`` bytes came."""
+
+    def __init__(
+        self, stream: AsyncBodyStreamBase, limit: int, too_large: Callable[[], Exception]
+    ) -> None:
+        self._stream = stream
+        self._limit = limit
+        self._too_large = too_large
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        size = 0
+        async for part in self._stream:
+            size += len(part)
+            if size > self._limit:
+                raise self._too_large()
+            yield part
+
+    async def aclose(self) -> None:
+        await self._stream.aclose()
 
 
 class AsyncDeadlineTransport(httpx2.AsyncBaseTransport):

@@ -2,12 +2,12 @@
 """Batched job monitoring: one status request per machine per poll round, for every waiter.
 
 Rounds follow one schedule per machine: every ``wait_interval`` seconds. Each waiter
-loops: take the machine's lock; if the last round is older than the interval, poll once
-for *all* registered jobs (sacct, ``jobid=1,2,3`` chunked); release; return when its own
-job reached the state it waits for; otherwise sleep until the next round is due. Whoever
+loops: take the machine's round lock (giving up at its own deadline, since a round may be
+on the network); if the last round is older than the interval, poll once for *all*
+registered jobs (sacct, ``jobid=1,2,3`` chunked); release; return when its own job
+reached the state it waits for; otherwise sleep until the next round is due. Whoever
 wakes first polls for everybody, so 1,000 waiting jobs cost ⌈1000 / chunk⌉ requests per
-round. The same code, turned sync by codegen, batches the
-waits of several threads.
+round. The same code, turned sync by codegen, batches the waits of several threads.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .._concurrency import AsyncLock
+from .._concurrency import AsyncLock, AsyncTimedLock
 from .._deadline import waiting
 from .._exceptions import JobNotFoundError, WaitTimeoutError
 from .._job_state import JobCommand, JobState
@@ -37,7 +37,10 @@ class AsyncJobMonitor:
 
     def __init__(self, compute: AsyncCompute) -> None:
         self._compute = compute
-        self._lock = AsyncLock()
+        #: Held while a round is on the network; a waiter gives up on it at its deadline.
+        self._round_lock = AsyncTimedLock()
+        #: Guards the registry of waiting jobs; never held across a network wait.
+        self._registry_lock = AsyncLock()
         self._waiting: dict[str, list[AsyncJob]] = {}
         self._last_poll = float("-inf")
         self._missing: frozenset[str] = frozenset()
@@ -60,14 +63,20 @@ class AsyncJobMonitor:
                 f"{timeout:.3g} s (state {job.state.value})"
             )
 
-        async with self._lock:
+        async with self._registry_lock:
             self._waiting.setdefault(job.jobid, []).append(job)
         try:
             with waiting(timeout, timed_out) as deadline:
                 while True:
-                    async with self._lock:
+                    # Another waiter's round may be on the network: wait for it no
+                    # longer than this wait's own deadline.
+                    if not await self._round_lock.acquire(deadline.remaining()):
+                        raise WaitTimeoutError(timed_out())
+                    try:
                         if client._clock() - self._last_poll >= client.wait_interval:
                             await self._poll_round()
+                    finally:
+                        self._round_lock.release()
                     if job.state.is_terminal or done(job.state):
                         return job.state
                     if job.jobid in self._missing and not client._within_grace(job.submitted_at):
@@ -80,7 +89,7 @@ class AsyncJobMonitor:
                     next_round = self._last_poll + client.wait_interval - client._clock()
                     await client._sleep(deadline.next_sleep(max(next_round, 0.0) + ROUND_SLACK))
         finally:
-            async with self._lock:
+            async with self._registry_lock:
                 waiters = self._waiting.get(job.jobid, [])
                 if job in waiters:
                     waiters.remove(job)
@@ -91,7 +100,9 @@ class AsyncJobMonitor:
         """One sacct request per chunk of waiting jobs; every waiter's job is updated."""
         client = self._compute.client
         self._last_poll = client._clock()
-        jobids = sorted(self._waiting, key=lambda j: (len(j), j))
+        async with self._registry_lock:
+            waiting = {jobid: list(jobs) for jobid, jobs in self._waiting.items()}
+        jobids = sorted(waiting, key=lambda j: (len(j), j))
         seen: set[str] = set()
         self.max_requests_per_round = max(
             self.max_requests_per_round, -(-len(jobids) // JOBS_PER_REQUEST)
@@ -104,7 +115,7 @@ class AsyncJobMonitor:
             self.requests += 1
             for row in answer.output:
                 jobid = row.get("jobid", "")
-                for job in self._waiting.get(jobid, []):
+                for job in waiting.get(jobid, []):
                     job.absorb(row, JobCommand.sacct)
                     seen.add(jobid)
         self._missing = frozenset(set(jobids) - seen)

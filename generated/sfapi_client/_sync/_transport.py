@@ -10,7 +10,7 @@ call's deadline (:mod:`.._deadline`), so a trickling answer ends at the deadline
 from __future__ import annotations
 
 import ssl
-from collections.abc import Iterator, Iterable
+from collections.abc import Iterator, Callable, Iterable
 from typing import Any
 
 import httpcore2
@@ -100,6 +100,28 @@ class BodyStream(BodyStreamBase):
     def close(self) -> None:
         with as_httpx_errors():
             self._stream.close()
+
+
+class SizeLimitedStream(BodyStreamBase):
+    """A body stream that raises ``too_large()`` as soon as more than ``limit`` bytes came."""
+
+    def __init__(
+        self, stream: BodyStreamBase, limit: int, too_large: Callable[[], Exception]
+    ) -> None:
+        self._stream = stream
+        self._limit = limit
+        self._too_large = too_large
+
+    def __iter__(self) -> Iterator[bytes]:
+        size = 0
+        for part in self._stream:
+            size += len(part)
+            if size > self._limit:
+                raise self._too_large()
+            yield part
+
+    def close(self) -> None:
+        self._stream.close()
 
 
 class DeadlineTransport(httpx2.BaseTransport):

@@ -1,7 +1,8 @@
 """The few primitives whose async and sync forms differ only by name.
 
-Hand-written async code calls ``async_sleep``, ``AsyncLock`` and ``AsyncSignal``; the sync twin produced by codegen calls
-``sleep``, ``Lock`` and ``Signal``. Keeping both here lets the async→sync translation be a renaming.
+Hand-written async code calls ``async_sleep``, ``AsyncLock``, ``AsyncTimedLock`` and
+``AsyncSignal``; the sync twin produced by codegen calls ``sleep``, ``Lock``, ``TimedLock``
+and ``Signal``. Keeping both here lets the async→sync translation be a renaming.
 """
 
 from __future__ import annotations
@@ -56,3 +57,47 @@ class Signal:
     def wait(self, timeout: float) -> bool:
         """True once set; False when ``timeout`` seconds passed first."""
         return self._event.wait(timeout)
+
+
+class AsyncTimedLock:
+    """A lock for coroutines that a waiter can give up on after a timeout."""
+
+    def __init__(self) -> None:
+        self._lock = asyncio.Lock()
+
+    async def acquire(self, timeout: float) -> bool:
+        """True once held; False when ``timeout`` seconds passed first."""
+        try:
+            await asyncio.wait_for(self._lock.acquire(), timeout)
+        except TimeoutError:
+            return False
+        return True
+
+    def release(self) -> None:
+        self._lock.release()
+
+    async def __aenter__(self) -> None:
+        await self._lock.acquire()
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        self._lock.release()
+
+
+class TimedLock:
+    """A lock for threads that a waiter can give up on after a timeout."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+
+    def acquire(self, timeout: float) -> bool:
+        """True once held; False when ``timeout`` seconds passed first."""
+        return self._lock.acquire(timeout=timeout)
+
+    def release(self) -> None:
+        self._lock.release()
+
+    def __enter__(self) -> None:
+        self._lock.acquire()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self._lock.release()

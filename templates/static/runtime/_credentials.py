@@ -78,7 +78,7 @@ class Credentials:
         if text.startswith("{"):
             try:
                 data = json.loads(text)
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise ClientKeyError(
                     f"key file {path} is neither 'client id + PEM' nor valid JSON"
                 ) from None
@@ -166,7 +166,7 @@ def _parse_private_key(secret: str | Mapping[str, Any]) -> tuple[Any, str]:
     if isinstance(secret, str) and secret.lstrip().startswith("{"):
         try:
             data = json.loads(secret)
-        except ValueError:
+        except (ValueError, RecursionError):
             raise ClientKeyError("the secret looks like JSON but is not valid JSON") from None
     if isinstance(data, Mapping):
         kty = data.get("kty")

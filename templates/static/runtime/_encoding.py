@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from collections.abc import Iterable, Mapping
 from enum import Enum
 from typing import IO, Any
@@ -24,20 +25,16 @@ def scalar(value: Any) -> str:
     return str(value)
 
 
-def _control_character(text: str) -> int | None:
-    """The position of the first control character (NUL, newline, DEL ...), or None."""
-    for position, char in enumerate(text):
-        if ord(char) < 0x20 or ord(char) == 0x7F:
-            return position
-    return None
+#: Characters a URL cannot carry as meant: C0 controls (NUL, tab, newline ...) and DEL.
+_CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f]")
 
 
 def _checked_text(text: str, what: str) -> str:
     """``text`` unless it cannot go into a URL as meant; ValueError saying why."""
-    position = _control_character(text)
-    if position is not None:
+    control = _CONTROL_CHARACTER.search(text)
+    if control is not None:
         raise ValueError(
-            f"{what} {text!r} holds a control character at position {position} "
+            f"{what} {text!r} holds a control character at position {control.start()} "
             "(NUL, newline, tab ...), which a URL cannot carry as meant"
         )
     try:

@@ -182,7 +182,7 @@ def _reason(response: httpx2.Response) -> str:
     """The service's own explanation, from FastAPI's ``detail`` or the body's ``error``."""
     try:
         data = json.loads(response.content)
-    except (ValueError, httpx2.ResponseNotRead):
+    except (ValueError, RecursionError, httpx2.ResponseNotRead):
         return _body_text(response)[:200]
     if isinstance(data, dict):
         for key in ("detail", "error", "message"):
@@ -195,7 +195,7 @@ def _reason(response: httpx2.Response) -> str:
 def _validation_detail(response: httpx2.Response) -> list[dict[str, Any]]:
     try:
         data = json.loads(response.content)
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
     detail = data.get("detail") if isinstance(data, dict) else None
     return [d for d in detail if isinstance(d, dict)] if isinstance(detail, list) else []

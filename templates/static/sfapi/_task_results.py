@@ -47,5 +47,5 @@ def parse_result(text: str | None, kind: type[_TaskResult], task_id: str) -> Any
         raise ResponseDecodeError(f"task {task_id} ended without a result")
     try:
         return kind.model_validate(json.loads(text))
-    except (ValueError, ValidationError) as exc:
+    except (ValueError, RecursionError, ValidationError) as exc:
         raise ResponseDecodeError(f"task {task_id} has a result that is not valid: {exc}") from None

@@ -104,7 +104,10 @@ def test_submit_job_ends_at_its_timeout_when_the_task_stays_new() -> None:
         with Client(access_token="t", api_base_url=root + API, task_interval=0.2) as client:
             compute = client.compute("perlmutter")
             started = time.monotonic()
-            with pytest.raises(WaitTimeoutError, match=r"did not end within 1\.5 s"):
+            with pytest.raises(
+                WaitTimeoutError,
+                match=r"perlmutter did not finish within 1\.5 s.*task 7 did not end",
+            ):
                 compute.submit_job("#!/bin/bash\necho hi\n", timeout=1.5)
             assert time.monotonic() - started < 1.5 + MARGIN
     assert len(server.requests_to(API + "/compute/jobs")) == 1
@@ -123,3 +126,22 @@ def test_a_wait_whose_status_request_hangs_ends_at_the_wait_timeout() -> None:
             with pytest.raises(WaitTimeoutError, match="job 42 did not reach the awaited state"):
                 job.complete(timeout=1.5)
             assert time.monotonic() - started < 1.5 + MARGIN
+
+
+def test_waiters_sharing_a_hanging_status_poll_each_end_by_their_own_timeout(
+    run_all,  # type: ignore[no-untyped-def]
+) -> None:
+    script = {API + "/status": [Reply(200, STATUS)], API + "/compute/jobs": [Hang()]}
+    with hostile(script) as (_, root):
+        with Client(access_token="t", api_base_url=root + API, wait_interval=0.2) as client:
+            compute = client.compute("perlmutter")
+
+            def wait(jobid: str, seconds: float) -> float:
+                started = time.monotonic()
+                with pytest.raises(WaitTimeoutError):
+                    Job(compute, jobid).complete(timeout=seconds)
+                return time.monotonic() - started
+
+            long, short = run_all([lambda: wait("1", 4), lambda: wait("2", 1)])
+    assert short < 1 + MARGIN  # not held up by the other waiter's round on the network
+    assert long < 4 + MARGIN

@@ -25,6 +25,7 @@ from .._exceptions import (
     SfApiError,
     SubmissionOutcomeUnknownError,
     TransportError,
+    WaitTimeoutError,
 )
 from .._job_state import JobCommand
 from .._polling import Deadline
@@ -91,9 +92,12 @@ async def submit(
         )
 
     with waiting(timeout, timed_out) as deadline:
-        if path is not None:
-            await _check_script_file(compute, path)
-        return await _submit_once(compute, script, inline, path, arguments, deadline)
+        try:
+            if path is not None:
+                await _check_script_file(compute, path)
+            return await _submit_once(compute, script, inline, path, arguments, deadline)
+        except WaitTimeoutError as exc:  # the wait for the task: say what it was for
+            raise WaitTimeoutError(f"{timed_out()} ({exc.message})") from None
 
 
 async def _submit_once(
