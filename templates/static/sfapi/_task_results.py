@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from ._encoding import path_segment
 from ._exceptions import ResponseDecodeError
 
 __all__ = ["CommandResult", "SubmissionResult"]
@@ -49,3 +50,13 @@ def parse_result(text: str | None, kind: type[_TaskResult], task_id: str) -> Any
         return kind.model_validate(json.loads(text))
     except (ValueError, RecursionError, ValidationError) as exc:
         raise ResponseDecodeError(f"task {task_id} has a result that is not valid: {exc}") from None
+
+
+def server_id(value: str, what: str) -> str:
+    """An id the service gave (a task or job id) that later requests put in their URL;
+    ResponseDecodeError when it cannot name one resource there (``..``, a newline ...)."""
+    try:
+        path_segment(value)
+    except ValueError as exc:
+        raise ResponseDecodeError(f"the service gave a {what} that cannot be used: {exc}") from None
+    return value

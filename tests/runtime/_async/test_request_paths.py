@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sfapi_client import AsyncApiClient, AsyncClient, AsyncRemotePath
+from sfapi_client import AsyncApiClient, AsyncClient, AsyncRemotePath, ResponseDecodeError
 from tests.runtime.hostile_server import Reply, hostile
 
 API = "/api/v1.2"
@@ -91,3 +91,17 @@ async def test_repeated_and_trailing_slashes_are_normalised() -> None:
         async with AsyncClient(access_token="t", api_base_url=root + API) as client:
             compute = await client.compute("perlmutter")
             assert str(AsyncRemotePath(compute, "/global//homes/a/alice/")) == HOME
+
+
+async def test_an_id_from_the_service_that_would_change_a_url_is_a_decode_error() -> None:
+    script = {
+        API + "/status": [Reply(200, STATUS)],
+        API + "/utilities/command": [Reply(200, {"task_id": "..", "status": "OK", "error": None})],
+        API: [Reply(200, {"id": "1", "status": "completed", "result": "{}"})],
+    }
+    with hostile(script) as (server, root):
+        async with AsyncClient(access_token="t", api_base_url=root + API) as client:
+            compute = await client.compute("perlmutter")
+            with pytest.raises(ResponseDecodeError, match="task id that cannot be used"):
+                await compute.run("hostname")
+    assert [a.method for a in server.arrivals] == ["GET", "POST"]  # no GET of /tasks/..

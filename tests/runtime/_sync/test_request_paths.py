@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from sfapi_client import ApiClient, Client, RemotePath
+from sfapi_client import ApiClient, Client, RemotePath, ResponseDecodeError
 from tests.runtime.hostile_server import Reply, hostile
 
 API = "/api/v1.2"
@@ -92,3 +92,17 @@ def test_repeated_and_trailing_slashes_are_normalised() -> None:
         with Client(access_token="t", api_base_url=root + API) as client:
             compute = client.compute("perlmutter")
             assert str(RemotePath(compute, "/global//homes/a/alice/")) == HOME
+
+
+def test_an_id_from_the_service_that_would_change_a_url_is_a_decode_error() -> None:
+    script = {
+        API + "/status": [Reply(200, STATUS)],
+        API + "/utilities/command": [Reply(200, {"task_id": "..", "status": "OK", "error": None})],
+        API: [Reply(200, {"id": "1", "status": "completed", "result": "{}"})],
+    }
+    with hostile(script) as (server, root):
+        with Client(access_token="t", api_base_url=root + API) as client:
+            compute = client.compute("perlmutter")
+            with pytest.raises(ResponseDecodeError, match="task id that cannot be used"):
+                compute.run("hostname")
+    assert [a.method for a in server.arrivals] == ["GET", "POST"]  # no GET of /tasks/..

@@ -31,7 +31,7 @@ from .._job_state import JobCommand
 from .._polling import Deadline
 from .._retry import retry_delay
 from .._scripts import InlineScript, checked_path, checked_text, is_inline, tagged
-from .._task_results import SubmissionResult, parse_result
+from .._task_results import SubmissionResult, parse_result, server_id
 from ..models import TaskStatus
 from .jobs import AsyncJob
 from .paths import AsyncRemotePath
@@ -180,7 +180,8 @@ async def _job_from_task(compute: AsyncCompute, task_id: str, deadline: Deadline
         raise JobSubmissionError(
             f"job submission failed: {result.error or 'no message from sbatch'}"
         )
-    return AsyncJob(compute, result.jobid, submitted_at=client._clock())
+    jobid = server_id(result.jobid, "job id")
+    return AsyncJob(compute, jobid, submitted_at=client._clock())
 
 
 class _Outcome(Enum):

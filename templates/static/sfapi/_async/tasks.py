@@ -8,7 +8,7 @@ from .._awaitable import AsyncCompletionAwaitable
 from .._deadline import waiting
 from .._exceptions import TaskFailedError, WaitTimeoutError
 from .._polling import DEFAULT_TASK_TIMEOUT, checked_timeout
-from .._task_results import CommandResult, parse_result
+from .._task_results import CommandResult, parse_result, server_id
 from ..models import Task, TaskStatus
 
 if TYPE_CHECKING:
@@ -28,7 +28,7 @@ class AsyncTaskHandle:
 
     def __init__(self, client: AsyncClient, task_id: str) -> None:
         self._client = client
-        self.task_id = task_id
+        self.task_id = server_id(task_id, "task id")
         self.status: TaskStatus | None = None
         self.result: str | None = None
 
