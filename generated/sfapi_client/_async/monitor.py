@@ -21,7 +21,8 @@ from .._job_state import JobCommand, JobState
 from .._polling import Deadline
 
 if TYPE_CHECKING:
-    from .compute import AsyncCompute
+    from ..models import PublicHost
+    from .context import AsyncContext
     from .jobs import AsyncJob
 
 __all__: list[str] = []
@@ -35,8 +36,9 @@ ROUND_SLACK = 0.01
 class AsyncJobMonitor:
     """Shared poller of one machine's jobs (one per client and machine)."""
 
-    def __init__(self, compute: AsyncCompute) -> None:
-        self._compute = compute
+    def __init__(self, context: AsyncContext, machine: PublicHost) -> None:
+        self._context = context
+        self._machine = machine
         self._lock = AsyncLock()
         self._waiting: dict[str, list[AsyncJob]] = {}
         self._last_poll = float("-inf")
@@ -51,41 +53,42 @@ class AsyncJobMonitor:
         self, job: AsyncJob, done: Callable[[JobState], bool], timeout: float
     ) -> JobState:
         """Return ``job``'s state once ``done(state)``; WaitTimeoutError after ``timeout``."""
-        client = self._compute.client
-        deadline = Deadline(timeout, client._clock)
+        context = self._context
+        deadline = Deadline(timeout, context.clock)
+        if not job.jobid:
+            raise ValueError("a job without a jobid cannot be waited for")
         async with self._lock:
             self._waiting.setdefault(job.jobid, []).append(job)
         try:
             while True:
                 async with self._lock:
-                    if client._clock() - self._last_poll >= client.wait_interval:
+                    if context.clock() - self._last_poll >= context.wait_interval:
                         await self._poll_round()
-                if job.state.is_terminal or done(job.state):
-                    return job.state
-                if job.jobid in self._missing and not client._within_grace(job.submitted_at):
-                    raise JobNotFoundError(
-                        f"job {job.jobid} is not known on {self._compute.machine.value}"
-                    )
+                state = job.state
+                if state.is_terminal or done(state):
+                    return state
+                if job.jobid in self._missing and not context.within_grace(job.submitted_at):
+                    raise JobNotFoundError(f"Job not found: {job.jobid} (on {self._machine.value})")
                 if deadline.expired:
                     raise WaitTimeoutError(
                         f"job {job.jobid} did not reach the awaited state within "
-                        f"{deadline.timeout:g} s (state {job.state.value})"
+                        f"{deadline.timeout:g} s (state {state.value})"
                     )
                 # Wake for the next round, shared by every waiter of this machine.
-                next_round = self._last_poll + client.wait_interval - client._clock()
-                await client._sleep(deadline.next_sleep(max(next_round, 0.0) + ROUND_SLACK))
+                next_round = self._last_poll + context.wait_interval - context.clock()
+                await context.sleep(deadline.next_sleep(max(next_round, 0.0) + ROUND_SLACK))
         finally:
             async with self._lock:
-                waiters = self._waiting.get(job.jobid, [])
-                if job in waiters:
-                    waiters.remove(job)
-                if not waiters:
-                    self._waiting.pop(job.jobid, None)
+                jobid = job.jobid or ""
+                waiters = [w for w in self._waiting.get(jobid, []) if w is not job]
+                if waiters:
+                    self._waiting[jobid] = waiters
+                else:
+                    self._waiting.pop(jobid, None)
 
     async def _poll_round(self) -> None:
         """One sacct request per chunk of waiting jobs; every waiter's job is updated."""
-        client = self._compute.client
-        self._last_poll = client._clock()
+        self._last_poll = self._context.clock()
         jobids = sorted(self._waiting, key=lambda j: (len(j), j))
         seen: set[str] = set()
         self.max_requests_per_round = max(
@@ -93,8 +96,8 @@ class AsyncJobMonitor:
         )
         for start in range(0, len(jobids), JOBS_PER_REQUEST):
             chunk = jobids[start : start + JOBS_PER_REQUEST]
-            answer = await client.api_client.compute.read_jobs(
-                self._compute.machine, sacct=True, kwargs=[f"jobid={','.join(chunk)}"]
+            answer = await self._context.api.compute.read_jobs(
+                self._machine, sacct=True, kwargs=[f"jobid={','.join(chunk)}"]
             )
             self.requests += 1
             for row in answer.output:

@@ -30,7 +30,7 @@ from .._retry import backoff_delay
 from .._scripts import InlineScript, checked_path, is_inline, tagged
 from .._task_results import SubmissionResult, parse_result
 from ..models import TaskStatus
-from .jobs import AsyncJob
+from .jobs import AsyncJob, AsyncJobSqueue
 from .paths import AsyncRemotePath
 
 if TYPE_CHECKING:
@@ -72,11 +72,12 @@ async def submit(
     arguments = [str(a) for a in args] if args else None
     if path is not None:
         await _check_script_file(compute, path)
-    retry = compute.client.api_client.retry
+    context = compute.context
+    retry = context.api.retry
     for attempt in range(1, retry.max_attempts + 1):
         wall_started = time.time()
         try:
-            answer = await compute.client.api_client.compute.submit_job(
+            answer = await context.api.compute.submit_job(
                 compute.machine,
                 is_path=inline is None,
                 job=inline.text if inline is not None else str(path),
@@ -96,7 +97,7 @@ async def submit(
                 return outcome
             if outcome is _Outcome.NOT_CREATED and attempt < retry.max_attempts:
                 # Nothing was created and nothing will be: sending again is safe.
-                await compute.client._sleep(backoff_delay(attempt, retry))
+                await context.sleep(backoff_delay(attempt, retry))
                 if inline is not None:
                     inline = tagged(str(script))
                 continue
@@ -117,22 +118,22 @@ async def _check_script_file(compute: AsyncCompute, path: str) -> None:
         raise FileNotFoundError(
             f"job script {path} not found on {machine}: {error.message}"
         ) from None
-    if len(entries) == 1 and entries[0].is_dir():
+    if len(entries) == 1 and await entries[0].is_dir():
         raise IsADirectoryError(f"job script {path} on {machine} is a directory, not a file")
-    if len(entries) != 1 or not entries[0].is_file():
+    if len(entries) != 1 or not await entries[0].is_file():
         raise FileNotFoundError(f"job script {path} on {machine} is not a file")
 
 
 async def _job_from_task(compute: AsyncCompute, task_id: str) -> AsyncJob:
-    client = compute.client
-    task = client._task(task_id)
+    context = compute.context
+    task = context.task(task_id)
     raw = await task.wait()
     result: SubmissionResult = parse_result(raw, SubmissionResult, task_id)
     if not result.ok or task.status is TaskStatus.failed or not result.jobid:
         raise JobSubmissionError(
             f"job submission failed: {result.error or 'no message from sbatch'}"
         )
-    return AsyncJob(compute, result.jobid, submitted_at=client._clock())
+    return AsyncJobSqueue.on(compute, result.jobid, submitted_at=context.clock())
 
 
 class _Outcome(Enum):
@@ -152,27 +153,23 @@ async def _reconcile(
     waiting, the absence of a job proves nothing: it keeps looking, up to
     ``RECONCILE_MAX_ROUNDS``, and answers UNKNOWN if a task is still waiting then.
     """
-    client = compute.client
-    user = await client._username()
+    context = compute.context
+    user = await context.username()
     for round_number in range(RECONCILE_MAX_ROUNDS):
         # Tasks first, jobs second: a task that ran before the first look has made
         # its job before the second, so "none pending, none found" proves "none made".
         settled = round_number + 1 >= RECONCILE_ROUNDS and await _no_task_pending(compute)
-        answer = await client.api_client.compute.read_jobs(
+        answer = await context.api.compute.read_jobs(
             compute.machine, sacct=True, cached=False, kwargs=[f"user={user}"]
         )
         for row in answer.output:
             if _matches(row, inline, path, wall_started):
-                return AsyncJob(
-                    compute,
-                    row.get("jobid", ""),
-                    JobCommand.sacct,
-                    row=row,
-                    submitted_at=client._clock(),
-                )
+                job = AsyncJobSqueue.on(compute, row.get("jobid"), submitted_at=context.clock())
+                job.absorb(row, JobCommand.sacct)
+                return job
         if settled:
             return _Outcome.NOT_CREATED
-        await client._sleep(client.task_interval)
+        await context.sleep(context.task_interval)
     return _Outcome.UNKNOWN
 
 
@@ -204,7 +201,7 @@ def _submitted_after(text: str | None, wall_started: float) -> bool:
 
 async def _no_task_pending(compute: AsyncCompute) -> bool:
     """True when no task of the user is still waiting to run (so none will create a job)."""
-    tasks = await compute.client.api_client.tasks.read_tasks()
+    tasks = await compute.context.api.tasks.read_tasks()
     return not any(task.status is TaskStatus.new for task in tasks.tasks or [])
 
 

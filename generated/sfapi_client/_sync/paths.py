@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 
 __all__ = ["RemotePath"]
 
-_MODES = frozenset({"r", "rb", "w", "wb"})
+#: ``open()`` modes: read or write, text or binary (``rb`` and ``br`` alike).
+_MODES = frozenset({"r", "rb", "br", "w", "wb", "bw"})
 
 
 class RemotePath:
@@ -26,7 +27,8 @@ class RemotePath:
 
     Joins with ``/`` like a ``PurePosixPath``; ``name``, ``parent``, ``size``, ``perms``,
     ``user``, ``group``, ``date``, and ``is_dir()``/``is_file()``/``is_symlink()`` read
-    the ``ls`` entry.
+    the ``ls`` entry (``is_dir()`` and friends read it first when it is missing), as do
+    ``parts``, ``stem``, ``suffix``, ``suffixes`` and ``parents`` of the path.
     """
 
     def __init__(
@@ -66,6 +68,26 @@ class RemotePath:
     def parent(self) -> RemotePath:
         return type(self)(self.compute, self.path.parent)
 
+    @property
+    def parents(self) -> list[RemotePath]:
+        return [type(self)(self.compute, p) for p in self.path.parents]
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return self.path.parts
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    @property
+    def suffix(self) -> str:
+        return self.path.suffix
+
+    @property
+    def suffixes(self) -> list[str]:
+        return self.path.suffixes
+
     def _details(self) -> DirectoryEntry:
         if self.entry is None:
             raise ValueError(
@@ -93,17 +115,26 @@ class RemotePath:
     def date(self) -> str | None:
         return self._details().date
 
+    def _kind(self) -> str:
+        """The first letter of the ``ls`` permissions: ``d``, ``-`` or ``l``."""
+        return (self._details().perms or " ")[0]
+
+    def _known_kind(self) -> str:
+        if self.entry is None:
+            self.update()
+        return self._kind()
+
     def is_dir(self) -> bool:
-        """True for a directory (from the ``ls`` permissions string)."""
-        return (self._details().perms or "").startswith("d")
+        """True for a directory (from the ``ls`` permissions string, read if missing)."""
+        return self._known_kind() == "d"
 
     def is_file(self) -> bool:
         """True for a regular file."""
-        return (self._details().perms or "").startswith("-")
+        return self._known_kind() == "-"
 
     def is_symlink(self) -> bool:
         """True for a symbolic link."""
-        return (self._details().perms or "").startswith("l")
+        return self._known_kind() == "l"
 
     def update(self) -> RemotePath:
         """Read this path's ``ls`` details."""
@@ -117,12 +148,12 @@ class RemotePath:
     def download(self, binary: bool = False) -> IO[Any]:
         """The file's content as a file object: ``StringIO``, or ``BytesIO`` with ``binary``.
 
-        The API serves small files only. ValueError for a directory (nothing is sent
-        when the path's details are known).
+        The API serves small files only. IsADirectoryError for a directory (nothing is
+        sent when the path's details are known).
         """
-        if self.entry is not None and self.is_dir():
-            raise ValueError(f"{self.path} is a directory; only files can be downloaded")
-        answer = self.compute.client.api_client.utilities.download_file(
+        if self.entry is not None and self._kind() == "d":
+            raise IsADirectoryError(f"{self.path} is a directory; only files can be downloaded")
+        answer = self.compute.context.api.utilities.download_file(
             self.compute.machine, str(self.path), binary=binary
         )
         content = answer.file or ""
@@ -135,17 +166,18 @@ class RemotePath:
     ) -> RemotePath:
         """Write ``file`` to this path; into it, under the file's name, if it is a directory.
 
-        ``file`` is an open file, bytes, or the path of a local file. ValueError for a
-        local directory or a nameless upload into a directory, before anything is sent.
+        ``file`` is an open file, bytes, or the path of a local file; an open file is
+        named by its ``filename`` or ``name`` attribute. ValueError for a local directory
+        or a nameless upload into a directory, before anything is sent.
         """
         content, local_name = _read_local(file)
         target = self.path
-        if self.entry is not None and self.is_dir():
+        if self.entry is not None and self._kind() == "d":
             name = filename or local_name
             if not name:
                 raise ValueError(f"{self.path} is a directory: give a filename for the upload")
             target = self.path / name
-        self.compute.client.api_client.utilities.upload_file(
+        self.compute.context.api.utilities.upload_file(
             self.compute.machine, str(target), file=(filename or local_name or target.name, content)
         )
         return type(self)(self.compute, target)
@@ -155,10 +187,11 @@ class RemotePath:
         """Open the remote file: read modes download it, write modes upload it on close."""
         if mode not in _MODES:
             raise ValueError(f"mode must be one of {sorted(_MODES)}, not {mode!r}")
-        if mode.startswith("r"):
-            yield self.download(binary=mode == "rb")
+        binary = "b" in mode
+        if "r" in mode:
+            yield self.download(binary=binary)
             return
-        if mode == "wb":
+        if binary:
             binary_buffer = io.BytesIO()
             yield binary_buffer
             self.upload(binary_buffer.getvalue())
@@ -180,6 +213,6 @@ def _read_local(file: IO[bytes] | IO[str] | bytes | os.PathLike[str]) -> tuple[b
             raise ValueError(f"local file {local} does not exist")
         return local.read_bytes(), local.name
     data = file.read()
-    name = getattr(file, "name", None)
+    name = getattr(file, "filename", None) or getattr(file, "name", None)
     raw = data.encode() if isinstance(data, str) else data
     return raw, os.path.basename(name) if isinstance(name, str) else None

@@ -30,7 +30,7 @@ from .._retry import backoff_delay
 from .._scripts import InlineScript, checked_path, is_inline, tagged
 from .._task_results import SubmissionResult, parse_result
 from ..models import TaskStatus
-from .jobs import Job
+from .jobs import Job, JobSqueue
 from .paths import RemotePath
 
 if TYPE_CHECKING:
@@ -70,11 +70,12 @@ def submit(compute: Compute, script: str | RemotePath, args: list[str] | None) -
     arguments = [str(a) for a in args] if args else None
     if path is not None:
         _check_script_file(compute, path)
-    retry = compute.client.api_client.retry
+    context = compute.context
+    retry = context.api.retry
     for attempt in range(1, retry.max_attempts + 1):
         wall_started = time.time()
         try:
-            answer = compute.client.api_client.compute.submit_job(
+            answer = context.api.compute.submit_job(
                 compute.machine,
                 is_path=inline is None,
                 job=inline.text if inline is not None else str(path),
@@ -94,7 +95,7 @@ def submit(compute: Compute, script: str | RemotePath, args: list[str] | None) -
                 return outcome
             if outcome is _Outcome.NOT_CREATED and attempt < retry.max_attempts:
                 # Nothing was created and nothing will be: sending again is safe.
-                compute.client._sleep(backoff_delay(attempt, retry))
+                context.sleep(backoff_delay(attempt, retry))
                 if inline is not None:
                     inline = tagged(str(script))
                 continue
@@ -122,15 +123,15 @@ def _check_script_file(compute: Compute, path: str) -> None:
 
 
 def _job_from_task(compute: Compute, task_id: str) -> Job:
-    client = compute.client
-    task = client._task(task_id)
+    context = compute.context
+    task = context.task(task_id)
     raw = task.wait()
     result: SubmissionResult = parse_result(raw, SubmissionResult, task_id)
     if not result.ok or task.status is TaskStatus.failed or not result.jobid:
         raise JobSubmissionError(
             f"job submission failed: {result.error or 'no message from sbatch'}"
         )
-    return Job(compute, result.jobid, submitted_at=client._clock())
+    return JobSqueue.on(compute, result.jobid, submitted_at=context.clock())
 
 
 class _Outcome(Enum):
@@ -150,27 +151,23 @@ def _reconcile(
     waiting, the absence of a job proves nothing: it keeps looking, up to
     ``RECONCILE_MAX_ROUNDS``, and answers UNKNOWN if a task is still waiting then.
     """
-    client = compute.client
-    user = client._username()
+    context = compute.context
+    user = context.username()
     for round_number in range(RECONCILE_MAX_ROUNDS):
         # Tasks first, jobs second: a task that ran before the first look has made
         # its job before the second, so "none pending, none found" proves "none made".
         settled = round_number + 1 >= RECONCILE_ROUNDS and _no_task_pending(compute)
-        answer = client.api_client.compute.read_jobs(
+        answer = context.api.compute.read_jobs(
             compute.machine, sacct=True, cached=False, kwargs=[f"user={user}"]
         )
         for row in answer.output:
             if _matches(row, inline, path, wall_started):
-                return Job(
-                    compute,
-                    row.get("jobid", ""),
-                    JobCommand.sacct,
-                    row=row,
-                    submitted_at=client._clock(),
-                )
+                job = JobSqueue.on(compute, row.get("jobid"), submitted_at=context.clock())
+                job.absorb(row, JobCommand.sacct)
+                return job
         if settled:
             return _Outcome.NOT_CREATED
-        client._sleep(client.task_interval)
+        context.sleep(context.task_interval)
     return _Outcome.UNKNOWN
 
 
@@ -202,7 +199,7 @@ def _submitted_after(text: str | None, wall_started: float) -> bool:
 
 def _no_task_pending(compute: Compute) -> bool:
     """True when no task of the user is still waiting to run (so none will create a job)."""
-    tasks = compute.client.api_client.tasks.read_tasks()
+    tasks = compute.context.api.tasks.read_tasks()
     return not any(task.status is TaskStatus.new for task in tasks.tasks or [])
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Awaitable, Callable
 
 
 async def async_sleep(seconds: float) -> None:
@@ -24,3 +25,7 @@ def sleep(seconds: float) -> None:
 #: A lock for coroutines of one event loop; its sync twin is a thread lock.
 AsyncLock = asyncio.Lock
 Lock = threading.Lock
+
+#: The type of a sleep function that objects get injected (a fake one in tests).
+AsyncSleep = Callable[[float], Awaitable[None]]
+Sleep = Callable[[float], None]
