@@ -130,3 +130,17 @@ def test_the_waiting_methods_are_coroutines_on_the_async_side() -> None:
         sfapi_client.AsyncStorage.globus,
     ):
         assert inspect.iscoroutinefunction(method), method
+
+
+def test_remote_paths_made_by_hand_join_like_pure_paths() -> None:
+    from sfapi_client.paths import RemotePath
+
+    a, b = RemotePath("/a", compute=None), RemotePath("b", compute=None)
+    joined = a / b
+    assert isinstance(joined, RemotePath) and str(joined) == "/a/b"
+    assert joined.name == "b" and joined.group is None and joined.perms is None
+    assert str("c" / b) == "c/b" and isinstance("c" / b, RemotePath)
+    assert [str(p) for p in RemotePath("/x/y").parents] == ["/x", "/"]
+    assert RemotePath("/x/data.tar.gz").suffixes == [".tar", ".gz"]
+    with pytest.raises(ValueError, match="no machine"):
+        joined.download()

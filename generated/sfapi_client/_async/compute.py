@@ -150,15 +150,16 @@ class AsyncCompute:
         Raises ApiErrorStatus with the service's message for a missing path.
         """
         self._check_available()
-        base = AsyncRemotePath(self, str(path))
-        answer = await self.context.api.utilities.ls(self.machine, str(base.path))
+        base = AsyncRemotePath(str(path), self)
+        _, base_path = base.located()
+        answer = await self.context.api.utilities.ls(self.machine, base_path)
         by_name = {entry.name: entry for entry in answer.entries}
         if "." not in by_name:
-            return [AsyncRemotePath(self, base.path, entry) for entry in answer.entries[:1]]
+            return [AsyncRemotePath(base.path, self, entry) for entry in answer.entries[:1]]
         if directory:
-            return [AsyncRemotePath(self, base.path, by_name["."])]
+            return [AsyncRemotePath(base.path, self, by_name["."])]
         return [
-            AsyncRemotePath(self, base.path / _link_name(entry.name or ""), entry)
+            AsyncRemotePath(base.path / _link_name(entry.name or ""), self, entry)
             for entry in answer.entries
             if entry.name not in (".", "..")
         ]

@@ -144,15 +144,16 @@ class Compute:
         Raises ApiErrorStatus with the service's message for a missing path.
         """
         self._check_available()
-        base = RemotePath(self, str(path))
-        answer = self.context.api.utilities.ls(self.machine, str(base.path))
+        base = RemotePath(str(path), self)
+        _, base_path = base.located()
+        answer = self.context.api.utilities.ls(self.machine, base_path)
         by_name = {entry.name: entry for entry in answer.entries}
         if "." not in by_name:
-            return [RemotePath(self, base.path, entry) for entry in answer.entries[:1]]
+            return [RemotePath(base.path, self, entry) for entry in answer.entries[:1]]
         if directory:
-            return [RemotePath(self, base.path, by_name["."])]
+            return [RemotePath(base.path, self, by_name["."])]
         return [
-            RemotePath(self, base.path / _link_name(entry.name or ""), entry)
+            RemotePath(base.path / _link_name(entry.name or ""), self, entry)
             for entry in answer.entries
             if entry.name not in (".", "..")
         ]

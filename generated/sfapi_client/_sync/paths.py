@@ -23,42 +23,64 @@ _MODES = frozenset({"r", "rb", "br", "w", "wb", "bw"})
 
 
 class RemotePath:
-    """An absolute path on a machine, with the details ``ls`` reported for it (if any).
+    """A path on a machine, with the details ``ls`` reported for it (if any).
 
-    Joins with ``/`` like a ``PurePosixPath``; ``name``, ``parent``, ``size``, ``perms``,
-    ``user``, ``group``, ``date``, and ``is_dir()``/``is_file()``/``is_symlink()`` read
-    the ``ls`` entry (``is_dir()`` and friends read it first when it is missing), as do
-    ``parts``, ``stem``, ``suffix``, ``suffixes`` and ``parents`` of the path.
+    ``compute.ls()`` makes them; ``RemotePath(path, compute=machine)`` makes one by
+    hand. Joins with ``/`` like a ``PurePosixPath`` (``name``, ``parent``, ``parents``,
+    ``parts``, ``stem``, ``suffix``, ``suffixes``). ``perms``, ``size``, ``user``,
+    ``group`` and ``date`` come from the ``ls`` entry (None until the path was listed);
+    ``is_dir()``, ``is_file()`` and ``is_symlink()`` list it first when needed. Reading
+    and writing need an absolute path and a machine: ValueError before any request
+    otherwise.
     """
 
     def __init__(
-        self, compute: Compute, path: str | PurePosixPath, entry: DirectoryEntry | None = None
+        self,
+        path: str | os.PathLike[str],
+        compute: Compute | None = None,
+        entry: DirectoryEntry | None = None,
     ) -> None:
-        text = str(path)
-        if not text.startswith("/"):
-            raise ValueError(f"remote paths are absolute; {text!r} is not")
+        text = os.fspath(path)
+        if text.startswith("/"):
+            text = "/" + text.lstrip("/")  # the API may list "//global/..."
         self.compute = compute
-        self.path = PurePosixPath("/" + text.lstrip("/"))
+        self.path = PurePosixPath(text)
         self.entry = entry
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.compute.machine.value}:{self.path})"
+        machine = self.compute.machine.value if self.compute else "?"
+        return f"{type(self).__name__}({machine}:{self.path})"
 
     def __str__(self) -> str:
         return str(self.path)
 
+    def _machine_name(self) -> str | None:
+        return self.compute.machine.value if self.compute else None
+
     def __eq__(self, other: object) -> bool:
         return (
             isinstance(other, RemotePath)
-            and other.compute.machine == self.compute.machine
+            and other._machine_name() == self._machine_name()
             and other.path == self.path
         )
 
     def __hash__(self) -> int:
-        return hash((self.compute.machine, self.path))
+        return hash((self._machine_name(), self.path))
 
-    def __truediv__(self, other: str) -> RemotePath:
-        return type(self)(self.compute, self.path / other)
+    def __truediv__(self, other: str | os.PathLike[str] | RemotePath) -> RemotePath:
+        tail = other.path if isinstance(other, RemotePath) else os.fspath(other)
+        return type(self)(self.path / tail, self.compute)
+
+    def __rtruediv__(self, other: str | os.PathLike[str]) -> RemotePath:
+        return type(self)(PurePosixPath(os.fspath(other)) / self.path, self.compute)
+
+    def located(self) -> tuple[Compute, str]:
+        """The machine and the absolute path to send; ValueError when either is missing."""
+        if self.compute is None:
+            raise ValueError(f"{self.path} has no machine: make it with compute=")
+        if not self.path.is_absolute():
+            raise ValueError(f"remote paths to read or write are absolute; {self.path} is not")
+        return self.compute, str(self.path)
 
     @property
     def name(self) -> str:
@@ -66,11 +88,11 @@ class RemotePath:
 
     @property
     def parent(self) -> RemotePath:
-        return type(self)(self.compute, self.path.parent)
+        return type(self)(self.path.parent, self.compute)
 
     @property
     def parents(self) -> list[RemotePath]:
-        return [type(self)(self.compute, p) for p in self.path.parents]
+        return [type(self)(p, self.compute) for p in self.path.parents]
 
     @property
     def parts(self) -> tuple[str, ...]:
@@ -88,36 +110,29 @@ class RemotePath:
     def suffixes(self) -> list[str]:
         return self.path.suffixes
 
-    def _details(self) -> DirectoryEntry:
-        if self.entry is None:
-            raise ValueError(
-                f"{self.path} has no ls details yet: call update() or use compute.ls()"
-            )
-        return self.entry
-
     @property
     def perms(self) -> str | None:
-        return self._details().perms
+        return self.entry.perms if self.entry else None
 
     @property
     def size(self) -> float | None:
-        return self._details().size
+        return self.entry.size if self.entry else None
 
     @property
     def user(self) -> str | None:
-        return self._details().user
+        return self.entry.user if self.entry else None
 
     @property
     def group(self) -> str | None:
-        return self._details().group
+        return self.entry.group if self.entry else None
 
     @property
     def date(self) -> str | None:
-        return self._details().date
+        return self.entry.date if self.entry else None
 
     def _kind(self) -> str:
-        """The first letter of the ``ls`` permissions: ``d``, ``-`` or ``l``."""
-        return (self._details().perms or " ")[0]
+        """The first letter of the ``ls`` permissions (``d``, ``-``, ``l``); blank if unknown."""
+        return (self.perms or " ")[0]
 
     def _known_kind(self) -> str:
         if self.entry is None:
@@ -138,12 +153,14 @@ class RemotePath:
 
     def update(self) -> RemotePath:
         """Read this path's ``ls`` details."""
-        self.entry = (self.compute.ls(str(self.path), directory=True))[0].entry
+        compute, path = self.located()
+        self.entry = (compute.ls(path, directory=True))[0].entry
         return self
 
     def ls(self) -> list[RemotePath]:
         """The entries of this directory (or this file alone)."""
-        return self.compute.ls(str(self.path))
+        compute, path = self.located()
+        return compute.ls(path)
 
     def download(self, binary: bool = False) -> IO[Any]:
         """The file's content as a file object: ``StringIO``, or ``BytesIO`` with ``binary``.
@@ -151,11 +168,10 @@ class RemotePath:
         The API serves small files only. IsADirectoryError for a directory (nothing is
         sent when the path's details are known).
         """
-        if self.entry is not None and self._kind() == "d":
-            raise IsADirectoryError(f"{self.path} is a directory; only files can be downloaded")
-        answer = self.compute.context.api.utilities.download_file(
-            self.compute.machine, str(self.path), binary=binary
-        )
+        compute, path = self.located()
+        if self._kind() == "d":
+            raise IsADirectoryError(f"{path} is a directory; only files can be downloaded")
+        answer = compute.context.api.utilities.download_file(compute.machine, path, binary=binary)
         content = answer.file or ""
         if binary:
             return io.BytesIO(base64.b64decode(content) if answer.is_binary else content.encode())
@@ -170,17 +186,18 @@ class RemotePath:
         named by its ``filename`` or ``name`` attribute. ValueError for a local directory
         or a nameless upload into a directory, before anything is sent.
         """
+        compute, _ = self.located()
         content, local_name = _read_local(file)
         target = self.path
-        if self.entry is not None and self._kind() == "d":
+        if self._kind() == "d":
             name = filename or local_name
             if not name:
                 raise ValueError(f"{self.path} is a directory: give a filename for the upload")
             target = self.path / name
-        self.compute.context.api.utilities.upload_file(
-            self.compute.machine, str(target), file=(filename or local_name or target.name, content)
+        compute.context.api.utilities.upload_file(
+            compute.machine, str(target), file=(filename or local_name or target.name, content)
         )
-        return type(self)(self.compute, target)
+        return type(self)(target, compute)
 
     @contextmanager
     def open(self, mode: str = "r") -> Iterator[IO[Any]]:

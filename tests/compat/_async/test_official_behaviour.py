@@ -182,6 +182,8 @@ async def test_open_modes_of_a_remote_file(async_client: AsyncClient) -> None:
     assert await found.is_file() and not await found.is_dir()
     with pytest.raises(IsADirectoryError):
         await home.download()
+    with pytest.raises(ValueError, match="absolute"):
+        await perlmutter.ls("relative/path")
 
 
 async def test_globus_transfer_through_the_official_names(

@@ -183,6 +183,8 @@ def test_open_modes_of_a_remote_file(client: Client) -> None:
     assert found.is_file() and not found.is_dir()
     with pytest.raises(IsADirectoryError):
         home.download()
+    with pytest.raises(ValueError, match="absolute"):
+        perlmutter.ls("relative/path")
 
 
 def test_globus_transfer_through_the_official_names(client: Client, sim: RunningSimulator) -> None:
