@@ -60,7 +60,7 @@ async def _monitor_once(sim: RunningSimulator, jobs: int) -> dict[str, float]:
         wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
     if set(states) != {JobState.COMPLETED}:
         raise RuntimeError(f"monitoring benchmark: unexpected states {set(states)}")
-    monitor = perlmutter._monitor
+    monitor = perlmutter.monitor
     return {
         "requests": float(sim.stats()["requests"].get(LISTINGS, 0)),
         "rounds": float(monitor.rounds),

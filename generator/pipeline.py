@@ -104,9 +104,15 @@ def _module_exports(files: dict[str, str]) -> dict[str, list[str]]:
 def _package_exports(
     static: dict[str, str], config: Config, sync_names: dict[str, str]
 ) -> list[tuple[str, list[str]]]:
-    """Re-exports of the hand-written modules, the async ones with their sync twins."""
+    """Re-exports of the hand-written private modules, the async ones with their sync twins.
+
+    A static module whose name has no leading underscore (``compute.py``) is a public
+    module of its own, imported as ``package.compute``; its names are not re-exported.
+    """
     result: list[tuple[str, list[str]]] = []
     for module, names in _module_exports(static).items():
+        if not module.startswith("_"):
+            continue
         if module.startswith("_async."):
             twin = SYNC_DIR.rstrip("/") + module[len(ASYNC_DIR.rstrip("/")) :]
             result.append(("." + module, sorted(names)))

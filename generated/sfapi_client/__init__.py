@@ -9,11 +9,13 @@ from ._spec_info import API_VERSION, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
 from ._sync.api_client import ApiClient
 from ._async.account import (
     AsyncGroup,
+    AsyncGroupMember,
     AsyncProject,
     AsyncUser,
 )
 from ._sync.account import (
     Group,
+    GroupMember,
     Project,
     User,
 )
@@ -177,6 +179,7 @@ __all__ = [
     "AsyncCompute",
     "AsyncGlobus",
     "AsyncGroup",
+    "AsyncGroupMember",
     "AsyncJob",
     "AsyncProject",
     "AsyncRemotePath",
@@ -212,6 +215,7 @@ __all__ = [
     "GlobusTransferResult",
     "Group",
     "GroupList",
+    "GroupMember",
     "GroupStats",
     "HTTPValidationError",
     "Job",

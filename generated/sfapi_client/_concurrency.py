@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
+from collections.abc import Awaitable, Callable
 
 
 async def async_sleep(seconds: float) -> None:
@@ -102,3 +103,8 @@ class TimedLock:
 
     def __exit__(self, *exc_info: object) -> None:
         self._lock.release()
+
+
+#: The type of a sleep function that objects get injected (a fake one in tests).
+AsyncSleep = Callable[[float], Awaitable[None]]
+Sleep = Callable[[float], None]

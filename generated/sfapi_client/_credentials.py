@@ -64,10 +64,17 @@ class Credentials:
         return f"Credentials(client_id={self.client_id!r}, algorithm={self.algorithm!r})"
 
     @classmethod
-    def from_secret(cls, client_id: str, secret: str | Mapping[str, Any]) -> Credentials:
-        """Credentials from a client id and a PEM text, a JWK dict or a JWK JSON text."""
+    def from_secret(cls, client_id: str, secret: Any) -> Credentials:
+        """Credentials from a client id and a PEM text, a JWK dict or a JWK JSON text, or a
+        key object (joserfc's, or authlib's ``JsonWebKey.import_key(...)``).
+
+        Whitespace around the client id (the newline of a file it was read from) is
+        dropped.
+        """
+        if isinstance(client_id, str):
+            client_id = client_id.strip()
         check_client_id(client_id)
-        key, algorithm = _parse_private_key(secret)
+        key, algorithm = _parse_private_key(_key_material(secret))
         return cls(client_id, algorithm, key)
 
     @classmethod
@@ -158,6 +165,20 @@ def check_permissions(path: Path) -> None:
             f"key file {path} is accessible by group or others (mode {stat.filemode(mode)}); "
             f"restrict it with: chmod 600 {path}"
         )
+
+
+def _key_material(secret: Any) -> str | Mapping[str, Any]:
+    """A key object's private JWK; text and mappings as they are."""
+    if isinstance(secret, str | Mapping) or not hasattr(secret, "as_dict"):
+        return secret  # type: ignore[no-any-return]
+    for flag in ("private", "is_private"):  # joserfc's spelling, authlib's
+        try:
+            exported = secret.as_dict(**{flag: True})
+        except TypeError:
+            continue
+        if isinstance(exported, Mapping) and "d" in exported:
+            return {k: v for k, v in exported.items() if k not in ("private", "is_private")}
+    raise ClientKeyError("the key object could not be exported as a private JWK")
 
 
 def _parse_private_key(secret: str | Mapping[str, Any]) -> tuple[Any, str]:

@@ -8,14 +8,38 @@ task ends (see spec/BEHAVIOUR.md). These models read it.
 from __future__ import annotations
 
 import json
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ._encoding import path_segment
 from ._exceptions import ResponseDecodeError
+from .models import TaskStatus as ApiTaskStatus
 
 __all__ = ["CommandResult", "SubmissionResult"]
+
+
+class TaskStatus(str, Enum):  # noqa: UP042 - prints as TaskStatus.X, as the earlier client
+    """Where a command task stands, in the upper-case spelling of ``sfapi_client.compute``.
+
+    Members equal their text and print as ``TaskStatus.COMPLETED``, as in NERSC's
+    earlier client.
+
+    The API answers in lower case (``completed``); this enum is what ``CommandTask.status``
+    holds. It is exported from ``sfapi_client.compute`` only, since the package root's
+    ``TaskStatus`` is the API's own enum.
+    """
+
+    NEW = "NEW"
+    COMPLETED = "COMPLETED"
+    CANCELLED = "CANCELLED"
+    FAILED = "FAILED"
+
+    @classmethod
+    def from_api(cls, status: ApiTaskStatus) -> TaskStatus:
+        """The member for the API's status."""
+        return cls[status.value.upper()]
 
 
 class _TaskResult(BaseModel):

@@ -103,7 +103,7 @@ def test_job_shows_one_job_and_an_unknown_one_fails(sfapi: Sfapi, tmp_path: Path
     assert table.stdout.startswith(f"Job {jobid}") and "COMPLETED" in table.stdout
     unknown = sfapi("job", "perlmutter", "999")
     assert unknown.exit_code == 1
-    assert unknown.stderr == "error: job 999 is not known on perlmutter\n"
+    assert unknown.stderr == "error: Job not found: 999 (on perlmutter)\n"
 
 
 def test_cancel_without_wait(sfapi: Sfapi, tmp_path: Path) -> None:

@@ -136,11 +136,11 @@ def test_as_a_process_json_debug_and_completion(sim: RunningSimulator) -> None:
     assert '"name": "perlmutter"' in status.stdout
     quiet = _process(["job", "perlmutter", "999"], env)
     assert quiet.returncode == 1
-    assert quiet.stderr == "error: job 999 is not known on perlmutter\n"
+    assert quiet.stderr == "error: Job not found: 999 (on perlmutter)\n"
     loud = _process(["--debug", "job", "perlmutter", "999"], env)
     assert loud.returncode == 1
     assert loud.stderr.startswith("Traceback (most recent call last):")
-    assert "JobNotFoundError: job 999 is not known on perlmutter" in loud.stderr
+    assert "JobNotFoundError: Job not found: 999 (on perlmutter)" in loud.stderr
     completion = _process(
         [], {"_SFAPI_COMPLETE": "complete_bash", "COMP_WORDS": "sfapi jobs d", "COMP_CWORD": "2"}
     )

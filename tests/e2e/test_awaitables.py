@@ -1,4 +1,4 @@
-"""``await job`` and ``await task``: the async layer's shorthand for ``complete()``.
+"""``await job`` and ``await task``: the async layer's shorthands for waiting.
 
 Async only (the sync twin spells waiting ``complete()``), so this module has no twin.
 """
@@ -15,7 +15,9 @@ async def test_awaiting_a_job_waits_for_its_end(async_client: AsyncClient) -> No
     assert job.state is JobState.COMPLETED
 
 
-async def test_awaiting_a_command_task_gives_its_output(async_client: AsyncClient) -> None:
+async def test_awaiting_a_command_task_gives_the_ended_task(async_client: AsyncClient) -> None:
     perlmutter = await async_client.compute("perlmutter")
     task = await perlmutter.run_task("echo awaited")
-    assert await task == "awaited\n"
+    assert await task is task
+    assert task.result is not None and task.result.output == "awaited\n"
+    assert await task.complete() == "awaited\n"

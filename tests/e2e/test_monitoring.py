@@ -45,7 +45,7 @@ async def test_waiting_on_1000_jobs_costs_one_request_per_chunk_per_round(
         sim.reset_stats()
         jobs = [AsyncJob(perlmutter, jobid) for jobid in jobids]
         states = await asyncio.gather(*(job.complete(timeout=120) for job in jobs))
-    monitor = perlmutter._monitor
+    monitor = perlmutter.monitor
     assert set(states) == {JobState.COMPLETED}
     assert monitor.max_requests_per_round == math.ceil(1000 / JOBS_PER_REQUEST)
     assert sim.stats()["requests"][LISTINGS] == monitor.requests
@@ -63,7 +63,7 @@ def test_sync_waits_from_threads_share_the_batching(sim: RunningSimulator) -> No
         jobs = [Job(perlmutter, jobid) for jobid in jobids]
         with ThreadPoolExecutor(max_workers=len(jobs)) as pool:
             states = list(pool.map(lambda job: job.complete(timeout=60), jobs))
-    monitor = perlmutter._monitor
+    monitor = perlmutter.monitor
     assert set(states) == {JobState.COMPLETED}
     assert monitor.max_requests_per_round == 1
     assert sim.stats()["requests"][LISTINGS] == monitor.requests == monitor.rounds

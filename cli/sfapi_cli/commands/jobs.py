@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Annotated
 
@@ -24,7 +25,7 @@ def register(app: typer.Typer) -> None:
         app.command()(reported(state.debug)(command))
 
 
-def _rows(found: list[Job]) -> list[tuple[object, ...]]:
+def _rows(found: Sequence[Job]) -> list[tuple[object, ...]]:
     rows: list[tuple[object, ...]] = []
     for j in found:
         row = j.row.model_dump(by_alias=True) if j.row else {}

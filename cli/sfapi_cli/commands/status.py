@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, TypeVar
 
 import typer
 
 from .. import state
 from ..errors import reported
 from ..output import emit_json, moment, styled_status, table
+
+Entry = TypeVar("Entry")
+
+
+def _rows(answer: dict[str, list[Entry]] | list[Entry]) -> list[Entry]:
+    """The entries of every system (a dict by name) or of one (a list), as one list."""
+    if isinstance(answer, dict):
+        return [entry for entries in answer.values() for entry in entries]
+    return answer
 
 
 def register(app: typer.Typer) -> None:
@@ -21,7 +30,8 @@ def status(
 ) -> None:
     """Status of every system and service, or of one."""
     with state.current.client() as client:
-        systems = client.resources.status(name)
+        answer = client.resources.status(name)
+    systems = list(answer.values()) if isinstance(answer, dict) else [answer]
     if state.current.json:
         emit_json(systems)
         return
@@ -43,10 +53,10 @@ def outages(
 ) -> None:
     """Outages (past and current, or planned with --planned), per system."""
     with state.current.client() as client:
-        groups = (
+        answer = (
             client.resources.planned_outages(name) if planned else client.resources.outages(name)
         )
-    rows = [outage for group in groups for outage in group]
+    rows = _rows(answer)
     if state.current.json:
         emit_json(rows)
         return
@@ -71,8 +81,7 @@ def notes(
 ) -> None:
     """Notes about systems and services."""
     with state.current.client() as client:
-        groups = client.resources.notes(name)
-    rows = [note for group in groups for note in group]
+        rows = _rows(client.resources.notes(name))
     if state.current.json:
         emit_json(rows)
         return

@@ -21,7 +21,8 @@ from .._exceptions import JobNotFoundError, WaitTimeoutError
 from .._job_state import JobCommand, JobState
 
 if TYPE_CHECKING:
-    from .compute import AsyncCompute
+    from ..models import PublicHost
+    from .context import AsyncContext
     from .jobs import AsyncJob
 
 __all__: list[str] = []
@@ -35,8 +36,9 @@ ROUND_SLACK = 0.01
 class AsyncJobMonitor:
     """Shared poller of one machine's jobs (one per client and machine)."""
 
-    def __init__(self, compute: AsyncCompute) -> None:
-        self._compute = compute
+    def __init__(self, context: AsyncContext, machine: PublicHost) -> None:
+        self._context = context
+        self._machine = machine
         #: Held while a round is on the network; a waiter gives up on it at its deadline.
         self._round_lock = AsyncTimedLock()
         #: Guards the registry of waiting jobs; never held across a network wait.
@@ -55,7 +57,9 @@ class AsyncJobMonitor:
     ) -> JobState:
         """Return ``job``'s state once ``done(state)``; WaitTimeoutError after ``timeout``
         (every status request of the wait included)."""
-        client = self._compute.client
+        context = self._context
+        if not job.jobid:
+            raise ValueError("a job without a jobid cannot be waited for")
 
         def timed_out() -> str:
             return (
@@ -73,49 +77,50 @@ class AsyncJobMonitor:
                     if not await self._round_lock.acquire(deadline.remaining()):
                         raise WaitTimeoutError(timed_out())
                     try:
-                        if client._clock() - self._last_poll >= client.wait_interval:
+                        if context.clock() - self._last_poll >= context.wait_interval:
                             await self._poll_round()
                     finally:
                         self._round_lock.release()
-                    if job.state.is_terminal or done(job.state):
-                        return job.state
-                    if job.jobid in self._missing and not client._within_grace(job.submitted_at):
+                    state = job.state
+                    if state.is_terminal or done(state):
+                        return state
+                    if job.jobid in self._missing and not context.within_grace(job.submitted_at):
                         raise JobNotFoundError(
-                            f"job {job.jobid} is not known on {self._compute.machine.value}"
+                            f"Job not found: {job.jobid} (on {self._machine.value})"
                         )
                     if deadline.expired:
                         raise WaitTimeoutError(timed_out())
                     # Wake for the next round, shared by every waiter of this machine.
-                    next_round = self._last_poll + client.wait_interval - client._clock()
-                    await client._sleep(deadline.next_sleep(max(next_round, 0.0) + ROUND_SLACK))
+                    next_round = self._last_poll + context.wait_interval - context.clock()
+                    await context.sleep(deadline.next_sleep(max(next_round, 0.0) + ROUND_SLACK))
         finally:
             async with self._registry_lock:
-                waiters = self._waiting.get(job.jobid, [])
-                if job in waiters:
-                    waiters.remove(job)
-                if not waiters:
-                    self._waiting.pop(job.jobid, None)
+                jobid = job.jobid or ""
+                others = [w for w in self._waiting.get(jobid, []) if w is not job]
+                if others:
+                    self._waiting[jobid] = others
+                else:
+                    self._waiting.pop(jobid, None)
 
     async def _poll_round(self) -> None:
         """One sacct request per chunk of waiting jobs; every waiter's job is updated."""
-        client = self._compute.client
-        self._last_poll = client._clock()
+        self._last_poll = self._context.clock()
         async with self._registry_lock:
-            waiting = {jobid: list(jobs) for jobid, jobs in self._waiting.items()}
-        jobids = sorted(waiting, key=lambda j: (len(j), j))
+            waiters = {jobid: list(jobs) for jobid, jobs in self._waiting.items()}
+        jobids = sorted(waiters, key=lambda j: (len(j), j))
         seen: set[str] = set()
         self.max_requests_per_round = max(
             self.max_requests_per_round, -(-len(jobids) // JOBS_PER_REQUEST)
         )
         for start in range(0, len(jobids), JOBS_PER_REQUEST):
             chunk = jobids[start : start + JOBS_PER_REQUEST]
-            answer = await client.api_client.compute.read_jobs(
-                self._compute.machine, sacct=True, kwargs=[f"jobid={','.join(chunk)}"]
+            answer = await self._context.api.compute.read_jobs(
+                self._machine, sacct=True, kwargs=[f"jobid={','.join(chunk)}"]
             )
             self.requests += 1
             for row in answer.output:
                 jobid = row.get("jobid", "")
-                for job in waiting.get(jobid, []):
+                for job in waiters.get(jobid, []):
                     job.absorb(row, JobCommand.sacct)
                     seen.add(jobid)
         self._missing = frozenset(set(jobids) - seen)

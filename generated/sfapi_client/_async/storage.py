@@ -3,16 +3,18 @@
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from .._deadline import waiting
 from .._exceptions import TaskFailedError, WaitTimeoutError
 from .._machines import Machine, machine_from
 from .._polling import DEFAULT_TRANSFER_TIMEOUT, checked_timeout
-from ..models import GlobusStatus, GlobusTransferResult
+from ..models import GlobusStatus, GlobusTransferResult, SystemStatus
+from .paths import AsyncRemotePath
 
 if TYPE_CHECKING:
-    from .client import AsyncClient
+    from .context import AsyncContext
 
 __all__ = ["AsyncGlobus", "AsyncStorage", "AsyncTransfer"]
 
@@ -22,54 +24,72 @@ _ENDED = frozenset({GlobusStatus.SUCCEEDED, GlobusStatus.FAILED, GlobusStatus.CA
 class AsyncStorage:
     """Data movement services; ``globus()`` gives Globus transfers."""
 
-    def __init__(self, client: AsyncClient) -> None:
-        self._client = client
+    def __init__(self, context: AsyncContext) -> None:
+        self._context = context
 
-    def globus(self) -> AsyncGlobus:
-        """Globus transfers between machines."""
-        return AsyncGlobus(self._client)
+    async def globus(self) -> AsyncGlobus:
+        """Globus transfers between machines, with the Globus service's current status."""
+        status = await self._context.api.status.read_status_for_system("globus")
+        return AsyncGlobus(self._context, status)
 
 
 class AsyncGlobus:
-    """Start and follow Globus transfers between machines."""
+    """Start and follow Globus transfers between machines.
 
-    def __init__(self, client: AsyncClient) -> None:
-        self._client = client
+    ``service`` is the Globus service's status when it was obtained (or None).
+    """
+
+    def __init__(self, context: AsyncContext, service: SystemStatus | None = None) -> None:
+        self._context = context
+        self.service = service
 
     async def start_transfer(
         self,
         source_machine: Machine | str,
         target_machine: Machine | str,
-        source_dir: str,
-        target_dir: str,
+        source_dir: str | os.PathLike[str] | AsyncRemotePath,
+        target_dir: str | os.PathLike[str] | AsyncRemotePath,
         label: str | None = None,
     ) -> AsyncTransfer:
-        """Start copying ``source_dir`` on one machine to ``target_dir`` on another."""
+        """Start copying ``source_dir`` on one machine to ``target_dir`` on another.
+
+        The folders are absolute paths (strings, ``PurePosixPath`` or remote paths).
+        """
         source, target = machine_from(source_machine), machine_from(target_machine)
-        for name, value in (("source_dir", source_dir), ("target_dir", target_dir)):
-            if not value or not value.startswith("/"):
+        folders = {"source_dir": _folder(source_dir), "target_dir": _folder(target_dir)}
+        for name, value in folders.items():
+            if not value.startswith("/"):
                 raise ValueError(f"{name} must be an absolute path, not {value!r}")
-        answer = await self._client.api_client.storage.start_globus_transfer(
+        answer = await self._context.api.storage.start_globus_transfer(
             source_uuid=source.value,
             target_uuid=target.value,
-            source_dir=source_dir,
-            target_dir=target_dir,
+            source_dir=folders["source_dir"],
+            target_dir=folders["target_dir"],
             label=label or "",
         )
-        return AsyncTransfer(self._client, answer.transfer_id)
+        return AsyncTransfer(self._context, answer.transfer_id)
 
     async def transfer(self, transfer_id: str) -> AsyncTransfer:
         """An existing transfer, with its current state."""
-        transfer = AsyncTransfer(self._client, transfer_id)
+        if not transfer_id:
+            raise ValueError("give the transfer id")
+        transfer = AsyncTransfer(self._context, transfer_id)
         await transfer.update()
         return transfer
 
 
-class AsyncTransfer:
-    """A Globus transfer; ``result`` holds the last state read."""
+def _folder(value: str | os.PathLike[str] | AsyncRemotePath) -> str:
+    if isinstance(value, AsyncRemotePath):
+        return str(value.path)
+    return os.fspath(value) if value else ""
 
-    def __init__(self, client: AsyncClient, transfer_id: str) -> None:
-        self._client = client
+
+class AsyncTransfer:
+    """A Globus transfer; ``result`` holds the last state read (``globus_status`` its
+    Globus status)."""
+
+    def __init__(self, context: AsyncContext, transfer_id: str) -> None:
+        self._context = context
         self.transfer_id = transfer_id
         self.result: GlobusTransferResult | None = None
 
@@ -80,9 +100,14 @@ class AsyncTransfer:
     def status(self) -> GlobusStatus | None:
         return self.result.globus_status if self.result else None
 
+    @property
+    def globus_status(self) -> GlobusStatus | None:
+        """The same as ``status``."""
+        return self.status
+
     async def update(self) -> GlobusStatus | None:
         """Read the transfer's state."""
-        self.result = await self._client.api_client.storage.check_globus_transfer(self.transfer_id)
+        self.result = await self._context.api.storage.check_globus_transfer(self.transfer_id)
         return self.status
 
     async def complete(self, timeout: float | None = None) -> GlobusStatus:
@@ -102,7 +127,7 @@ class AsyncTransfer:
                     break
                 if deadline.expired:
                     raise WaitTimeoutError(timed_out())
-                await self._client._sleep(deadline.next_sleep(self._client.wait_interval))
+                await self._context.sleep(deadline.next_sleep(self._context.wait_interval))
         assert status is not None
         if status is not GlobusStatus.SUCCEEDED:
             reason = self.result.reason if self.result else None

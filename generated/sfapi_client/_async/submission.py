@@ -34,7 +34,7 @@ from .._retry import retry_delay
 from .._scripts import InlineScript, checked_path, checked_text, is_inline, tagged
 from .._task_results import SubmissionResult, parse_result, server_id
 from ..models import TaskStatus
-from .jobs import AsyncJob
+from .jobs import AsyncJob, AsyncJobSqueue
 from .paths import AsyncRemotePath
 
 if TYPE_CHECKING:
@@ -111,13 +111,14 @@ async def _submit_once(
 ) -> AsyncJob:
     """Send the submission; after an ambiguous failure, find its job or prove there is
     none (and only then send it again, while the retry policy and deadline allow)."""
-    retry = compute.client.api_client.retry
+    context = compute.context
+    retry = context.api.retry
     started = time.monotonic()
     attempt = 1
     while True:
         wall_started = time.time()
         try:
-            answer = await compute.client.api_client.compute.submit_job(
+            answer = await context.api.compute.submit_job(
                 compute.machine,
                 is_path=inline is None,
                 job=inline.text if inline is not None else str(path),
@@ -148,7 +149,7 @@ async def _submit_once(
                     f"the submission to {compute.machine.value} failed ({error}); no job was "
                     "created (the job and task lists show none), so it is safe to submit again"
                 ) from error
-            await compute.client._sleep(delay)
+            await context.sleep(delay)
             attempt += 1
             if inline is not None:
                 inline = tagged(str(script))
@@ -166,15 +167,15 @@ async def _check_script_file(compute: AsyncCompute, path: str) -> None:
         raise FileNotFoundError(
             f"job script {path} not found on {machine}: {error.message}"
         ) from None
-    if len(entries) == 1 and entries[0].is_dir():
+    if len(entries) == 1 and await entries[0].is_dir():
         raise IsADirectoryError(f"job script {path} on {machine} is a directory, not a file")
-    if len(entries) != 1 or not entries[0].is_file():
+    if len(entries) != 1 or not await entries[0].is_file():
         raise FileNotFoundError(f"job script {path} on {machine} is not a file")
 
 
 async def _job_from_task(compute: AsyncCompute, task_id: str, deadline: Deadline) -> AsyncJob:
-    client = compute.client
-    task = client._task(task_id)
+    context = compute.context
+    task = context.task(task_id)
     raw = await task.wait(max(deadline.remaining(), MIN_WAIT))
     result: SubmissionResult = parse_result(raw, SubmissionResult, task_id)
     if not result.ok or task.status is TaskStatus.failed or not result.jobid:
@@ -182,7 +183,7 @@ async def _job_from_task(compute: AsyncCompute, task_id: str, deadline: Deadline
             f"job submission failed: {result.error or 'no message from sbatch'}"
         )
     jobid = server_id(result.jobid, "job id")
-    return AsyncJob(compute, jobid, submitted_at=client._clock())
+    return AsyncJobSqueue.on(compute, jobid, submitted_at=context.clock())
 
 
 class _Outcome(Enum):
@@ -206,27 +207,23 @@ async def _reconcile(
     waiting, the absence of a job proves nothing: it keeps looking, up to
     ``RECONCILE_MAX_ROUNDS``, and answers UNKNOWN if a task is still waiting then.
     """
-    client = compute.client
-    user = await client._username()
+    context = compute.context
+    user = await context.username()
     for round_number in range(RECONCILE_MAX_ROUNDS):
         # Tasks first, jobs second: a task that ran before the first look has made
         # its job before the second, so "none pending, none found" proves "none made".
         settled = round_number + 1 >= RECONCILE_ROUNDS and await _no_task_pending(compute)
-        answer = await client.api_client.compute.read_jobs(
+        answer = await context.api.compute.read_jobs(
             compute.machine, sacct=True, cached=False, kwargs=[f"user={user}"]
         )
         for row in answer.output:
             if _matches(row, inline, path, wall_started):
-                return AsyncJob(
-                    compute,
-                    row.get("jobid", ""),
-                    JobCommand.sacct,
-                    row=row,
-                    submitted_at=client._clock(),
-                )
+                job = AsyncJobSqueue.on(compute, row.get("jobid"), submitted_at=context.clock())
+                job.absorb(row, JobCommand.sacct)
+                return job
         if settled:
             return _Outcome.NOT_CREATED
-        await client._sleep(deadline.next_sleep(client.task_interval))
+        await context.sleep(deadline.next_sleep(context.task_interval))
     return _Outcome.UNKNOWN
 
 
@@ -258,7 +255,7 @@ def _submitted_after(text: str | None, wall_started: float) -> bool:
 
 async def _no_task_pending(compute: AsyncCompute) -> bool:
     """True when no task of the user is still waiting to run (so none will create a job)."""
-    tasks = await compute.client.api_client.tasks.read_tasks()
+    tasks = await compute.context.api.tasks.read_tasks()
     return not any(task.status is TaskStatus.new for task in tasks.tasks or [])
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .._exceptions import SfApiError
 from ..models import (
     ApiClientInfo,
     BatchGroupAction,
@@ -16,13 +17,14 @@ from ..models import (
 )
 
 if TYPE_CHECKING:
-    from .client import Client
+    from .context import Context
 
-__all__ = ["Group", "Project", "User"]
+__all__ = ["Group", "GroupMember", "Project", "User"]
 
 
-def _usernames(users: list[str] | str) -> str:
-    names = [users] if isinstance(users, str) else list(users)
+def _usernames(users: Users) -> str:
+    given: list[str | User] = [users] if isinstance(users, str | User) else list[str | User](users)
+    names = [u.name if isinstance(u, User) else u for u in given]
     if not names or not all(isinstance(n, str) and n.strip() and "," not in n for n in names):
         raise ValueError("give one or more user names (non-empty, without commas)")
     return ",".join(n.strip() for n in names)
@@ -31,8 +33,8 @@ def _usernames(users: list[str] | str) -> str:
 class User:
     """A NERSC user. ``info`` holds the account record (``name``, ``uid``, ``email`` ...)."""
 
-    def __init__(self, client: Client, info: UserInfo) -> None:
-        self._client = client
+    def __init__(self, context: Context, info: UserInfo) -> None:
+        self._context = context
         self.info = info
 
     def __repr__(self) -> str:
@@ -46,29 +48,48 @@ class User:
     def uid(self) -> int:
         return self.info.uid
 
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, User) and other.info == self.info
+
+    def __hash__(self) -> int:
+        return hash(self.name)
+
+    def _check_owner(self, what: str) -> None:
+        """SfApiError unless this user owns the credentials (the API answers only for them)."""
+        if self.name != self._context.username():
+            raise SfApiError(f"Can only fetch {what} for authenticated user ({self.name} is not)")
+
     def groups(self) -> list[Group]:
-        """Groups the credentials' owner belongs to or manages."""
-        answer = self._client.api_client.account.read_groups()
-        return [Group(self._client, g) for g in answer.groups or []]
+        """Groups this user, the credentials' owner, belongs to or manages."""
+        self._check_owner("groups")
+        answer = self._context.api.account.read_groups()
+        return [Group(self._context, g) for g in answer.groups or []]
 
     def projects(self) -> list[Project]:
-        """Projects of the credentials' owner."""
-        return self._client.projects()
+        """Projects of this user, the credentials' owner."""
+        self._check_owner("projects")
+        projects = self._context.api.account.read_projects()
+        return [Project(self._context, p) for p in projects]
 
     def roles(self) -> list[RoleStats]:
-        """Roles of the credentials' owner in projects."""
-        return self._client.api_client.account.read_roles()
+        """Roles of this user, the credentials' owner, in projects."""
+        self._check_owner("roles")
+        return self._context.api.account.read_roles()
 
     def clients(self) -> list[ApiClientInfo]:
         """API clients registered by the credentials' owner."""
-        return self._client.api_client.account.read_clients()
+        return self._context.api.account.read_clients()
+
+
+#: Users as group changes take them: names or users, one or a list.
+Users = list[str] | list[User] | str | User
 
 
 class Group:
     """A Unix group: ``name``, ``gid`` and ``members``."""
 
-    def __init__(self, client: Client, stats: GroupStats) -> None:
-        self._client = client
+    def __init__(self, context: Context, stats: GroupStats) -> None:
+        self._context = context
         self.stats = stats
 
     def __repr__(self) -> str:
@@ -83,29 +104,58 @@ class Group:
         return self.stats.gid
 
     @property
-    def members(self) -> list[UserStats]:
-        return list(self.stats.users or [])
+    def members(self) -> list[GroupMember]:
+        """The group's members (``name``, ``uid``; ``user()`` reads the account)."""
+        return [GroupMember(self._context, u) for u in self.stats.users or []]
 
-    def _change(self, users: list[str] | str, action: BatchGroupAction) -> Group:
-        self.stats = self._client.api_client.account.update_group_membership(
+    def update(self) -> Group:
+        """Read the group again."""
+        self.stats = self._context.api.account.read_group(self.name)
+        return self
+
+    def _change(self, users: Users, action: BatchGroupAction) -> Group:
+        self.stats = self._context.api.account.update_group_membership(
             self.name, usernames=_usernames(users), action=action
         )
         return self
 
-    def add(self, users: list[str] | str) -> Group:
-        """Add users to the group; the group's ``members`` are updated."""
+    def add(self, users: Users) -> Group:
+        """Add users (names or users) to the group; the group's ``members`` are updated."""
         return self._change(users, BatchGroupAction.batch_add)
 
-    def remove(self, users: list[str] | str) -> Group:
+    def remove(self, users: Users) -> Group:
         """Remove users from the group; the group's ``members`` are updated."""
         return self._change(users, BatchGroupAction.batch_remove)
+
+
+class GroupMember:
+    """A member of a group: ``name`` and ``uid``; ``user()`` reads the user's account."""
+
+    def __init__(self, context: Context, stats: UserStats) -> None:
+        self._context = context
+        self.stats = stats
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(name={self.name!r})"
+
+    @property
+    def name(self) -> str:
+        return self.stats.name
+
+    @property
+    def uid(self) -> int:
+        return self.stats.uid
+
+    def user(self) -> User:
+        """The member's user account."""
+        return User(self._context, self._context.api.account.read_user(username=self.name))
 
 
 class Project:
     """A project (repository) with its allocation figures in ``stats``."""
 
-    def __init__(self, client: Client, stats: ProjectStats) -> None:
-        self._client = client
+    def __init__(self, context: Context, stats: ProjectStats) -> None:
+        self._context = context
         self.stats = stats
 
     def __repr__(self) -> str:
@@ -116,6 +166,11 @@ class Project:
         return self.stats.repo_name
 
     @property
+    def name(self) -> str:
+        """The project's name (its ``repo_name``)."""
+        return self.stats.repo_name
+
+    @property
     def description(self) -> str:
         return self.stats.description
 
@@ -123,5 +178,5 @@ class Project:
         """Create a Unix group in this project."""
         if not name or not name.strip():
             raise ValueError("the group name is empty")
-        stats = self._client.api_client.account.create_group(name=name, repo_name=self.repo_name)
-        return Group(self._client, stats)
+        stats = self._context.api.account.create_group(name=name, repo_name=self.repo_name)
+        return Group(self._context, stats)

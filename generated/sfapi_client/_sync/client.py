@@ -3,37 +3,31 @@
 
 from __future__ import annotations
 
-import time
 from types import TracebackType
 from typing import Any, Self
 
 import httpx2
 
 from .._auth import BearerTokenAuth, ClientCredentialsAuth
-from .._concurrency import sleep
 from .._constants import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT
 from .._credentials import ClientKeyError, Credentials
 from .._machines import Machine, machine_from
-from .._polling import checked_interval
 from .._retry import RetryConfig
 from .._spec_info import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
 from .._version import user_agent
 from .account import Group, Project, User
 from .api_client import ApiClient
 from .compute import Compute
+from .context import Context
 from .resources import Api, Resources
 from .storage import Storage
-from .tasks import TaskHandle
 
 __all__ = ["Client"]
-
-#: How long a job submitted by this client may be missing from (cached) queue answers.
-QUEUE_GRACE = 60.0
 
 
 def make_auth(
     client_id: str | None,
-    secret: str | dict[str, Any] | None,
+    secret: Any,
     key: str | Any | None,
     access_token: str | None,
     token_url: str,
@@ -58,7 +52,8 @@ class Client:
     """A client of the Superfacility API.
 
     Credentials are taken from the first of: ``client_id`` and ``secret`` (a PEM text,
-    a JWK dict or JWK JSON); ``key``, a key file path or a name under
+    a JWK dict or JWK JSON, or a key object of joserfc or authlib); ``key``, a key file
+    path or a name under
     ``~/.superfacility/``; an ``access_token``. Without any, public operations
     (status, outages, notes, changelog, config) work and others raise
     MissingCredentialsError before sending anything.
@@ -80,7 +75,7 @@ class Client:
     def __init__(
         self,
         client_id: str | None = None,
-        secret: str | dict[str, Any] | None = None,
+        secret: Any = None,
         key: str | Any | None = None,
         api_base_url: str = DEFAULT_BASE_URL,
         token_url: str = DEFAULT_TOKEN_URL,
@@ -93,37 +88,49 @@ class Client:
         task_interval: float = 1.0,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
-        self.wait_interval = checked_interval(wait_interval)
-        self.task_interval = checked_interval(task_interval)
+        self._auth = make_auth(client_id, secret, key, access_token, token_url)
         self.api_client = ApiClient(
             api_base_url,
-            auth=make_auth(client_id, secret, key, access_token, token_url),
+            auth=self._auth,
             timeout=timeout,
             retry=retry,
             transport=transport,
             user_agent=user_agent(),
             max_answer_bytes=max_answer_bytes,
         )
+        #: What every machine, job, task and path of this client works with.
+        self.context = Context(
+            self.api_client, wait_interval=wait_interval, task_interval=task_interval
+        )
         self.token_url = token_url
-        self._clock = time.monotonic
-        self._sleep = sleep
         self._computes: dict[Machine, Compute] = {}
-        self._user_name: str | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(api_base_url={self.api_client.base_url!r})"
 
-    def _task(self, task_id: str) -> TaskHandle:
-        return TaskHandle(self, task_id)
+    @property
+    def wait_interval(self) -> float:
+        """Seconds between polls while waiting for jobs."""
+        return self.context.wait_interval
 
-    def _within_grace(self, submitted_at: float | None) -> bool:
-        """True while a job this client submitted may still be missing from queue answers."""
-        return submitted_at is not None and self._clock() - submitted_at < QUEUE_GRACE
+    @property
+    def task_interval(self) -> float:
+        """Seconds between polls while waiting for tasks."""
+        return self.context.task_interval
 
-    def _username(self) -> str:
-        if self._user_name is None:
-            self._user_name = (self.api_client.account.read_user()).name
-        return self._user_name
+    @property
+    def token(self) -> str | None:
+        """The access token in use (None without credentials); fetched if none is yet.
+
+        Helpful for trying requests by hand; never log it.
+        """
+        if isinstance(self._auth, BearerTokenAuth):
+            return self._auth.current_token
+        if isinstance(self._auth, ClientCredentialsAuth):
+            if self._auth.current_token is None:
+                self.context.username()  # any authenticated request fetches one
+            return self._auth.current_token
+        return None
 
     def compute(self, machine: Machine | str) -> Compute:
         """The machine ``machine`` with its current status (ValueError for unknown names).
@@ -135,37 +142,39 @@ class Client:
         status = self.api_client.status.read_status_for_system(resolved.value)
         compute = self._computes.get(resolved)
         if compute is None:
-            compute = self._computes[resolved] = Compute(self, resolved, status)
+            compute = self._computes[resolved] = Compute(self.context, resolved, status)
         else:
-            compute._status = status
+            compute.absorb_status(status)
         return compute
 
     def user(self, username: str | None = None) -> User:
         """A user: the owner of the credentials by default."""
-        return User(self, self.api_client.account.read_user(username=username))
+        info = self.api_client.account.read_user(username=username)
+        return User(self.context, info)
 
     def group(self, name: str) -> Group:
         """A Unix group the user can manage."""
-        return Group(self, self.api_client.account.read_group(name))
+        return Group(self.context, self.api_client.account.read_group(name))
 
     def projects(self) -> list[Project]:
         """The projects of the credentials' owner."""
-        return [Project(self, p) for p in self.api_client.account.read_projects()]
+        projects = self.api_client.account.read_projects()
+        return [Project(self.context, p) for p in projects]
 
     @property
     def resources(self) -> Resources:
         """Status of systems and services: status, outages, planned outages, notes."""
-        return Resources(self)
+        return Resources(self.context)
 
     @property
     def api(self) -> Api:
         """Facts about the API itself: changelog and configuration."""
-        return Api(self)
+        return Api(self.context)
 
     @property
     def storage(self) -> Storage:
         """Data movement between machines (Globus)."""
-        return Storage(self)
+        return Storage(self.context)
 
     def close(self) -> None:
         """Close the client's connections."""

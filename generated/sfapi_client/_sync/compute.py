@@ -3,21 +3,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import shlex
+from collections.abc import Sequence
 
 from .._exceptions import MachineUnavailableError, ResponseDecodeError
 from .._job_state import JobCommand
 from .._polling import DEFAULT_SUBMIT_TIMEOUT, checked_timeout
 from .._scripts import checked_text
-from ..models import PublicHost, StatusValue, SystemStatus
-from .jobs import Job
+from ..models import Outage, PublicHost, StatusValue, SystemStatus
+from .context import Context
+from .jobs import Job, JobSacct, JobSqueue, job_class
 from .monitor import JobMonitor
 from .paths import RemotePath
 from .submission import submit
 from .tasks import CommandTask
-
-if TYPE_CHECKING:
-    from .client import Client
 
 __all__ = ["Compute"]
 
@@ -27,14 +26,15 @@ class Compute:
 
     Attributes from the machine's status: ``name``, ``full_name``, ``description``,
     ``system_type``, ``notes``, ``status`` and ``updated_at``. Job and file work is
-    refused (MachineUnavailableError) while the status is ``unavailable``.
+    refused (MachineUnavailableError) while the status is ``unavailable``. ``monitor``
+    batches the waits on this machine's jobs.
     """
 
-    def __init__(self, client: Client, machine: PublicHost, status: SystemStatus) -> None:
-        self.client = client
+    def __init__(self, context: Context, machine: PublicHost, status: SystemStatus) -> None:
+        self.context = context
         self.machine = machine
         self._status = status
-        self._monitor = JobMonitor(self)
+        self.monitor = JobMonitor(context, machine)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.machine.value!r}, status={self.status.value!r})"
@@ -74,8 +74,20 @@ class Compute:
 
     def update(self) -> StatusValue:
         """Read the machine's status again."""
-        self._status = self.client.api_client.status.read_status_for_system(self.machine.value)
+        self._status = self.context.api.status.read_status_for_system(self.machine.value)
         return self.status
+
+    def absorb_status(self, status: SystemStatus) -> None:
+        """Take a status of this machine read elsewhere (the client's ``compute()``)."""
+        self._status = status
+
+    def outages(self) -> list[Outage]:
+        """Past and current outages of this machine."""
+        return self.context.api.status.read_outages_for_system(self.machine.value)
+
+    def planned_outages(self) -> list[Outage]:
+        """Planned outages of this machine."""
+        return self.context.api.status.read_planned_outages_for_system(self.machine.value)
 
     def submit_job(
         self,
@@ -97,10 +109,13 @@ class Compute:
         self._check_available()
         return submit(self, script, args, checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT))
 
-    def job(self, jobid: int | str, command: JobCommand = JobCommand.sacct) -> Job:
-        """The job ``jobid``, read from sacct (default) or squeue."""
+    def job(self, jobid: int | str, command: JobCommand = JobCommand.sacct) -> JobSacct | JobSqueue:
+        """The job ``jobid``, read from sacct (default) or squeue.
+
+        Raises JobNotFoundError (message ``Job not found: <jobid> ...``) for an unknown id.
+        """
         self._check_available()
-        job = Job(self, str(jobid), JobCommand(command))
+        job = job_class(command).on(self, jobid)
         job.update()
         return job
 
@@ -110,8 +125,12 @@ class Compute:
         user: str | None = None,
         partition: str | None = None,
         command: JobCommand = JobCommand.squeue,
-    ) -> list[Job]:
-        """Jobs on the machine, filtered by id, user and partition (squeue by default)."""
+    ) -> list[JobSacct] | list[JobSqueue]:
+        """Jobs on the machine, filtered by id, user and partition (squeue by default).
+
+        Each is an ``AsyncJobSqueue`` (or ``AsyncJobSacct`` with ``command=sacct``)
+        carrying every field of its row.
+        """
         self._check_available()
         command = JobCommand(command)
         filters = []
@@ -121,10 +140,12 @@ class Compute:
             filters.append(f"user={user}")
         if partition:
             filters.append(f"partition={partition}")
-        answer = self.client.api_client.compute.read_jobs(
+        answer = self.context.api.compute.read_jobs(
             self.machine, sacct=command is JobCommand.sacct, kwargs=filters or None
         )
-        return [Job(self, row.get("jobid", ""), command, row=row) for row in answer.output]
+        if command is JobCommand.sacct:
+            return [JobSacct.from_row(self, row) for row in answer.output]
+        return [JobSqueue.from_row(self, row) for row in answer.output]
 
     def ls(self, path: str | RemotePath, directory: bool = False) -> list[RemotePath]:
         """``ls -l`` of ``path``: a directory's entries, or the file itself.
@@ -133,16 +154,17 @@ class Compute:
         Raises ApiErrorStatus with the service's message for a missing path.
         """
         self._check_available()
-        base = RemotePath(self, str(path))
-        answer = self.client.api_client.utilities.ls(self.machine, str(base.path))
+        base = RemotePath(str(path), self)
+        _, base_path = base.located()
+        answer = self.context.api.utilities.ls(self.machine, base_path)
         by_name = {entry.name: entry for entry in answer.entries}
         if "." not in by_name:
-            return [RemotePath(self, base.path, entry) for entry in answer.entries[:1]]
+            return [RemotePath(base.path, self, entry) for entry in answer.entries[:1]]
         if directory:
-            return [RemotePath(self, base.path, by_name["."])]
+            return [RemotePath(base.path, self, by_name["."])]
         try:
             return [
-                RemotePath(self, base.path / _link_name(entry.name or ""), entry)
+                RemotePath(base.path / _link_name(entry.name or ""), self, entry)
                 for entry in answer.entries
                 if entry.name not in (".", "..")
             ]
@@ -152,22 +174,42 @@ class Compute:
                 operation="ls",
             ) from None
 
-    def run(self, command: str, timeout: float | None = None) -> str:
+    def run(self, command: str | Sequence[str] | RemotePath, timeout: float | None = None) -> str:
         """Run a command on a login node and return its output (TaskFailedError if it fails).
 
-        WaitTimeoutError when it has not ended after ``timeout`` seconds (default 300).
+        ``command`` is a command line, a list of arguments (quoted for the shell here),
+        or a remote path to run. WaitTimeoutError when it has not ended after ``timeout``
+        seconds (default 300).
         """
         task = self.run_task(command)
         return task.complete(timeout)
 
-    def run_task(self, command: str) -> CommandTask:
-        """Start a command and return its task; ``task.complete()`` waits for the output."""
+    def run_task(self, command: str | Sequence[str] | RemotePath) -> CommandTask:
+        """Start a command and return its task.
+
+        ``task.settle()`` waits until it ended (its ``status`` and ``result`` then tell
+        how); ``task.complete()`` waits and gives the output.
+        """
         self._check_available()
-        if not command or not command.strip():
-            raise ValueError("the command is empty")
-        checked_text(command, "the command")
-        answer = self.client.api_client.utilities.run_command(self.machine, executable=command)
-        return CommandTask(self.client, answer.task_id)
+        line = command_line(command)
+        answer = self.context.api.utilities.run_command(self.machine, executable=line)
+        return CommandTask(self, answer.task_id)
+
+
+def command_line(command: str | Sequence[str] | RemotePath) -> str:
+    """The shell line for ``command``; ValueError for an empty one or one that cannot be sent."""
+    if isinstance(command, RemotePath):
+        line = shlex.quote(str(command.path))
+    elif isinstance(command, str):
+        line = command
+    else:
+        if not all(isinstance(part, str) for part in command):
+            raise TypeError("a command given as a list must hold strings only")
+        line = shlex.join(command)
+    if not line.strip():
+        raise ValueError("the command is empty")
+    checked_text(line, "the command")
+    return line
 
 
 def _link_name(name: str) -> str:

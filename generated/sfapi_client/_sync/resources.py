@@ -3,58 +3,89 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, TypeVar
 
 from .._machines import Resource
-from ..models import Changelog, Config, Note, Outage, SystemStatus
+from ..models import Changelog, Note, Outage, PublicHost, SystemStatus
 
 if TYPE_CHECKING:
-    from .client import Client
+    from .context import Context
 
 __all__ = ["Api", "Resources"]
 
+Named = TypeVar("Named", Outage, Note)
+
+
+def by_name(groups: Sequence[Sequence[Named]]) -> dict[str, list[Named]]:
+    """Entries the API lists one group per system, keyed by the system's name."""
+    result: dict[str, list[Named]] = {}
+    for group in groups:
+        for entry in group:
+            result.setdefault(entry.name, []).append(entry)
+    return result
+
+
+def _name(name: Resource | PublicHost | str) -> str:
+    text = name.value if isinstance(name, Resource | PublicHost) else str(name)
+    if not text.strip():
+        raise ValueError("the system name is empty")
+    return text
+
 
 class Resources:
-    """Status, outages and notes of every system and service (no credentials needed)."""
+    """Status, outages and notes of every system and service (no credentials needed).
 
-    def __init__(self, client: Client) -> None:
-        self._status = client.api_client.status
+    Without a name, each method answers a dict keyed by system name; with a name
+    (a :class:`Resource`, a machine or a string), that system's entry or list.
+    """
 
-    def status(self, name: Resource | str | None = None) -> list[SystemStatus]:
-        """The status of one system or service (``name``) or of all of them."""
+    def __init__(self, context: Context) -> None:
+        self._status = context.api.status
+
+    def status(
+        self, name: Resource | PublicHost | str | None = None
+    ) -> dict[str, SystemStatus] | SystemStatus:
+        """The status of every system by name, or of the system ``name``."""
         if name is None:
-            return self._status.read_status()
-        return [self._status.read_status_for_system(str(name))]
+            return {s.name: s for s in self._status.read_status()}
+        return self._status.read_status_for_system(_name(name))
 
-    def outages(self, name: Resource | str | None = None) -> list[list[Outage]]:
-        """Past and current outages, one list per system (one list for ``name``)."""
+    def outages(
+        self, name: Resource | PublicHost | str | None = None
+    ) -> dict[str, list[Outage]] | list[Outage]:
+        """Past and current outages: by system name, or the list of the system ``name``."""
         if name is None:
-            return self._status.read_outages()
-        return [self._status.read_outages_for_system(str(name))]
+            return by_name(self._status.read_outages())
+        return self._status.read_outages_for_system(_name(name))
 
-    def planned_outages(self, name: Resource | str | None = None) -> list[list[Outage]]:
-        """Planned outages, one list per system (one list for ``name``)."""
+    def planned_outages(
+        self, name: Resource | PublicHost | str | None = None
+    ) -> dict[str, list[Outage]] | list[Outage]:
+        """Planned outages: by system name, or the list of the system ``name``."""
         if name is None:
-            return self._status.read_planned_outages()
-        return [self._status.read_planned_outages_for_system(str(name))]
+            return by_name(self._status.read_planned_outages())
+        return self._status.read_planned_outages_for_system(_name(name))
 
-    def notes(self, name: Resource | str | None = None) -> list[list[Note]]:
-        """Notes, one list per system (one list for ``name``)."""
+    def notes(
+        self, name: Resource | PublicHost | str | None = None
+    ) -> dict[str, list[Note]] | list[Note]:
+        """Notes: by system name, or the list of the system ``name``."""
         if name is None:
-            return self._status.read_notes()
-        return [self._status.read_notes_for_system(str(name))]
+            return by_name(self._status.read_notes())
+        return self._status.read_notes_for_system(_name(name))
 
 
 class Api:
     """The API's changelog and configuration."""
 
-    def __init__(self, client: Client) -> None:
-        self._meta = client.api_client.meta
+    def __init__(self, context: Context) -> None:
+        self._meta = context.api.meta
 
     def changelog(self) -> list[Changelog]:
         """Changes to the API, newest first."""
         return self._meta.read_changelog()
 
-    def config(self) -> list[Config]:
-        """The API's public configuration values."""
-        return self._meta.read_config()
+    def config(self) -> dict[str, str | None]:
+        """The API's public configuration values, by key."""
+        return {item.key: item.value for item in self._meta.read_config()}

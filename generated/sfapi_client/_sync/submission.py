@@ -34,7 +34,7 @@ from .._retry import retry_delay
 from .._scripts import InlineScript, checked_path, checked_text, is_inline, tagged
 from .._task_results import SubmissionResult, parse_result, server_id
 from ..models import TaskStatus
-from .jobs import Job
+from .jobs import Job, JobSqueue
 from .paths import RemotePath
 
 if TYPE_CHECKING:
@@ -111,13 +111,14 @@ def _submit_once(
 ) -> Job:
     """Send the submission; after an ambiguous failure, find its job or prove there is
     none (and only then send it again, while the retry policy and deadline allow)."""
-    retry = compute.client.api_client.retry
+    context = compute.context
+    retry = context.api.retry
     started = time.monotonic()
     attempt = 1
     while True:
         wall_started = time.time()
         try:
-            answer = compute.client.api_client.compute.submit_job(
+            answer = context.api.compute.submit_job(
                 compute.machine,
                 is_path=inline is None,
                 job=inline.text if inline is not None else str(path),
@@ -148,7 +149,7 @@ def _submit_once(
                     f"the submission to {compute.machine.value} failed ({error}); no job was "
                     "created (the job and task lists show none), so it is safe to submit again"
                 ) from error
-            compute.client._sleep(delay)
+            context.sleep(delay)
             attempt += 1
             if inline is not None:
                 inline = tagged(str(script))
@@ -173,8 +174,8 @@ def _check_script_file(compute: Compute, path: str) -> None:
 
 
 def _job_from_task(compute: Compute, task_id: str, deadline: Deadline) -> Job:
-    client = compute.client
-    task = client._task(task_id)
+    context = compute.context
+    task = context.task(task_id)
     raw = task.wait(max(deadline.remaining(), MIN_WAIT))
     result: SubmissionResult = parse_result(raw, SubmissionResult, task_id)
     if not result.ok or task.status is TaskStatus.failed or not result.jobid:
@@ -182,7 +183,7 @@ def _job_from_task(compute: Compute, task_id: str, deadline: Deadline) -> Job:
             f"job submission failed: {result.error or 'no message from sbatch'}"
         )
     jobid = server_id(result.jobid, "job id")
-    return Job(compute, jobid, submitted_at=client._clock())
+    return JobSqueue.on(compute, jobid, submitted_at=context.clock())
 
 
 class _Outcome(Enum):
@@ -206,27 +207,23 @@ def _reconcile(
     waiting, the absence of a job proves nothing: it keeps looking, up to
     ``RECONCILE_MAX_ROUNDS``, and answers UNKNOWN if a task is still waiting then.
     """
-    client = compute.client
-    user = client._username()
+    context = compute.context
+    user = context.username()
     for round_number in range(RECONCILE_MAX_ROUNDS):
         # Tasks first, jobs second: a task that ran before the first look has made
         # its job before the second, so "none pending, none found" proves "none made".
         settled = round_number + 1 >= RECONCILE_ROUNDS and _no_task_pending(compute)
-        answer = client.api_client.compute.read_jobs(
+        answer = context.api.compute.read_jobs(
             compute.machine, sacct=True, cached=False, kwargs=[f"user={user}"]
         )
         for row in answer.output:
             if _matches(row, inline, path, wall_started):
-                return Job(
-                    compute,
-                    row.get("jobid", ""),
-                    JobCommand.sacct,
-                    row=row,
-                    submitted_at=client._clock(),
-                )
+                job = JobSqueue.on(compute, row.get("jobid"), submitted_at=context.clock())
+                job.absorb(row, JobCommand.sacct)
+                return job
         if settled:
             return _Outcome.NOT_CREATED
-        client._sleep(deadline.next_sleep(client.task_interval))
+        context.sleep(deadline.next_sleep(context.task_interval))
     return _Outcome.UNKNOWN
 
 
@@ -258,7 +255,7 @@ def _submitted_after(text: str | None, wall_started: float) -> bool:
 
 def _no_task_pending(compute: Compute) -> bool:
     """True when no task of the user is still waiting to run (so none will create a job)."""
-    tasks = compute.client.api_client.tasks.read_tasks()
+    tasks = compute.context.api.tasks.read_tasks()
     return not any(task.status is TaskStatus.new for task in tasks.tasks or [])
 
 

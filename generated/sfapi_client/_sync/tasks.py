@@ -5,32 +5,34 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .._awaitable import CompletionAwaitable
+from .._awaitable import SettleAwaitable
 from .._deadline import waiting
 from .._exceptions import TaskFailedError, WaitTimeoutError
 from .._polling import DEFAULT_TASK_TIMEOUT, checked_timeout
-from .._task_results import CommandResult, parse_result, server_id
-from ..models import Task, TaskStatus
+from .._task_results import CommandResult, TaskStatus, parse_result, server_id
+from ..models import Task
+from ..models import TaskStatus as ApiTaskStatus
 
 if TYPE_CHECKING:
-    from .client import Client
+    from .compute import Compute
+    from .context import Context
 
 __all__ = ["CommandTask"]
 
-_ENDED = frozenset({TaskStatus.completed, TaskStatus.failed, TaskStatus.cancelled})
+_ENDED = frozenset({ApiTaskStatus.completed, ApiTaskStatus.failed, ApiTaskStatus.cancelled})
 
 
 class TaskHandle:
     """A task of the API: ``update()`` reads its state, ``wait()`` polls until it ends.
 
-    Attributes: ``task_id``, ``status`` (a ``TaskStatus`` or None before the first read)
-    and ``result`` (the raw result string, once the task has ended).
+    Attributes: ``task_id``, ``status`` (the API's ``TaskStatus``, or None before the
+    first read) and ``result`` (the raw result string, once the task has ended).
     """
 
-    def __init__(self, client: Client, task_id: str) -> None:
-        self._client = client
+    def __init__(self, context: Context, task_id: str) -> None:
+        self._context = context
         self.task_id = server_id(task_id, "task id")
-        self.status: TaskStatus | None = None
+        self.status: ApiTaskStatus | None = None
         self.result: str | None = None
 
     def __repr__(self) -> str:
@@ -45,19 +47,15 @@ class TaskHandle:
         self.status = task.status
         self.result = task.result
 
-    def update(self) -> TaskStatus | None:
+    def update(self) -> ApiTaskStatus | None:
         """Read the task's state from the API; return its status."""
-        self._absorb(self._client.api_client.tasks.read_task(self.task_id))
+        self._absorb(self._context.api.tasks.read_task(self.task_id))
         return self.status
 
-    def wait(self, timeout: float | None = None) -> str | None:
-        """Poll until the task ends; return its raw result string.
-
-        Raises WaitTimeoutError after ``timeout`` seconds (default 300; every request
-        of the wait included) and TaskFailedError when the task was cancelled.
-        """
+    def settle(self, timeout: float | None = None) -> None:
+        """Poll until the task ends, whichever way; WaitTimeoutError after ``timeout``
+        seconds (default 300; every request of the wait included)."""
         limit = checked_timeout(timeout, DEFAULT_TASK_TIMEOUT)
-        interval = self._client.task_interval
 
         def timed_out() -> str:
             return (
@@ -69,31 +67,95 @@ class TaskHandle:
             while True:
                 self.update()
                 if self.ended:
-                    break
+                    return
                 if deadline.expired:
                     raise WaitTimeoutError(timed_out())
-                self._client._sleep(deadline.next_sleep(interval))
-        if self.status is TaskStatus.cancelled:
+                self._context.sleep(deadline.next_sleep(self._context.task_interval))
+
+    def wait(self, timeout: float | None = None) -> str | None:
+        """Poll until the task ends; return its raw result string.
+
+        Raises WaitTimeoutError after ``timeout`` seconds (default 300; every request
+        of the wait included) and TaskFailedError when the task was cancelled.
+        """
+        self.settle(timeout)
+        if self.status is ApiTaskStatus.cancelled:
             raise TaskFailedError(f"task {self.task_id} was cancelled")
         return self.result
 
     def cancel(self) -> None:
         """Cancel the task if it has not ended yet."""
-        self._absorb(self._client.api_client.tasks.cancel_task(self.task_id))
+        self._absorb(self._context.api.tasks.cancel_task(self.task_id))
 
 
-class CommandTask(TaskHandle, CompletionAwaitable):
-    """A command run on a login node; ``complete()`` waits for it and gives its output."""
+class CommandTask(SettleAwaitable):
+    """A command run on a login node, as ``compute.run_task()`` starts it.
+
+    Attributes: ``id`` (the task id), ``status`` (a :class:`TaskStatus`, None before the
+    first read) and ``result`` (a :class:`CommandResult` with ``status``, ``output``,
+    ``error`` and ``exit_code``, once the command has ended). ``settle()`` waits until
+    it ended and gives the task (so does awaiting the task on the async side);
+    ``complete()`` waits and gives the command's output.
+    """
+
+    def __init__(self, compute: Compute, task_id: str) -> None:
+        self.compute = compute
+        self.id = task_id
+        self.status: TaskStatus | None = None
+        self.result: CommandResult | None = None
+        self._handle = compute.context.task(task_id)
+
+    def __repr__(self) -> str:
+        status = self.status.value if self.status else None
+        return f"{type(self).__name__}(id={self.id!r}, status={status!r})"
+
+    @property
+    def task_id(self) -> str:
+        """The task's id (the same as ``id``)."""
+        return self.id
+
+    @property
+    def ended(self) -> bool:
+        """True once the command has completed, failed or been cancelled."""
+        return self._handle.ended
+
+    def _absorb(self) -> None:
+        handle = self._handle
+        self.status = TaskStatus.from_api(handle.status) if handle.status else None
+        if handle.result is not None:
+            self.result = parse_result(handle.result, CommandResult, self.id)
+
+    def update(self) -> CommandTask:
+        """Read the task's state and result from the API; return the task."""
+        self._handle.update()
+        self._absorb()
+        return self
+
+    def settle(self, timeout: float | None = None) -> CommandTask:
+        """Wait until the command ended, whichever way; return the task.
+
+        Raises WaitTimeoutError after ``timeout`` seconds (default 300).
+        """
+        self._handle.settle(timeout)
+        self._absorb()
+        return self
 
     def complete(self, timeout: float | None = None) -> str:
         """Wait for the command to end and return its standard output.
 
-        Raises TaskFailedError with the command's error when it failed, and
-        WaitTimeoutError after ``timeout`` seconds (default 300).
+        Raises TaskFailedError with the command's error when it failed or was cancelled,
+        and WaitTimeoutError after ``timeout`` seconds (default 300).
         """
-        raw = self.wait(timeout)
-        result: CommandResult = parse_result(raw, CommandResult, self.task_id)
-        if not result.ok or self.status is TaskStatus.failed:
+        self.settle(timeout)
+        if self.status is TaskStatus.CANCELLED:
+            raise TaskFailedError(f"task {self.id} was cancelled")
+        result = self.result or parse_result(None, CommandResult, self.id)
+        if not result.ok or self.status is TaskStatus.FAILED:
             detail = result.error or result.output or "no error message"
             raise TaskFailedError(f"command failed: {detail}")
         return result.output or ""
+
+    def cancel(self) -> None:
+        """Cancel the command if it has not ended yet."""
+        self._handle.cancel()
+        self._absorb()

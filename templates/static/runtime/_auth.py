@@ -69,6 +69,11 @@ class BearerTokenAuth(httpx2.Auth):
     def __repr__(self) -> str:
         return "BearerTokenAuth(access_token=<hidden>)"
 
+    @property
+    def current_token(self) -> str:
+        """The access token sent with every request."""
+        return self._header.removeprefix("Bearer ")
+
     def auth_flow(
         self, request: httpx2.Request
     ) -> Generator[httpx2.Request, httpx2.Response, None]:
@@ -100,6 +105,11 @@ class ClientCredentialsAuth:
 
     def __repr__(self) -> str:
         return f"ClientCredentialsAuth(client_id={self.credentials.client_id!r}, token_url={self.token_url!r})"
+
+    @property
+    def current_token(self) -> str | None:
+        """The cached access token while it is fresh; None before the first request."""
+        return self.fresh_token()
 
     def fresh_token(self) -> str | None:
         """The cached token while it is not due for a refresh, else None."""

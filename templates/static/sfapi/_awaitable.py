@@ -1,8 +1,8 @@
 """``await job`` and ``await task`` on the async side, nothing on the sync side.
 
-The async classes inherit :class:`AsyncCompletionAwaitable`; codegen's async→sync
-renaming turns that base into :class:`CompletionAwaitable`, which adds nothing, so the
-sync twins need no special case.
+The async classes inherit :class:`AsyncCompletionAwaitable` or
+:class:`AsyncSettleAwaitable`; codegen's async→sync renaming turns those bases into
+classes that add nothing, so the sync twins need no special case.
 """
 
 from __future__ import annotations
@@ -25,3 +25,17 @@ class AsyncCompletionAwaitable:
 
 class CompletionAwaitable:
     """The sync counterpart: waiting is spelt ``obj.complete()``."""
+
+
+class AsyncSettleAwaitable:
+    """Makes ``await obj`` the same as ``await obj.settle()``: wait, then give ``obj``."""
+
+    def settle(self) -> Coroutine[Any, Any, Any]:
+        raise NotImplementedError
+
+    def __await__(self) -> Generator[Any, None, Any]:
+        return self.settle().__await__()
+
+
+class SettleAwaitable:
+    """The sync counterpart: waiting is spelt ``obj.settle()``."""

@@ -8,7 +8,7 @@ Slurm state can never break validation or make a wait loop spin forever.
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 __all__ = ["JobCommand", "JobState"]
 
@@ -20,8 +20,12 @@ class JobCommand(StrEnum):
     sacct = "sacct"
 
 
-class JobState(StrEnum):
-    """A Slurm job state (see ``man squeue``, JOB STATE CODES)."""
+class JobState(str, Enum):  # noqa: UP042 - prints as JobState.X, as the earlier client
+    """A Slurm job state (see ``man squeue``, JOB STATE CODES).
+
+    A member equals its text (``JobState.COMPLETED == "COMPLETED"``) and prints as
+    ``JobState.COMPLETED``, as in NERSC's earlier client; ``.value`` is the text.
+    """
 
     BOOT_FAIL = "BOOT_FAIL"
     CANCELLED = "CANCELLED"

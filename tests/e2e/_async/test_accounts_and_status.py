@@ -39,10 +39,13 @@ async def test_groups(async_client: AsyncClient) -> None:
 
 async def test_status_without_credentials(async_public_client: AsyncClient) -> None:
     statuses = await async_public_client.resources.status()
-    assert {"perlmutter", "dtns", "globus"} <= {s.name for s in statuses}
-    (perlmutter,) = await async_public_client.resources.status("perlmutter")
-    assert perlmutter.status is StatusValue.active
-    assert all(o.name for group in await async_public_client.resources.outages() for o in group)
+    assert isinstance(statuses, dict)
+    assert {"perlmutter", "dtns", "globus"} <= set(statuses)
+    perlmutter = await async_public_client.resources.status("perlmutter")
+    assert not isinstance(perlmutter, dict) and perlmutter.status is StatusValue.active
+    outages = await async_public_client.resources.outages()
+    assert isinstance(outages, dict)
+    assert all(o.name == name for name, listed in outages.items() for o in listed)
     assert await async_public_client.resources.planned_outages("perlmutter")
     assert await async_public_client.resources.notes()
     assert (await async_public_client.api.changelog())[0].date is not None
@@ -52,19 +55,19 @@ async def test_status_without_credentials(async_public_client: AsyncClient) -> N
 async def test_every_resource_has_a_status_outages_and_notes(
     async_public_client: AsyncClient,
 ) -> None:
-    listed = {s.name for s in await async_public_client.resources.status()}
-    assert {r.value for r in Resource} == listed
+    listed = await async_public_client.resources.status()
+    assert {r.value for r in Resource} == set(listed)
     for resource in Resource:
-        (status,) = await async_public_client.resources.status(resource)
-        assert status.name == resource.value
-    (spin,) = await async_public_client.resources.status(Resource.spin)
-    assert spin.status is StatusValue.degraded
-    (outages,) = await async_public_client.resources.outages(Resource.perlmutter)
+        status = await async_public_client.resources.status(resource)
+        assert not isinstance(status, dict) and status.name == resource.value
+    spin = await async_public_client.resources.status(Resource.spin)
+    assert not isinstance(spin, dict) and spin.status is StatusValue.degraded
+    outages = await async_public_client.resources.outages(Resource.perlmutter)
     assert outages and {o.name for o in outages} == {"perlmutter"}
-    (planned,) = await async_public_client.resources.planned_outages(Resource.dtns)
+    planned = await async_public_client.resources.planned_outages(Resource.dtns)
     assert {o.name for o in planned} == {"dtns"}
-    (notes,) = await async_public_client.resources.notes(Resource.spin)
-    assert notes and notes[0].notes == "Rancher UI is slow"
+    notes = await async_public_client.resources.notes(Resource.spin)
+    assert isinstance(notes, list) and notes[0].notes == "Rancher UI is slow"
 
 
 async def test_protected_call_without_credentials_sends_nothing(
@@ -97,7 +100,7 @@ async def test_globus_transfer_copies_between_machines(
     source = sim.world.filesystems["perlmutter"]
     source.mkdir("/pscratch/sd/a/alice/run1", "alice", parents=True)
     source.write("/pscratch/sd/a/alice/run1/result.dat", "alice", b"x" * 1000)
-    globus = async_client.storage.globus()
+    globus = await async_client.storage.globus()
     transfer = await globus.start_transfer(
         "perlmutter",
         "dtns",

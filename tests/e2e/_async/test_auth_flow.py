@@ -73,6 +73,6 @@ async def test_read_only_client_cannot_write(sim: RunningSimulator) -> None:
         key=sim.read_only_key_file, api_base_url=sim.base_url, token_url=sim.token_url
     ) as client:
         perlmutter = await client.compute("perlmutter")
-        assert (await perlmutter.ls("/global/homes/a/alice", directory=True))[0].is_dir()
+        assert await (await perlmutter.ls("/global/homes/a/alice", directory=True))[0].is_dir()
         with pytest.raises(PermissionDeniedError, match="read-only"):
             await perlmutter.run("echo no")

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from sfapi_client import ApiErrorStatus, AsyncClient, TaskFailedError, TaskStatus
+from sfapi_client import ApiErrorStatus, AsyncClient, TaskFailedError
+from sfapi_client.compute import TaskStatus
 from sfapi_sim.testing import RunningSimulator
 
 HOME = "/global/homes/a/alice"
@@ -26,15 +27,15 @@ async def test_ls_directory_file_and_symlink(
     entries = {p.name: p for p in await perlmutter.ls(data)}
     assert set(entries) == {"a.txt", "link"}
     assert (
-        entries["a.txt"].is_file()
+        await entries["a.txt"].is_file()
         and entries["a.txt"].size == 5
         and entries["a.txt"].user == "alice"
     )
-    assert entries["link"].is_symlink()
+    assert await entries["link"].is_symlink()
     (directory,) = await perlmutter.ls(data, directory=True)
-    assert directory.is_dir() and str(directory) == data
+    assert await directory.is_dir() and str(directory) == data
     (single,) = await perlmutter.ls(f"{data}/a.txt")
-    assert single.is_file() and single.parent.path.as_posix() == data
+    assert await single.is_file() and single.parent.path.as_posix() == data
     assert (single.parent / "b.txt").name == "b.txt"
 
 
@@ -69,7 +70,7 @@ async def test_directories_cannot_be_uploaded_or_downloaded(
     sim.reset_stats()
     with pytest.raises(ValueError, match="is a directory"):
         await home.upload(tmp_path)
-    with pytest.raises(ValueError, match="is a directory"):
+    with pytest.raises(IsADirectoryError, match="is a directory"):
         await home.download()
     assert sim.stats()["total_requests"] == 0
 
@@ -92,9 +93,9 @@ async def test_a_command_task_can_be_read_and_cancelled(
     sim.configure(task_delay=30.0)  # the task stays new long enough to be cancelled
     perlmutter = await async_client.compute("perlmutter")
     task = await perlmutter.run_task("hostname")
-    assert await task.update() is TaskStatus.new and not task.ended
+    assert (await task.update()).status is TaskStatus.NEW and not task.ended
     await task.cancel()
-    assert task.status is TaskStatus.cancelled and task.ended
+    assert task.status is TaskStatus.CANCELLED and task.ended
     with pytest.raises(TaskFailedError, match="was cancelled"):
         await task.complete()
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from sfapi_client import ApiErrorStatus, Client, TaskFailedError, TaskStatus
+from sfapi_client import ApiErrorStatus, Client, TaskFailedError
+from sfapi_client.compute import TaskStatus
 from sfapi_sim.testing import RunningSimulator
 
 HOME = "/global/homes/a/alice"
@@ -68,7 +69,7 @@ def test_directories_cannot_be_uploaded_or_downloaded(
     sim.reset_stats()
     with pytest.raises(ValueError, match="is a directory"):
         home.upload(tmp_path)
-    with pytest.raises(ValueError, match="is a directory"):
+    with pytest.raises(IsADirectoryError, match="is a directory"):
         home.download()
     assert sim.stats()["total_requests"] == 0
 
@@ -89,9 +90,9 @@ def test_a_command_task_can_be_read_and_cancelled(client: Client, sim: RunningSi
     sim.configure(task_delay=30.0)  # the task stays new long enough to be cancelled
     perlmutter = client.compute("perlmutter")
     task = perlmutter.run_task("hostname")
-    assert task.update() is TaskStatus.new and not task.ended
+    assert (task.update()).status is TaskStatus.NEW and not task.ended
     task.cancel()
-    assert task.status is TaskStatus.cancelled and task.ended
+    assert task.status is TaskStatus.CANCELLED and task.ended
     with pytest.raises(TaskFailedError, match="was cancelled"):
         task.complete()
 

@@ -86,7 +86,7 @@ async def test_a_download_with_bad_base64_is_a_response_decode_error() -> None:
     script = {API + "/status": [Reply(200, STATUS)], API: [Reply(200, bad), Reply(200, good)]}
     with hostile(script) as (_, root):
         async with AsyncClient(access_token="t", api_base_url=root + API) as client:
-            remote = AsyncRemotePath(await client.compute("perlmutter"), "/global/homes/a/f")
+            remote = AsyncRemotePath("/global/homes/a/f", await client.compute("perlmutter"))
             with pytest.raises(ResponseDecodeError, match="not valid base64"):
                 await remote.download(binary=True)
             assert (await remote.download(binary=True)).read() == b"\x00\xff"

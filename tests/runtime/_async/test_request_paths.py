@@ -77,10 +77,10 @@ async def test_ergonomic_paths_are_refused_with_the_argument_named(path: str) ->
             with pytest.raises(ValueError, match="remote path"):
                 await compute.ls(path)
             with pytest.raises(ValueError, match="remote path"):
-                AsyncRemotePath(compute, path)
+                await AsyncRemotePath(path, compute).download()
             with pytest.raises(ValueError, match=r"job script path|not valid Unicode"):
                 await compute.submit_job(path)
-            home = AsyncRemotePath(compute, HOME)
+            home = AsyncRemotePath(HOME, compute)
             with pytest.raises(ValueError):
                 await (home / "..").upload(b"data")
             assert len(server.arrivals) == seen
@@ -90,7 +90,7 @@ async def test_repeated_and_trailing_slashes_are_normalised() -> None:
     with hostile({API + "/status": [Reply(200, STATUS)], API: [Reply(200, LS_OK)]}) as (_, root):
         async with AsyncClient(access_token="t", api_base_url=root + API) as client:
             compute = await client.compute("perlmutter")
-            assert str(AsyncRemotePath(compute, "/global//homes/a/alice/")) == HOME
+            assert str(AsyncRemotePath("/global//homes/a/alice/", compute)) == HOME
 
 
 async def test_an_id_from_the_service_that_would_change_a_url_is_a_decode_error() -> None:

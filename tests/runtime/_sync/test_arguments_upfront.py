@@ -87,7 +87,7 @@ def test_a_download_with_bad_base64_is_a_response_decode_error() -> None:
     script = {API + "/status": [Reply(200, STATUS)], API: [Reply(200, bad), Reply(200, good)]}
     with hostile(script) as (_, root):
         with Client(access_token="t", api_base_url=root + API) as client:
-            remote = RemotePath(client.compute("perlmutter"), "/global/homes/a/f")
+            remote = RemotePath("/global/homes/a/f", client.compute("perlmutter"))
             with pytest.raises(ResponseDecodeError, match="not valid base64"):
                 remote.download(binary=True)
             assert (remote.download(binary=True)).read() == b"\x00\xff"

@@ -78,10 +78,10 @@ def test_ergonomic_paths_are_refused_with_the_argument_named(path: str) -> None:
             with pytest.raises(ValueError, match="remote path"):
                 compute.ls(path)
             with pytest.raises(ValueError, match="remote path"):
-                RemotePath(compute, path)
+                RemotePath(path, compute).download()
             with pytest.raises(ValueError, match=r"job script path|not valid Unicode"):
                 compute.submit_job(path)
-            home = RemotePath(compute, HOME)
+            home = RemotePath(HOME, compute)
             with pytest.raises(ValueError):
                 (home / "..").upload(b"data")
             assert len(server.arrivals) == seen
@@ -91,7 +91,7 @@ def test_repeated_and_trailing_slashes_are_normalised() -> None:
     with hostile({API + "/status": [Reply(200, STATUS)], API: [Reply(200, LS_OK)]}) as (_, root):
         with Client(access_token="t", api_base_url=root + API) as client:
             compute = client.compute("perlmutter")
-            assert str(RemotePath(compute, "/global//homes/a/alice/")) == HOME
+            assert str(RemotePath("/global//homes/a/alice/", compute)) == HOME
 
 
 def test_an_id_from_the_service_that_would_change_a_url_is_a_decode_error() -> None:

@@ -2,37 +2,31 @@
 
 from __future__ import annotations
 
-import time
 from types import TracebackType
 from typing import Any, Self
 
 import httpx2
 
 from .._auth import BearerTokenAuth, ClientCredentialsAuth
-from .._concurrency import async_sleep
 from .._constants import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT
 from .._credentials import ClientKeyError, Credentials
 from .._machines import Machine, machine_from
-from .._polling import checked_interval
 from .._retry import RetryConfig
 from .._spec_info import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
 from .._version import user_agent
 from .account import AsyncGroup, AsyncProject, AsyncUser
 from .api_client import AsyncApiClient
 from .compute import AsyncCompute
+from .context import AsyncContext
 from .resources import AsyncApi, AsyncResources
 from .storage import AsyncStorage
-from .tasks import AsyncTaskHandle
 
 __all__ = ["AsyncClient"]
-
-#: How long a job submitted by this client may be missing from (cached) queue answers.
-QUEUE_GRACE = 60.0
 
 
 def make_auth(
     client_id: str | None,
-    secret: str | dict[str, Any] | None,
+    secret: Any,
     key: str | Any | None,
     access_token: str | None,
     token_url: str,
@@ -57,7 +51,8 @@ class AsyncClient:
     """A client of the Superfacility API.
 
     Credentials are taken from the first of: ``client_id`` and ``secret`` (a PEM text,
-    a JWK dict or JWK JSON); ``key``, a key file path or a name under
+    a JWK dict or JWK JSON, or a key object of joserfc or authlib); ``key``, a key file
+    path or a name under
     ``~/.superfacility/``; an ``access_token``. Without any, public operations
     (status, outages, notes, changelog, config) work and others raise
     MissingCredentialsError before sending anything.
@@ -79,7 +74,7 @@ class AsyncClient:
     def __init__(
         self,
         client_id: str | None = None,
-        secret: str | dict[str, Any] | None = None,
+        secret: Any = None,
         key: str | Any | None = None,
         api_base_url: str = DEFAULT_BASE_URL,
         token_url: str = DEFAULT_TOKEN_URL,
@@ -92,37 +87,49 @@ class AsyncClient:
         task_interval: float = 1.0,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
-        self.wait_interval = checked_interval(wait_interval)
-        self.task_interval = checked_interval(task_interval)
+        self._auth = make_auth(client_id, secret, key, access_token, token_url)
         self.api_client = AsyncApiClient(
             api_base_url,
-            auth=make_auth(client_id, secret, key, access_token, token_url),
+            auth=self._auth,
             timeout=timeout,
             retry=retry,
             transport=transport,
             user_agent=user_agent(),
             max_answer_bytes=max_answer_bytes,
         )
+        #: What every machine, job, task and path of this client works with.
+        self.context = AsyncContext(
+            self.api_client, wait_interval=wait_interval, task_interval=task_interval
+        )
         self.token_url = token_url
-        self._clock = time.monotonic
-        self._sleep = async_sleep
         self._computes: dict[Machine, AsyncCompute] = {}
-        self._user_name: str | None = None
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(api_base_url={self.api_client.base_url!r})"
 
-    def _task(self, task_id: str) -> AsyncTaskHandle:
-        return AsyncTaskHandle(self, task_id)
+    @property
+    def wait_interval(self) -> float:
+        """Seconds between polls while waiting for jobs."""
+        return self.context.wait_interval
 
-    def _within_grace(self, submitted_at: float | None) -> bool:
-        """True while a job this client submitted may still be missing from queue answers."""
-        return submitted_at is not None and self._clock() - submitted_at < QUEUE_GRACE
+    @property
+    def task_interval(self) -> float:
+        """Seconds between polls while waiting for tasks."""
+        return self.context.task_interval
 
-    async def _username(self) -> str:
-        if self._user_name is None:
-            self._user_name = (await self.api_client.account.read_user()).name
-        return self._user_name
+    @property
+    async def token(self) -> str | None:
+        """The access token in use (None without credentials); fetched if none is yet.
+
+        Helpful for trying requests by hand; never log it.
+        """
+        if isinstance(self._auth, BearerTokenAuth):
+            return self._auth.current_token
+        if isinstance(self._auth, ClientCredentialsAuth):
+            if self._auth.current_token is None:
+                await self.context.username()  # any authenticated request fetches one
+            return self._auth.current_token
+        return None
 
     async def compute(self, machine: Machine | str) -> AsyncCompute:
         """The machine ``machine`` with its current status (ValueError for unknown names).
@@ -134,37 +141,39 @@ class AsyncClient:
         status = await self.api_client.status.read_status_for_system(resolved.value)
         compute = self._computes.get(resolved)
         if compute is None:
-            compute = self._computes[resolved] = AsyncCompute(self, resolved, status)
+            compute = self._computes[resolved] = AsyncCompute(self.context, resolved, status)
         else:
-            compute._status = status
+            compute.absorb_status(status)
         return compute
 
     async def user(self, username: str | None = None) -> AsyncUser:
         """A user: the owner of the credentials by default."""
-        return AsyncUser(self, await self.api_client.account.read_user(username=username))
+        info = await self.api_client.account.read_user(username=username)
+        return AsyncUser(self.context, info)
 
     async def group(self, name: str) -> AsyncGroup:
         """A Unix group the user can manage."""
-        return AsyncGroup(self, await self.api_client.account.read_group(name))
+        return AsyncGroup(self.context, await self.api_client.account.read_group(name))
 
     async def projects(self) -> list[AsyncProject]:
         """The projects of the credentials' owner."""
-        return [AsyncProject(self, p) for p in await self.api_client.account.read_projects()]
+        projects = await self.api_client.account.read_projects()
+        return [AsyncProject(self.context, p) for p in projects]
 
     @property
     def resources(self) -> AsyncResources:
         """Status of systems and services: status, outages, planned outages, notes."""
-        return AsyncResources(self)
+        return AsyncResources(self.context)
 
     @property
     def api(self) -> AsyncApi:
         """Facts about the API itself: changelog and configuration."""
-        return AsyncApi(self)
+        return AsyncApi(self.context)
 
     @property
     def storage(self) -> AsyncStorage:
         """Data movement between machines (Globus)."""
-        return AsyncStorage(self)
+        return AsyncStorage(self.context)
 
     async def aclose(self) -> None:
         """Close the client's connections."""

@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import shlex
+from collections.abc import Sequence
 
 from .._exceptions import MachineUnavailableError, ResponseDecodeError
 from .._job_state import JobCommand
 from .._polling import DEFAULT_SUBMIT_TIMEOUT, checked_timeout
 from .._scripts import checked_text
-from ..models import PublicHost, StatusValue, SystemStatus
-from .jobs import AsyncJob
+from ..models import Outage, PublicHost, StatusValue, SystemStatus
+from .context import AsyncContext
+from .jobs import AsyncJob, AsyncJobSacct, AsyncJobSqueue, job_class
 from .monitor import AsyncJobMonitor
 from .paths import AsyncRemotePath
 from .submission import submit
 from .tasks import AsyncCommandTask
-
-if TYPE_CHECKING:
-    from .client import AsyncClient
 
 __all__ = ["AsyncCompute"]
 
@@ -26,14 +25,15 @@ class AsyncCompute:
 
     Attributes from the machine's status: ``name``, ``full_name``, ``description``,
     ``system_type``, ``notes``, ``status`` and ``updated_at``. Job and file work is
-    refused (MachineUnavailableError) while the status is ``unavailable``.
+    refused (MachineUnavailableError) while the status is ``unavailable``. ``monitor``
+    batches the waits on this machine's jobs.
     """
 
-    def __init__(self, client: AsyncClient, machine: PublicHost, status: SystemStatus) -> None:
-        self.client = client
+    def __init__(self, context: AsyncContext, machine: PublicHost, status: SystemStatus) -> None:
+        self.context = context
         self.machine = machine
         self._status = status
-        self._monitor = AsyncJobMonitor(self)
+        self.monitor = AsyncJobMonitor(context, machine)
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.machine.value!r}, status={self.status.value!r})"
@@ -73,10 +73,20 @@ class AsyncCompute:
 
     async def update(self) -> StatusValue:
         """Read the machine's status again."""
-        self._status = await self.client.api_client.status.read_status_for_system(
-            self.machine.value
-        )
+        self._status = await self.context.api.status.read_status_for_system(self.machine.value)
         return self.status
+
+    def absorb_status(self, status: SystemStatus) -> None:
+        """Take a status of this machine read elsewhere (the client's ``compute()``)."""
+        self._status = status
+
+    async def outages(self) -> list[Outage]:
+        """Past and current outages of this machine."""
+        return await self.context.api.status.read_outages_for_system(self.machine.value)
+
+    async def planned_outages(self) -> list[Outage]:
+        """Planned outages of this machine."""
+        return await self.context.api.status.read_planned_outages_for_system(self.machine.value)
 
     async def submit_job(
         self,
@@ -98,10 +108,15 @@ class AsyncCompute:
         self._check_available()
         return await submit(self, script, args, checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT))
 
-    async def job(self, jobid: int | str, command: JobCommand = JobCommand.sacct) -> AsyncJob:
-        """The job ``jobid``, read from sacct (default) or squeue."""
+    async def job(
+        self, jobid: int | str, command: JobCommand = JobCommand.sacct
+    ) -> AsyncJobSacct | AsyncJobSqueue:
+        """The job ``jobid``, read from sacct (default) or squeue.
+
+        Raises JobNotFoundError (message ``Job not found: <jobid> ...``) for an unknown id.
+        """
         self._check_available()
-        job = AsyncJob(self, str(jobid), JobCommand(command))
+        job = job_class(command).on(self, jobid)
         await job.update()
         return job
 
@@ -111,8 +126,12 @@ class AsyncCompute:
         user: str | None = None,
         partition: str | None = None,
         command: JobCommand = JobCommand.squeue,
-    ) -> list[AsyncJob]:
-        """Jobs on the machine, filtered by id, user and partition (squeue by default)."""
+    ) -> list[AsyncJobSacct] | list[AsyncJobSqueue]:
+        """Jobs on the machine, filtered by id, user and partition (squeue by default).
+
+        Each is an ``AsyncJobSqueue`` (or ``AsyncJobSacct`` with ``command=sacct``)
+        carrying every field of its row.
+        """
         self._check_available()
         command = JobCommand(command)
         filters = []
@@ -122,10 +141,12 @@ class AsyncCompute:
             filters.append(f"user={user}")
         if partition:
             filters.append(f"partition={partition}")
-        answer = await self.client.api_client.compute.read_jobs(
+        answer = await self.context.api.compute.read_jobs(
             self.machine, sacct=command is JobCommand.sacct, kwargs=filters or None
         )
-        return [AsyncJob(self, row.get("jobid", ""), command, row=row) for row in answer.output]
+        if command is JobCommand.sacct:
+            return [AsyncJobSacct.from_row(self, row) for row in answer.output]
+        return [AsyncJobSqueue.from_row(self, row) for row in answer.output]
 
     async def ls(
         self, path: str | AsyncRemotePath, directory: bool = False
@@ -136,16 +157,17 @@ class AsyncCompute:
         Raises ApiErrorStatus with the service's message for a missing path.
         """
         self._check_available()
-        base = AsyncRemotePath(self, str(path))
-        answer = await self.client.api_client.utilities.ls(self.machine, str(base.path))
+        base = AsyncRemotePath(str(path), self)
+        _, base_path = base.located()
+        answer = await self.context.api.utilities.ls(self.machine, base_path)
         by_name = {entry.name: entry for entry in answer.entries}
         if "." not in by_name:
-            return [AsyncRemotePath(self, base.path, entry) for entry in answer.entries[:1]]
+            return [AsyncRemotePath(base.path, self, entry) for entry in answer.entries[:1]]
         if directory:
-            return [AsyncRemotePath(self, base.path, by_name["."])]
+            return [AsyncRemotePath(base.path, self, by_name["."])]
         try:
             return [
-                AsyncRemotePath(self, base.path / _link_name(entry.name or ""), entry)
+                AsyncRemotePath(base.path / _link_name(entry.name or ""), self, entry)
                 for entry in answer.entries
                 if entry.name not in (".", "..")
             ]
@@ -155,24 +177,44 @@ class AsyncCompute:
                 operation="ls",
             ) from None
 
-    async def run(self, command: str, timeout: float | None = None) -> str:
+    async def run(
+        self, command: str | Sequence[str] | AsyncRemotePath, timeout: float | None = None
+    ) -> str:
         """Run a command on a login node and return its output (TaskFailedError if it fails).
 
-        WaitTimeoutError when it has not ended after ``timeout`` seconds (default 300).
+        ``command`` is a command line, a list of arguments (quoted for the shell here),
+        or a remote path to run. WaitTimeoutError when it has not ended after ``timeout``
+        seconds (default 300).
         """
         task = await self.run_task(command)
         return await task.complete(timeout)
 
-    async def run_task(self, command: str) -> AsyncCommandTask:
-        """Start a command and return its task; ``task.complete()`` waits for the output."""
+    async def run_task(self, command: str | Sequence[str] | AsyncRemotePath) -> AsyncCommandTask:
+        """Start a command and return its task.
+
+        ``task.settle()`` waits until it ended (its ``status`` and ``result`` then tell
+        how); ``task.complete()`` waits and gives the output.
+        """
         self._check_available()
-        if not command or not command.strip():
-            raise ValueError("the command is empty")
-        checked_text(command, "the command")
-        answer = await self.client.api_client.utilities.run_command(
-            self.machine, executable=command
-        )
-        return AsyncCommandTask(self.client, answer.task_id)
+        line = command_line(command)
+        answer = await self.context.api.utilities.run_command(self.machine, executable=line)
+        return AsyncCommandTask(self, answer.task_id)
+
+
+def command_line(command: str | Sequence[str] | AsyncRemotePath) -> str:
+    """The shell line for ``command``; ValueError for an empty one or one that cannot be sent."""
+    if isinstance(command, AsyncRemotePath):
+        line = shlex.quote(str(command.path))
+    elif isinstance(command, str):
+        line = command
+    else:
+        if not all(isinstance(part, str) for part in command):
+            raise TypeError("a command given as a list must hold strings only")
+        line = shlex.join(command)
+    if not line.strip():
+        raise ValueError("the command is empty")
+    checked_text(line, "the command")
+    return line
 
 
 def _link_name(name: str) -> str:

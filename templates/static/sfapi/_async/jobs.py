@@ -1,29 +1,33 @@
-"""Batch jobs: their state, and waiting for them through the machine's shared monitor."""
+"""Batch jobs: their state and fields, and waiting for them through the machine's monitor.
+
+A job is a pydantic model carrying every field of its last squeue or sacct row
+(``job.nodes``, ``job.model_dump()``), beside the machine it runs on and the ways to
+wait for it. :class:`AsyncJobSqueue` and :class:`AsyncJobSacct` declare the fields of the
+two views; :class:`AsyncJob` keeps whatever row it is given.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import builtins
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
+from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
 from .._awaitable import AsyncCompletionAwaitable
-from .._exceptions import ApiErrorStatus, JobNotFoundError, TaskFailedError
+from .._exceptions import ApiErrorStatus, JobNotFoundError, SfApiError, TaskFailedError
 from .._job_state import JobCommand, JobState
 from .._polling import DEFAULT_JOB_TIMEOUT, checked_timeout
 from .._task_results import CommandResult, parse_result
-from ..models import JobSacct, JobSqueue
+from ..models import JobSacct as SacctRow
+from ..models import JobSqueue as SqueueRow
 
 if TYPE_CHECKING:
     from .compute import AsyncCompute
 
 __all__ = ["AsyncJob"]
 
-JobRow = JobSqueue | JobSacct
 #: What scancel says about a job that ended before it could be cancelled.
 ALREADY_ENDED = "already completing or completed"
-
-
-def row_model(command: JobCommand) -> type[JobSqueue] | type[JobSacct]:
-    """The model of a row in the given view."""
-    return JobSacct if command is JobCommand.sacct else JobSqueue
 
 
 def row_state(row: dict[str, str]) -> str | None:
@@ -31,55 +35,139 @@ def row_state(row: dict[str, str]) -> str | None:
     return row.get("state") or row.get("st")
 
 
-class AsyncJob(AsyncCompletionAwaitable):
+class AsyncJob(BaseModel, AsyncCompletionAwaitable):
     """A job on a machine.
 
-    Attributes: ``jobid``; ``state`` (a :class:`JobState`; ``UNKNOWN`` for a state this
-    package does not know, whose text is in ``raw_state``); ``row`` (the last squeue or
-    sacct row, a ``JobSqueue`` or ``JobSacct`` model, or None before the first read).
+    Fields: ``jobid``; ``state`` (a :class:`JobState`; ``UNKNOWN`` for a state this
+    package does not know, whose text is in ``raw_state``); and every field of the last
+    squeue or sacct row read. ``compute`` is the machine; ``row`` the last row as a
+    ``JobSqueue``/``JobSacct`` row model (None before the first read).
     """
+
+    model_config = ConfigDict(extra="allow", populate_by_name=True)
+
+    #: The Slurm view this class reads (``AsyncJob`` itself reads sacct).
+    _command: ClassVar[JobCommand] = JobCommand.sacct
+
+    jobid: str | None = None
+    state: JobState = JobState.UNKNOWN
+
+    _compute: AsyncCompute | None = PrivateAttr(default=None)
+    _raw_state: str | None = PrivateAttr(default=None)
+    _row: dict[str, str] | None = PrivateAttr(default=None)
+    _row_command: JobCommand = PrivateAttr(default=JobCommand.sacct)
+    _submitted_at: float | None = PrivateAttr(default=None)
 
     def __init__(
         self,
-        compute: AsyncCompute,
-        jobid: str,
-        command: JobCommand = JobCommand.sacct,
+        compute: AsyncCompute | None = None,
+        jobid: int | str | None = None,
         *,
-        row: dict[str, str] | None = None,
         submitted_at: float | None = None,
+        **data: Any,
     ) -> None:
-        self.compute = compute
-        self.jobid = str(jobid)
-        self.command = command
-        self.row: JobRow | None = None
-        self.raw_state: str | None = None
-        self.state = JobState.UNKNOWN
-        #: When this client submitted the job (monotonic clock), for the queue-cache grace.
-        self.submitted_at = submitted_at
-        if row is not None:
-            self.absorb(row)
+        if jobid is not None:
+            data["jobid"] = str(jobid)
+        super().__init__(**data)
+        self._compute = compute
+        self._submitted_at = submitted_at
+
+    @field_validator("jobid", mode="before")
+    @classmethod
+    def _jobid_text(cls, value: object) -> object:
+        return str(value) if isinstance(value, int) else value
+
+    @field_validator("state", mode="before")
+    @classmethod
+    def _parse_state(cls, value: object) -> object:
+        # sacct says "CANCELLED by 12345", squeue "PD": both parse to a member.
+        if value is None or (isinstance(value, str) and not isinstance(value, JobState)):
+            return JobState.parse(value)
+        return value
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(jobid={self.jobid!r}, state={self.state.value!r})"
 
+    @classmethod
+    def on(
+        cls, compute: AsyncCompute, jobid: int | str | None, *, submitted_at: float | None = None
+    ) -> Self:
+        """The job ``jobid`` on ``compute``, not read yet (``submitted_at`` by this client)."""
+        return cls(compute, jobid, submitted_at=submitted_at)
+
+    @classmethod
+    def from_row(
+        cls, compute: AsyncCompute, row: dict[str, str], *, submitted_at: float | None = None
+    ) -> Self:
+        """The job a squeue or sacct row of this class's view describes."""
+        job = cls.on(compute, row.get("jobid"), submitted_at=submitted_at)
+        job.absorb(row, cls._command)
+        return job
+
+    @property
+    def compute(self) -> AsyncCompute:
+        """The machine the job runs on."""
+        if self._compute is None:
+            raise ValueError("this job was made without a machine: pass compute=")
+        return self._compute
+
+    @property
+    def raw_state(self) -> str | None:
+        """The state as the scheduler wrote it (``CANCELLED by 12345``, a new state...)."""
+        if self._raw_state is not None:
+            return self._raw_state
+        return None if self.state is JobState.UNKNOWN else self.state.value
+
+    @property
+    def submitted_at(self) -> float | None:
+        """When this client submitted the job (the context's clock), for the queue grace."""
+        return self._submitted_at
+
+    @property
+    def row(self) -> SqueueRow | SacctRow | None:
+        """The last squeue or sacct row read, as its row model."""
+        if self._row is None:
+            return None
+        model = SacctRow if self._row_command is JobCommand.sacct else SqueueRow
+        return model.model_validate(self._row)
+
+    def _id(self) -> str:
+        if not self.jobid:
+            raise ValueError("this job has no jobid")
+        return self.jobid
+
     def absorb(self, row: dict[str, str], command: JobCommand | None = None) -> None:
-        """Take the state and fields of a squeue or sacct row of this job."""
-        model = row_model(command or self.command)
-        self.row = model.model_validate(row)
-        self.raw_state = row_state(row)
-        self.state = JobState.parse(self.raw_state)
+        """Take the state and fields of a squeue or sacct row of this job.
+
+        A row of the other view than the class's own changes only the state, since the
+        two views name their fields differently.
+        """
+        view = command or self._command
+        self._row, self._row_command = dict(row), view
+        self._raw_state = row_state(row)
+        if view is self._command or type(self) is AsyncJob:
+            # One validation of the whole row, then its values taken over at once: a
+            # monitor round absorbs a row per waiting job, setattr per field is too slow.
+            fresh = type(self).model_validate(row)
+            self.__dict__.update(fresh.__dict__)
+            self.__pydantic_fields_set__.update(fresh.model_fields_set)
+            if self.__pydantic_extra__ is not None and fresh.__pydantic_extra__:
+                self.__pydantic_extra__.update(fresh.__pydantic_extra__)
+        self.state = JobState.parse(self._raw_state)
 
     async def update(self) -> JobState:
         """Read the job's row (squeue, falling back to sacct once it left the queue)."""
-        machine = self.compute.machine
-        compute_api = self.compute.client.api_client.compute
+        compute = self.compute
+        jobid = self._id()
         commands = (
-            [self.command] if self.command is JobCommand.sacct else [self.command, JobCommand.sacct]
+            [self._command]
+            if self._command is JobCommand.sacct
+            else [self._command, JobCommand.sacct]
         )
         for command in commands:
             try:
-                answer = await compute_api.read_job(
-                    machine, self.jobid, sacct=command is JobCommand.sacct
+                answer = await compute.context.api.compute.read_job(
+                    compute.machine, jobid, sacct=command is JobCommand.sacct
                 )
             except ApiErrorStatus:
                 # squeue reports a job that left the queue as an error ("Invalid job id");
@@ -87,30 +175,35 @@ class AsyncJob(AsyncCompletionAwaitable):
                 if command is JobCommand.sacct:
                     raise
                 continue
-            rows = [r for r in answer.output if r.get("jobid") == self.jobid]
+            rows = [r for r in answer.output if r.get("jobid") == jobid]
             if rows:
                 self.absorb(rows[0], command)
                 return self.state
-        if self.compute.client._within_grace(self.submitted_at):
-            self.state = JobState.PENDING if self.state is JobState.UNKNOWN else self.state
+        if compute.context.within_grace(self._submitted_at):
+            if self.state is JobState.UNKNOWN:
+                self.state = JobState.PENDING
             return self.state
-        raise JobNotFoundError(f"job {self.jobid} is not known on {machine.value}")
+        raise JobNotFoundError(f"Job not found: {jobid} (on {compute.machine.value})")
 
     async def complete(self, timeout: float | None = None) -> JobState:
         """Wait until the job ends (any terminal state) and return that state.
 
         Every job waited on at once on one machine shares one status request per poll
-        round. Raises WaitTimeoutError after ``timeout`` seconds (default: a week).
+        round. Raises WaitTimeoutError (a TimeoutError) after ``timeout`` seconds
+        (default: a week).
         """
         limit = checked_timeout(timeout, DEFAULT_JOB_TIMEOUT)
-        return await self.compute._monitor.wait(self, lambda state: state.is_terminal, limit)
+        return await self.compute.monitor.wait(self, lambda state: state.is_terminal, limit)
 
     async def running(self, timeout: float | None = None) -> JobState:
-        """Wait until the job runs (or has already ended); return its state then."""
+        """Wait until the job runs; SfApiError if it ended without being seen running."""
         limit = checked_timeout(timeout, DEFAULT_JOB_TIMEOUT)
-        return await self.compute._monitor.wait(
+        state = await self.compute.monitor.wait(
             self, lambda state: state.is_running or state.is_terminal, limit
         )
+        if state.is_terminal:
+            raise SfApiError(f"Job never entered the running state, end state was: {state.value}")
+        return state
 
     async def cancel(self, wait: bool = False, timeout: float | None = None) -> None:
         """Cancel the job (scancel); with ``wait``, also wait until it has ended.
@@ -121,10 +214,9 @@ class AsyncJob(AsyncCompletionAwaitable):
         """
         if self.state.is_terminal:
             return
-        answer = await self.compute.client.api_client.compute.cancel_job(
-            self.compute.machine, self.jobid
-        )
-        task = self.compute.client._task(answer.task_id)
+        compute = self.compute
+        answer = await compute.context.api.compute.cancel_job(compute.machine, self._id())
+        task = compute.context.task(answer.task_id)
         raw = await task.wait(timeout)
         result: CommandResult = parse_result(raw, CommandResult, task.task_id)
         if not result.ok:
@@ -134,3 +226,27 @@ class AsyncJob(AsyncCompletionAwaitable):
             raise TaskFailedError(f"cancelling job {self.jobid} failed: {result.error}")
         if wait:
             await self.complete(timeout)
+
+    # Last in the class: inside the class body, ``dict`` names this method from here on.
+    def dict(  # type: ignore[override]
+        self, *, exclude: Any = None, by_alias: bool = False, exclude_none: bool = False
+    ) -> builtins.dict[str, Any]:
+        """The job's fields (pydantic's ``model_dump``, without a deprecation warning)."""
+        return self.model_dump(exclude=exclude, by_alias=by_alias, exclude_none=exclude_none)
+
+
+class AsyncJobSqueue(AsyncJob, SqueueRow):
+    """A job read from squeue (the live queue): the fields of a squeue row."""
+
+    _command: ClassVar[JobCommand] = JobCommand.squeue
+
+
+class AsyncJobSacct(AsyncJob, SacctRow):
+    """A job read from sacct (the accounting database): the fields of an sacct row."""
+
+    _command: ClassVar[JobCommand] = JobCommand.sacct
+
+
+def job_class(command: JobCommand) -> type[AsyncJobSqueue] | type[AsyncJobSacct]:
+    """The job class of a Slurm view."""
+    return AsyncJobSacct if JobCommand(command) is JobCommand.sacct else AsyncJobSqueue

@@ -21,47 +21,73 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncRemotePath"]
 
-_MODES = frozenset({"r", "rb", "w", "wb"})
+#: ``open()`` modes: read or write, text or binary (``rb`` and ``br`` alike).
+_MODES = frozenset({"r", "rb", "br", "w", "wb", "bw"})
 
 
 class AsyncRemotePath:
-    """An absolute path on a machine, with the details ``ls`` reported for it (if any).
+    """A path on a machine, with the details ``ls`` reported for it (if any).
 
-    Joins with ``/`` like a ``PurePosixPath``; ``name``, ``parent``, ``size``, ``perms``,
-    ``user``, ``group``, ``date``, and ``is_dir()``/``is_file()``/``is_symlink()`` read
-    the ``ls`` entry.
+    ``compute.ls()`` makes them; ``RemotePath(path, compute=machine)`` makes one by
+    hand. Joins with ``/`` like a ``PurePosixPath`` (``name``, ``parent``, ``parents``,
+    ``parts``, ``stem``, ``suffix``, ``suffixes``). ``perms``, ``size``, ``user``,
+    ``group`` and ``date`` come from the ``ls`` entry (None until the path was listed);
+    ``is_dir()``, ``is_file()`` and ``is_symlink()`` list it first when needed. Reading
+    and writing need an absolute path and a machine: ValueError before any request
+    otherwise.
 
-    The path is checked when the object is made: ValueError for a relative path, a
-    ``.`` or ``..`` segment (refused, not resolved), a control character or invalid
-    text. Repeated and trailing slashes are normalised away.
+    The path is checked when the object is made: ValueError for a ``.`` or ``..``
+    segment (refused, not resolved), a control character or invalid text. Repeated and
+    trailing slashes are normalised away.
     """
 
     def __init__(
-        self, compute: AsyncCompute, path: str | PurePosixPath, entry: DirectoryEntry | None = None
+        self,
+        path: str | os.PathLike[str],
+        compute: AsyncCompute | None = None,
+        entry: DirectoryEntry | None = None,
     ) -> None:
-        text = checked_remote_path(str(path))
+        text = checked_remote_path(os.fspath(path), absolute=False)
+        if text.startswith("/"):
+            text = "/" + text.lstrip("/")  # the API may list "//global/..."
         self.compute = compute
-        self.path = PurePosixPath("/" + text.lstrip("/"))
+        self.path = PurePosixPath(text)
         self.entry = entry
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.compute.machine.value}:{self.path})"
+        machine = self.compute.machine.value if self.compute else "?"
+        return f"{type(self).__name__}({machine}:{self.path})"
 
     def __str__(self) -> str:
         return str(self.path)
 
+    def _machine_name(self) -> str | None:
+        return self.compute.machine.value if self.compute else None
+
     def __eq__(self, other: object) -> bool:
         return (
             isinstance(other, AsyncRemotePath)
-            and other.compute.machine == self.compute.machine
+            and other._machine_name() == self._machine_name()
             and other.path == self.path
         )
 
     def __hash__(self) -> int:
-        return hash((self.compute.machine, self.path))
+        return hash((self._machine_name(), self.path))
 
-    def __truediv__(self, other: str) -> AsyncRemotePath:
-        return type(self)(self.compute, self.path / other)
+    def __truediv__(self, other: str | os.PathLike[str] | AsyncRemotePath) -> AsyncRemotePath:
+        tail = other.path if isinstance(other, AsyncRemotePath) else os.fspath(other)
+        return type(self)(self.path / tail, self.compute)
+
+    def __rtruediv__(self, other: str | os.PathLike[str]) -> AsyncRemotePath:
+        return type(self)(PurePosixPath(os.fspath(other)) / self.path, self.compute)
+
+    def located(self) -> tuple[AsyncCompute, str]:
+        """The machine and the absolute path to send; ValueError when either is missing."""
+        if self.compute is None:
+            raise ValueError(f"{self.path} has no machine: make it with compute=")
+        if not self.path.is_absolute():
+            raise ValueError(f"remote paths to read or write are absolute; {self.path} is not")
+        return self.compute, str(self.path)
 
     @property
     def name(self) -> str:
@@ -69,66 +95,91 @@ class AsyncRemotePath:
 
     @property
     def parent(self) -> AsyncRemotePath:
-        return type(self)(self.compute, self.path.parent)
+        return type(self)(self.path.parent, self.compute)
 
-    def _details(self) -> DirectoryEntry:
-        if self.entry is None:
-            raise ValueError(
-                f"{self.path} has no ls details yet: call update() or use compute.ls()"
-            )
-        return self.entry
+    @property
+    def parents(self) -> list[AsyncRemotePath]:
+        return [type(self)(p, self.compute) for p in self.path.parents]
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return self.path.parts
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+    @property
+    def suffix(self) -> str:
+        return self.path.suffix
+
+    @property
+    def suffixes(self) -> list[str]:
+        return self.path.suffixes
 
     @property
     def perms(self) -> str | None:
-        return self._details().perms
+        return self.entry.perms if self.entry else None
 
     @property
     def size(self) -> float | None:
-        return self._details().size
+        return self.entry.size if self.entry else None
 
     @property
     def user(self) -> str | None:
-        return self._details().user
+        return self.entry.user if self.entry else None
 
     @property
     def group(self) -> str | None:
-        return self._details().group
+        return self.entry.group if self.entry else None
 
     @property
     def date(self) -> str | None:
-        return self._details().date
+        return self.entry.date if self.entry else None
 
-    def is_dir(self) -> bool:
-        """True for a directory (from the ``ls`` permissions string)."""
-        return (self._details().perms or "").startswith("d")
+    def _kind(self) -> str:
+        """The first letter of the ``ls`` permissions (``d``, ``-``, ``l``); blank if unknown."""
+        return (self.perms or " ")[0]
 
-    def is_file(self) -> bool:
+    async def _known_kind(self) -> str:
+        if self.entry is None:
+            await self.update()
+        return self._kind()
+
+    async def is_dir(self) -> bool:
+        """True for a directory (from the ``ls`` permissions string, read if missing)."""
+        return await self._known_kind() == "d"
+
+    async def is_file(self) -> bool:
         """True for a regular file."""
-        return (self._details().perms or "").startswith("-")
+        return await self._known_kind() == "-"
 
-    def is_symlink(self) -> bool:
+    async def is_symlink(self) -> bool:
         """True for a symbolic link."""
-        return (self._details().perms or "").startswith("l")
+        return await self._known_kind() == "l"
 
     async def update(self) -> AsyncRemotePath:
         """Read this path's ``ls`` details."""
-        self.entry = (await self.compute.ls(str(self.path), directory=True))[0].entry
+        compute, path = self.located()
+        self.entry = (await compute.ls(path, directory=True))[0].entry
         return self
 
     async def ls(self) -> list[AsyncRemotePath]:
         """The entries of this directory (or this file alone)."""
-        return await self.compute.ls(str(self.path))
+        compute, path = self.located()
+        return await compute.ls(path)
 
     async def download(self, binary: bool = False) -> IO[Any]:
         """The file's content as a file object: ``StringIO``, or ``BytesIO`` with ``binary``.
 
-        The API serves small files only. ValueError for a directory (nothing is sent
-        when the path's details are known).
+        The API serves small files only. IsADirectoryError for a directory (nothing is
+        sent when the path's details are known).
         """
-        if self.entry is not None and self.is_dir():
-            raise ValueError(f"{self.path} is a directory; only files can be downloaded")
-        answer = await self.compute.client.api_client.utilities.download_file(
-            self.compute.machine, str(self.path), binary=binary
+        compute, path = self.located()
+        if self._kind() == "d":
+            raise IsADirectoryError(f"{path} is a directory; only files can be downloaded")
+        answer = await compute.context.api.utilities.download_file(
+            compute.machine, path, binary=binary
         )
         content = answer.file or ""
         if not binary:
@@ -148,32 +199,35 @@ class AsyncRemotePath:
     ) -> AsyncRemotePath:
         """Write ``file`` to this path; into it, under the file's name, if it is a directory.
 
-        ``file`` is an open file, bytes, or the path of a local file. ValueError for a
-        local directory or a nameless upload into a directory, before anything is sent.
+        ``file`` is an open file, bytes, or the path of a local file; an open file is
+        named by its ``filename`` or ``name`` attribute. ValueError for a local directory
+        or a nameless upload into a directory, before anything is sent.
         """
+        compute, _ = self.located()
         content, local_name = _read_local(file)
         target = self.path
         if filename is not None:
             checked_text(filename, "the upload's filename")
-        if self.entry is not None and self.is_dir():
+        if self._kind() == "d":
             name = filename or local_name
             if not name:
                 raise ValueError(f"{self.path} is a directory: give a filename for the upload")
-            target = type(self)(self.compute, self.path / name).path
-        await self.compute.client.api_client.utilities.upload_file(
-            self.compute.machine, str(target), file=(filename or local_name or target.name, content)
+            target = type(self)(self.path / name, compute).path
+        await compute.context.api.utilities.upload_file(
+            compute.machine, str(target), file=(filename or local_name or target.name, content)
         )
-        return type(self)(self.compute, target)
+        return type(self)(target, compute)
 
     @asynccontextmanager
     async def open(self, mode: str = "r") -> AsyncIterator[IO[Any]]:
         """Open the remote file: read modes download it, write modes upload it on close."""
         if mode not in _MODES:
             raise ValueError(f"mode must be one of {sorted(_MODES)}, not {mode!r}")
-        if mode.startswith("r"):
-            yield await self.download(binary=mode == "rb")
+        binary = "b" in mode
+        if "r" in mode:
+            yield await self.download(binary=binary)
             return
-        if mode == "wb":
+        if binary:
             binary_buffer = io.BytesIO()
             yield binary_buffer
             await self.upload(binary_buffer.getvalue())
@@ -195,6 +249,6 @@ def _read_local(file: IO[bytes] | IO[str] | bytes | os.PathLike[str]) -> tuple[b
             raise ValueError(f"local file {local} does not exist")
         return local.read_bytes(), local.name
     data = file.read()
-    name = getattr(file, "name", None)
+    name = getattr(file, "filename", None) or getattr(file, "name", None)
     raw = checked_text(data, "the text to upload").encode() if isinstance(data, str) else data
     return raw, os.path.basename(name) if isinstance(name, str) else None

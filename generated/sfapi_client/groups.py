@@ -1,0 +1,7 @@
+# Copied from templates/static/sfapi/groups.py by `python -m generator codegen`. Do not edit here.
+"""``sfapi_client.groups``: Unix groups and their members."""
+
+from ._async.account import AsyncGroup, AsyncGroupMember
+from ._sync.account import Group, GroupMember
+
+__all__ = ["AsyncGroup", "AsyncGroupMember", "Group", "GroupMember"]

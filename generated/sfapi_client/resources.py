@@ -1,0 +1,8 @@
+# Copied from templates/static/sfapi/resources.py by `python -m generator codegen`. Do not edit here.
+"""``sfapi_client.resources``: the systems and services NERSC's status pages report on."""
+
+from ._async.resources import AsyncResources
+from ._machines import Resource
+from ._sync.resources import Resources
+
+__all__ = ["AsyncResources", "Resource", "Resources"]
