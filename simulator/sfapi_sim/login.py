@@ -4,11 +4,13 @@ that executes job scripts when their jobs start."""
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 
 from .clock import Clock
 from .config import SimConfig
@@ -183,7 +185,19 @@ class LoginNode:
         for name, value in self._job_environment(job).items():
             state.set(name, value, export=True)
         stdout, stderr = self._job_outputs(job)
-        result = run_script(job.script, session, state, stdout=stdout, stderr=stderr)
+        result = run_script(
+            job.script, session, state, stdout=stdout, stderr=stderr, report_stop=False
+        )
+        if result.stopped in ("cancelled", "time"):
+            moment = datetime.fromtimestamp(job.cancelled_at or session.cursor, UTC).strftime(
+                "%Y-%m-%dT%H:%M:%S"
+            )
+            reason = " DUE TO TIME LIMIT" if result.stopped == "time" else ""
+            with contextlib.suppress(Stopped):
+                stderr.write(
+                    f"slurmstepd: error: *** JOB {job.jobid} ON {COMPUTE_NODE} "
+                    f"CANCELLED AT {moment}{reason} ***\n"
+                )
         for sink in {id(stdout): stdout, id(stderr): stderr}.values():
             try:
                 sink.close()

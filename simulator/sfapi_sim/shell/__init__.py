@@ -72,12 +72,13 @@ def run_script(
     *,
     stdout: Sink | None = None,
     stderr: Sink | None = None,
+    report_stop: bool = True,
 ) -> RunResult:
     """Run ``source`` as ``bash -c`` would (or as a batch script, given its state).
 
     Output goes to the sinks given, else into captures bounded by the session's limits;
     the captured text is returned. A stop (cancellation, a limit) ends the run with a
-    last line on stderr saying why.
+    last line on stderr saying why (unless ``report_stop`` is false: the caller says it).
     """
     out = stdout or Capture(session.limits.max_output, "output")
     err = stderr or Capture(session.limits.max_output, "error output")
@@ -89,8 +90,9 @@ def run_script(
         stopped = stop.kind
         status = STOP_CODES[stop.kind]
         # When the error output itself is full, the reason stays in ``stopped`` only.
-        with contextlib.suppress(Stopped):
-            err.write(f"sfapi-sim: stopped: {stop.reason}\n")
+        if report_stop:
+            with contextlib.suppress(Stopped):
+                err.write(f"sfapi-sim: stopped: {stop.reason}\n")
     return RunResult(
         stdout=out.text() if isinstance(out, Capture) else "",
         stderr=err.text() if isinstance(err, Capture) else "",

@@ -49,7 +49,9 @@ class Shell:
     def __init__(self, session: Session, state: ShellState) -> None:
         self.session = session
         self.state = state
-        self.expander = Expander(state, session, self._substitute, self._arithmetic)
+        self.expander = Expander(
+            state, session, self._substitute, self._arithmetic, self._arithmetic_text
+        )
         self.arithmetic = Arithmetic(state, self.expander.string, _parse_expression)
         self._conditions = 0
         self._substitution_status: int | None = None
@@ -89,9 +91,11 @@ class Shell:
         name: str,
         args: list[str],
         options: tuple[str, ...] = (),
+        environment: dict[str, str] | None = None,
     ) -> int:
         """``bash -c`` or ``bash script``: a new shell with its own ``$0`` and arguments.
 
+        It sees only exported variables, plus ``environment`` (``X=1 bash -c …``);
         ``options`` are ``set`` options given on the command line (``-e``, ``-o pipefail``).
         """
         from .commands.core import apply_set_options
@@ -105,6 +109,8 @@ class Shell:
             shell.state.variables = {
                 k: v for k, v in shell.state.variables.items() if k in shell.state.exported
             }
+            for variable, value in (environment or {}).items():
+                shell.state.set(variable, value, export=True)
             apply_set_options(shell.state, list(options))
             return shell.run_source(source, io)
         finally:
@@ -763,6 +769,9 @@ class Shell:
 
     def _arithmetic(self, node: Node) -> int:
         return self.arithmetic.evaluate(node)
+
+    def _arithmetic_text(self, expression: str) -> int:
+        return self.arithmetic.evaluate_text(expression)
 
 
 def _parse_expression(source: str) -> Node | None:

@@ -48,11 +48,13 @@ class Expander:
         session: Session,
         substitute: Callable[[Node], str],
         arithmetic: Callable[[Node], int],
+        evaluate_text: Callable[[str], int],
     ) -> None:
         self.state = state
         self.session = session
         self.substitute = substitute
         self.arithmetic = arithmetic
+        self.evaluate_text = evaluate_text
 
     # Entry points ----------------------------------------------------------------------
 
@@ -122,22 +124,45 @@ class Expander:
                     result.extend(self.pieces(part, quoted))
             return result
         if kind == "simple_expansion":
-            return self._parameter(named(node)[0], quoted)
+            # tree-sitter-bash lets a ``$`` token start with the blanks before it ("$a $b").
+            raw = text(node)
+            lead = raw[: len(raw) - len(raw.lstrip())]
+            pieces = self._parameter(named(node)[0], quoted)
+            return [Piece(lead, quoted=True), *pieces] if lead else pieces
         if kind == "expansion":
             return self._expansion(node, quoted)
+        if (
+            kind == "command_substitution"
+            and text(node).startswith("$((")
+            and text(node).endswith("))")
+        ):
+            # Inside a here-document the grammar reads ``$((1+1))`` as ``$( (1+1) )``.
+            value = self._arithmetic_text(text(node)[3:-2])
+            return [Piece(str(value), quoted=quoted, split=not quoted)]
         if kind == "command_substitution":
             return [Piece(self.substitute(node).rstrip("\n"), quoted=quoted, split=not quoted)]
         if kind == "arithmetic_expansion":
             inner = named(node)
-            value = self.arithmetic(inner[0]) if inner else 0
+            try:
+                value = self.arithmetic(inner[0]) if inner else 0
+            except ShellError as exc:
+                # An expansion error ends a non-interactive shell, as in bash.
+                raise FatalShellError(f"{text(node)[3:-2].strip()}: {exc.message}") from None
             return [Piece(str(value), quoted=quoted, split=not quoted)]
         if kind in ("process_substitution", "array", "brace_expression"):
             raise ShellError(f"{text(node)}: not supported by this shell")
         return [Piece(text(node), quoted=quoted)]
 
+    def _arithmetic_text(self, expression: str) -> int:
+        try:
+            return self.evaluate_text(expression)
+        except ShellError as exc:
+            raise FatalShellError(f"{expression.strip()}: {exc.message}") from None
+
     def _string(self, node: Node) -> list[Piece]:
         result: list[Piece] = []
         parts = pieces_with_gaps(node)
+        positional = False  # "$@" with no arguments makes no field at all
         for part in parts[1:-1] if len(parts) >= 2 else parts:
             if isinstance(part, str):
                 result.append(Piece(_unescape_double(part), quoted=True))
@@ -146,8 +171,11 @@ class Expander:
             elif part.type == '"':
                 continue
             else:
+                positional = positional or text(part).strip() in ("$@", "${@}")
                 result.extend(self.pieces(part, quoted=True))
-        return result or [Piece("", quoted=True)]
+        if result or positional:
+            return result
+        return [Piece("", quoted=True)]
 
     def _parameter(self, name_node: Node, quoted: bool) -> list[Piece]:
         name = text(name_node)
@@ -174,7 +202,7 @@ class Expander:
         value = self.value(name)
         if value is None:
             if strict and self.state.nounset:
-                raise FatalShellError(f"{name}: unbound variable")
+                raise FatalShellError(f"{name}: unbound variable", 127)
             return ""
         return value
 
@@ -223,7 +251,7 @@ class Expander:
             return [Piece(str(len(value or "")), quoted=quoted, split=not quoted)]
         if len(children) == 1:
             if value is None and self.state.nounset:
-                raise FatalShellError(f"{name}: unbound variable")
+                raise FatalShellError(f"{name}: unbound variable", 127)
             return [Piece(value or "", quoted=quoted, split=not quoted)]
         operator = children[1].type
         operands = children[2:]

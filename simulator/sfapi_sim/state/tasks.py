@@ -77,6 +77,7 @@ class TaskStore:
             result=result,
         )
         task.done.set()
+        task.ended_at = ready_at
         self._add(task, ready_at if now is None else now)
         return task
 

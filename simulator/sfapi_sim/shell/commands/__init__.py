@@ -107,7 +107,11 @@ def run_script_file(invocation: Invocation, path: str) -> int:
         return invocation.builtin_fail("Is a directory", 126)
     text = invocation.read_text(path)
     return invocation.shell.run_subshell(
-        text, invocation.io, name=invocation.name, args=invocation.args
+        text,
+        invocation.io,
+        name=invocation.name,
+        args=invocation.args,
+        environment=invocation.overlay,
     )
 
 

@@ -156,7 +156,9 @@ def _shell(inv: Invocation) -> int:
 
 
 def _run(inv: Invocation, text: str, name: str, args: list[str], options: list[str]) -> int:
-    return inv.shell.run_subshell(text, inv.io, name=name, args=args, options=tuple(options))
+    return inv.shell.run_subshell(
+        text, inv.io, name=name, args=args, options=tuple(options), environment=inv.overlay
+    )
 
 
 COMMANDS: dict[str, Command] = {
