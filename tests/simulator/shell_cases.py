@@ -155,6 +155,7 @@ CASES: list[str] = [
     "printf 'a\\nb\\nc\\n' > l; wc -l l; head -n 1 l; tail -n +2 l",
     "case 'x' in y) echo y;; esac; echo after-case $?",
     "exit 300",
+    "printf 'a:b:c\\nd:e:f\\n' | cut -d: -f1,3; echo hello | tr a-z A-Z; echo a-b | tr -d -",
     "X=prefixed bash -c 'echo $X'; echo \"[$X]\"",
     "true; ( false ); echo $?",
     "echo \"tab\there\" 'back\\slash'",

@@ -93,6 +93,13 @@ def test_ended_tasks_are_forgotten_after_retention_and_beyond_a_count() -> None:
     assert store.of("alice") == [] and len(store.of("bob")) == 1
 
 
+def test_retained_results_stay_within_their_budget() -> None:
+    store = TaskStore(max_result_chars=10_000)
+    for _ in range(50):
+        store.create("alice", {"output": "x" * 1000}, ready_at=0.0, now=0.0)
+    assert sum(t.size() for t in store.of("alice")) <= 11_000
+
+
 def test_removals_that_are_refused_report_failure(sim: RunningSimulator) -> None:
     api = SimApi(sim)
     refused = api.run("rm -rf /usr/bin/ls; echo status=$?")

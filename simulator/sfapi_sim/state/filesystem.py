@@ -142,7 +142,8 @@ class Filesystem:
         if not host.exists() and not host.is_symlink():
             raise FileError(f"ls: cannot access '{path}': No such file or directory")
         missing = FileError(f"ls: cannot access '{path}': No such file or directory")
-        if host.is_dir():
+        # A symbolic link is listed itself (``name -> target``), as the live service does.
+        if host.is_dir() and not host.is_symlink():
             try:
                 children = sorted(host.iterdir())
             except (FileNotFoundError, NotADirectoryError):
@@ -162,7 +163,7 @@ class Filesystem:
             target = os.readlink(host) if stat.S_ISLNK(info.st_mode) else None
         except FileNotFoundError:
             return None
-        shown = name if target is None else f"{name} -> {target}"
+        shown = name if target is None else f"{name} -> {self._shown_target(host, target)}"
         owner = self.owner(virtual)
         return {
             "perms": stat.filemode(info.st_mode),
@@ -173,6 +174,16 @@ class Filesystem:
             "date": time.strftime("%b %d %H:%M", time.localtime(info.st_mtime)),
             "name": shown,
         }
+
+    def _shown_target(self, link: Path, target: str) -> str:
+        """A link's target as the machine shows it: links made to absolute paths are
+        stored relative to stay in the sandbox, and shown absolute again."""
+        if target.startswith("/") or not target.startswith(".."):
+            return target
+        resolved = Path(os.path.normpath(link.parent / target))
+        if resolved == self.root or self.root in resolved.parents:
+            return self._virtual(resolved)
+        return target
 
     def read(self, path: str, user: str) -> bytes:
         host = self.resolve(path, user)

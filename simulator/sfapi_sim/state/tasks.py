@@ -4,7 +4,8 @@ A task reports ``new`` until its work is done and its delay has passed, then
 ``completed`` or ``failed`` with a JSON result string; ``cancelled`` once cancelled.
 Instant work (a submission) is done when the task is created; a command runs in a
 thread and can be cancelled while it runs. Ended tasks are forgotten after a retention
-time and beyond a number per user, so memory stays bounded.
+time, beyond a number per user, and beyond a budget of retained result text, so memory
+stays bounded.
 """
 
 from __future__ import annotations
@@ -45,6 +46,12 @@ class TaskRecord:
     def ended(self, now: float) -> bool:
         return self.cancelled or (self.done.is_set() and now >= self.ready_at)
 
+    def size(self) -> int:
+        """Characters its result holds (what retaining it costs)."""
+        if self.result is None:
+            return 0
+        return sum(len(v) for v in self.result.values() if isinstance(v, str))
+
 
 class TaskLimitError(Exception):
     """Too many tasks of one user are running."""
@@ -53,11 +60,18 @@ class TaskLimitError(Exception):
 class TaskStore:
     """Every task, by id."""
 
-    def __init__(self, *, retention: float = 3600.0, max_per_user: int = 1000) -> None:
+    def __init__(
+        self,
+        *,
+        retention: float = 3600.0,
+        max_per_user: int = 1000,
+        max_result_chars: int = 64 * 1024 * 1024,
+    ) -> None:
         self._tasks: dict[str, TaskRecord] = {}
         self._lock = threading.Lock()
         self.retention = retention
         self.max_per_user = max_per_user
+        self.max_result_chars = max_result_chars
 
     def create(
         self,
@@ -127,6 +141,13 @@ class TaskStore:
         mine = [t for t in self._tasks.values() if t.user == user]
         excess = len(mine) + 1 - self.max_per_user
         for task in [t for t in mine if t.ended(now)][: max(excess, 0)]:
+            del self._tasks[task.id]
+        # Results of all users together stay within a budget: the oldest ended go first.
+        retained = sum(t.size() for t in self._tasks.values())
+        for task in [t for t in self._tasks.values() if t.ended(now)]:
+            if retained <= self.max_result_chars:
+                break
+            retained -= task.size()
             del self._tasks[task.id]
 
     def get(self, task_id: str, user: str) -> TaskRecord | None:
