@@ -5,6 +5,7 @@ that executes job scripts when their jobs start."""
 from __future__ import annotations
 
 import contextlib
+import logging
 import posixpath
 import threading
 import uuid
@@ -22,6 +23,7 @@ from .state.filesystem import Account, FileError, Filesystem, home_of
 from .state.jobs import Job, Scheduler
 from .state.scripts import ScriptError, parse_script, parse_time
 
+logger = logging.getLogger("sfapi_sim")
 #: The compute node every simulated job runs on.
 COMPUTE_NODE = "nid001234"
 
@@ -160,10 +162,17 @@ class LoginNode:
     def start(self, job: Job) -> threading.Thread:
         """Run ``job``'s script in a thread, from the job's start time (the runner)."""
         thread = threading.Thread(
-            target=self._run_job, args=(job,), name=f"job-{job.jobid}", daemon=True
+            target=self._run_job_safely, args=(job,), name=f"job-{job.jobid}", daemon=True
         )
         thread.start()
         return thread
+
+    def _run_job_safely(self, job: Job) -> None:
+        try:
+            self._run_job(job)
+        except Exception:  # a defect of the simulator: the job fails rather than hangs
+            logger.exception("job %s failed inside the simulator", job.jobid)
+            job.finish(1, job.start, None)
 
     def _run_job(self, job: Job) -> None:
         config = self.config()

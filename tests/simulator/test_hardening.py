@@ -39,7 +39,7 @@ def test_a_looping_command_completes_as_the_clock_moves(sim: RunningSimulator) -
     api = SimApi(sim)
     result = api.run(LOOP)
     assert result["output"] == "".join(f"tick-{i}\n" for i in range(30))
-    assert (result["status"], result["exit_code"], result["error"]) == ("ok", 0, None)
+    assert (result["status"], result["exit_code"], result["error"]) == ("ok", 0, "")
 
 
 def test_a_failing_command_completes_with_its_stderr_and_exit_code(sim: RunningSimulator) -> None:

@@ -120,7 +120,7 @@ def run_command_(
         return {
             "status": "ok" if ok else "error",
             "output": result.stdout,
-            "error": result.stderr if (result.stderr or not ok) else None,
+            "error": result.stderr,
             "exit_code": result.exit_code,
         }
 

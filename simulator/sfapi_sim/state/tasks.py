@@ -11,11 +11,14 @@ stays bounded.
 from __future__ import annotations
 
 import json
+import logging
 import threading
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+logger = logging.getLogger("sfapi_sim")
 
 
 @dataclass
@@ -119,6 +122,10 @@ class TaskStore:
         def run() -> None:
             try:
                 task.result = work(task.cancel)
+            except Exception as exc:  # a defect of the simulator: the task fails, visibly
+                logger.exception("task %s failed inside the simulator", task.id)
+                task.outcome = "failed"
+                task.result = {"status": "error", "output": "", "error": f"simulator error: {exc}"}
             finally:
                 task.done.set()
 
