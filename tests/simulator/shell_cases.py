@@ -1,5 +1,10 @@
 """Command lines and scripts run both by real bash and by the simulated login node's
-shell (``test_shell_differential.py``). Each case runs in an empty folder."""
+shell (``test_shell_differential.py``). Each case runs in an empty folder.
+
+Left out on purpose (the shell refuses them with a clear error instead): arrays,
+process substitution, file descriptors above 2, hard links. Background jobs (``&``) run
+in the foreground.
+"""
 
 from __future__ import annotations
 
@@ -155,6 +160,8 @@ CASES: list[str] = [
     "printf 'a\\nb\\nc\\n' > l; wc -l l; head -n 1 l; tail -n +2 l",
     "case 'x' in y) echo y;; esac; echo after-case $?",
     "exit 300",
+    "echo 'unterminated",
+    "if true; then echo missing fi",
     "printf 'a:b:c\\nd:e:f\\n' | cut -d: -f1,3; echo hello | tr a-z A-Z; echo a-b | tr -d -",
     "X=prefixed bash -c 'echo $X'; echo \"[$X]\"",
     "true; ( false ); echo $?",

@@ -160,13 +160,7 @@ class Shell:
             self._report(node, exc.message, io)
             status = exc.status
         self.state.status = status
-        if (
-            status
-            and self.state.errexit
-            and not self._conditions
-            and kind in _ERREXIT_NODES
-            and not (kind == "compound_statement")
-        ):
+        if status and self.state.errexit and not self._conditions and kind in _ERREXIT_NODES:
             raise ExitRequest(status)
         return status
 
@@ -419,7 +413,6 @@ class Shell:
 
     def _do_declaration_command(self, node: Node, io: IO) -> int:
         keyword = node.children[0].type
-        status = 0
         for child in named(node):
             if child.type == "variable_assignment":
                 name = text(child.child_by_field_name("name") or named(child)[0])
@@ -444,7 +437,7 @@ class Shell:
                         self.state.set(name, value, export=keyword == "export")
                     elif keyword == "export":
                         self.state.exported.add(name)
-        return status
+        return 0
 
     def _local(self, name: str) -> None:
         if not self.state.locals_stack:
@@ -603,6 +596,8 @@ class Shell:
     def _duplicate(self, io: IO, descriptor: int | None, operator: str, target: str) -> IO:
         if operator == "<&":
             return io
+        if descriptor not in (None, 1, 2):
+            raise ShellError(f"{descriptor}: file descriptors above 2 are not supported here")
         if target == "-":
             if descriptor == 2:
                 return replace(io, stderr=Discard())
