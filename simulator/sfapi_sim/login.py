@@ -44,8 +44,17 @@ class LoginNode:
         return self.filesystem.machine
 
     def session(
-        self, user: str, *, unknown: UnknownCommands = "missing", limits: Limits | None = None
+        self,
+        user: str,
+        *,
+        unknown: UnknownCommands = "missing",
+        limits: Limits | None = None,
+        cancel: threading.Event | None = None,
+        host: str = "",
+        start: float | None = None,
     ) -> Session:
+        """A shell session of ``user`` on this machine (a compute node's with ``host``),
+        stopped by ``cancel``, its simulated time starting at ``start`` (default: now)."""
         account = self.accounts[user]
         return Session(
             filesystem=self.filesystem,
@@ -56,6 +65,9 @@ class LoginNode:
             limits=limits or Limits(),
             unknown=unknown,
             slurm=self,
+            cancel=cancel or threading.Event(),
+            host=host,
+            cursor=self.clock.now() if start is None else start,
         )
 
     # Submission ----------------------------------------------------------------------
@@ -184,10 +196,10 @@ class LoginNode:
                 max_seconds=job.time_limit,
                 max_wall_seconds=config.max_job_wall_seconds,
             ),
+            cancel=job.cancel,
+            host=COMPUTE_NODE,
+            start=job.start,
         )
-        session.host = COMPUTE_NODE
-        session.cursor = session.started_at = job.start
-        session.cancel = job.cancel
         state = login_state(session, cwd=job.work_dir)
         state.script_name = f"/var/spool/slurmd/job{job.jobid}/slurm_script"
         state.positional = list(job.args)

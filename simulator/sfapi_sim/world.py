@@ -69,6 +69,12 @@ class World:
         self.rng = random.Random(config.seed)
         self.authority = Authority(self.clock, token_urls, config.token_lifetime)
         self.accounts: dict[str, Account] = {a.name: a for a in seed.ACCOUNTS}
+        self.groups: dict[str, dict[str, Any]] = {
+            "m1234": {"gid": 70001, "members": ["alice", "bob"], "repo": "m1234", "owner": "bob"},
+            "alice": {"gid": 12345, "members": ["alice"], "repo": "m1234", "owner": "alice"},
+        }
+
+        self.groups_lock = threading.Lock()
         self.filesystems = {
             machine: Filesystem(
                 root / machine,
@@ -104,12 +110,6 @@ class World:
         self.outages = seed.outages()
         self.planned_outages = seed.planned_outages()
         self.notes = seed.notes()
-        self.groups: dict[str, dict[str, Any]] = {
-            "m1234": {"gid": 70001, "members": ["alice", "bob"], "repo": "m1234", "owner": "bob"},
-            "alice": {"gid": 12345, "members": ["alice"], "repo": "m1234", "owner": "alice"},
-        }
-
-        self.groups_lock = threading.Lock()
         self.stats = Stats()
 
     def groups_of(self, user: str) -> tuple[tuple[int, str], ...]:

@@ -113,8 +113,7 @@ def run_command_(
     )
 
     def work(cancel: threading.Event) -> dict[str, Any]:
-        session = login.session(account.name, limits=limits)
-        session.cancel = cancel
+        session = login.session(account.name, limits=limits, cancel=cancel)
         result = run_script(body.executable, session, login_state(session))
         ok = result.exit_code == 0
         return {

@@ -77,16 +77,18 @@ class Session:
     unknown: UnknownCommands = "missing"
     slurm: SlurmPort | None = None
     cancel: threading.Event = field(default_factory=threading.Event)
-    #: The simulated time the run has reached: ``sleep`` moves it and waits for the clock.
+    #: The simulated time the run has reached (0: now): ``sleep`` moves it and waits for
+    #: the clock to get there.
     cursor: float = 0.0
     steps: int = 0
     depth: int = 0
     started_wall: float = field(default_factory=time.monotonic)
-    started_at: float = 0.0
+    started_at: float = field(init=False, default=0.0)
 
     def __post_init__(self) -> None:
         if not self.cursor:
             self.cursor = self.clock.now()
+        #: Where the run's simulated time began (its time limit counts from here).
         self.started_at = self.cursor
 
     @property
