@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from ..state.filesystem import home_of, scratch_of
 from .errors import Stopped
-from .executor import IO, Shell
+from .executor import Shell
 from .session import Limits, Session, SlurmError, SlurmPort
 from .state import ShellState
-from .streams import Capture, Input, Sink
+from .streams import IO, Capture, Input, Sink
 
 __all__ = [
     "Limits",

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import posixpath
 import shlex
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from tree_sitter import Node
 
@@ -24,23 +24,15 @@ from .errors import (
     Stopped,
 )
 from .expansion import Expander
+from .redirections import Redirections
 from .session import Session
 from .state import ShellState
-from .streams import Capture, Discard, FileSink, Input, Sink
+from .streams import IO, Capture, Discard, Input, Sink
 from .syntax import line_of, named, operator_of, parse, text
 
 #: Nodes that end in a status ``set -e`` looks at.
 _ERREXIT_NODES = {"command", "pipeline", "subshell", "test_command", "redirected_statement"}
 _SKIPPED = {"comment", "heredoc_body", "heredoc_end", "heredoc_start"}
-
-
-@dataclass
-class IO:
-    """The standard streams of a command: input text and two sinks."""
-
-    stdin: Input
-    stdout: Sink
-    stderr: Sink
 
 
 class Shell:
@@ -53,6 +45,7 @@ class Shell:
             state, session, self._substitute, self._arithmetic, self._arithmetic_text
         )
         self.arithmetic = Arithmetic(state, self.expander.string, _parse_expression)
+        self.redirections = Redirections(session, self.expander, self.absolute)
         self._conditions = 0
         self._substitution_status: int | None = None
         #: The stderr of the statement running now (command substitutions write there).
@@ -508,9 +501,9 @@ class Shell:
         extra: list[str] = []
         opened: list[Sink] = []
         try:
-            redirected = self._redirect(redirects, io, opened, extra)
+            redirected = self.redirections.apply(redirects, io, opened, extra)
         except (ShellError, FileError) as exc:
-            self._close(opened)
+            self.redirections.close(opened)
             message = exc.message if isinstance(exc, ShellError) else str(exc)
             raise ShellError(message) from None
         try:
@@ -520,7 +513,7 @@ class Shell:
                 return self._command(body, redirected, extra)
             return self.execute(body, redirected)
         finally:
-            self._close(opened)
+            self.redirections.close(opened)
 
     def _tail(self, node: Node, io: IO, tail: list[Node] | None) -> int:
         """Run the last part of a list or pipeline, with redirections moved onto it."""
@@ -533,101 +526,6 @@ class Shell:
             status = exc.status
         self.state.status = status
         return status
-
-    def _close(self, sinks: list[Sink]) -> None:
-        for sink in sinks:
-            sink.close()
-
-    def _redirect(self, nodes: list[Node], io: IO, opened: list[Sink], extra: list[str]) -> IO:
-        result = replace(io)
-        for node in nodes:
-            if node.type == "file_redirect":
-                result = self._file_redirect(node, result, opened, extra)
-            elif node.type == "heredoc_redirect":
-                result = self._heredoc(node, result, opened, extra)
-            elif node.type == "herestring_redirect":
-                word = named(node)[-1]
-                result = replace(result, stdin=Input(self.expander.string(word) + "\n"))
-        return result
-
-    def _heredoc(self, node: Node, io: IO, opened: list[Sink], extra: list[str]) -> IO:
-        start = next((c for c in node.children if c.type == "heredoc_start"), None)
-        body = next((c for c in node.children if c.type == "heredoc_body"), None)
-        strip = any(c.type == "<<-" for c in node.children)
-        quoted = start is not None and any(q in text(start) for q in "'\"\\")
-        content = self.expander.heredoc(body, expand=not quoted) if body is not None else ""
-        if strip:
-            content = "\n".join(line.lstrip("\t") for line in content.split("\n"))
-        result = replace(io, stdin=Input(content))
-        nested = [c for c in node.children if c.type in ("file_redirect", "herestring_redirect")]
-        return self._redirect(nested, result, opened, extra)
-
-    def _file_redirect(self, node: Node, io: IO, opened: list[Sink], extra: list[str]) -> IO:
-        descriptor: int | None = None
-        operator = ""
-        targets: list[Node] = []
-        for child in node.children:
-            if child.type == "file_descriptor":
-                descriptor = int(text(child))
-            elif not child.is_named:
-                operator = operator or child.type
-            else:
-                targets.append(child)
-        if not targets:
-            raise ShellError("syntax error: redirection without a target", 2)
-        target = self.expander.string(targets[0])
-        for more in targets[1:]:
-            extra.extend(self.expander.fields(more))
-        if operator in (">&", "<&") and (target.isdigit() or target == "-"):
-            return self._duplicate(io, descriptor, operator, target)
-        if operator == "<":
-            return replace(io, stdin=Input(self._read_input(target)))
-        append = operator in (">>", "&>>")
-        sink = self._open(target, append=append)
-        opened.append(sink)
-        if operator in ("&>", "&>>", ">&"):
-            return replace(io, stdout=sink, stderr=sink)
-        if descriptor in (None, 1):
-            return replace(io, stdout=sink)
-        if descriptor == 2:
-            return replace(io, stderr=sink)
-        raise ShellError(f"{descriptor}: file descriptors above 2 are not supported here")
-
-    def _duplicate(self, io: IO, descriptor: int | None, operator: str, target: str) -> IO:
-        if operator == "<&":
-            return io
-        if descriptor not in (None, 1, 2):
-            raise ShellError(f"{descriptor}: file descriptors above 2 are not supported here")
-        if target == "-":
-            if descriptor == 2:
-                return replace(io, stderr=Discard())
-            return replace(io, stdout=Discard())
-        source = {1: io.stdout, 2: io.stderr}.get(int(target))
-        if source is None:
-            raise ShellError(f"{target}: Bad file descriptor")
-        if descriptor == 2:
-            return replace(io, stderr=source)
-        return replace(io, stdout=source)
-
-    def _open(self, target: str, *, append: bool) -> Sink:
-        if target == "/dev/null":
-            return Discard()
-        if target in ("/dev/stdout", "/dev/stderr"):
-            raise ShellError(f"{target}: use >&1 or >&2 here")
-        path = self.absolute(target)
-        try:
-            return FileSink(self.session.filesystem, path, self.session.user, append=append)
-        except FileError as exc:
-            raise ShellError(_file_message(target, exc)) from None
-
-    def _read_input(self, target: str) -> str:
-        if target == "/dev/null":
-            return ""
-        try:
-            data = self.session.filesystem.read(self.absolute(target), self.session.user)
-        except FileError as exc:
-            raise ShellError(_file_message(target, exc)) from None
-        return data.decode("utf-8", errors="replace")
 
     def absolute(self, path: str) -> str:
         """``path`` against the working folder, normalised."""
@@ -669,8 +567,8 @@ class Shell:
             status = self._substitution_status or 0
             if redirects:
                 opened: list[Sink] = []
-                self._redirect(redirects, io, opened, [])
-                self._close(opened)
+                self.redirections.apply(redirects, io, opened, [])
+                self.redirections.close(opened)
             return status
         overlay: dict[str, str] = {}
         for assignment in assignments:
@@ -683,14 +581,14 @@ class Shell:
             opened = []
             more: list[str] = []
             try:
-                redirected = self._redirect(redirects, io, opened, more)
+                redirected = self.redirections.apply(redirects, io, opened, more)
             except (ShellError, FileError) as exc:
-                self._close(opened)
+                self.redirections.close(opened)
                 raise ShellError(exc.message if isinstance(exc, ShellError) else str(exc)) from None
             try:
                 return self.invoke(words + more, redirected, overlay, line_of(node))
             finally:
-                self._close(opened)
+                self.redirections.close(opened)
         return self.invoke(words, io, overlay, line_of(node))
 
     def invoke(self, words: list[str], io: IO, overlay: dict[str, str], line: int) -> int:
@@ -780,11 +678,3 @@ def _parse_expression(source: str) -> Node | None:
         return None
     inner = named(statement)
     return inner[0] if inner else None
-
-
-def _file_message(target: str, exc: FileError) -> str:
-    message = str(exc)
-    for reason in ("No such file or directory", "Permission denied", "Is a directory"):
-        if reason in message:
-            return f"{target}: {reason}"
-    return message

@@ -6,6 +6,7 @@ prints) can hold more than its cap in memory: past it the run stops with a clear
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Protocol
 
 from ..state.filesystem import FileError, Filesystem
@@ -110,3 +111,12 @@ class Input:
         line = self._text[self._position : end]
         self._position = end
         return line
+
+
+@dataclass
+class IO:
+    """The standard streams of a command: input text and two sinks."""
+
+    stdin: Input
+    stdout: Sink
+    stderr: Sink

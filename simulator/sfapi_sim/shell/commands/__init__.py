@@ -15,8 +15,9 @@ from ...state.filesystem import FileError, Filesystem
 from ..errors import ShellError
 
 if TYPE_CHECKING:
-    from ..executor import IO, Shell
+    from ..executor import Shell
     from ..session import Session
+    from ..streams import IO
 
 
 @dataclass

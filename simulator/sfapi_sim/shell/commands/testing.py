@@ -11,7 +11,8 @@ from .. import patterns
 from . import Command, Invocation
 
 if TYPE_CHECKING:
-    from ..executor import IO, Shell
+    from ..executor import Shell
+    from ..streams import IO
 
 Word = tuple[str, list[tuple[str, bool]]]
 _UNARY_FILE = set("efdsrwxLhpSbcgkuGOtN")
