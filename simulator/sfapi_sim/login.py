@@ -206,6 +206,8 @@ class LoginNode:
         for name, value in self._job_environment(job).items():
             state.set(name, value, export=True)
         stdout, stderr = self._job_outputs(job)
+        outputs = [s for s in {id(stdout): stdout, id(stderr): stderr}.values()]
+        session.before_wait = lambda: _flush(outputs)
         result = run_script(
             job.script, session, state, stdout=stdout, stderr=stderr, report_stop=False
         )
@@ -219,11 +221,7 @@ class LoginNode:
                     f"slurmstepd: error: *** JOB {job.jobid} ON {COMPUTE_NODE} "
                     f"CANCELLED AT {moment}{reason} ***\n"
                 )
-        for sink in {id(stdout): stdout, id(stderr): stderr}.values():
-            try:
-                sink.close()
-            except (ShellError, Stopped):
-                continue  # as with Slurm, a lost output file does not change the job's end
+        _flush(outputs)
         job.finish(result.exit_code, session.cursor, result.stopped)
 
     def _job_environment(self, job: Job) -> dict[str, str]:
@@ -261,6 +259,15 @@ class LoginNode:
             return FileSink(self.filesystem, path, job.account.name, append=False)
         except (FileError, ShellError):
             return Discard()  # as with Slurm: output to a missing folder is lost
+
+
+def _flush(outputs: list[Sink]) -> None:
+    """Write a job's output files as they stand (while it runs, and when it ends)."""
+    for sink in outputs:
+        try:
+            sink.close()
+        except (ShellError, Stopped):
+            continue  # as with Slurm, a lost output file does not change the job's end
 
 
 def expand_output_pattern(pattern: str, job: Job) -> str:

@@ -111,6 +111,15 @@ class SimApi:
     def read(self, path: str) -> str:
         return self.sim.world.filesystems[MACHINE].read(path, "alice").decode()
 
+    def wait_output(self, path: str, expected: str) -> bool:
+        """Wait until the file ``path`` reads ``expected`` (written by a running job)."""
+        filesystem = self.sim.world.filesystems[MACHINE]
+        deadline = time.monotonic() + DEADLINE
+        while not (filesystem.is_file(path, "alice") and self.read(path) == expected):
+            assert time.monotonic() < deadline, f"{path} never read {expected!r}"
+            time.sleep(0.02)
+        return True
+
     def script_end(self, jobid: str) -> tuple[int | None, str | None]:
         """Wait until the job's script has ended: (its exit code, why it was stopped)."""
         job = self.sim.world.schedulers[MACHINE].get(jobid)

@@ -106,6 +106,7 @@ def test_strict_commands_make_unknown_programs_fail(api: SimApi) -> None:
 def test_a_sleeping_job_is_cancelled_and_its_script_stops(api: SimApi) -> None:
     jobid = api.submit("#!/bin/bash\necho started\nsleep 600\necho finished\n")
     api.wait_state(jobid, "RUNNING")
+    assert api.wait_output(f"{HOME}/slurm-{jobid}.out", "started\n")  # shown while it runs
     assert api.cancel_job(jobid)["status"] == "ok"
     assert api.wait_state(jobid, "CANCELLED")["state"].startswith("CANCELLED by")
     assert api.script_end(jobid) == (143, "cancelled")

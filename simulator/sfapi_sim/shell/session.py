@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
@@ -80,6 +81,8 @@ class Session:
     #: The simulated time the run has reached (0: now): ``sleep`` moves it and waits for
     #: the clock to get there.
     cursor: float = 0.0
+    #: Called before ``sleep`` waits (a job writes out its output so far).
+    before_wait: Callable[[], None] | None = None
     steps: int = 0
     depth: int = 0
     started_wall: float = field(default_factory=time.monotonic)
@@ -114,6 +117,8 @@ class Session:
 
         Tests move the clock forward instead of waiting; cancellation ends the wait.
         """
+        if self.before_wait is not None:
+            self.before_wait()
         deadline = self.started_at + self.limits.max_seconds
         target = self.cursor + seconds
         stop_at = min(target, deadline)

@@ -56,7 +56,8 @@ class Discard:
 
 
 class FileSink:
-    """A file opened by a redirection: truncated (or created) at once, written on close.
+    """A file opened by a redirection: truncated (or created) at once, written on close
+    (and whenever ``flush`` is called: a job's output shows while it runs).
 
     Opening checks what bash checks when it opens the file (the folder exists, the user
     may write there), so a bad target fails before the command runs.
@@ -80,6 +81,10 @@ class FileSink:
         self._buffer.write(text)
 
     def close(self) -> None:
+        self.flush()
+
+    def flush(self) -> None:
+        """Write what was written so far into the file."""
         data = self._buffer.text().encode("utf-8", errors="surrogateescape")
         if len(data) == self._written:
             return
