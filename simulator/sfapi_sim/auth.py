@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import base64
 import json
+import math
 import secrets
 import string
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from joserfc import jwt
 from joserfc.errors import JoseError
@@ -26,6 +27,8 @@ ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 ALGORITHMS = ["RS256", "ES256"]
 #: An assertion may not be valid for longer than this (seconds).
 MAX_ASSERTION_LIFETIME = 3600
+#: Seconds a used ``jti`` is kept beyond its assertion's ``exp`` (covers clock skew).
+JTI_MARGIN = 60.0
 
 
 class OAuthError(Exception):
@@ -146,14 +149,17 @@ class Authority:
                 "invalid_client",
                 f"the assertion's aud must be this token endpoint ({self.token_urls[0]})",
             )
-        if not isinstance(exp, int | float) or exp <= now or exp > now + MAX_ASSERTION_LIFETIME:
+        if not _is_finite_number(exp):
+            raise OAuthError(401, "invalid_client", "the assertion's exp is not a finite number")
+        if exp <= now or exp > now + MAX_ASSERTION_LIFETIME:
             raise OAuthError(
                 401, "invalid_client", "the assertion is expired or valid for too long"
             )
         if not isinstance(jti, str) or not jti:
             raise OAuthError(401, "invalid_client", "the assertion has no jti")
         with self._lock:
-            self._seen_jti = {k: v for k, v in self._seen_jti.items() if v > now}
+            # A used jti is remembered until its assertion could no longer be accepted.
+            self._seen_jti = {k: v for k, v in self._seen_jti.items() if v + JTI_MARGIN > now}
             if jti in self._seen_jti:
                 raise OAuthError(
                     401, "invalid_client", "the assertion was already used (jti replayed)"
@@ -173,6 +179,11 @@ class Authority:
         if issued.expires_at <= self.clock.now():
             raise OAuthError(401, "invalid_token", "the token has expired")
         return issued.client
+
+
+def _is_finite_number(value: object) -> TypeGuard[int | float]:
+    """A JSON number that is neither a boolean nor NaN nor infinite."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def _unverified_claims(assertion: str) -> dict[str, Any]:

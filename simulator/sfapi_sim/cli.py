@@ -33,6 +33,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     serve.add_argument("--seed", type=int, default=12345, help="seed of the fault injection")
     serve.add_argument("--admin", action="store_true", help="enable the /_sim admin routes")
+    serve.add_argument(
+        "--strict-commands",
+        action="store_true",
+        help="in job scripts, programs the simulator cannot run fail with 127 "
+        "(default: they succeed and say on stderr what would have run)",
+    )
     faults = serve.add_argument_group("faults")
     faults.add_argument("--latency", type=float, default=0.0, help="seconds added to every answer")
     faults.add_argument(
@@ -90,6 +96,7 @@ def main(argv: list[str] | None = None) -> int:
         job_pending=args.job_pending,
         seed=args.seed,
         admin=args.admin,
+        strict_commands=args.strict_commands,
         faults=faults,
     )
     shown_host = "localhost" if args.host in ("0.0.0.0", "::") else args.host

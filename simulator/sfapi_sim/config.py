@@ -70,6 +70,19 @@ class SimConfig:
     max_file_bytes: int = 5 * 1024 * 1024
     seed: int = 12345
     admin: bool = False
+    #: Job scripts: commands the simulator cannot run fail with 127 (True) or succeed and
+    #: say on stderr what would have run (False, so that realistic scripts complete).
+    strict_commands: bool = False
+    #: Caps of ``utilities/command``: characters per output stream, seconds of simulated
+    #: and of real time, and how many may run at once per user.
+    max_command_output: int = 1024 * 1024
+    max_command_seconds: float = 600.0
+    max_running_commands: int = 16
+    #: Real seconds a job script may run (its simulated time is bounded by its time limit).
+    max_job_wall_seconds: float = 3600.0
+    #: Ended tasks are forgotten after this many seconds, and beyond this many per user.
+    task_retention: float = 3600.0
+    max_tasks_per_user: int = 1000
     faults: Faults = field(default_factory=Faults)
     route_faults: tuple[RouteFaults, ...] = ()
 

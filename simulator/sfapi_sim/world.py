@@ -12,6 +12,8 @@ from typing import Any
 from .auth import Authority
 from .clock import Clock
 from .config import SimConfig
+from .login import LoginNode
+from .shell.commands import COMMAND_NAMES
 from .state import seed
 from .state.filesystem import Account, Filesystem
 from .state.jobs import Scheduler
@@ -67,9 +69,19 @@ class World:
         self.rng = random.Random(config.seed)
         self.authority = Authority(self.clock, token_urls, config.token_lifetime)
         self.accounts: dict[str, Account] = {a.name: a for a in seed.ACCOUNTS}
+        self.groups: dict[str, dict[str, Any]] = {
+            "m1234": {"gid": 70001, "members": ["alice", "bob"], "repo": "m1234", "owner": "bob"},
+            "alice": {"gid": 12345, "members": ["alice"], "repo": "m1234", "owner": "alice"},
+        }
+
+        self.groups_lock = threading.Lock()
         self.filesystems = {
             machine: Filesystem(
-                root / machine, machine, list(self.accounts.values()), config.max_file_bytes
+                root / machine,
+                machine,
+                list(self.accounts.values()),
+                config.max_file_bytes,
+                COMMAND_NAMES,
             )
             for machine in seed.MACHINES
         }
@@ -77,18 +89,37 @@ class World:
             machine: Scheduler(machine, self.filesystems[machine], FIRST_JOBID + 10_000_000 * index)
             for index, machine in enumerate(seed.MACHINES)
         }
-        self.tasks = TaskStore()
+        self.logins = {
+            machine: LoginNode(
+                filesystem=self.filesystems[machine],
+                scheduler=self.schedulers[machine],
+                clock=self.clock,
+                accounts=self.accounts,
+                groups_of=self.groups_of,
+                config=lambda: self.config,
+            )
+            for machine in seed.MACHINES
+        }
+        for machine, login in self.logins.items():
+            self.schedulers[machine].attach_runner(login)
+        self.tasks = TaskStore(
+            retention=config.task_retention, max_per_user=config.max_tasks_per_user
+        )
         self.transfers = TransferStore()
         self.status = seed.system_status()
         self.outages = seed.outages()
         self.planned_outages = seed.planned_outages()
         self.notes = seed.notes()
-        self.groups: dict[str, dict[str, Any]] = {
-            "m1234": {"gid": 70001, "members": ["alice", "bob"], "repo": "m1234"},
-            "alice": {"gid": 12345, "members": ["alice"], "repo": "m1234"},
-        }
-        self.groups_lock = threading.Lock()
         self.stats = Stats()
+
+    def groups_of(self, user: str) -> tuple[tuple[int, str], ...]:
+        """(gid, name) of the groups ``user`` belongs to, besides their own."""
+        with self.groups_lock:
+            return tuple(
+                (int(g["gid"]), name)
+                for name, g in self.groups.items()
+                if user in g["members"] and name != user
+            )
 
     def account(self, user: str) -> Account:
         return self.accounts[user]

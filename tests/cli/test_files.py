@@ -89,6 +89,6 @@ def test_run_prints_the_output(sfapi: Sfapi, remote_dir: str) -> None:
 
 def test_run_refusals(sfapi: Sfapi) -> None:
     refused = sfapi("run", "perlmutter", "--", "reboot")
-    assert refused.exit_code == 1 and "not allowed" in refused.stderr
+    assert refused.exit_code == 1 and "reboot: command not found" in refused.stderr
     empty = sfapi("run", "perlmutter", "--")
     assert empty.exit_code == 2 and "no command given" in empty.stderr

@@ -206,9 +206,16 @@ def test_oversized_upload_is_refused(sim: RunningSimulator) -> None:
     )
 
 
-def test_commands_outside_the_allow_list_are_refused(sim: RunningSimulator) -> None:
+def test_commands_never_reach_the_host(sim: RunningSimulator) -> None:
+    """Command lines run in the simulated shell: unknown programs are not found, system
+    paths cannot be removed, and ``id`` describes the simulated user, not the host's."""
     headers = {"Authorization": f"Bearer {_token(sim)}"}
-    for line in ("python -c 'import os'", "echo hi; rm -rf /", "bash -c id"):
+    expected = {
+        "python -c 'import os'": (127, "python: command not found"),
+        "echo hi; rm -rf /usr/bin": (1, "rm: cannot remove '/usr/bin': Permission denied"),
+        "bash -c id": (0, ""),
+    }
+    for line, (exit_code, error) in expected.items():
         task = httpx2.post(
             f"{sim.base_url}/utilities/command/perlmutter",
             data={"executable": line},
@@ -216,9 +223,25 @@ def test_commands_outside_the_allow_list_are_refused(sim: RunningSimulator) -> N
         )
         task_id = task.json()["task_id"]
         sim.world.clock.advance(1)
-        result = httpx2.get(f"{sim.base_url}/tasks/{task_id}", headers=headers).json()
-        assert result["status"] == "failed"
-        assert json.loads(result["result"])["status"] == "error"
+        result = _wait_for_task(sim, task_id, headers)
+        assert result["status"] == "completed"
+        outcome = json.loads(result["result"])
+        assert outcome["exit_code"] == exit_code
+        assert error in (outcome["error"] or "")
+        if line == "bash -c id":
+            assert outcome["output"].startswith("uid=12345(alice)")
+    assert sim.world.filesystems["perlmutter"].is_file("/usr/bin/ls", "alice")
+
+
+def _wait_for_task(
+    sim: RunningSimulator, task_id: str, headers: dict[str, str]
+) -> dict[str, object]:
+    deadline = time.monotonic() + 10
+    while True:
+        answer = httpx2.get(f"{sim.base_url}/tasks/{task_id}", headers=headers).json()
+        if answer["status"] != "new" or time.monotonic() > deadline:
+            return dict(answer)
+        time.sleep(0.02)
 
 
 def test_binds_to_loopback_by_default() -> None:

@@ -108,7 +108,12 @@ def create_group(
         if body.name in world.groups:
             raise HTTPException(409, detail=f"group {body.name!r} exists")
         gid = 80000 + len(world.groups)
-        world.groups[body.name] = {"gid": gid, "members": [client.user], "repo": body.repo_name}
+        world.groups[body.name] = {
+            "gid": gid,
+            "members": [client.user],
+            "repo": body.repo_name,
+            "owner": client.user,
+        }
         return _group_view(world, body.name)
 
 
@@ -136,6 +141,11 @@ def update_group_membership(
     with world.groups_lock:
         if group not in world.groups:
             raise HTTPException(404, detail=f"no group named {group!r}")
+        owner = world.groups[group]["owner"]
+        if owner != client.user:
+            raise HTTPException(
+                403, detail=f"only the owner of group {group!r} ({owner}) may change its members"
+            )
         members: list[str] = world.groups[group]["members"]
         for name in names:
             if body.action is BatchGroupAction.batch_add and name not in members:

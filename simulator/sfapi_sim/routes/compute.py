@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import uuid
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Query
@@ -17,7 +16,7 @@ from sfapi_client.models import (
 )
 
 from ..state.filesystem import FileError, home_of
-from ..state.scripts import ScriptError, parse_script
+from ..state.scripts import ScriptError
 from ..world import World
 from .deps import Reader, WorldDep, Writer, account_of
 
@@ -90,21 +89,24 @@ def submit_job(
     )
     account = account_of(world, client)
     filesystem = world.filesystems[machine.value]
+    login = world.logins[machine.value]
     now = world.clock.now()
     try:
         if body.isPath:
-            command = body.job
-            if not filesystem.is_file(command, account.name):
-                raise ScriptError(f"sbatch: error: Unable to open file {command}")
-            text = filesystem.read(command, account.name).decode("utf-8", errors="replace")
+            script_path: str | None = body.job
+            if not filesystem.is_file(body.job, account.name):
+                raise ScriptError(f"sbatch: error: Unable to open file {body.job}")
+            text = filesystem.read(body.job, account.name).decode("utf-8", errors="replace")
+            work_dir = posixpath.dirname(body.job)
         else:
-            text = body.job
-            command = posixpath.join(
-                home_of(account.name), f".sfapi-script-{uuid.uuid4().hex[:10]}.sh"
-            )
-        spec = parse_script(text)
-        if not body.isPath:
-            filesystem.write(command, account.name, text.encode())
+            script_path, text, work_dir = None, body.job, home_of(account.name)
+        created = login.submit_job(
+            account.name,
+            script=text,
+            script_path=script_path,
+            work_dir=work_dir,
+            args=list(body.args or []),
+        )
     except (ScriptError, FileError) as exc:
         message = str(exc) if isinstance(exc, ScriptError) else f"sbatch: error: {exc}"
         task = world.tasks.create(
@@ -114,15 +116,6 @@ def submit_job(
             failed=True,
         )
         return {"task_id": task.id, "status": "OK", "error": None}
-    created = world.schedulers[machine.value].submit(
-        account,
-        command=command,
-        work_dir=posixpath.dirname(command),
-        spec=spec,
-        now=now,
-        default_runtime=world.config.job_runtime,
-        default_pending=world.config.job_pending,
-    )
     world.stats.count_submission(client.client_id)
     task = world.tasks.create(
         account.name,

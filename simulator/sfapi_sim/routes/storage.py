@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -43,6 +44,13 @@ def start_globus_transfer(
                 "status": "ERROR",
                 "reason": f"unknown endpoint {endpoint!r}; use one of {', '.join(world.filesystems)}",
             }
+    if body.source_uuid == body.target_uuid and _inside(body.target_dir, body.source_dir):
+        return {
+            "transfer_id": "",
+            "status": "ERROR",
+            "reason": f"the target {body.target_dir} lies inside the source {body.source_dir}; "
+            "a folder cannot be copied into itself",
+        }
     transfer = world.transfers.start(
         Transfer(
             id=new_transfer_id(),
@@ -57,6 +65,12 @@ def start_globus_transfer(
         )
     )
     return {"transfer_id": transfer.id, "status": "OK", "reason": None}
+
+
+def _inside(path: str, folder: str) -> bool:
+    """Whether ``path`` is ``folder`` or below it (both normalised first)."""
+    path, folder = posixpath.normpath("/" + path), posixpath.normpath("/" + folder)
+    return path == folder or path.startswith(folder.rstrip("/") + "/")
 
 
 def _settle(world: World, transfer: Transfer) -> None:

@@ -1,4 +1,5 @@
-"""Routes of the ``utilities`` tag: ls, download, upload, and allow-listed commands.
+"""Routes of the ``utilities`` tag: ls, download, upload, and shell commands (run by the
+simulated login node's shell, in a task that can be cancelled while it runs).
 
 ``{path}`` holds an absolute path whose ``/`` arrive unencoded, hence ``{path:path}``.
 Failures of the file operation itself answer HTTP 200 with ``status: ERROR``, as the
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import posixpath
+import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, UploadFile
@@ -22,8 +24,9 @@ from sfapi_client.models import (
     UtilsCommandOutput,
 )
 
-from ..commands import run_command
+from ..shell import Limits, login_state, run_script
 from ..state.filesystem import FileError
+from ..state.tasks import TaskLimitError
 from .deps import Reader, WorldDep, Writer, account_of
 
 router = APIRouter(tags=["utilities"])
@@ -101,18 +104,38 @@ def run_command_(
     body = RunCommandBody(executable=executable)
     account = account_of(world, client)
     now = world.clock.now()
-    outcome = run_command(body.executable, world.filesystems[machine.value], account.name, now)
-    ok = outcome.exit_code == 0
-    result = {
-        "status": "ok" if ok else "error",
-        "output": outcome.output,
-        "error": outcome.error,
-        "exit_code": outcome.exit_code,
-    }
-    task = world.tasks.create(
-        account.name,
-        result,
-        ready_at=now + world.config.task_delay + outcome.duration,
-        failed=not ok,
+    config = world.config
+    login = world.logins[machine.value]
+    limits = Limits(
+        max_output=config.max_command_output,
+        max_seconds=config.max_command_seconds,
+        max_wall_seconds=config.max_command_seconds,
     )
+
+    def work(cancel: threading.Event) -> dict[str, Any]:
+        session = login.session(account.name, limits=limits, cancel=cancel)
+        result = run_script(body.executable, session, login_state(session))
+        ok = result.exit_code == 0
+        return {
+            "status": "ok" if ok else "error",
+            "output": result.stdout,
+            "error": result.stderr,
+            "exit_code": result.exit_code,
+        }
+
+    try:
+        task = world.tasks.start(
+            account.name,
+            work,
+            ready_at=now + config.task_delay,
+            now=now,
+            max_running=config.max_running_commands,
+        )
+    except TaskLimitError as exc:
+        task = world.tasks.create(
+            account.name,
+            {"status": "error", "output": "", "error": str(exc), "exit_code": 1},
+            ready_at=now + config.task_delay,
+            failed=True,
+        )
     return {"task_id": task.id, "status": "OK", "error": None}

@@ -1,26 +1,27 @@
 """Slurm on a clock: jobs go PENDING → RUNNING → COMPLETED, FAILED, TIMEOUT or CANCELLED
 (or the end state a script names: ``# sim: end=NODE_FAIL``).
 
-A job's state is computed from the clock whenever it is read, from the times its script
-asks for (``#SBATCH --time``, ``# sim: runtime=3 exit=1 pending=0``) or the server's
-defaults. When a job ends, ``slurm-<jobid>.out`` appears in its working directory. Rows
-have exactly the keys of the job samples (``JobSqueue`` and ``JobSacct``).
+A job waits its pending time, then its script runs (through the login node's shell, by
+the runner attached to the scheduler); it stays RUNNING at least its run time (``# sim:
+runtime=``, else the server's default) and as long as its script runs, up to its time
+limit. The script's exit code decides COMPLETED or FAILED unless ``# sim: exit=`` or
+``end=`` says otherwise. Rows have exactly the keys of the job samples (``JobSqueue`` and
+``JobSacct``).
 """
 
 from __future__ import annotations
 
-import logging
 import posixpath
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Protocol
 
 from sfapi_client.models import JobSacct, JobSqueue
 
-from .filesystem import Account, FileError, Filesystem
+from .filesystem import Account, Filesystem
 from .scripts import ScriptSpec
-
-logger = logging.getLogger("sfapi_sim")
 
 SQUEUE_KEYS = tuple(f.alias or name for name, f in JobSqueue.model_fields.items())
 SACCT_KEYS = tuple(f.alias or name for name, f in JobSacct.model_fields.items())
@@ -33,6 +34,17 @@ SHORT = {
     "CANCELLED": "CA",
 }
 DEFAULT_TIME_LIMIT = 30 * 60.0
+#: How long a listing waits for scripts it just started (quick scripts end within it).
+START_GRACE_SECONDS = 0.5
+#: The most job scripts running at once per machine; later jobs start as others end.
+MAX_RUNNING_SCRIPTS = 256
+
+
+class JobRunner(Protocol):
+    """Runs a job's script when the job starts (in the background); ``finish`` is
+    called by the runner with the script's exit code and the simulated time it ended."""
+
+    def start(self, job: Job) -> threading.Thread: ...
 
 
 def _stamp(seconds: float | None) -> str:
@@ -56,33 +68,62 @@ class Job:
     name: str
     command: str
     work_dir: str
+    submit_dir: str
     submitted: float
     pending: float
     runtime: float
     time_limit: float
-    exit_code: int
     spec: ScriptSpec
+    script: str = ""
+    args: list[str] = field(default_factory=list)
     cancelled_at: float | None = None
-    output_written: bool = False
     options: dict[str, str] = field(default_factory=dict)
+    #: Set when the script has been handed to the runner.
+    launched: bool = False
+    #: The simulated time the script ended, its exit code, and why it was stopped.
+    finished_at: float | None = None
+    script_exit: int | None = None
+    stopped: str | None = None
+    cancel: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def start(self) -> float:
+        return self.submitted + self.pending
+
+    def finish(self, exit_code: int, at: float, stopped: str | None) -> None:
+        """Record the end of the script (called by the runner's thread)."""
+        self.script_exit = exit_code
+        self.stopped = stopped
+        self.finished_at = at
 
     def timeline(self, now: float) -> tuple[str, float | None, float | None]:
         """(state, start, end) at ``now``."""
-        start = self.submitted + self.pending
-        natural_end = start + min(self.runtime, self.time_limit)
-        if self.cancelled_at is not None and self.cancelled_at < natural_end:
+        start = self.start
+        limit_end = start + self.time_limit
+        if self.cancelled_at is not None and now >= self.cancelled_at:
             began = start if self.cancelled_at >= start else None
-            if now >= self.cancelled_at:
-                return "CANCELLED", began, self.cancelled_at
+            return "CANCELLED", began, self.cancelled_at
         if now < start:
             return "PENDING", None, None
-        if now < natural_end:
-            return "RUNNING", start, None
         if self.runtime > self.time_limit:
-            return "TIMEOUT", start, natural_end
+            return ("RUNNING", start, None) if now < limit_end else ("TIMEOUT", start, limit_end)
+        if self.finished_at is None:
+            return ("RUNNING", start, None) if now < limit_end else ("TIMEOUT", start, limit_end)
+        end = min(max(start + self.runtime, self.finished_at), limit_end)
+        if now < end:
+            return "RUNNING", start, None
+        if self.stopped == "time":
+            return "TIMEOUT", start, end
         if self.spec.end_state is not None:
-            return self.spec.end_state, start, natural_end
-        return ("FAILED" if self.exit_code else "COMPLETED"), start, natural_end
+            return self.spec.end_state, start, end
+        return ("FAILED" if self.exit_code else "COMPLETED"), start, end
+
+    @property
+    def exit_code(self) -> int:
+        """The directive's exit code if the script names one, else the script's."""
+        if self.spec.exit_code is not None:
+            return self.spec.exit_code
+        return self.script_exit or 0
 
     def squeue_row(self, now: float) -> dict[str, str]:
         state, start, _ = self.timeline(now)
@@ -155,10 +196,6 @@ class Job:
         }
         return {key: values.get(key, "") for key in SACCT_KEYS}
 
-    def output_text(self) -> str:
-        lines = list(self.spec.echoes) or [f"job {self.jobid} ran {self.command}"]
-        return "\n".join(lines) + "\n"
-
 
 class Scheduler:
     """The jobs of one machine."""
@@ -167,8 +204,15 @@ class Scheduler:
         self.machine = machine
         self.filesystem = filesystem
         self._jobs: dict[str, Job] = {}
+        self._waiting: dict[str, Job] = {}
         self._next = first_jobid
         self._lock = threading.Lock()
+        self._runner: JobRunner | None = None
+        self._running: list[threading.Thread] = []
+
+    def attach_runner(self, runner: JobRunner) -> None:
+        """The runner of job scripts (the login node's shell); without one scripts do not run."""
+        self._runner = runner
 
     def submit(
         self,
@@ -176,6 +220,9 @@ class Scheduler:
         *,
         command: str,
         work_dir: str,
+        submit_dir: str,
+        script: str,
+        args: list[str],
         spec: ScriptSpec,
         now: float,
         default_runtime: float,
@@ -191,15 +238,18 @@ class Scheduler:
                 name=spec.options.get("job-name") or posixpath.basename(command),
                 command=command,
                 work_dir=work_dir,
+                submit_dir=submit_dir,
                 submitted=now,
                 pending=spec.pending if spec.pending is not None else default_pending,
                 runtime=spec.runtime if spec.runtime is not None else default_runtime,
                 time_limit=spec.time_limit or DEFAULT_TIME_LIMIT,
-                exit_code=spec.exit_code,
                 spec=spec,
+                script=script,
+                args=list(args),
                 options=dict(spec.options),
             )
             self._jobs[jobid] = job
+            self._waiting[jobid] = job
         return job
 
     def get(self, jobid: str) -> Job | None:
@@ -218,23 +268,34 @@ class Scheduler:
             and job.timeline(now)[0] in ("PENDING", "RUNNING")
         ):
             job.cancelled_at = now
+            job.cancel.set()
         return job
 
     def settle(self, now: float) -> None:
-        """Write the output file of every job that has ended."""
-        for job in self.all():
-            if job.output_written:
+        """Start the script of every job whose pending time is over, and give the quick
+        ones a moment to end, so that a listing right after shows them ended."""
+        with self._lock:
+            self._running = [t for t in self._running if t.is_alive()]
+            room = MAX_RUNNING_SCRIPTS - len(self._running)
+            due = sorted(
+                (j for j in self._waiting.values() if j.start <= now), key=lambda j: int(j.jobid)
+            )[: max(room, 0)]
+            for job in due:
+                del self._waiting[job.jobid]
+        threads = []
+        for job in due:
+            if job.cancelled_at is not None and job.cancelled_at <= job.start:
                 continue
-            state, start, _ = job.timeline(now)
-            if state in ("PENDING", "RUNNING") or start is None:
-                continue
-            job.output_written = True
-            path = posixpath.join(job.work_dir, f"slurm-{job.jobid}.out")
-            try:
-                self.filesystem.write(path, job.account.name, job.output_text().encode())
-            except FileError as exc:
-                # The working directory vanished: Slurm could not write either.
-                logger.info("job %s: no output file: %s", job.jobid, exc)
+            job.launched = True
+            if self._runner is None:
+                job.finish(0, job.start, None)
+            else:
+                threads.append(self._runner.start(job))
+        with self._lock:
+            self._running += threads
+        deadline = time.monotonic() + START_GRACE_SECONDS
+        for thread in threads:
+            thread.join(max(0.0, deadline - time.monotonic()))
 
     def listing(
         self,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import math
 import re
-import shlex
 from dataclasses import dataclass, field
 
 KNOWN_OPTIONS = {
@@ -40,9 +40,24 @@ KNOWN_OPTIONS = {
     "-L": "licenses",
     "--gpus-per-node": "gpus-per-node",
     "--ntasks-per-node": "ntasks-per-node",
+    "-D": "chdir",
+    "--chdir": "chdir",
+    "-d": "dependency",
+    "--dependency": "dependency",
+    "--export": "export",
+    "--signal": "signal",
+    "--requeue": "requeue",
+    "--open-mode": "open-mode",
+    "--image": "image",
+    "--module": "module",
+    "--cpu-bind": "cpu-bind",
+    "--gpu-bind": "gpu-bind",
+    "--mem-per-cpu": "mem-per-cpu",
 }
 #: A Slurm state name as ``# sim: end=`` takes it (upper-case letters and underscores).
 _STATE_NAME = re.compile(r"^[A-Z][A-Z_]*$")
+#: The longest time limit, queue wait or run time a script may ask for (seconds): a year.
+MAX_SECONDS = 365 * 86400.0
 _TIME = re.compile(r"^(?:(\d+)-)?(?:(\d+):)?(\d+)(?::(\d+))?$")
 
 
@@ -58,10 +73,10 @@ class ScriptSpec:
     time_limit: float | None = None
     runtime: float | None = None
     pending: float | None = None
-    exit_code: int = 0
+    #: The exit code ``# sim: exit=`` gives (None: the script's own decides).
+    exit_code: int | None = None
     #: The state the job ends in instead of COMPLETED/FAILED (``# sim: end=NODE_FAIL``).
     end_state: str | None = None
-    echoes: list[str] = field(default_factory=list)
 
 
 def parse_time(text: str) -> float:
@@ -69,7 +84,16 @@ def parse_time(text: str) -> float:
     match = _TIME.match(text.strip())
     if not match:
         raise ScriptError(f"sbatch: error: Invalid --time specification: {text}")
-    days, first, second, third = match.groups()
+    seconds = _time_seconds(*match.groups())
+    if seconds > MAX_SECONDS:
+        raise ScriptError(
+            f"sbatch: error: Invalid --time specification: {text} "
+            f"(at most {int(MAX_SECONDS // 86400)} days here)"
+        )
+    return seconds
+
+
+def _time_seconds(days: str | None, first: str | None, second: str, third: str | None) -> float:
     if third is not None:  # [D-]HH:MM:SS or MM:SS
         hours = int(first) if first is not None else 0
         return int(days or 0) * 86400 + hours * 3600 + int(second) * 60 + int(third)
@@ -95,9 +119,6 @@ def parse_script(text: str) -> ScriptSpec:
             _read_option(stripped[len("#SBATCH") :].strip(), spec)
         elif stripped.startswith("# sim:"):
             _read_directive(stripped[len("# sim:") :], spec)
-        elif stripped.startswith(("echo ", "srun echo ")):
-            words = shlex.split(stripped.removeprefix("srun "), posix=True)[1:]
-            spec.echoes.append(" ".join(words))
     return spec
 
 
@@ -121,14 +142,27 @@ def _read_directive(text: str, spec: ScriptSpec) -> None:
         key, _, value = item.partition("=")
         try:
             if key == "runtime":
-                spec.runtime = float(value)
+                spec.runtime = _seconds(value)
             elif key == "pending":
-                spec.pending = float(value)
+                spec.pending = _seconds(value)
             elif key == "exit":
                 spec.exit_code = int(value)
+                if not 0 <= spec.exit_code <= 255:
+                    raise ValueError(value)
             elif key == "end":
                 if not _STATE_NAME.match(value):
                     raise ValueError(value)
                 spec.end_state = value
         except ValueError:
-            raise ScriptError(f"sbatch: error: invalid simulator directive '{item}'") from None
+            raise ScriptError(
+                f"sbatch: error: invalid simulator directive '{item}' (runtime= and pending= take "
+                f"seconds from 0 to {MAX_SECONDS:.0f}, exit= a code from 0 to 255, end= a state)"
+            ) from None
+
+
+def _seconds(text: str) -> float:
+    """A directive's duration: a finite number of seconds within ``MAX_SECONDS``."""
+    value = float(text)
+    if not math.isfinite(value) or not 0 <= value <= MAX_SECONDS:
+        raise ValueError(text)
+    return value

@@ -136,7 +136,10 @@ def changelog() -> list[dict[str, Any]]:
 
 
 def config() -> list[dict[str, Any]]:
+    """``/meta/config``: ``compute.targets`` (the machines ``compute`` routes take, as the
+    live service lists them for clients to check against) and the simulator's limits."""
     return [
+        {"key": "compute.targets", "value": ",".join(MACHINES)},
         {"key": "max_upload_bytes", "value": str(5 * 1024 * 1024)},
         {"key": "queue_cache_seconds", "value": "10"},
         {"key": "simulator", "value": "true"},

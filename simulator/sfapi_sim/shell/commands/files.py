@@ -1,0 +1,262 @@
+"""File programs over the simulated filesystem: cat, ls, mkdir, rm, cp, mv, touch, ln.
+
+Messages follow GNU coreutils in the C locale (``rm: cannot remove 'x': No such file or
+directory``), so scripts that grep them behave as on the real machine.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import stat
+import time
+from collections.abc import Callable
+
+from ...state.filesystem import FileError, MissingFile
+from ..errors import ShellError
+from . import Command, Invocation, describe
+from .options import parse_options
+
+
+def _cat(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="nAEsuv")
+    status = 0
+    number = 1
+    for name in parsed.operands or ["-"]:
+        try:
+            content = inv.read_text(name)
+        except ShellError as exc:
+            status = inv.fail(exc.message)
+            continue
+        if "n" in parsed.flags:
+            lines = content.splitlines(keepends=True)
+            content = "".join(f"{number + i:6d}\t{line}" for i, line in enumerate(lines))
+            number += len(lines)
+        inv.out(content)
+    return status
+
+
+def _ls(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="laA1dhRtrFSgo", long=("color=", "all"))
+    show_all = "a" in parsed.flags or "all" in parsed.long
+    almost = "A" in parsed.flags
+    long_format = bool({"l", "g", "o"} & parsed.flags)
+    operands = parsed.operands or ["."]
+    files: list[str] = []
+    folders: list[str] = []
+    status = 0
+    for operand in operands:
+        path = inv.path(operand)
+        try:
+            kind = inv.filesystem.kind(path, inv.user)
+        except FileError as exc:
+            status = inv.fail(f"cannot access {describe(repr_quote(operand), exc)}", 2)
+            continue
+        if kind is None:
+            status = inv.fail(f"cannot access '{operand}': No such file or directory", 2)
+            continue
+        (folders if kind == "dir" and "d" not in parsed.flags else files).append(operand)
+    blocks: list[str] = []
+    if files:
+        blocks.append("".join(_line(inv, f, inv.path(f), long_format) for f in sorted(files)))
+    for _index, folder in enumerate(sorted(folders)):
+        path = inv.path(folder)
+        names = inv.filesystem.names(path, inv.user)
+        if show_all:
+            names = [".", "..", *names]
+        elif not almost:
+            names = [n for n in names if not n.startswith(".")]
+        names = sorted(names, key=_sort_key)
+        heading = f"{folder}:\n" if len(operands) > 1 else ""
+        body = "".join(
+            _line(inv, n, posixpath.normpath(posixpath.join(path, n)), long_format) for n in names
+        )
+        if long_format:
+            body = f"total {len(names) * 4}\n" + body
+        blocks.append(heading + body)
+    inv.out("\n".join(b for b in blocks if b or len(operands) > 1))
+    return status
+
+
+def repr_quote(value: str) -> str:
+    return f"'{value}'"
+
+
+def _sort_key(name: str) -> tuple[int, str]:
+    return (0 if name in (".", "..") else 1, name)
+
+
+def _line(inv: Invocation, shown: str, path: str, long_format: bool) -> str:
+    if not long_format:
+        return shown + "\n"
+    host = inv.filesystem.resolve(path, inv.user)
+    info = host.lstat()
+    owner = inv.filesystem.owner(path)
+    stamp = time.strftime("%b %d %H:%M", time.localtime(info.st_mtime))
+    return (
+        f"{stat.filemode(info.st_mode)} {info.st_nlink} {owner} {owner} "
+        f"{info.st_size:>6} {stamp} {shown}\n"
+    )
+
+
+def _mkdir(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="pv", valued="m", long=("parents",))
+    parents = "p" in parsed.flags or "parents" in parsed.long
+    if not parsed.operands:
+        return inv.fail("missing operand", 1)
+    status = 0
+    for operand in parsed.operands:
+        path = inv.path(operand)
+        try:
+            if parents and inv.filesystem.kind(path, inv.user) == "dir":
+                continue
+            inv.filesystem.mkdir(path, inv.user, parents=parents)
+        except FileError as exc:
+            status = inv.fail(f"cannot create directory {describe(repr_quote(operand), exc)}")
+    return status
+
+
+def _rm(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="rRfidv", long=("recursive", "force"))
+    recursive = bool({"r", "R"} & parsed.flags) or "recursive" in parsed.long
+    force = "f" in parsed.flags or "force" in parsed.long
+    if not parsed.operands and not force:
+        return inv.fail("missing operand")
+    status = 0
+    for operand in parsed.operands:
+        try:
+            inv.filesystem.remove(inv.path(operand), inv.user, recursive=recursive)
+        except MissingFile:
+            if not force:
+                status = inv.fail(f"cannot remove '{operand}': No such file or directory")
+        except FileError as exc:
+            # Refused (a system file, another user's file, one's own home): never hidden by -f.
+            status = inv.fail(f"cannot remove {describe(repr_quote(operand), exc)}")
+    return status
+
+
+def _cp(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="rRpfavn", long=("recursive",))
+    recursive = bool({"r", "R", "a"} & parsed.flags) or "recursive" in parsed.long
+
+    def copy(source: str, source_path: str, destination: str) -> None:
+        kind = _kind(inv, source_path)
+        if kind is None:
+            raise MissingFile(f"cannot stat '{source}': No such file or directory")
+        if kind != "dir":
+            inv.filesystem.copy_file(source_path, destination, inv.user)
+        elif recursive:
+            _copy_tree(inv, source_path, destination)
+        else:
+            raise FileError(f"-r not specified; omitting directory '{source}'")
+
+    return _each_source(inv, parsed.operands, copy)
+
+
+def _each_source(
+    inv: Invocation, operands: list[str], action: Callable[[str, str, str], None]
+) -> int:
+    """``cp``/``mv`` operands: sources, then a target (a folder when there are several);
+    ``action(source as typed, source path, destination path)`` for each source."""
+    if len(operands) < 2:
+        return inv.fail("missing destination file operand")
+    *sources, target = operands
+    target_path = inv.path(target)
+    target_is_dir = _kind(inv, target_path) == "dir"
+    if len(sources) > 1 and not target_is_dir:
+        return inv.fail(f"target '{target}' is not a directory")
+    status = 0
+    for source in sources:
+        source_path = inv.path(source)
+        try:
+            action(source, source_path, _destination(source_path, target_path, target_is_dir))
+        except FileError as exc:
+            status = inv.fail(_coreutils_message(str(exc), source))
+    return status
+
+
+def _copy_tree(inv: Invocation, source: str, destination: str) -> None:
+    if destination == source or destination.startswith(source.rstrip("/") + "/"):
+        raise FileError(f"cannot copy a directory, '{source}', into itself")
+    if _kind(inv, destination) != "dir":
+        inv.filesystem.mkdir(destination, inv.user)
+    for name in inv.filesystem.names(source, inv.user):
+        child, target = posixpath.join(source, name), posixpath.join(destination, name)
+        if _kind(inv, child) == "dir":
+            _copy_tree(inv, child, target)
+        else:
+            inv.filesystem.copy_file(child, target, inv.user)
+
+
+def _mv(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="finvT")
+
+    def move(source: str, source_path: str, destination: str) -> None:
+        if _kind(inv, source_path) is None and not inv.filesystem.is_link(source_path, inv.user):
+            raise MissingFile(f"cannot stat '{source}': No such file or directory")
+        inv.filesystem.rename(source_path, destination, inv.user)
+
+    return _each_source(inv, parsed.operands, move)
+
+
+def _touch(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="acm", valued="dtr")
+    status = 0
+    for operand in parsed.operands:
+        try:
+            inv.filesystem.touch(inv.path(operand), inv.user)
+        except FileError as exc:
+            status = inv.fail(f"cannot touch {describe(repr_quote(operand), exc)}")
+    return status
+
+
+def _ln(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="sfnvT")
+    if "s" not in parsed.flags:
+        return inv.fail("hard links are not supported on this machine; use ln -s")
+    if not parsed.operands:
+        return inv.fail("missing file operand")
+    target = parsed.operands[0]
+    link = parsed.operands[1] if len(parsed.operands) > 1 else posixpath.basename(target)
+    link_path = inv.path(link)
+    if _kind(inv, link_path) == "dir":
+        link_path = posixpath.join(link_path, posixpath.basename(target))
+    try:
+        if "f" in parsed.flags and _kind(inv, link_path) is not None:
+            inv.filesystem.remove(link_path, inv.user)
+        inv.filesystem.symlink(target, link_path, inv.user)
+    except FileError as exc:
+        return inv.fail(_coreutils_message(str(exc), link))
+    return 0
+
+
+def _destination(source: str, target: str, target_is_dir: bool) -> str:
+    """Where ``cp``/``mv`` put ``source``: into ``target`` when it is a folder."""
+    return posixpath.join(target, posixpath.basename(source)) if target_is_dir else target
+
+
+def _kind(inv: Invocation, path: str) -> str | None:
+    try:
+        return inv.filesystem.kind(path, inv.user)
+    except FileError:
+        return None
+
+
+def _coreutils_message(message: str, operand: str) -> str:
+    """A filesystem message with the absolute path replaced by what the user typed."""
+    for prefix in ("rm: ", "mkdir: ", "ls: "):
+        message = message.removeprefix(prefix)
+    if message.startswith("/") and ": " in message:
+        return describe(repr_quote(operand), FileError(message.split(": ", 1)[1]))
+    return message
+
+
+COMMANDS: dict[str, Command] = {
+    "cat": _cat,
+    "ls": _ls,
+    "mkdir": _mkdir,
+    "rm": _rm,
+    "cp": _cp,
+    "mv": _mv,
+    "touch": _touch,
+    "ln": _ln,
+}

@@ -1,0 +1,431 @@
+"""Text programs: head, tail, wc, grep, sort, uniq, tee, seq, basename, dirname."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Callable
+
+from ..errors import ShellError
+from ..streams import FileSink
+from . import Command, Invocation
+from .options import Parsed, parse_options
+
+
+def _count_option(inv: Invocation, default: int) -> tuple[int, bool, list[str]]:
+    """``-n N``, ``-N``, ``-n +N`` (tail from line N), ``-c``-less: (count, from_start, files)."""
+    args = list(inv.args)
+    count, from_start, files = default, False, []
+    while args:
+        arg = args.pop(0)
+        value: str | None = None
+        if arg == "-n" and args:
+            value = args.pop(0)
+        elif arg.startswith("-n") and len(arg) > 2:
+            value = arg[2:]
+        elif arg.startswith("--lines="):
+            value = arg.split("=", 1)[1]
+        elif arg.startswith("-") and arg[1:].isdigit():
+            value = arg[1:]
+        elif arg.startswith("-") and arg != "-":
+            raise ShellError(f"invalid option -- '{arg[1:2]}'")
+        else:
+            files.append(arg)
+        if value is not None:
+            from_start = value.startswith("+")
+            try:
+                count = int(value.lstrip("+"))
+            except ValueError:
+                raise ShellError(f"invalid number of lines: '{value}'") from None
+    return count, from_start, files
+
+
+def _head(inv: Invocation) -> int:
+    try:
+        count, _, files = _count_option(inv, 10)
+    except ShellError as exc:
+        return inv.fail(exc.message)
+    return _each_file(inv, files, lambda text: "".join(_lines(text)[:count]))
+
+
+def _tail(inv: Invocation) -> int:
+    try:
+        count, from_start, files = _count_option(inv, 10)
+    except ShellError as exc:
+        return inv.fail(exc.message)
+
+    def tail(text: str) -> str:
+        lines = _lines(text)
+        if from_start:
+            return "".join(lines[max(count - 1, 0) :])
+        return "".join(lines[-count:]) if count else ""
+
+    return _each_file(inv, files, tail)
+
+
+def _each_file(inv: Invocation, files: list[str], transform: Callable[[str], str]) -> int:
+    status = 0
+    many = len(files) > 1
+    for index, name in enumerate(files or ["-"]):
+        try:
+            content = inv.read_text(name)
+        except ShellError as exc:
+            status = inv.fail(
+                f"cannot open {exc.message.replace(name + ':', repr(name) + ' for reading:', 1)}"
+            )
+            continue
+        if many:
+            inv.out(("\n" if index else "") + f"==> {name} <==\n")
+        inv.out(transform(content))
+    return status
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+def _wc(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="lwcm")
+    wanted = [f for f in "lwc" if f in parsed.flags or (f == "c" and "m" in parsed.flags)]
+    wanted = wanted or ["l", "w", "c"]
+    rows: list[tuple[list[int], str]] = []
+    status = 0
+    for name in parsed.operands or ["-"]:
+        try:
+            content = inv.read_text(name)
+        except ShellError as exc:
+            status = inv.fail(exc.message)
+            continue
+        counts = {
+            "l": content.count("\n"),
+            "w": len(content.split()),
+            "c": len(content.encode("utf-8", errors="surrogateescape")),
+        }
+        rows.append(([counts[f] for f in wanted], "" if name == "-" else name))
+    if len(rows) > 1:
+        totals = [sum(r[0][i] for r in rows) for i in range(len(wanted))]
+        rows.append((totals, "total"))
+    width = max((len(str(v)) for r in rows for v in r[0]), default=1)
+    if len(wanted) == 1 and len(rows) == 1:
+        width = 0
+    elif parsed.operands == [] or parsed.operands == ["-"]:
+        width = max(width, 7)
+    for values, name in rows:
+        shown = " ".join(f"{v:>{width}}" for v in values)
+        inv.out(shown + (f" {name}" if name else "") + "\n")
+    return status
+
+
+def _grep(inv: Invocation) -> int:
+    parsed = parse_options(
+        inv.args, flags="ivcnlqsEFwxHhro", valued="em", long=("color=", "colour=")
+    )
+    patterns = [parsed.values["e"]] if "e" in parsed.values else []
+    operands = list(parsed.operands)
+    if not patterns:
+        if not operands:
+            inv.err("Usage: grep [OPTION]... PATTERNS [FILE]...\n")
+            return 2
+        patterns = [operands.pop(0)]
+    flags = parsed.flags
+    try:
+        regex = _grep_regex(patterns[0], flags)
+    except re.error:
+        return inv.fail("Invalid regular expression", 2)
+    files = operands or ["-"]
+    show_names = (len(files) > 1 or "H" in flags) and "h" not in flags
+    limit = int(parsed.values["m"]) if "m" in parsed.values else None
+    found_any = False
+    status = 0
+    for name in files:
+        try:
+            content = inv.read_text(name)
+        except ShellError as exc:
+            if "s" not in flags:
+                inv.fail(exc.message)
+            status = 2
+            continue
+        count = 0
+        for number, line in enumerate(content.splitlines(), start=1):
+            hit = regex.search(line) is not None
+            if hit == ("v" in flags):
+                continue
+            count += 1
+            found_any = True
+            if "q" in flags:
+                return 0
+            if "c" in flags or "l" in flags:
+                if limit is not None and count >= limit:
+                    break
+                continue
+            prefix = (f"{name}:" if show_names else "") + (f"{number}:" if "n" in flags else "")
+            if "o" in flags and "v" not in flags:
+                for match in regex.finditer(line):
+                    inv.out(prefix + match.group(0) + "\n")
+            else:
+                inv.out(prefix + line + "\n")
+            if limit is not None and count >= limit:
+                break
+        if "c" in flags:
+            inv.out((f"{name}:" if show_names else "") + f"{count}\n")
+        elif "l" in flags and count:
+            inv.out(("(standard input)" if name == "-" else name) + "\n")
+    if status:
+        return 2 if not found_any or "q" not in flags else 0
+    return 0 if found_any else 1
+
+
+def _grep_regex(pattern: str, flags: set[str]) -> re.Pattern[str]:
+    if "F" in flags:
+        source = re.escape(pattern)
+    elif "E" in flags:
+        source = pattern
+    else:
+        source = _basic_to_python(pattern)
+    if "w" in flags:
+        source = rf"(?<!\w)(?:{source})(?!\w)"
+    if "x" in flags:
+        source = rf"^(?:{source})$"
+    return re.compile(source, re.IGNORECASE if "i" in flags else 0)
+
+
+def _basic_to_python(pattern: str) -> str:
+    """A POSIX basic regular expression: ``\\(`` groups, ``\\|`` alternation, literal ``+?(){}|``."""
+    out: list[str] = []
+    i = 0
+    while i < len(pattern):
+        char = pattern[i]
+        if char == "\\" and i + 1 < len(pattern):
+            nxt = pattern[i + 1]
+            out.append(nxt if nxt in "(){}|+?" else "\\" + nxt)
+            i += 2
+            continue
+        out.append("\\" + char if char in "(){}|+?" else char)
+        i += 1
+    return "".join(out)
+
+
+def _sort(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="rnufbs", valued="kto")
+    lines: list[str] = []
+    for name in parsed.operands or ["-"]:
+        try:
+            lines.extend(inv.read_text(name).splitlines())
+        except ShellError as exc:
+            return inv.fail(f"cannot read: {exc.message}", 2)
+    key = _sort_key(parsed)
+    lines.sort(key=key, reverse="r" in parsed.flags)
+    if "u" in parsed.flags:
+        unique: list[str] = []
+        for line in lines:
+            if not unique or key(unique[-1]) != key(line):
+                unique.append(line)
+        lines = unique
+    output = "".join(line + "\n" for line in lines)
+    if "o" in parsed.values:
+        sink = FileSink(inv.filesystem, inv.path(parsed.values["o"]), inv.user, append=False)
+        sink.write(output)
+        sink.close()
+    else:
+        inv.out(output)
+    return 0
+
+
+def _sort_key(parsed: Parsed) -> Callable[[str], tuple[object, ...]]:
+    separator = parsed.values.get("t")
+    field = parsed.values.get("k")
+    numeric = "n" in parsed.flags
+    fold = "f" in parsed.flags
+
+    def key(line: str) -> tuple[object, ...]:
+        part = line
+        if field:
+            index = int(field.split(",")[0].rstrip("nr")) - 1
+            pieces = line.split(separator) if separator else line.split()
+            part = pieces[index] if index < len(pieces) else ""
+        if numeric:
+            match = re.match(r"\s*(-?\d+(?:\.\d+)?)", part)
+            return (float(match.group(1)) if match else 0.0, line)
+        if fold:
+            return (part.upper(), line)
+        return (part.encode("utf-8", errors="surrogateescape"), line)
+
+    return key
+
+
+def _uniq(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="cdu")
+    lines = inv.read_text(parsed.operands[0] if parsed.operands else "-").splitlines()
+    groups: list[tuple[str, int]] = []
+    for line in lines:
+        if groups and groups[-1][0] == line:
+            groups[-1] = (line, groups[-1][1] + 1)
+        else:
+            groups.append((line, 1))
+    for line, count in groups:
+        if ("d" in parsed.flags and count < 2) or ("u" in parsed.flags and count > 1):
+            continue
+        inv.out((f"{count:>7} " if "c" in parsed.flags else "") + line + "\n")
+    return 0
+
+
+def _tee(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="a")
+    content = inv.io.stdin.read()
+    status = 0
+    for name in parsed.operands:
+        try:
+            sink = FileSink(inv.filesystem, inv.path(name), inv.user, append="a" in parsed.flags)
+            sink.write(content)
+            sink.close()
+        except Exception as exc:
+            status = inv.fail(f"{name}: {exc}")
+    inv.out(content)
+    return status
+
+
+def _seq(inv: Invocation) -> int:
+    try:
+        numbers = [int(a) for a in inv.args]
+    except ValueError:
+        return inv.fail(f"invalid argument: {inv.args}")
+    if not 1 <= len(numbers) <= 3:
+        return inv.fail("missing operand")
+    first, step, last = 1, 1, numbers[-1]
+    if len(numbers) >= 2:
+        first = numbers[0]
+    if len(numbers) == 3:
+        step = numbers[1]
+    if step == 0:
+        return inv.fail("invalid Zero increment value: '0'")
+    value = first
+    while (step > 0 and value <= last) or (step < 0 and value >= last):
+        inv.out(f"{value}\n")
+        value += step
+    return 0
+
+
+def _basename(inv: Invocation) -> int:
+    if not inv.args:
+        return inv.fail("missing operand")
+    name = posixpath.basename(inv.args[0].rstrip("/")) or "/"
+    if len(inv.args) > 1 and name.endswith(inv.args[1]) and name != inv.args[1]:
+        name = name[: -len(inv.args[1])]
+    inv.out(name + "\n")
+    return 0
+
+
+def _dirname(inv: Invocation) -> int:
+    if not inv.args:
+        return inv.fail("missing operand")
+    for arg in inv.args:
+        inv.out((posixpath.dirname(arg.rstrip("/")) or ".") + "\n")
+    return 0
+
+
+def _cut(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="s", valued="dfc")
+    delimiter = parsed.values.get("d", "\t")
+    spec = parsed.values.get("f") or parsed.values.get("c")
+    if spec is None:
+        return inv.fail("you must specify a list of bytes, characters, or fields")
+    wanted = _ranges(spec)
+    if wanted is None:
+        return inv.fail(f"invalid field value '{spec}'")
+    for name in parsed.operands or ["-"]:
+        try:
+            content = inv.read_text(name)
+        except ShellError as exc:
+            inv.fail(exc.message)
+            return 1
+        for line in content.splitlines():
+            if "c" in parsed.values:
+                inv.out("".join(c for i, c in enumerate(line, 1) if _selected(i, wanted)) + "\n")
+            elif delimiter not in line:
+                if "s" not in parsed.flags:
+                    inv.out(line + "\n")
+            else:
+                fields = line.split(delimiter)
+                chosen = [f for i, f in enumerate(fields, 1) if _selected(i, wanted)]
+                inv.out(delimiter.join(chosen) + "\n")
+    return 0
+
+
+def _ranges(spec: str) -> list[tuple[int, int]] | None:
+    """``1,3-4,6-`` as inclusive ranges (the open end is a large number)."""
+    ranges: list[tuple[int, int]] = []
+    for item in spec.split(","):
+        low, dash, high = item.partition("-")
+        try:
+            start = int(low) if low else 1
+            end = (int(high) if high else 1 << 30) if dash else start
+        except ValueError:
+            return None
+        ranges.append((start, end))
+    return ranges
+
+
+def _selected(index: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(low <= index <= high for low, high in ranges)
+
+
+def _tr(inv: Invocation) -> int:
+    parsed = parse_options(inv.args, flags="ds")
+    sets = [_expand_set(s) for s in parsed.operands]
+    content = inv.io.stdin.read()
+    if "d" in parsed.flags and sets:
+        inv.out("".join(c for c in content if c not in sets[0]))
+        return 0
+    if len(sets) < 2:
+        return inv.fail("missing operand")
+    source, target = sets[0], sets[1]
+    target = target + target[-1:] * (len(source) - len(target))
+    table = str.maketrans(source, target[: len(source)])
+    result = content.translate(table)
+    if "s" in parsed.flags:
+        squeezed: list[str] = []
+        for char in result:
+            if not (squeezed and squeezed[-1] == char and char in target):
+                squeezed.append(char)
+        result = "".join(squeezed)
+    inv.out(result)
+    return 0
+
+
+def _expand_set(spec: str) -> str:
+    """``a-z``, ``[:upper:]``-style classes and ``\\n`` in a ``tr`` set."""
+    classes = {
+        "[:lower:]": "abcdefghijklmnopqrstuvwxyz",
+        "[:upper:]": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        "[:digit:]": "0123456789",
+        "[:space:]": " \t\n\r\f\v",
+    }
+    for name, members in classes.items():
+        spec = spec.replace(name, members)
+    spec = spec.replace("\\n", "\n").replace("\\t", "\t")
+    out: list[str] = []
+    i = 0
+    while i < len(spec):
+        if i + 2 < len(spec) and spec[i + 1] == "-":
+            out.extend(chr(c) for c in range(ord(spec[i]), ord(spec[i + 2]) + 1))
+            i += 3
+        else:
+            out.append(spec[i])
+            i += 1
+    return "".join(out)
+
+
+COMMANDS: dict[str, Command] = {
+    "cut": _cut,
+    "tr": _tr,
+    "head": _head,
+    "tail": _tail,
+    "wc": _wc,
+    "grep": _grep,
+    "sort": _sort,
+    "uniq": _uniq,
+    "tee": _tee,
+    "seq": _seq,
+    "basename": _basename,
+    "dirname": _dirname,
+}

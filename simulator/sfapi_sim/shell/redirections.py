@@ -1,0 +1,133 @@
+"""Redirections: ``>``, ``>>``, ``<``, ``2>&1``, ``>&2``, ``&>``, ``/dev/null``,
+here-documents and here-strings, applied to a command's streams."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+from tree_sitter import Node
+
+from ..state.filesystem import FileError
+from .errors import ShellError
+from .expansion import Expander
+from .session import Session
+from .streams import IO, Discard, FileSink, Input, Sink
+from .syntax import named, text
+
+
+class Redirections:
+    """Opens what redirections name, for one shell; ``absolute`` resolves relative paths
+    against its working folder."""
+
+    def __init__(
+        self, session: Session, expander: Expander, absolute: Callable[[str], str]
+    ) -> None:
+        self.session = session
+        self.expander = expander
+        self.absolute = absolute
+
+    def close(self, sinks: list[Sink]) -> None:
+        for sink in sinks:
+            sink.close()
+
+    def apply(self, nodes: list[Node], io: IO, opened: list[Sink], extra: list[str]) -> IO:
+        """``io`` with ``nodes`` applied in order; files opened go to ``opened`` (close
+        them after the command), words the grammar hung on a redirection to ``extra``."""
+        result = replace(io)
+        for node in nodes:
+            if node.type == "file_redirect":
+                result = self._file_redirect(node, result, opened, extra)
+            elif node.type == "heredoc_redirect":
+                result = self._heredoc(node, result, opened, extra)
+            elif node.type == "herestring_redirect":
+                word = named(node)[-1]
+                result = replace(result, stdin=Input(self.expander.string(word) + "\n"))
+        return result
+
+    def _heredoc(self, node: Node, io: IO, opened: list[Sink], extra: list[str]) -> IO:
+        start = next((c for c in node.children if c.type == "heredoc_start"), None)
+        body = next((c for c in node.children if c.type == "heredoc_body"), None)
+        strip = any(c.type == "<<-" for c in node.children)
+        quoted = start is not None and any(q in text(start) for q in "'\"\\")
+        content = self.expander.heredoc(body, expand=not quoted) if body is not None else ""
+        if strip:
+            content = "\n".join(line.lstrip("\t") for line in content.split("\n"))
+        result = replace(io, stdin=Input(content))
+        nested = [c for c in node.children if c.type in ("file_redirect", "herestring_redirect")]
+        return self.apply(nested, result, opened, extra)
+
+    def _file_redirect(self, node: Node, io: IO, opened: list[Sink], extra: list[str]) -> IO:
+        descriptor: int | None = None
+        operator = ""
+        targets: list[Node] = []
+        for child in node.children:
+            if child.type == "file_descriptor":
+                descriptor = int(text(child))
+            elif not child.is_named:
+                operator = operator or child.type
+            else:
+                targets.append(child)
+        if not targets:
+            raise ShellError("syntax error: redirection without a target", 2)
+        target = self.expander.string(targets[0])
+        for more in targets[1:]:
+            extra.extend(self.expander.fields(more))
+        if operator in (">&", "<&") and (target.isdigit() or target == "-"):
+            return self._duplicate(io, descriptor, operator, target)
+        if operator == "<":
+            return replace(io, stdin=Input(self._read_input(target)))
+        append = operator in (">>", "&>>")
+        sink = self._open(target, append=append)
+        opened.append(sink)
+        if operator in ("&>", "&>>", ">&"):
+            return replace(io, stdout=sink, stderr=sink)
+        if descriptor in (None, 1):
+            return replace(io, stdout=sink)
+        if descriptor == 2:
+            return replace(io, stderr=sink)
+        raise ShellError(f"{descriptor}: file descriptors above 2 are not supported here")
+
+    def _duplicate(self, io: IO, descriptor: int | None, operator: str, target: str) -> IO:
+        if operator == "<&":
+            return io
+        if descriptor not in (None, 1, 2):
+            raise ShellError(f"{descriptor}: file descriptors above 2 are not supported here")
+        if target == "-":
+            if descriptor == 2:
+                return replace(io, stderr=Discard())
+            return replace(io, stdout=Discard())
+        source = {1: io.stdout, 2: io.stderr}.get(int(target))
+        if source is None:
+            raise ShellError(f"{target}: Bad file descriptor")
+        if descriptor == 2:
+            return replace(io, stderr=source)
+        return replace(io, stdout=source)
+
+    def _open(self, target: str, *, append: bool) -> Sink:
+        if target == "/dev/null":
+            return Discard()
+        if target in ("/dev/stdout", "/dev/stderr"):
+            raise ShellError(f"{target}: use >&1 or >&2 here")
+        path = self.absolute(target)
+        try:
+            return FileSink(self.session.filesystem, path, self.session.user, append=append)
+        except FileError as exc:
+            raise ShellError(_file_message(target, exc)) from None
+
+    def _read_input(self, target: str) -> str:
+        if target == "/dev/null":
+            return ""
+        try:
+            data = self.session.filesystem.read(self.absolute(target), self.session.user)
+        except FileError as exc:
+            raise ShellError(_file_message(target, exc)) from None
+        return data.decode("utf-8", errors="replace")
+
+
+def _file_message(target: str, exc: FileError) -> str:
+    message = str(exc)
+    for reason in ("No such file or directory", "Permission denied", "Is a directory"):
+        if reason in message:
+            return f"{target}: {reason}"
+    return message
