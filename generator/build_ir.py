@@ -20,7 +20,7 @@ from typing import Any
 from .config import Config
 from .defaults import InvalidDefault, checked_default
 from .ir import Api, Body, BodyField, BodyKind, Operation, Param, Response, SecurityRequirement, Tag
-from .media import body_kind, is_file_schema, is_json
+from .media import body_kind, essence, is_file_schema, is_json
 from .naming import PATH_PARAMETER, numbered, operation_name, pascal_case, snake_case
 from .normalise import iter_operations
 from .problems import GeneratorError, Level, Problem, pointer_join
@@ -351,7 +351,8 @@ class _Builder:
             annotation = "" if fields else "dict[str, str]"
             return Body(media_type, kind, annotation, required, fields, description)
         annotation = {"binary": "bytes", "text": "str"}.get(kind) or self.types.annotation(schema)
-        return Body(media_type, kind, annotation, required, (), description)
+        content_type = "" if essence(media_type) == "application/json" else media_type
+        return Body(media_type, kind, annotation, required, (), description, content_type)
 
     def body_fields(
         self, schema: Any, kind: str, pointer: tuple[str | int, ...]
@@ -362,14 +363,19 @@ class _Builder:
         for name, prop in resolved.get("properties", {}).items():
             prop_resolved = self.types.resolve(prop)
             is_file = kind == "multipart" and is_file_schema(prop_resolved)
-            files = kind == "multipart" and is_file_schema(
-                self.types.resolve(prop_resolved.get("items"))
-            )
-            annotation = self.types.annotation(prop)
-            if is_file:
-                annotation = "FileContent"
-            elif files and prop_resolved.get("type") == "array":
-                annotation, is_file = "list[FileContent]", True
+            annotation = "FileContent" if is_file else self.types.annotation(prop)
+            items = self.types.resolve(prop_resolved.get("items"))
+            if (
+                kind == "multipart"
+                and prop_resolved.get("type") == "array"
+                and is_file_schema(items)
+            ):
+                self.error(
+                    "a list of files in one multipart field is not supported",
+                    *pointer,
+                    "properties",
+                    name,
+                )
             default = None
             if "default" in prop_resolved and not is_file:
                 default = self._default(

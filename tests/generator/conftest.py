@@ -4,6 +4,7 @@ imported and served."""
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -126,3 +127,26 @@ def fixture_server() -> Iterator[tuple[str, list[dict[str, object]]]]:
     seen: list[dict[str, object]] = []
     with serving(make_app(seen)) as origin:
         yield f"{origin}/v0", seen
+
+
+@pytest.fixture(scope="session")
+def live_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleType, str]]:
+    """The held-out FastAPI service (``live_api.py``): its own document generated with a
+    minimal configuration, the package imported, the service on 127.0.0.1."""
+    from tests.generator.live_api import make_app
+
+    app = make_app()
+    out = tmp_path_factory.mktemp("live")
+    document = out / "widgets.json"
+    document.write_text(json.dumps(app.openapi()), encoding="utf-8")
+    config = out / "codegen.toml"
+    config.write_text(f'[package]\nname = "live_client"\n\n[inputs]\nspec = "{document}"\n')
+    generate(load_config(config), out, force=True)
+    sys.path.insert(0, str(out))
+    try:
+        with serving(app) as origin:
+            yield importlib.import_module("live_client"), origin
+    finally:
+        sys.path.remove(str(out))
+        for name in [n for n in sys.modules if n == "live_client" or n.startswith("live_client.")]:
+            del sys.modules[name]
