@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .config import Config
+from .defaults import InvalidDefault, checked_default
 from .naming import numbered, operation_name, pascal_case
 from .problems import GeneratorError, Level, Problem, pointer_join
 from .refs import SCHEMA_PREFIX, inline_refs
@@ -49,6 +50,13 @@ def normalise(
         _type_enums(schema, pointer_join("components", "schemas", name), warnings)
     _give_arrays_items(doc)
     _split_recursive_arrays(schemas)
+    problems = [
+        problem
+        for name, schema in schemas.items()
+        for problem in _checked_defaults(schema, ("components", "schemas", name), str(config.spec))
+    ]
+    if problems:
+        raise GeneratorError(problems)
     renames = _rename_table(doc, config, reserved, warnings)
     _apply_renames(doc, renames)
     return doc, warnings
@@ -89,6 +97,34 @@ def _give_arrays_items(node: Any) -> None:
     elif isinstance(node, list):
         for value in node:
             _give_arrays_items(value)
+
+
+#: Where a schema holds other schemas: one, a list of them, or a map of them.
+_SUBSCHEMA = {"items": "one", "additionalProperties": "one", "not": "one"}
+_SUBSCHEMA |= {"allOf": "list", "anyOf": "list", "oneOf": "list", "prefixItems": "list"}
+_SUBSCHEMA |= {"properties": "map"}
+
+
+def _checked_defaults(schema: Any, path: tuple[str | int, ...], source: str) -> Iterator[Problem]:
+    """Problems of defaults in a schema and the schemas inside it; a number given for a
+    string becomes its text in place (the models then read a string default)."""
+    if not isinstance(schema, dict):
+        return
+    if "default" in schema:
+        try:
+            schema["default"] = checked_default(schema["default"], schema)
+        except InvalidDefault as exc:
+            yield Problem(Level.ERROR, str(exc), source, pointer_join(*path, "default"))
+    for key, shape in _SUBSCHEMA.items():
+        value = schema.get(key)
+        if shape == "one":
+            yield from _checked_defaults(value, (*path, key), source)
+        elif shape == "list" and isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _checked_defaults(item, (*path, key, index), source)
+        elif shape == "map" and isinstance(value, dict):
+            for name, item in value.items():
+                yield from _checked_defaults(item, (*path, key, name), source)
 
 
 def _refers_to(node: Any, ref: str) -> bool:

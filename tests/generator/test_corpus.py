@@ -135,6 +135,10 @@ INVALID_DOCUMENTS = {
         "#/paths/~1items/get/parameters/0/schema/default: invalid default 'huge': "
         "not one of the enum's values"
     ],
+    "bad-model-default.yaml": [
+        "#/components/schemas/Order/properties/count/default: invalid default 'many': "
+        "not of type integer"
+    ],
     "not-yaml.yaml": ["not valid YAML: could not find expected ':' at line 5, column 1"],
     "duplicate-key.yaml": ["not valid YAML: duplicate key 'paths' at line 5, column 1"],
 }
