@@ -111,22 +111,16 @@ def _literal(value: Any, class_name: str | None) -> str | None:
 
 
 def _resolve_clashes(
-    names: Sequence[str],
-    taken: frozenset[str],
-    suffixes: Sequence[str] | None = None,
-    separator: str = "_",
+    names: Sequence[str], taken: frozenset[str], suffixes: Sequence[str] | None = None
 ) -> list[str]:
     """Unique names for ``names``, in order: a name met twice (or in ``taken``) gets its
-    suffix from ``suffixes`` (a location) where those differ, then a number."""
-    counts = {n: names.count(n) for n in names}
+    suffix from ``suffixes`` (a location) when given; a name still taken, a number."""
     result: list[str] = []
     used = set(taken)
     for index, name in enumerate(names):
-        clashes = counts[name] > 1 or name in taken
-        if clashes and suffixes is not None:
+        if suffixes is not None and (names.count(name) > 1 or name in taken):
             name = f"{name}_{suffixes[index]}"
-        if name in used or (not clashes and name in taken):
-            name = numbered(name, used, separator=separator)
+        name = numbered(name, used, separator="_")
         used.add(name)
         result.append(name)
     return result
@@ -176,6 +170,11 @@ class _Builder:
         for name in grouped:
             python_name = snake_case(name, "default")
             if python_name in self.client_attributes:
+                self.warn(
+                    f"tag {name!r} is named {python_name + '_api'!r}: the client's "
+                    f"{python_name!r} is taken",
+                    "tags",
+                )
                 python_name += "_api"
             wanted.append(python_name)
         names = self._renamed(

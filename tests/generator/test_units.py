@@ -360,7 +360,13 @@ def test_clashing_operations_and_tags_take_numbers() -> None:
     )
     assert [t.python_name for t in api.tags] == ["send_api", "has_credentials_api"]
     assert [op.name for op in api.tags[0].operations] == ["a", "a_2"]
-    assert "operation GET /b is named 'a_2'" in str(warnings[0])
+    assert [str(w) for w in warnings] == [
+        "warning: #/tags: tag 'send' is named 'send_api': the client's 'send' is taken",
+        "warning: #/tags: tag 'Has credentials' is named 'has_credentials_api': "
+        "the client's 'has_credentials' is taken",
+        "warning: #/paths/~1b/get: operation GET /b is named 'a_2': another operation "
+        "of its tag is 'a' (set a name override in the config to choose)",
+    ]
 
 
 def test_invalid_ir_input_is_an_error() -> None:
