@@ -10,9 +10,10 @@ from pathlib import Path
 
 from .config import Config, load_config
 from .drift import command as drift
-from .pipeline import ROOT, TEMPLATES, generate
+from .pipeline import ROOT, TEMPLATES, generate, sync_table
 from .pipeline import check as check_generated
 from .problems import GeneratorError
+from .sync import TABLE_FILE, read_table
 from .test_twins import test_twins, write_twins
 
 DEFAULT_CONFIG = ROOT / "spec" / "codegen.toml"
@@ -52,8 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _twins(config: Config, out: Path) -> dict[Path, str]:
-    replacements = {**config.sync_replacements, **config.test_replacements}
+def _twins(config: Config, out: Path, templates: Path) -> dict[Path, str]:
+    """The sync twins of the async tests: the package's renames plus the tests' own."""
+    replacements = {**sync_table(config, templates), **read_table(TESTS / TABLE_FILE)}
     return test_twins(TESTS, out / config.package, replacements)
 
 
@@ -65,7 +67,7 @@ def _check(config: Config, out: Path, templates: Path) -> int:
 
             print(report(out / config.package, Path(scratch) / config.package, differing))
             return 1
-    stale = [p for p, text in _twins(config, out).items() if _differs(p, text)]
+    stale = [p for p, text in _twins(config, out, templates).items() if _differs(p, text)]
     if stale:
         names = ", ".join(str(p.relative_to(ROOT)) for p in stale)
         print(f"sync test twins out of date: {names}; run `make codegen`")
@@ -82,7 +84,7 @@ def _generate(config: Config, out: Path, templates: Path, *, force: bool, twins:
     started = time.perf_counter()
     result = generate(config, out, templates=templates, force=force)
     if twins:
-        for path in write_twins(_twins(config, out)):
+        for path in write_twins(_twins(config, out, templates)):
             print(f"wrote {path.relative_to(ROOT)}")
     for warning in result.warnings:
         print(warning, file=sys.stderr)

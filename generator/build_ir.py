@@ -1,31 +1,39 @@
 """Stage 3: build the intermediate representation from a normalised document.
 
-All naming decisions happen here, with collisions checked, so templates only print.
+All naming decisions happen here, so templates only print. Clashes are resolved
+deterministically, each one reported as a warning naming its pointer:
+
+* two parameters (or body fields) with one Python name, or one that meets a name the
+  method itself uses (``self``, ``body``), take their location as a suffix
+  (``id_path``, ``id_query``), then numbers;
+* two operations of a tag with one method name, or two tags with one attribute name,
+  take numbers (``list_items``, ``list_items_2``); a tag whose name is an attribute of
+  the base client (``send``, ``has_credentials``) gets an ``_api`` suffix.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from .config import Config
+from .defaults import InvalidDefault, checked_default
 from .ir import Api, Body, BodyField, BodyKind, Operation, Param, Response, SecurityRequirement, Tag
-from .naming import PATH_PARAMETER, operation_name, pascal_case, snake_case
+from .media import body_kind, essence, is_file_schema, is_json
+from .naming import PATH_PARAMETER, numbered, operation_name, pascal_case, snake_case
 from .normalise import iter_operations
 from .problems import GeneratorError, Level, Problem, pointer_join
 from .types import TypeNamer
 
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE", "TRACE"})
-# Attributes of the generated low-level client that a tag may not take.
-CLIENT_ATTRIBUTES = frozenset(
-    {"aclose", "close", "base_url", "http_client", "request", "send", "auth", "headers", "timeout"}
-)
-_BODY_PREFERENCE: tuple[tuple[str, BodyKind], ...] = (
-    ("application/json", "json"),
-    ("application/x-www-form-urlencoded", "form"),
-    ("multipart/form-data", "multipart"),
-    ("application/octet-stream", "binary"),
-    ("text/plain", "text"),
-)
+#: Names an endpoint method's own code uses beside its arguments: ``self``, the body
+#: argument, and the builtins that annotations name inside the method.
+METHOD_NAMES = frozenset({"self", "body", "str", "int", "float", "bool", "bytes", "list", "dict"})
+#: Media types of a request body, most wanted first, when an operation offers several.
+_KIND_PREFERENCE: tuple[BodyKind, ...] = ("json", "form", "multipart", "binary", "text")
+#: A response status: a code, a range such as ``2XX``, or ``default``.
+_STATUS = re.compile(r"[1-5](?:\d\d|XX)|default")
 DEFAULT_TAG = "default"
 
 
@@ -35,14 +43,21 @@ def build_api(
     model_names: tuple[str, ...],
     job_model_names: tuple[str, ...],
     inputs: tuple[str, ...],
-) -> Api:
-    """Build the IR; raise GeneratorError listing every naming conflict found."""
-    builder = _Builder(document, config)
+    *,
+    client_attributes: frozenset[str],
+) -> tuple[Api, list[Problem]]:
+    """Build the IR and the warnings of the clashes it resolved; raise GeneratorError
+    listing every error found.
+
+    ``client_attributes`` are the names the base client class already defines, which
+    no tag may take.
+    """
+    builder = _Builder(document, config, client_attributes)
     tags = builder.tags()
     if builder.problems:
         raise GeneratorError(builder.problems)
     info = document.get("info", {})
-    return Api(
+    api = Api(
         title=info.get("title", config.title),
         version=str(info.get("version", "")),
         description=info.get("description", ""),
@@ -55,11 +70,24 @@ def build_api(
         job_model_names=job_model_names,
         inputs=inputs,
     )
+    return api, builder.warnings
 
 
 def _first_server(document: dict[str, Any]) -> str:
+    """The first server's URL, its variables (``{scheme}://``) set to their defaults."""
     servers = document.get("servers") or [{}]
-    return str(servers[0].get("url", "")) if isinstance(servers[0], dict) else ""
+    server = servers[0] if isinstance(servers[0], dict) else {}
+    variables = server.get("variables") or {}
+
+    def value(match: re.Match[str]) -> str:
+        variable = variables.get(match.group(1))
+        return (
+            str(variable["default"])
+            if isinstance(variable, dict) and "default" in variable
+            else match.group(0)
+        )
+
+    return PATH_PARAMETER.sub(value, str(server.get("url", "")))
 
 
 def _token_url(document: dict[str, Any]) -> str:
@@ -82,61 +110,108 @@ def _literal(value: Any, class_name: str | None) -> str | None:
     return None
 
 
+def _resolve_clashes(
+    names: Sequence[str], taken: frozenset[str], suffixes: Sequence[str] | None = None
+) -> list[str]:
+    """Unique names for ``names``, in order: a name met twice (or in ``taken``) gets its
+    suffix from ``suffixes`` (a location) when given; a name still taken, a number."""
+    result: list[str] = []
+    used = set(taken)
+    for index, name in enumerate(names):
+        if suffixes is not None and (names.count(name) > 1 or name in taken):
+            name = f"{name}_{suffixes[index]}"
+        name = numbered(name, used, separator="_")
+        used.add(name)
+        result.append(name)
+    return result
+
+
 class _Builder:
-    def __init__(self, document: dict[str, Any], config: Config) -> None:
+    def __init__(
+        self, document: dict[str, Any], config: Config, client_attributes: frozenset[str]
+    ) -> None:
         self.doc = document
         self.config = config
+        self.client_attributes = client_attributes
         self.types = TypeNamer(document)
         self.problems: list[Problem] = []
+        self.warnings: list[Problem] = []
 
     def error(self, message: str, *pointer: str | int) -> None:
         self.problems.append(
             Problem(Level.ERROR, message, str(self.config.spec), pointer_join(*pointer))
         )
 
+    def warn(self, message: str, *pointer: str | int) -> None:
+        self.warnings.append(Problem(Level.WARNING, message, "", pointer_join(*pointer)))
+
+    def _renamed(
+        self,
+        wanted: Sequence[str],
+        taken: frozenset[str],
+        what: Callable[[int], str],
+        pointer: Sequence[str | int],
+        suffixes: Sequence[str] | None = None,
+    ) -> list[str]:
+        """``_resolve_clashes`` with a warning for every name it changed."""
+        names = _resolve_clashes(wanted, taken, suffixes)
+        for index, (old, new) in enumerate(zip(wanted, names, strict=True)):
+            if old != new:
+                self.warn(f"{what(index)} is named {new!r}: {old!r} is taken", *pointer)
+        return names
+
     def tags(self) -> tuple[Tag, ...]:
         grouped: dict[str, list[Operation]] = {}
         for path, method, raw in iter_operations(self.doc):
             tag = (raw.get("tags") or [DEFAULT_TAG])[0]
-            grouped.setdefault(tag, []).append(self.operation(path, method, raw))
-        if not grouped:
-            self.error("the document has no operations: there is no client to generate", "paths")
+            grouped.setdefault(str(tag), []).append(self.operation(path, method, raw))
         descriptions = {t.get("name"): t.get("description", "") for t in self.doc.get("tags", [])}
-        tags: list[Tag] = []
-        used: dict[str, str] = {}
-        for name, operations in grouped.items():
+        wanted = []
+        for name in grouped:
             python_name = snake_case(name, "default")
-            if python_name in CLIENT_ATTRIBUTES or python_name.startswith("_"):
-                python_name += "_api"
-            if python_name in used:
-                self.error(
-                    f"tags {used[python_name]!r} and {name!r} both map to {python_name!r}", "tags"
+            if python_name in self.client_attributes:
+                self.warn(
+                    f"tag {name!r} is named {python_name + '_api'!r}: the client's "
+                    f"{python_name!r} is taken",
+                    "tags",
                 )
-            used[python_name] = name
-            self._check_unique_operations(name, operations)
+                python_name += "_api"
+            wanted.append(python_name)
+        names = self._renamed(
+            wanted,
+            frozenset(self.client_attributes),
+            lambda i: f"tag {list(grouped)[i]!r}",
+            ["tags"],
+        )
+        tags: list[Tag] = []
+        for (name, operations), python_name in zip(grouped.items(), names, strict=True):
             tags.append(
                 Tag(
                     name=name,
                     python_name=python_name,
                     class_name=f"Async{pascal_case(python_name)}Api",
                     description=descriptions.get(name, ""),
-                    operations=tuple(operations),
+                    operations=self._unique_operations(operations),
                 )
             )
         return tuple(tags)
 
-    def _check_unique_operations(self, tag: str, operations: list[Operation]) -> None:
-        seen: dict[str, Operation] = {}
-        for op in operations:
-            if op.name in seen:
-                other = seen[op.name]
-                self.error(
-                    f"operations {other.method} {other.path} and {op.method} {op.path} of tag {tag!r} "
-                    f"are both named {op.name!r}; set a name override in the config",
+    def _unique_operations(self, operations: list[Operation]) -> tuple[Operation, ...]:
+        names = [op.name for op in operations]
+        unique = _resolve_clashes(names, frozenset())
+        renamed: list[Operation] = []
+        for op, name in zip(operations, unique, strict=True):
+            if name != op.name:
+                self.warn(
+                    f"operation {op.method} {op.path} is named {name!r}: another operation of "
+                    f"its tag is {op.name!r} (set a name override in the config to choose)",
                     "paths",
                     op.path,
+                    op.method.lower(),
                 )
-            seen[op.name] = op
+                op = Operation(**{**op.__dict__, "name": name, "constant": f"_{name.upper()}"})
+            renamed.append(op)
+        return tuple(renamed)
 
     def operation(self, path: str, method: str, raw: dict[str, Any]) -> Operation:
         name = operation_name(
@@ -146,10 +221,12 @@ class _Builder:
         if override and override.name:
             name = override.name
         upper = method.upper()
+        pointer = ("paths", path, method)
         params = self.params(path, method, raw)
-        body = self.body(raw.get("requestBody"), ("paths", path, method, "requestBody"))
-        self._check_signature(params, body, path, method)
-        success, errors = self.responses(raw.get("responses", {}))
+        body = self.body(raw.get("requestBody"), (*pointer, "requestBody"))
+        params, body = self._unique_arguments(params, body, pointer)
+        self._check_path_template(params, path, method)
+        success, errors = self.responses(raw.get("responses", {}), (*pointer, "responses"))
         security_raw = raw.get("security", self.doc.get("security", []))
         security = tuple(SecurityRequirement(tuple(sorted(req))) for req in security_raw or [])
         idempotent = upper in IDEMPOTENT_METHODS
@@ -174,16 +251,29 @@ class _Builder:
         )
 
     def params(self, path: str, method: str, raw: dict[str, Any]) -> tuple[Param, ...]:
+        """The operation's parameters merged with its path's: the operation's win (same
+        name and location), as OpenAPI says."""
         shared = self.doc["paths"][path].get("parameters", [])
-        merged: dict[tuple[str, str], dict[str, Any]] = {}
-        for param in [*shared, *raw.get("parameters", [])]:
-            param = self.types.resolve(param) if "$ref" in param else param
-            merged[(param.get("in", ""), param.get("name", ""))] = param
+        merged: dict[tuple[str, str], tuple[dict[str, Any], tuple[str | int, ...]]] = {}
+        sources = [
+            (shared, ("paths", path, "parameters")),
+            (raw.get("parameters", []), ("paths", path, method, "parameters")),
+        ]
+        for params, base in sources:
+            for index, param in enumerate(params):
+                if isinstance(param, dict):
+                    merged[(param.get("in", ""), param.get("name", ""))] = (param, (*base, index))
         result: list[Param] = []
-        for (location, wire_name), param in merged.items():
+        for (location, wire_name), (param, pointer) in merged.items():
             if location not in ("path", "query", "header", "cookie"):
                 continue
-            schema = param.get("schema", {})
+            if location == "path" and param.get("required") is not True:
+                self.error("a path parameter must have required: true", *pointer)
+            schema = param.get("schema") or self._content_schema(param)
+            resolved = self.types.resolve(schema)
+            default = None
+            if "default" in resolved:
+                default = self._default(resolved, schema, (*pointer, "schema", "default"))
             result.append(
                 Param(
                     name=wire_name,
@@ -191,11 +281,7 @@ class _Builder:
                     location=location,  # type: ignore[arg-type]
                     annotation=self.types.annotation(schema),
                     required=bool(param.get("required")) or location == "path",
-                    default=_literal(
-                        self.types.resolve(schema).get("default"), self.types.ref_class(schema)
-                    )
-                    if "default" in self.types.resolve(schema)
-                    else None,
+                    default=default,
                     description=param.get("description", ""),
                     allow_slash=location == "path" and wire_name in self.config.slash_allowed,
                 )
@@ -203,59 +289,111 @@ class _Builder:
         # Required parameters first, each group in document order.
         return tuple(sorted(result, key=lambda p: not p.required))
 
-    def body(self, raw: Any, pointer: tuple[str, ...]) -> Body | None:
+    @staticmethod
+    def _content_schema(param: dict[str, Any]) -> Any:
+        """The schema of a parameter given by ``content`` (one media type) instead."""
+        content = param.get("content")
+        if isinstance(content, dict):
+            for media in content.values():
+                if isinstance(media, dict):
+                    return media.get("schema", {})
+        return {}
+
+    def _default(
+        self, resolved: dict[str, Any], schema: Any, pointer: tuple[str | int, ...]
+    ) -> str | None:
+        try:
+            value = checked_default(resolved["default"], resolved)
+        except InvalidDefault as exc:
+            self.error(str(exc), *pointer)
+            return None
+        return _literal(value, self.types.ref_class(schema))
+
+    def _unique_arguments(
+        self, params: tuple[Param, ...], body: Body | None, pointer: tuple[str | int, ...]
+    ) -> tuple[tuple[Param, ...], Body | None]:
+        """Every argument of the method with a Python name of its own."""
+        fields = body.fields if body is not None else ()
+        wanted = [p.python_name for p in params] + [f.python_name for f in fields]
+        locations = [p.location for p in params] + ["body"] * len(fields)
+        labels = [f"{p.location} parameter {p.name!r}" for p in params] + [
+            f"body field {f.name!r}" for f in fields
+        ]
+        taken = METHOD_NAMES - ({"body"} if body is None or fields else set())
+        names = self._renamed(wanted, taken, lambda i: labels[i], pointer, locations)
+        params = tuple(
+            Param(**{**p.__dict__, "python_name": n}) for p, n in zip(params, names, strict=False)
+        )
+        if body is not None and fields:
+            renamed = tuple(
+                BodyField(**{**f.__dict__, "python_name": n})
+                for f, n in zip(fields, names[len(params) :], strict=True)
+            )
+            body = Body(**{**body.__dict__, "fields": renamed})
+        return params, body
+
+    def body(self, raw: Any, pointer: tuple[str | int, ...]) -> Body | None:
         if not isinstance(raw, dict):
             return None
-        raw = self.types.resolve(raw) if "$ref" in raw else raw
         content = raw.get("content", {})
-        for media_type, kind in _BODY_PREFERENCE:
-            if media_type not in content:
-                continue
-            schema = content[media_type].get("schema", {})
-            required = bool(raw.get("required"))
-            if kind in ("form", "multipart"):
-                fields = self.body_fields(schema, kind)
-                # Without declared fields the caller passes the form as a mapping.
-                annotation = "" if fields else "dict[str, str]"
-                return Body(
-                    media_type, kind, annotation, required, fields, raw.get("description", "")
-                )
-            annotation = {"binary": "bytes", "text": "str"}.get(kind) or self.types.annotation(
-                schema
-            )
-            return Body(media_type, kind, annotation, required, (), raw.get("description", ""))
-        if content:
-            self.error(f"no supported media type among {sorted(content)}", *pointer, "content")
-        return None
+        offered = [(media_type, body_kind(media_type)) for media_type in content]
+        if not offered:
+            return None
+        media_type, kind = min(offered, key=lambda offer: _KIND_PREFERENCE.index(offer[1]))
+        media = content[media_type] if isinstance(content[media_type], dict) else {}
+        schema = media.get("schema", {})
+        required = bool(raw.get("required"))
+        description = raw.get("description", "")
+        if kind in ("form", "multipart"):
+            fields = self.body_fields(schema, kind, (*pointer, "content", media_type, "schema"))
+            # Without declared fields the caller passes the form as a mapping.
+            annotation = "" if fields else "dict[str, str]"
+            return Body(media_type, kind, annotation, required, fields, description)
+        annotation = {"binary": "bytes", "text": "str"}.get(kind) or self.types.annotation(schema)
+        content_type = "" if essence(media_type) == "application/json" else media_type
+        return Body(media_type, kind, annotation, required, (), description, content_type)
 
-    def body_fields(self, schema: Any, kind: str) -> tuple[BodyField, ...]:
+    def body_fields(
+        self, schema: Any, kind: str, pointer: tuple[str | int, ...]
+    ) -> tuple[BodyField, ...]:
         resolved = self.types.resolve(schema)
         required = set(resolved.get("required", []))
         fields: list[BodyField] = []
         for name, prop in resolved.get("properties", {}).items():
             prop_resolved = self.types.resolve(prop)
-            is_file = kind == "multipart" and prop_resolved.get("format") == "binary"
+            is_file = kind == "multipart" and is_file_schema(prop_resolved)
+            annotation = "FileContent" if is_file else self.types.annotation(prop)
+            items = self.types.resolve(prop_resolved.get("items"))
+            if (
+                kind == "multipart"
+                and prop_resolved.get("type") == "array"
+                and is_file_schema(items)
+            ):
+                self.error(
+                    "a list of files in one multipart field is not supported",
+                    *pointer,
+                    "properties",
+                    name,
+                )
+            default = None
+            if "default" in prop_resolved and not is_file:
+                default = self._default(
+                    prop_resolved, prop, (*pointer, "properties", name, "default")
+                )
             fields.append(
                 BodyField(
                     name=name,
                     python_name=snake_case(name),
-                    annotation="FileContent" if is_file else self.types.annotation(prop),
+                    annotation=annotation,
                     required=name in required,
-                    default=_literal(prop_resolved["default"], self.types.ref_class(prop))
-                    if "default" in prop_resolved
-                    else None,
+                    default=default,
                     description=prop_resolved.get("description", ""),
                     is_file=is_file,
                 )
             )
         return tuple(sorted(fields, key=lambda f: not f.required))
 
-    def _check_signature(
-        self, params: tuple[Param, ...], body: Body | None, path: str, method: str
-    ) -> None:
-        names = [p.python_name for p in params]
-        if body is not None:
-            names += [f.python_name for f in body.fields] if body.fields else ["body"]
+    def _check_path_template(self, params: tuple[Param, ...], path: str, method: str) -> None:
         in_template = set(PATH_PARAMETER.findall(path))
         declared = {p.name for p in params if p.location == "path"}
         for name in sorted(in_template - declared):
@@ -264,19 +402,20 @@ class _Builder:
             self.error(
                 f"path parameter {name!r} does not appear in the path", "paths", path, method
             )
-        duplicates = sorted({n for n in names if names.count(n) > 1})
-        for name in duplicates:
-            self.error(
-                f"two parameters of the operation are both named {name!r} in Python",
-                "paths",
-                path,
-                method,
-            )
-        if "self" in names:
-            self.error("a parameter named 'self' cannot be generated", "paths", path, method)
 
-    def responses(self, raw: dict[str, Any]) -> tuple[Response, tuple[Response, ...]]:
-        parsed = [self.response(str(status), r) for status, r in raw.items() if isinstance(r, dict)]
+    def responses(
+        self, raw: dict[str, Any], pointer: tuple[str | int, ...]
+    ) -> tuple[Response, tuple[Response, ...]]:
+        parsed: list[Response] = []
+        for status, response in raw.items():
+            if not _STATUS.fullmatch(str(status)):
+                self.error(
+                    f"response status {status!r} is not a code (200), a range (2XX) or 'default'",
+                    *pointer,
+                    status,
+                )
+            elif isinstance(response, dict):
+                parsed.append(self.response(str(status), response))
         success = sorted((r for r in parsed if r.status.startswith("2")), key=lambda r: r.status)
         errors = tuple(r for r in parsed if not r.status.startswith("2"))
         if success:
@@ -284,18 +423,17 @@ class _Builder:
         return Response("200", "empty", "None", ""), errors
 
     def response(self, status: str, raw: dict[str, Any]) -> Response:
-        raw = self.types.resolve(raw) if "$ref" in raw else raw
         content = raw.get("content") or {}
         description = raw.get("description", "")
         for media_type, media in content.items():
-            schema = (media or {}).get("schema", {})
-            if media_type == "application/json" or media_type.endswith("+json"):
+            if is_json(media_type):
+                schema = (media or {}).get("schema", {})
                 return Response(
                     status, "json", self.types.annotation(schema), description, media_type
                 )
         for media_type, media in content.items():
             schema = self.types.resolve((media or {}).get("schema", {}))
-            if media_type.startswith("text/") and schema.get("format") != "binary":
+            if media_type.startswith("text/") and not is_file_schema(schema):
                 return Response(status, "text", "str", description, media_type)
             return Response(status, "binary", "bytes", description, media_type)
         return Response(status, "empty", "None", description)

@@ -1,7 +1,16 @@
 """The generator's configuration: a TOML file beside the spec (``spec/codegen.toml``).
 
 Everything specific to one API (renames, job samples, the package name) lives in
-this file; the generator's code stays generic.
+this file; the generator's code stays generic. The smallest configuration names the
+package and the document::
+
+    [package]
+    name = "petstore_client"
+
+    [inputs]
+    spec = "petstore.yaml"
+
+The file is checked against ``SCHEMA`` before any value is read.
 """
 
 from __future__ import annotations
@@ -11,7 +20,48 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .config_schema import ListOf, MapOf, Schema, Table, Value, check
 from .problems import fail
+
+STRING = Value(str)
+IDENTIFIER = Value(str, identifier=True)
+FLAG = Value(bool)
+
+#: Every section and key the configuration may hold, with the type of its value.
+SCHEMA = Table(
+    {
+        "package": Table(
+            {
+                "name": IDENTIFIER,
+                "title": STRING,
+                "default_base_url": STRING,
+                "client_class": IDENTIFIER,
+                "static": ListOf(STRING),
+            },
+            required=frozenset({"name"}),
+        ),
+        "inputs": Table(
+            {
+                "spec": STRING,
+                "job_samples": MapOf(STRING),
+                "job_sample_rows": Table({"pointer": STRING}),
+            }
+        ),
+        "operations": Table(
+            {
+                "strip_fastapi_suffix": FLAG,
+                "overrides": MapOf(Table({"idempotent": FLAG, "name": IDENTIFIER})),
+            }
+        ),
+        "schemas": Table({"fastapi_body_names": FLAG, "rename": MapOf(IDENTIFIER)}),
+        "parameters": Table({"slash_allowed": ListOf(STRING)}),
+        "inband_errors": Table(
+            {"status_property": STRING, "error_value": STRING, "message_property": STRING},
+            required=frozenset({"status_property", "error_value", "message_property"}),
+        ),
+    },
+    required=frozenset({"package"}),
+)
 
 
 @dataclass(frozen=True)
@@ -49,8 +99,6 @@ class Config:
     renames: dict[str, str]
     slash_allowed: frozenset[str]
     inband_errors: InbandErrors | None
-    sync_replacements: dict[str, str]
-    test_replacements: dict[str, str] = field(default_factory=dict)
     overrides: dict[str, OperationOverride] = field(default_factory=dict)
 
     def with_inputs(
@@ -74,47 +122,34 @@ def _class_name_from_stem(stem: str) -> str:
     return "".join(part.capitalize() for part in stem.replace("-", "_").split("_") if part)
 
 
-_KNOWN = {
-    "package": {"name", "title", "default_base_url", "client_class", "static"},
-    "inputs": {"spec", "job_samples", "job_sample_rows"},
-    "operations": {"strip_fastapi_suffix", "overrides"},
-    "schemas": {"fastapi_body_names", "rename"},
-    "parameters": {"slash_allowed"},
-    "inband_errors": {"status_property", "error_value", "message_property"},
-    "sync": {"replacements", "test_replacements"},
-}
-
-
-def _check_keys(data: dict[str, Any], source: str) -> None:
-    for section, value in data.items():
-        if section not in _KNOWN:
-            raise fail(f"unknown section [{section}]", source=source)
-        if not isinstance(value, dict):
-            raise fail(f"[{section}] must be a table", source=source)
-        unknown = sorted(set(value) - _KNOWN[section])
-        if unknown:
-            raise fail(f"unknown key(s) in [{section}]: {', '.join(unknown)}", source=source)
-
-
-def load_config(path: Path) -> Config:
-    """Read and check a codegen TOML file; paths in it are relative to its folder."""
+def read_config_data(path: Path, schema: Schema = SCHEMA) -> dict[str, Any]:
+    """The TOML data of a configuration file, checked against ``schema``."""
     source = str(path)
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise fail("configuration file not found", source=source) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fail(f"cannot read: {exc}", source=source) from None
     except tomllib.TOMLDecodeError as exc:
         raise fail(f"not valid TOML: {exc}", source=source) from None
-    _check_keys(data, source)
+    problem = check(data, schema)
+    if problem:
+        pointer, rule = problem
+        raise fail(rule, source=source, pointer=pointer)
+    return data
+
+
+def load_config(path: Path) -> Config:
+    """Read and check a codegen TOML file; paths in it are relative to its folder."""
+    data = read_config_data(path)
     base = path.parent
-    package = data.get("package", {})
+    package = data["package"]
     inputs = data.get("inputs", {})
     operations = data.get("operations", {})
     schemas = data.get("schemas", {})
     inband = data.get("inband_errors")
-    name = package.get("name")
-    if not isinstance(name, str) or not name.isidentifier():
-        raise fail("[package] name must be a Python identifier", source=source)
+    name = package["name"]
     overrides = {
         op: OperationOverride(**settings)
         for op, settings in operations.get("overrides", {}).items()
@@ -129,12 +164,10 @@ def load_config(path: Path) -> Config:
         spec=base / inputs.get("spec", "openapi.json"),
         job_samples={k: base / v for k, v in inputs.get("job_samples", {}).items()},
         job_rows_pointer=inputs.get("job_sample_rows", {}).get("pointer", ""),
-        strip_fastapi_suffix=bool(operations.get("strip_fastapi_suffix", False)),
-        fastapi_body_names=bool(schemas.get("fastapi_body_names", False)),
+        strip_fastapi_suffix=operations.get("strip_fastapi_suffix", False),
+        fastapi_body_names=schemas.get("fastapi_body_names", False),
         renames=dict(schemas.get("rename", {})),
         slash_allowed=frozenset(data.get("parameters", {}).get("slash_allowed", [])),
         inband_errors=InbandErrors(**inband) if inband else None,
-        sync_replacements=dict(data.get("sync", {}).get("replacements", {})),
-        test_replacements=dict(data.get("sync", {}).get("test_replacements", {})),
         overrides=overrides,
     )

@@ -61,6 +61,10 @@ class Body:
     required: bool
     fields: tuple[BodyField, ...] = ()
     description: str = ""
+    #: The ``Content-Type`` header to send, where the HTTP library would not send the
+    #: declared media type by itself (raw bytes, text, a JSON type other than
+    #: ``application/json``).
+    content_type: str = ""
 
 
 @dataclass(frozen=True)

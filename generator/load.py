@@ -1,4 +1,5 @@
-"""Stage 1: read the OpenAPI document, validate it, and check that every ``$ref`` resolves.
+"""Stage 1: read the OpenAPI document (JSON or YAML), validate it, and check that every
+``$ref`` resolves.
 
 Problems come back as messages naming the file and the JSON pointer, never as tracebacks.
 """
@@ -16,14 +17,22 @@ from .problems import GeneratorError, Level, Problem, fail, pointer_join
 SUPPORTED_VERSIONS = ("3.0.", "3.1.")
 
 
-def read_json(path: Path) -> Any:
-    """Parse a JSON file, turning I/O and syntax errors into GeneratorErrors."""
+#: File name endings read as YAML; every other file is read as JSON.
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def _read_text(path: Path) -> str:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise fail("file not found", source=str(path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise fail(f"cannot read: {exc}", source=str(path)) from None
+
+
+def read_json(path: Path) -> Any:
+    """Parse a JSON file, turning I/O and syntax errors into GeneratorErrors."""
+    text = _read_text(path)
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
@@ -33,16 +42,28 @@ def read_json(path: Path) -> Any:
         ) from None
 
 
+def read_document(path: Path) -> Any:
+    """Parse an OpenAPI document: YAML for ``.yaml``/``.yml`` files, JSON otherwise."""
+    if path.suffix.lower() not in YAML_SUFFIXES:
+        return read_json(path)
+    from .yaml_data import YamlError, parse_yaml
+
+    try:
+        return parse_yaml(_read_text(path))
+    except YamlError as exc:
+        raise fail(f"not valid YAML: {exc}", source=str(path)) from None
+
+
 def load_spec(path: Path, *, validate: bool = True) -> dict[str, Any]:
-    """Read and check an OpenAPI 3.0 or 3.1 document; return it as plain JSON data.
+    """Read and check an OpenAPI 3.0 or 3.1 document (JSON or YAML); return it as JSON data.
 
     With ``validate=False`` the (slower) schema validation is left to the caller, who
     runs :func:`validate_spec` beside other work.
     """
     source = str(path)
-    document = read_json(path)
+    document = read_document(path)
     if not isinstance(document, dict):
-        raise fail("an OpenAPI document must be a JSON object", source=source, pointer="/")
+        raise fail("an OpenAPI document must be an object (a mapping)", source=source, pointer="/")
     version = document.get("openapi")
     if not isinstance(version, str) or not version.startswith(SUPPORTED_VERSIONS):
         raise fail(

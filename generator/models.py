@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import ast
 import json
+import warnings
 from pathlib import Path
 from typing import Any
 
@@ -25,12 +26,24 @@ _COMMON: dict[str, Any] = {
     "use_schema_description": True,
     "use_field_description": True,
     "use_double_quotes": True,
+    # Constraints as Field(pattern=...), which mypy accepts (constr(...) it does not).
+    "field_constraints": True,
+    # An enum field's default is the enum member, not its bare value.
+    "set_default_enum_member": True,
     "formatters": [],
 }
 
 
-def schema_models(document: dict[str, Any], header: str) -> str:
-    """Source of one module with a class per component schema."""
+#: A generated module's source and the notes (warnings) the model generator gave.
+Module = tuple[str, tuple[str, ...]]
+
+
+def schema_models(document: dict[str, Any], header: str) -> Module:
+    """Source of one module with a class per component schema (none for a document
+    without components), and the model generator's notes (``format 'uriref' not
+    understood``)."""
+    if not document.get("components", {}).get("schemas"):
+        return f'{header}\n"""The API defines no schemas, so there are no models."""\n', ()
     components = {
         "openapi": document["openapi"],
         "info": document.get("info", {"title": "", "version": ""}),
@@ -40,10 +53,10 @@ def schema_models(document: dict[str, Any], header: str) -> str:
     return _generate(json.dumps(components), custom_file_header=header)
 
 
-def job_models(samples: dict[str, Path], rows_pointer: str, header: str) -> str:
+def job_models(samples: dict[str, Path], rows_pointer: str, header: str) -> Module:
     """Source of one module with a model per job sample (empty when there are none)."""
     if not samples:
-        return ""
+        return "", ()
     definitions: dict[str, Any] = {}
     aliases: dict[str, str] = {}
     for class_name, path in sorted(samples.items()):
@@ -108,22 +121,25 @@ def _sample_keys(path: Path, rows_pointer: str) -> list[str]:
     return list(keys)
 
 
-def _generate(text: str, **options: Any) -> str:
+def _generate(text: str, **options: Any) -> Module:
+    """Run datamodel-code-generator; its warnings come back as notes, never raised."""
     from datamodel_code_generator import generate
     from datamodel_code_generator.enums import DataModelType, InputFileType
     from datamodel_code_generator.format import PythonVersion
 
-    result = generate(
-        text,
-        input_file_type=InputFileType.OpenAPI,
-        output_model_type=DataModelType.PydanticV2BaseModel,
-        target_python_version=PythonVersion.PY_311,
-        **_COMMON,
-        **options,
-    )
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = generate(
+            text,
+            input_file_type=InputFileType.OpenAPI,
+            output_model_type=DataModelType.PydanticV2BaseModel,
+            target_python_version=PythonVersion.PY_311,
+            **_COMMON,
+            **options,
+        )
     if not isinstance(result, str):
         raise fail("datamodel-code-generator produced no single module")
-    return result
+    return result, tuple(dict.fromkeys(str(w.message) for w in caught))
 
 
 def class_names(source: str) -> tuple[str, ...]:

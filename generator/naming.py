@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Collection
 
 _WORD_BOUNDARY = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
 _NON_IDENTIFIER = re.compile(r"[^0-9a-zA-Z_]+")
@@ -35,6 +36,17 @@ def snake_case(name: str, fallback: str = "value") -> str:
 def pascal_case(name: str, fallback: str = "Model") -> str:
     """``read_jobs`` → ``ReadJobs``, ``publicHost`` → ``PublicHost``."""
     return safe_identifier("".join(word[:1].upper() + word[1:] for word in _words(name)), fallback)
+
+
+def numbered(name: str, taken: Collection[str], start: int = 2, separator: str = "") -> str:
+    """``name`` itself if free, else the first free ``name2``, ``name3``… (``name_2`` with
+    ``separator="_"``): the deterministic way every clash of generated names is resolved."""
+    if name not in taken:
+        return name
+    number = start
+    while f"{name}{separator}{number}" in taken:
+        number += 1
+    return f"{name}{separator}{number}"
 
 
 def fastapi_suffix(path: str, method: str) -> str:

@@ -3,24 +3,30 @@
 Each rule works on the JSON data, before any code exists, so a quirk is fixed once and
 everywhere (``$ref``s included) instead of being patched in the output:
 
+* every ``$ref`` except one to a whole component schema is replaced by what it names
+  (``refs.py``), so later stages never meet a referenced parameter or response;
 * enums that list values but have no ``type`` get one (``str`` enums);
 * inline object schemas of request bodies and responses move into components;
 * schemas are renamed: the configured table, FastAPI's ``Body_<operationId>`` names,
-  names that are not identifiers, and names that clash with what the package exports;
-  two schemas may never end up with one name.
+  names that are not identifiers, and names that clash with what the package exports.
+  Two schemas never end up with one name: when several would, the one already spelt
+  that way (else the first by original name) keeps it and the others get numbers
+  (``X``, ``X_``, ``X__`` → ``X``, ``X2``, ``X3``), each reported as a warning.
 """
 
 from __future__ import annotations
 
 import copy
+import keyword
 from collections.abc import Iterator
 from typing import Any
 
 from .config import Config
-from .naming import operation_name, pascal_case
+from .defaults import InvalidDefault, checked_default
+from .naming import numbered, operation_name, pascal_case
 from .problems import GeneratorError, Level, Problem, pointer_join
+from .refs import SCHEMA_PREFIX, inline_refs
 
-SCHEMA_PREFIX = "#/components/schemas/"
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
 
 
@@ -36,12 +42,21 @@ def normalise(
     document: dict[str, Any], config: Config, reserved: frozenset[str]
 ) -> tuple[dict[str, Any], list[Problem]]:
     """Return a normalised copy of ``document`` and the warnings found on the way."""
-    doc = copy.deepcopy(document)
+    doc = inline_refs(copy.deepcopy(document), str(config.spec))
     warnings: list[Problem] = []
     schemas = doc.setdefault("components", {}).setdefault("schemas", {})
     _hoist_inline_schemas(doc, config)
     for name, schema in schemas.items():
         _type_enums(schema, pointer_join("components", "schemas", name), warnings)
+    _give_arrays_items(doc)
+    _split_recursive_arrays(schemas)
+    problems = [
+        problem
+        for name, schema in schemas.items()
+        for problem in _checked_defaults(schema, ("components", "schemas", name), str(config.spec))
+    ]
+    if problems:
+        raise GeneratorError(problems)
     renames = _rename_table(doc, config, reserved, warnings)
     _apply_renames(doc, renames)
     return doc, warnings
@@ -70,6 +85,74 @@ def _type_enums(node: Any, pointer: str, warnings: list[Problem]) -> None:
             _type_enums(value, f"{pointer}/{index}", warnings)
 
 
+def _give_arrays_items(node: Any) -> None:
+    """``type: array`` without ``items`` holds anything: ``items: {}`` says so, and the
+    models then read ``list[Any]`` instead of a bare ``list``."""
+    if isinstance(node, dict):
+        if node.get("type") == "array" and "items" not in node and "prefixItems" not in node:
+            node["items"] = {}
+        for key, value in node.items():
+            if key not in ("default", "example", "examples", "enum", "const"):
+                _give_arrays_items(value)
+    elif isinstance(node, list):
+        for value in node:
+            _give_arrays_items(value)
+
+
+#: Where a schema holds other schemas: one, a list of them, or a map of them.
+_SUBSCHEMA = {"items": "one", "additionalProperties": "one", "not": "one"}
+_SUBSCHEMA |= {"allOf": "list", "anyOf": "list", "oneOf": "list", "prefixItems": "list"}
+_SUBSCHEMA |= {"properties": "map"}
+
+
+def _checked_defaults(schema: Any, path: tuple[str | int, ...], source: str) -> Iterator[Problem]:
+    """Problems of defaults in a schema and the schemas inside it; a number given for a
+    string becomes its text in place (the models then read a string default)."""
+    if not isinstance(schema, dict):
+        return
+    if "default" in schema:
+        try:
+            schema["default"] = checked_default(schema["default"], schema)
+        except InvalidDefault as exc:
+            yield Problem(Level.ERROR, str(exc), source, pointer_join(*path, "default"))
+    for key, shape in _SUBSCHEMA.items():
+        value = schema.get(key)
+        if shape == "one":
+            yield from _checked_defaults(value, (*path, key), source)
+        elif shape == "list" and isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from _checked_defaults(item, (*path, key, index), source)
+        elif shape == "map" and isinstance(value, dict):
+            for name, item in value.items():
+                yield from _checked_defaults(item, (*path, key, name), source)
+
+
+def _refers_to(node: Any, ref: str) -> bool:
+    if isinstance(node, dict):
+        return node.get("$ref") == ref or any(_refers_to(v, ref) for v in node.values())
+    if isinstance(node, list):
+        return any(_refers_to(v, ref) for v in node)
+    return False
+
+
+def _split_recursive_arrays(schemas: dict[str, Any]) -> None:
+    """A list schema whose items lead back to itself gets its items as a component of
+    their own (``<Name>Item``): the model generator cannot write the self-reference of
+    an inline item (it would print a bare ``list``), but it can through a named class."""
+    for name in list(schemas):
+        schema = schemas[name]
+        ref = SCHEMA_PREFIX + name
+        if not (isinstance(schema, dict) and schema.get("type") == "array"):
+            continue
+        items = schema.get("items")
+        if not _refers_to(items, ref):
+            continue
+        item_name = numbered(f"{name}Item", schemas)
+        # A bare reference back is wrapped, so that the item is a class and not an alias.
+        schemas[item_name] = {"anyOf": [items]} if items == {"$ref": ref} else items
+        schema["items"] = {"$ref": SCHEMA_PREFIX + item_name}
+
+
 def _is_inline_object(schema: Any) -> bool:
     return isinstance(schema, dict) and "$ref" not in schema and "properties" in schema
 
@@ -89,14 +172,18 @@ def _hoist_inline_schemas(doc: dict[str, Any], config: Config) -> None:
             if isinstance(response, dict):
                 suffix = "Response" if str(status).startswith("2") else f"Response{status}"
                 contents += [(f"{base}{suffix}", m) for m in response.get("content", {}).values()]
+        hoisted: list[tuple[str, dict[str, Any]]] = []
         for name, media in contents:
             schema = media.get("schema") if isinstance(media, dict) else None
-            if _is_inline_object(schema):
-                unique = name
-                while unique in schemas:
-                    unique += "_"
+            if not isinstance(schema, dict) or not _is_inline_object(schema):
+                continue
+            # One body offered as JSON and as a form is one class.
+            same = next((known for known, s in hoisted if s == schema), None)
+            unique = same or numbered(name, schemas)
+            if same is None:
                 schemas[unique] = schema
-                media["schema"] = {"$ref": SCHEMA_PREFIX + unique}
+                hoisted.append((unique, schema))
+            media["schema"] = {"$ref": SCHEMA_PREFIX + unique}
 
 
 def _body_owner_names(doc: dict[str, Any], config: Config) -> dict[str, str]:
@@ -116,37 +203,74 @@ def _body_owner_names(doc: dict[str, Any], config: Config) -> dict[str, str]:
 def _rename_table(
     doc: dict[str, Any], config: Config, reserved: frozenset[str], warnings: list[Problem]
 ) -> dict[str, str]:
+    """Old schema name → class name: configured renames first, then derived names, with
+    clashes among derived names resolved by number (each one a warning)."""
     schemas: dict[str, Any] = doc["components"]["schemas"]
-    unknown = sorted(set(config.renames) - set(schemas))
+    source = str(config.path)
     problems = [
-        Problem(Level.ERROR, f"rename of unknown schema {name!r}", str(config.path))
-        for name in unknown
+        Problem(
+            Level.ERROR, f"rename of unknown schema {name!r}", source, f"/schemas/rename/{name}"
+        )
+        for name in sorted(set(config.renames) - set(schemas))
     ]
     body_names = _body_owner_names(doc, config) if config.fastapi_body_names else {}
-    table: dict[str, str] = {}
+    table = {name: new for name, new in config.renames.items() if name in schemas}
+    problems += _configured_clashes(table, reserved, source)
+    if problems:
+        raise GeneratorError(problems)
+    derived: dict[str, list[str]] = {}
     for name in schemas:
-        if name in config.renames:
-            new = config.renames[name]
-            if not new.isidentifier():
-                problems.append(
-                    Problem(
-                        Level.ERROR, f"rename target {new!r} is not an identifier", str(config.path)
-                    )
+        if name not in table:
+            derived.setdefault(_derived_name(name, body_names, reserved, warnings), []).append(name)
+    taken = set(table.values()) | set(derived) | reserved
+    for wanted, olds in derived.items():
+        # The schema already spelt like its class name keeps it; the others take numbers.
+        ordered = sorted(olds, key=lambda old: (old != wanted, old))
+        for position, old in enumerate(ordered):
+            if position == 0 and wanted not in set(table.values()):
+                table[old] = wanted
+                continue
+            new = numbered(wanted, taken)
+            taken.add(new)
+            table[old] = new
+            others = ", ".join(repr(o) for o in olds if o != old)
+            warnings.append(
+                Problem(
+                    Level.WARNING,
+                    f"schema {old!r} is named {new!r}: {others or 'a configured rename'} "
+                    f"also became {wanted!r} (set a rename in the config to choose)",
+                    "",
+                    pointer_join("components", "schemas", old),
                 )
-        else:
-            new = body_names.get(name) or pascal_case(name)
-            if new in reserved:
-                warnings.append(
-                    Problem(
-                        Level.WARNING,
-                        f"schema {name!r} clashes with the package's own {new!r}; "
-                        f"named {new}Model (set a rename in the config to choose)",
-                        "",
-                        pointer_join("components", "schemas", name),
-                    )
-                )
-                new = f"{new}Model"
-        table[name] = new
+            )
+    return table
+
+
+def _derived_name(
+    name: str, body_names: dict[str, str], reserved: frozenset[str], warnings: list[Problem]
+) -> str:
+    new = body_names.get(name) or pascal_case(name)
+    if new.endswith("_") and keyword.iskeyword(new[:-1]):
+        new = new[:-1] + "Model"  # None_ would be renamed by the model generator
+    if new in reserved:
+        warnings.append(
+            Problem(
+                Level.WARNING,
+                f"schema {name!r} clashes with the package's own {new!r}; "
+                f"named {new}Model (set a rename in the config to choose)",
+                "",
+                pointer_join("components", "schemas", name),
+            )
+        )
+        new = f"{new}Model"
+    return new
+
+
+def _configured_clashes(
+    table: dict[str, str], reserved: frozenset[str], source: str
+) -> list[Problem]:
+    """Configured renames may not meet each other or a name the package exports."""
+    problems: list[Problem] = []
     owners: dict[str, list[str]] = {}
     for old, new in table.items():
         owners.setdefault(new, []).append(old)
@@ -155,20 +279,21 @@ def _rename_table(
             problems.append(
                 Problem(
                     Level.ERROR,
-                    f"schemas {', '.join(map(repr, olds))} would all be named {new!r}; "
-                    "add renames to the config",
-                    str(config.path),
+                    f"renames of {', '.join(map(repr, olds))} all give {new!r}",
+                    source,
+                    "/schemas/rename",
                 )
             )
         if new in reserved:
             problems.append(
                 Problem(
-                    Level.ERROR, f"{new!r} is a name the package already exports", str(config.path)
+                    Level.ERROR,
+                    f"{new!r} is a name the package already exports",
+                    source,
+                    f"/schemas/rename/{olds[0]}",
                 )
             )
-    if problems:
-        raise GeneratorError(problems)
-    return table
+    return problems
 
 
 def _apply_renames(doc: dict[str, Any], table: dict[str, str]) -> None:

@@ -17,9 +17,9 @@ from .load import load_spec, validate_spec
 from .models import class_names, job_models, schema_models
 from .normalise import normalise
 from .output import PROVENANCE, is_up_to_date, provenance_text, read_tree, sha256, write_package
-from .problems import Problem, fail
+from .problems import Level, Problem, fail
 from .render import Renderer
-from .sync import ASYNC_DIR, SYNC_DIR, derived_replacements, make_sync_twins
+from .sync import ASYNC_DIR, SYNC_DIR, derived_replacements, folder_tables, make_sync_twins
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -85,6 +85,11 @@ def _static_files(config: Config, templates: Path) -> dict[str, str]:
     return files
 
 
+def sync_table(config: Config, templates: Path) -> dict[str, str]:
+    """The sync replacements the static folders of ``config`` carry (``unasync.toml``)."""
+    return folder_tables([templates / "static" / folder for folder in config.static])
+
+
 def _module_exports(files: dict[str, str]) -> dict[str, list[str]]:
     """``__all__`` of every static module, by module path (``_async.client``)."""
     exports: dict[str, list[str]] = {}
@@ -99,6 +104,59 @@ def _module_exports(files: dict[str, str]) -> dict[str, list[str]]:
                 module = path.removesuffix(".py").replace("/", ".")
                 exports[module] = [str(n) for n in names]
     return exports
+
+
+#: Names the generated modules import beside the models (typing, pydantic and the
+#: runtime's): a schema may not take one, or a module would import two things as one.
+IMPORTED_NAMES = frozenset(
+    {
+        "Any",
+        "Literal",
+        "Annotated",
+        "Enum",
+        "BaseModel",
+        "RootModel",
+        "Field",
+        "ConfigDict",
+        "AwareDatetime",
+        "NaiveDatetime",
+        "OperationInfo",
+        "AsyncBaseClient",
+        "FileContent",
+    }
+)
+
+#: The module and class the generated low-level clients subclass (see client.py.jinja).
+BASE_CLIENT = (ASYNC_DIR + "_base_client.py", "AsyncBaseClient")
+
+
+def client_attributes(static: dict[str, str]) -> frozenset[str]:
+    """Every name the base client class defines (methods, properties, class attributes,
+    ``self.x`` attributes): a tag's attribute on the generated client may take none."""
+    path, class_name = BASE_CLIENT
+    if path not in static:
+        raise fail(f"no static folder provides {path}, which the generated client subclasses")
+    names: set[str] = set(dir(object))
+    for node in ast.parse(static[path]).body:
+        if not (isinstance(node, ast.ClassDef) and node.name == class_name):
+            continue
+        for statement in node.body:
+            if isinstance(statement, ast.FunctionDef | ast.AsyncFunctionDef):
+                names.add(statement.name)
+            elif isinstance(statement, ast.Assign | ast.AnnAssign):
+                targets = (
+                    statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+                )
+                names.update(t.id for t in targets if isinstance(t, ast.Name))
+        for item in ast.walk(node):
+            if (
+                isinstance(item, ast.Attribute)
+                and isinstance(item.ctx, ast.Store)
+                and isinstance(item.value, ast.Name)
+                and item.value.id == "self"
+            ):
+                names.add(item.attr)
+    return frozenset(names)
 
 
 def _package_exports(
@@ -162,10 +220,13 @@ def _build(
 ) -> dict[str, str]:
     """Every file of the package, formatted (the models and formatting in ``pool``)."""
     static = _static_files(config, templates)
-    sync_names = {**derived_replacements(static), **config.sync_replacements}
+    table = sync_table(config, templates)
+    sync_names = {**derived_replacements(static), **table}
     exports = _package_exports(static, config, sync_names)
     exported = {name for _, names in exports for name in names}
-    reserved = frozenset(exported | {f"Async{config.client_class}", config.client_class})
+    reserved = frozenset(
+        exported | IMPORTED_NAMES | {f"Async{config.client_class}", config.client_class}
+    )
     normalised, result.warnings = normalise(document, config, reserved)
     header = _header(config, config.spec.name)
     jobs_header = _header(config, ", ".join(sorted(p.name for p in config.job_samples.values())))
@@ -173,18 +234,26 @@ def _build(
     jobs_job = pool.submit(job_models, config.job_samples, config.job_rows_pointer, jobs_header)
     # Class names are the normalised schema names; checked against the models below.
     schema_names = tuple(sorted(normalised["components"]["schemas"]))
-    api = build_api(
+    api, ir_warnings = build_api(
         normalised,
         config,
         schema_names,
         tuple(sorted(config.job_samples)),
         inputs=tuple(sorted(inputs)),
+        client_attributes=client_attributes(static),
     )
+    result.warnings += ir_warnings
     renderer = Renderer(templates, api)
-    files = make_sync_twins(_render(renderer, header, static), config.sync_replacements)
+    files = make_sync_twins(_render(renderer, header, static), table)
     verbatim = {path for path, src in static.items() if files.get(path) == src}
     formatting = submit_formatting(pool, {p: s for p, s in files.items() if p not in verbatim})
-    models_src, jobs_src = models_job.result(), jobs_job.result()
+    (models_src, model_notes), (jobs_src, job_notes) = models_job.result(), jobs_job.result()
+    result.warnings += [
+        Problem(Level.WARNING, f"models: {note}", str(config.spec)) for note in model_notes
+    ]
+    result.warnings += [
+        Problem(Level.WARNING, f"job models: {note}", str(config.path)) for note in job_notes
+    ]
     api = _with_model_names(api, config, models_src, jobs_src)
     renderer = Renderer(templates, api)
     late = {

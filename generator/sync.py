@@ -1,9 +1,10 @@
 """Stage 6: the sync twin of every ``_async/`` module, through unasync.
 
-The replacements are derived, not listed: every ``AsyncX`` name defined in the package
-or in httpx2 becomes ``X``; a short table from the config adds the rest (``aclose`` →
-``close``). A configured replacement that no module uses is an error, and so is any
-``async``, ``await`` or ``Async[A-Z]`` left in the sync output.
+The replacements are mostly derived: every ``AsyncX`` name defined in the package or
+in httpx2 becomes ``X``. The rest (``aclose`` → ``close``) belong to the hand-written
+code that needs them, so each static folder carries its own table (``unasync.toml``
+beside its modules). A table entry that no module uses is an error, and so is any
+``async``, ``await``, ``Async[A-Z]`` or table name left in the sync output.
 """
 
 from __future__ import annotations
@@ -14,15 +15,45 @@ import io
 import re
 import tokenize
 from collections import Counter
+from pathlib import Path
 
 import httpx2
 import tokenize_rt
 
+from .config import IDENTIFIER, read_config_data
+from .config_schema import MapOf, Table
 from .problems import fail
 
 ASYNC_DIR = "_async/"
 SYNC_DIR = "_sync/"
+#: The file beside hand-written code that lists the names its sync twin needs.
+TABLE_FILE = "unasync.toml"
+_TABLE_SCHEMA = Table({"replacements": MapOf(IDENTIFIER)}, required=frozenset({"replacements"}))
 _ASYNC_NAME = re.compile(r"^Async([A-Z]\w*)$")
+
+
+def read_table(path: Path) -> dict[str, str]:
+    """The ``[replacements]`` of one ``unasync.toml``, checked (a clear error otherwise)."""
+    data = read_config_data(path, _TABLE_SCHEMA)
+    return dict(data["replacements"])
+
+
+def folder_tables(folders: list[Path]) -> dict[str, str]:
+    """The replacements of every folder that has a table; a name mapped two ways fails."""
+    merged: dict[str, str] = {}
+    for folder in folders:
+        path = folder / TABLE_FILE
+        if not path.is_file():
+            continue
+        for name, replacement in read_table(path).items():
+            if merged.get(name, replacement) != replacement:
+                raise fail(
+                    f"{name!r} is replaced by {merged[name]!r} elsewhere, here by {replacement!r}",
+                    source=str(path),
+                    pointer=f"/replacements/{name}",
+                )
+            merged[name] = replacement
+    return merged
 
 
 @functools.lru_cache(maxsize=512)
@@ -88,7 +119,7 @@ def convert_sources(
         SYNC_DIR + path[len(ASYNC_DIR) :]: rule.convert(src) for path, src in async_files.items()
     }
     for path, source in sorted(twins.items()):
-        _check_no_async_left(path, source)
+        _check_no_async_left(path, source, frozenset(configured))
     return twins, sorted(name for name in configured if not rule.used[name])
 
 
@@ -98,18 +129,22 @@ def make_sync_twins(files: dict[str, str], configured: dict[str, str]) -> dict[s
     twins, unused = convert_sources(async_files, files, configured)
     if unused:
         raise fail(
-            f"sync replacement(s) never used: {', '.join(unused)}; remove them from the config"
+            f"sync replacement(s) never used: {', '.join(unused)}; "
+            f"remove them from the folder's {TABLE_FILE}"
         )
     return {**files, **twins}
 
 
-def _check_no_async_left(path: str, source: str) -> None:
+def _check_no_async_left(path: str, source: str, table: frozenset[str]) -> None:
+    """Fail on an async keyword, an ``AsyncX`` name or a name of the table in sync code."""
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type == tokenize.NAME and (
-            token.string in ("async", "await") or _ASYNC_NAME.match(token.string)
+            token.string in ("async", "await")
+            or token.string in table
+            or _ASYNC_NAME.match(token.string)
         ):
             raise fail(
                 f"{token.string!r} left in the sync module at line {token.start[0]}; "
-                "add a replacement to the config or rename it",
+                f"add a replacement to the {TABLE_FILE} beside the code or rename it",
                 source=path,
             )

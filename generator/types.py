@@ -1,7 +1,8 @@
 """Python type annotations for JSON Schemas of a normalised document.
 
 Component schemas that become classes (objects, enums, compositions) are named by their
-class; primitive aliases are inlined. ``format: date`` and ``date-time`` are written
+class; aliases (a list of X, a string) are inlined, except where an alias refers to
+itself (a tree as a list of trees): there its own class, a root model, stands in. ``format: date`` and ``date-time`` are written
 through the ``_dt`` module alias so that a field called ``date`` can never shadow them.
 """
 
@@ -9,7 +10,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .normalise import SCHEMA_PREFIX
+from .refs import SCHEMA_PREFIX
+
+#: How deep schemas may nest inside one annotation before it is given up as ``Any``.
+MAX_DEPTH = 32
 
 _PRIMITIVES = {"integer": "int", "number": "float", "boolean": "bool", "null": "None"}
 _STRING_FORMATS = {"binary": "bytes", "date-time": "_dt.datetime", "date": "_dt.date"}
@@ -40,7 +44,11 @@ class TypeNamer:
         return schema if isinstance(schema, dict) else {}
 
     def ref_class(self, schema: Any) -> str | None:
-        """The class name a ``$ref`` points at, if that component is a class."""
+        """The class name a ``$ref`` points at, if that component is a class
+        (through ``allOf: [$ref]``, the way 3.0 documents add a default to a reference)."""
+        all_of = schema.get("allOf") if isinstance(schema, dict) else None
+        if isinstance(all_of, list) and len(all_of) == 1:
+            schema = all_of[0]
         if isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
             name = str(schema["$ref"])[len(SCHEMA_PREFIX) :]
             if name in self._schemas and is_class_schema(self._schemas[name]):
@@ -49,53 +57,71 @@ class TypeNamer:
 
     def annotation(self, schema: Any) -> str:
         """The Python annotation for ``schema`` (``None`` last, as people write it)."""
-        members = self._members(schema, 0)
+        return self._join(self._members(schema, 0, frozenset()))
+
+    def _join(self, members: list[str]) -> str:
         if "Any" in members:
             return "Any"
         ordered = [m for m in members if m != "None"] + (["None"] if "None" in members else [])
         return " | ".join(ordered) if ordered else "None"
 
-    def _members(self, schema: Any, depth: int) -> list[str]:
-        """The members of the union a schema stands for, each one without a top-level ``|``."""
-        if not isinstance(schema, dict) or depth > 32:
+    def _members(self, schema: Any, depth: int, expanding: frozenset[str]) -> list[str]:
+        """The members of the union a schema stands for, each one without a top-level ``|``.
+
+        ``expanding`` holds the aliases being inlined on the way here: meeting one again
+        means the alias is recursive, and its class is used instead of its expansion.
+        """
+        if not isinstance(schema, dict) or depth > MAX_DEPTH:
             return ["Any"]
         if "$ref" in schema:
+            ref = str(schema["$ref"])
             name = self.ref_class(schema)
-            return [name] if name else self._members(self.resolve(schema), depth + 1)
+            if name is None and ref in expanding and ref[len(SCHEMA_PREFIX) :] in self._schemas:
+                name = ref[len(SCHEMA_PREFIX) :]
+            if name:
+                return [name]
+            return self._members(self.resolve(schema), depth + 1, expanding | {ref})
         members: list[str] = []
         for key in ("anyOf", "oneOf"):
             if isinstance(schema.get(key), list):
                 for sub in schema[key]:
-                    members += self._members(sub, depth + 1)
+                    members += self._members(sub, depth + 1, expanding)
                 break
         else:
             all_of = schema.get("allOf")
             enum = schema.get("enum")
             kind = schema.get("type")
             if isinstance(all_of, list) and len(all_of) == 1:
-                members = self._members(all_of[0], depth + 1)
+                members = self._members(all_of[0], depth + 1, expanding)
             elif isinstance(enum, list):
                 values = [v for v in enum if v is not None]
                 members = [f"Literal[{', '.join(repr(v) for v in values)}]"] if values else []
                 members += ["None"] if None in enum else []
             elif isinstance(kind, list):
                 for single in kind:
-                    members += self._members({**schema, "type": single}, depth + 1)
+                    members += self._members({**schema, "type": single}, depth + 1, expanding)
             else:
-                members = [self._single(schema, kind, depth)]
+                members = [self._single(schema, kind, depth, expanding)]
         if schema.get("nullable"):
             members.append("None")
         return list(dict.fromkeys(members))
 
-    def _single(self, schema: dict[str, Any], kind: Any, depth: int) -> str:
+    def _single(
+        self, schema: dict[str, Any], kind: Any, depth: int, expanding: frozenset[str]
+    ) -> str:
         if kind == "string":
             return _STRING_FORMATS.get(schema.get("format", ""), "str")
         if kind in _PRIMITIVES:
             return _PRIMITIVES[kind]
         if kind == "array":
-            return f"list[{self.annotation(schema.get('items'))}]"
+            items = schema.get("items")
+            if not isinstance(items, dict):
+                return "list[Any]"
+            return f"list[{self._join(self._members(items, depth + 1, expanding))}]"
         if kind == "object" or "properties" in schema or "additionalProperties" in schema:
             extra = schema.get("additionalProperties")
-            value = self.annotation(extra) if isinstance(extra, dict) and extra else "Any"
+            value = "Any"
+            if isinstance(extra, dict) and extra:
+                value = self._join(self._members(extra, depth + 1, expanding))
             return f"dict[str, {value}]"
         return "Any"

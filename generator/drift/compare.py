@@ -16,8 +16,8 @@ from typing import Any
 
 from ..load import resolve_pointer, walk_refs
 from ..naming import PATH_PARAMETER
-from ..normalise import SCHEMA_PREFIX
 from ..problems import pointer_join
+from ..refs import SCHEMA_PREFIX
 from .model import Change, Direction, DriftResult
 from .schemas import Emit, SchemaDiffer, extend, mapping, schema_name, without_docs
 

@@ -13,8 +13,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..normalise import SCHEMA_PREFIX
 from ..problems import pointer_join
+from ..refs import SCHEMA_PREFIX
 from .model import Direction
 
 #: Keys that document rather than constrain; compared only with ``--include-docs``.

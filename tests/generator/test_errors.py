@@ -127,17 +127,65 @@ def test_missing_spec_file(workspace: Path, capsys: pytest.CaptureFixture[str]) 
     assert code == 2 and "absent.json: file not found" in err
 
 
-def test_bad_config(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.fixture
+def templates(tmp_path: Path) -> Path:
+    """A copy of the templates, to break the runtime's sync table in."""
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
+    return tmp_path / "templates"
+
+
+@pytest.mark.parametrize(
+    "entry, message",
+    [
+        ('never_used = "x"', "never used: never_used"),
+        # aclose becomes aread, itself a name of the table: it must not survive.
+        ('aclose = "aread"', "'aread' left in the sync module"),
+    ],
+)
+def test_runtime_sync_table_is_enforced(
+    workspace: Path, templates: Path, capsys: pytest.CaptureFixture[str], entry: str, message: str
+) -> None:
+    table = templates / "static" / "runtime" / "unasync.toml"
+    lines = [line for line in table.read_text().splitlines() if not line.startswith("aclose")]
+    table.write_text("\n".join([*lines, entry, ""]))
+    code, err = run(workspace, capsys, "--templates", str(templates))
+    assert code == 2 and message in err
+
+
+@pytest.mark.parametrize(
+    "addition, pointer, rule",
+    [
+        ("[surprise]\nkey = 1\n", "#/surprise", "unknown key 'surprise'"),
+        (
+            "[operations.overrides.read_jobs]\nidempotant = true\n",
+            "#/operations/overrides/read_jobs/idempotant",
+            "unknown key 'idempotant'",
+        ),
+        (
+            '[operations.overrides.read_jobs]\nidempotent = "yes"\n',
+            "#/operations/overrides/read_jobs/idempotent",
+            "must be true or false, not a string",
+        ),
+    ],
+)
+def test_bad_config_names_the_key(
+    workspace: Path, capsys: pytest.CaptureFixture[str], addition: str, pointer: str, rule: str
+) -> None:
     config = workspace / "spec" / "codegen.toml"
-    config.write_text(config.read_text() + "\n[surprise]\nkey = 1\n")
+    config.write_text(config.read_text() + "\n" + addition)
     code, err = run(workspace, capsys)
-    assert code == 2 and "unknown section [surprise]" in err
+    assert code == 2
+    assert len(err.strip().splitlines()) == 1
+    assert err.startswith(f"error: {config}{pointer}: {rule}")
 
 
-def test_unused_sync_replacement_fails(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_slash_allowed_must_be_a_list(workspace: Path, capsys: pytest.CaptureFixture[str]) -> None:
     config = workspace / "spec" / "codegen.toml"
     config.write_text(
-        config.read_text().replace('aclose = "close"', 'aclose = "close", never_used = "x"')
+        config.read_text().replace('slash_allowed = ["path"]', 'slash_allowed = "path"')
     )
     code, err = run(workspace, capsys)
-    assert code == 2 and "never used: never_used" in err
+    assert code == 2
+    assert err.strip() == (
+        f"error: {config}#/parameters/slash_allowed: must be a list of strings, not a string 'path'"
+    )

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,7 @@ from generator.config import load_config
 from generator.output import PROVENANCE, read_tree
 from generator.pipeline import generate
 from sfapi_client import models
+from sfapi_sim.testing import RunningSimulator
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = load_config(ROOT / "spec" / "codegen.toml")
@@ -158,3 +162,48 @@ def test_failed_run_leaves_the_package_intact(tmp_path: Path) -> None:
     assert main(["codegen", "--config", str(spec_dir / "codegen.toml"), "--out", str(out)]) == 2
     assert read_tree(out / "sfapi_client") == before
     assert not [p for p in out.iterdir() if p.name.startswith(".")]
+
+
+UPLOAD_BODY = "Body_upload_file_utilities_upload__machine___path__put"
+UPLOAD_SCRIPT = """
+import io, sys
+import sfapi_client
+from sfapi_client import Client
+print(sfapi_client.__file__)
+base_url, token_url, key = sys.argv[1:4]
+with Client(key=key, api_base_url=base_url, token_url=token_url, task_interval=0.02) as client:
+    home = client.compute("perlmutter").ls("/global/homes/a/alice", directory=True)[0]
+    blob = bytes(range(256))
+    uploaded = home.upload(io.BytesIO(blob), filename="form-3-1.bin")
+    assert uploaded.download(binary=True).read() == blob
+    print(uploaded)
+"""
+
+
+def test_upload_works_with_the_body_in_the_3_1_form(tmp_path: Path, sim: RunningSimulator) -> None:
+    """The upload's file field written as OpenAPI 3.1 does (``contentMediaType``, what
+    current FastAPI emits) gives the same upload method, which really uploads."""
+    spec_dir = tmp_path / "spec"
+    shutil.copytree(ROOT / "spec", spec_dir)
+    document = json.loads((spec_dir / "openapi.json").read_text())
+    file_field = document["components"]["schemas"][UPLOAD_BODY]["properties"]["file"]
+    del file_field["format"]
+    file_field["contentMediaType"] = "application/octet-stream"
+    (spec_dir / "openapi.json").write_text(json.dumps(document))
+    out = tmp_path / "out"
+    generate(load_config(spec_dir / "codegen.toml"), out, force=True)
+    for twin in ("_async", "_sync"):
+        module = Path("sfapi_client", twin, "endpoints", "utilities.py")
+        assert (out / module).read_text() == (ROOT / "generated" / module).read_text()
+    run = subprocess.run(
+        [sys.executable, "-c", UPLOAD_SCRIPT, sim.base_url, sim.token_url, str(sim.key_file)],
+        env={**os.environ, "PYTHONPATH": str(out)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    imported_from, uploaded = run.stdout.splitlines()
+    assert Path(imported_from).is_relative_to(out)
+    assert uploaded == "/global/homes/a/alice/form-3-1.bin"

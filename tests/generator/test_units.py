@@ -123,8 +123,9 @@ def test_renames_reach_every_ref() -> None:
         doc["components"]["schemas"]["Holder"]["properties"]["s"]["$ref"]
         == "#/components/schemas/MStatus"
     )
+    # A reference into a schema (not to a whole component) is replaced by what it names.
     media = doc["paths"]["/x"]["get"]["responses"]["200"]["content"]["application/json"]
-    assert media["schema"]["$ref"] == "#/components/schemas/MStatus/properties/v"
+    assert media["schema"] == {"type": "string"}
 
 
 def test_reserved_name_gets_a_suffix_and_a_warning() -> None:
@@ -135,13 +136,71 @@ def test_reserved_name_gets_a_suffix_and_a_warning() -> None:
     assert "clashes with the package's own 'Client'" in str(warnings[0])
 
 
-def test_two_schemas_with_one_name_are_an_error() -> None:
-    with pytest.raises(GeneratorError, match="would all be named 'Thing'"):
+def test_schemas_with_one_name_take_numbers() -> None:
+    """The schema spelt like the class keeps the name; the others, by name, take numbers."""
+    doc, warnings = normalise(
+        spec(
+            schemas={
+                "Thing_": {"type": "object"},
+                "thing": {"type": "object"},
+                "Thing": {"type": "object"},
+                "Thing2": {"type": "object"},
+                "Holder": {"properties": {"t": {"$ref": "#/components/schemas/thing"}}},
+            }
+        ),
+        mini_config(),
+        frozenset(),
+    )
+    assert sorted(doc["components"]["schemas"]) == ["Holder", "Thing", "Thing2", "Thing3", "Thing4"]
+    assert doc["components"]["schemas"]["Holder"]["properties"]["t"] == {
+        "$ref": "#/components/schemas/Thing4"
+    }
+    assert [str(w) for w in warnings] == [
+        "warning: #/components/schemas/Thing_: schema 'Thing_' is named 'Thing3': "
+        "'thing', 'Thing' also became 'Thing' (set a rename in the config to choose)",
+        "warning: #/components/schemas/thing: schema 'thing' is named 'Thing4': "
+        "'Thing_', 'Thing' also became 'Thing' (set a rename in the config to choose)",
+    ]
+
+
+def test_a_configured_rename_wins_over_a_derived_name() -> None:
+    doc, warnings = normalise(
+        spec(schemas={"a__Item": {"type": "object"}, "Item": {"type": "object"}}),
+        mini_config(renames={"a__Item": "Item"}),
+        frozenset(),
+    )
+    assert sorted(doc["components"]["schemas"]) == ["Item", "Item2"]
+    assert "schema 'Item' is named 'Item2': a configured rename" in str(warnings[0])
+
+
+def test_two_renames_to_one_name_are_an_error() -> None:
+    with pytest.raises(GeneratorError, match="renames of 'a', 'b' all give 'X'"):
         normalise(
-            spec(schemas={"thing": {"type": "object"}, "Thing": {"type": "object"}}),
+            spec(schemas={"a": {"type": "object"}, "b": {"type": "object"}}),
+            mini_config(renames={"a": "X", "b": "X"}),
+            frozenset(),
+        )
+
+
+def test_reference_cycles_are_errors() -> None:
+    with pytest.raises(GeneratorError, match="circular \\$ref: #/components/parameters/p"):
+        normalise(
+            {**spec(), "components": {"parameters": {"p": {"$ref": "#/components/parameters/p"}}}},
             mini_config(),
             frozenset(),
         )
+
+
+def test_a_self_referencing_list_gets_a_class_for_its_items() -> None:
+    doc, _ = normalise(
+        spec(schemas={"Tree": {"type": "array", "items": {"$ref": "#/components/schemas/Tree"}}}),
+        mini_config(),
+        frozenset(),
+    )
+    schemas = doc["components"]["schemas"]
+    assert schemas["Tree"]["items"] == {"$ref": "#/components/schemas/TreeItem"}
+    assert schemas["TreeItem"] == {"anyOf": [{"$ref": "#/components/schemas/Tree"}]}
+    assert TypeNamer(doc).annotation({"$ref": "#/components/schemas/Tree"}) == "list[TreeItem]"
 
 
 def test_rename_of_unknown_schema_is_an_error() -> None:
@@ -176,9 +235,16 @@ def test_annotations(schema: dict[str, Any], expected: str) -> None:
     assert namer.annotation(schema) == expected
 
 
-def _api(paths: dict[str, Any], **config: Any) -> Any:
+CLIENT_ATTRIBUTES = frozenset({"send", "base_url", "has_credentials"})
+
+
+def _api_and_warnings(paths: dict[str, Any], **config: Any) -> Any:
     doc, _ = normalise(spec(paths=paths), mini_config(**config), frozenset())
-    return build_api(doc, mini_config(**config), (), (), ())
+    return build_api(doc, mini_config(**config), (), (), (), client_attributes=CLIENT_ATTRIBUTES)
+
+
+def _api(paths: dict[str, Any], **config: Any) -> Any:
+    return _api_and_warnings(paths, **config)[0]
 
 
 def test_ir_params_defaults_order_and_slashes() -> None:
@@ -244,48 +310,70 @@ def test_ir_security_and_idempotency() -> None:
     assert ops["a"].idempotent and not ops["b"].idempotent and ops["c"].idempotent
 
 
-def test_ir_collisions_are_errors() -> None:
-    with pytest.raises(GeneratorError, match="named 'self'"):
-        _api(
-            {
-                "/a": {
-                    "get": {
-                        "operationId": "a",
-                        "parameters": [
-                            {"name": "self", "in": "query", "schema": {"type": "string"}}
-                        ],
-                        "responses": {"200": {"description": ""}},
-                    }
-                }
-            }
-        )
-    with pytest.raises(GeneratorError, match="both named 'item_id' in Python"):
-        _api(
-            {
-                "/a/{itemId}": {
-                    "get": {
-                        "operationId": "a",
-                        "parameters": [
-                            {
-                                "name": "itemId",
-                                "in": "path",
-                                "required": True,
-                                "schema": {"type": "string"},
-                            },
-                            {"name": "item_id", "in": "query", "schema": {"type": "string"}},
-                        ],
-                        "responses": {"200": {"description": ""}},
-                    }
-                }
-            }
-        )
-    with pytest.raises(GeneratorError, match="are both named 'a'"):
-        _api(
-            {
-                "/a": {"get": {"operationId": "a", "responses": {"200": {"description": ""}}}},
-                "/b": {"get": {"operationId": "a", "responses": {"200": {"description": ""}}}},
-            }
-        )
+def _get(operation_id: str, *parameters: dict[str, Any], tags: list[str] | None = None) -> Any:
+    operation: dict[str, Any] = {
+        "operationId": operation_id,
+        "parameters": list(parameters),
+        "responses": {"200": {"description": ""}},
+    }
+    return {"get": {**operation, "tags": tags} if tags else operation}
+
+
+def test_clashing_arguments_take_their_location_then_a_number() -> None:
+    item_path = {"name": "itemId", "in": "path", "required": True, "schema": {"type": "string"}}
+    item_query = {"name": "item_id", "in": "query", "schema": {"type": "string"}}
+    mixed = {"name": "mixedCase", "in": "query", "schema": {"type": "string"}}
+    api, warnings = _api_and_warnings(
+        {
+            "/a/{itemId}": _get("a", item_path, item_query, mixed, {**mixed, "name": "mixed_case"}),
+            "/b": _get("b", {"name": "self", "in": "query", "schema": {"type": "string"}}),
+        }
+    )
+    a, b = api.operations
+    assert [p.python_name for p in a.params] == [
+        "item_id_path",
+        "item_id_query",
+        "mixed_case_query",
+        "mixed_case_query_2",
+    ]
+    assert [p.python_name for p in b.params] == ["self_query"]
+    assert "warning: #/paths/~1b/get: query parameter 'self' is named 'self_query'" in str(
+        warnings[-1]
+    )
+
+
+def test_path_level_parameters_are_overridden_by_the_operation() -> None:
+    shared = {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 5}}
+    own = {"name": "limit", "in": "query", "schema": {"type": "integer", "default": 9}}
+    path_item = {**_get("a", own), "parameters": [shared]}
+    ((op,),) = [tag.operations for tag in _api({"/a": path_item}).tags]
+    assert [p.signature for p in op.params] == ["limit: int = 9"]
+
+
+def test_clashing_operations_and_tags_take_numbers() -> None:
+    api, warnings = _api_and_warnings(
+        {
+            "/a": _get("a", tags=["send"]),
+            "/b": _get("a", tags=["send"]),
+            "/c": _get("c", tags=["Has credentials"]),
+        }
+    )
+    assert [t.python_name for t in api.tags] == ["send_api", "has_credentials_api"]
+    assert [op.name for op in api.tags[0].operations] == ["a", "a_2"]
+    assert [str(w) for w in warnings] == [
+        "warning: #/tags: tag 'send' is named 'send_api': the client's 'send' is taken",
+        "warning: #/tags: tag 'Has credentials' is named 'has_credentials_api': "
+        "the client's 'has_credentials' is taken",
+        "warning: #/paths/~1b/get: operation GET /b is named 'a_2': another operation "
+        "of its tag is 'a' (set a name override in the config to choose)",
+    ]
+
+
+def test_invalid_ir_input_is_an_error() -> None:
+    with pytest.raises(GeneratorError, match="a path parameter must have required: true"):
+        _api({"/a/{x}": _get("a", {"name": "x", "in": "path", "schema": {"type": "string"}})})
+    with pytest.raises(GeneratorError, match="path parameter \\{y\\} is not declared"):
+        _api({"/a/{y}": _get("a")})
 
 
 def test_normalise_does_not_touch_its_input() -> None:

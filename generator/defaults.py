@@ -1,0 +1,84 @@
+"""Checks that a schema's ``default`` is a value of the schema, before it becomes Python.
+
+A default that is not (``"notauuid"`` for a ``uuid``, ``3`` for a string) would
+generate a signature that fails at type-check time or sends nonsense, so it is an
+error naming the pointer.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import uuid
+from collections.abc import Callable
+from typing import Any
+
+_TYPES: dict[str, tuple[type, ...]] = {
+    "string": (str,),
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "array": (list,),
+    "object": (dict,),
+    "null": (type(None),),
+}
+
+
+def _fits_type(value: Any, kind: str) -> bool:
+    if kind not in _TYPES:
+        return True
+    if isinstance(value, bool) and kind in ("integer", "number"):
+        return False
+    if kind == "integer" and isinstance(value, float):
+        return value.is_integer()
+    return isinstance(value, _TYPES[kind])
+
+
+def _format_problem(value: str, form: str) -> str | None:
+    parsers: dict[str, Callable[[str], object]] = {
+        "uuid": uuid.UUID,
+        "date": _dt.date.fromisoformat,
+        "date-time": lambda text: _dt.datetime.fromisoformat(text.replace("Z", "+00:00")),
+    }
+    parser = parsers.get(form)
+    if parser is None:
+        return None
+    try:
+        parser(value)
+    except ValueError:
+        return f"not a valid {form}"
+    return None
+
+
+class InvalidDefault(ValueError):
+    """A default that is not a value of its schema; the message says which rule it breaks."""
+
+
+def checked_default(value: Any, schema: dict[str, Any]) -> Any:
+    """``value`` as a default of ``schema``; InvalidDefault when it is not one.
+
+    A number given for a string (``default: 1`` for ``type: string``) is read as its
+    text, the one conversion that loses nothing.
+    """
+    if schema.get("type") == "string" and type(value) in (int, float):
+        value = str(value)
+    problem = default_problem(value, schema)
+    if problem:
+        raise InvalidDefault(f"invalid default {value!r}: {problem}")
+    return value
+
+
+def default_problem(value: Any, schema: dict[str, Any]) -> str | None:
+    """Why ``value`` is not a value of ``schema`` (type, enum, const, format), or None."""
+    kinds = schema.get("type")
+    allowed = kinds if isinstance(kinds, list) else [kinds] if isinstance(kinds, str) else []
+    if value is None and (schema.get("nullable") or "null" in allowed):
+        return None
+    if allowed and not any(_fits_type(value, kind) for kind in allowed):
+        return f"not of type {' or '.join(allowed)}"
+    if isinstance(schema.get("enum"), list) and value not in schema["enum"]:
+        return "not one of the enum's values"
+    if "const" in schema and value != schema["const"]:
+        return "not the schema's const value"
+    if isinstance(value, str) and isinstance(schema.get("format"), str):
+        return _format_problem(value, schema["format"])
+    return None

@@ -1,0 +1,166 @@
+"""Real servers for four corpus documents, written from the documents by hand: each
+route answers what its operation documents, and records what the request carried.
+
+One FastAPI app mounts them under a prefix each (``/petstore``, ``/uspto``, ``/links``,
+``/versions``), so one uvicorn server on 127.0.0.1 serves them all.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, FastAPI, Request, Response
+from fastapi.responses import JSONResponse
+
+#: Where each document is served, by corpus file name.
+PREFIXES = {
+    "petstore-expanded.json": "/petstore",
+    "uspto.json": "/uspto",
+    "link-example.yaml": "/links",
+    "api-with-examples.yaml": "/versions",
+}
+
+USER = {"username": "alice", "uuid": "0b0c5fd4-9d4c-4b59-8a3f-5c7d1b2a0e11"}
+REPOSITORY = {"slug": "tools", "owner": USER}
+PULL_REQUEST = {"id": 3, "title": "Fix it", "repository": REPOSITORY, "author": USER}
+
+
+async def _record(seen: list[dict[str, Any]], request: Request) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "method": request.method,
+        "path": request.url.path,
+        "query": list(request.query_params.multi_items()),
+    }
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("application/x-www-form-urlencoded"):
+        async with request.form() as form:
+            entry["form"] = list(form.multi_items())
+    elif content_type.startswith("application/json"):
+        entry["json"] = await request.json()
+    seen.append(entry)
+    return entry
+
+
+def _petstore(seen: list[dict[str, Any]]) -> APIRouter:
+    router = APIRouter()
+    pets: dict[int, dict[str, Any]] = {1: {"id": 1, "name": "Rex", "tag": "dog"}}
+
+    @router.get("/pets")
+    async def find_pets(request: Request) -> Any:
+        entry = await _record(seen, request)
+        tags = [v for k, v in entry["query"] if k == "tags"]
+        limit = int(request.query_params.get("limit", "100"))
+        found = [p for p in pets.values() if not tags or p.get("tag") in tags]
+        return found[:limit]
+
+    @router.post("/pets")
+    async def add_pet(request: Request) -> Any:
+        entry = await _record(seen, request)
+        pet = {"id": max(pets) + 1, **entry["json"]}
+        pets[pet["id"]] = pet
+        return pet
+
+    @router.get("/pets/{pet_id}")
+    async def find_pet(request: Request, pet_id: int) -> Any:
+        await _record(seen, request)
+        if pet_id not in pets:
+            return JSONResponse({"code": 404, "message": "no such pet"}, 404)
+        return pets[pet_id]
+
+    @router.delete("/pets/{pet_id}")
+    async def delete_pet(request: Request, pet_id: int) -> Response:
+        await _record(seen, request)
+        pets.pop(pet_id, None)
+        return Response(status_code=204)
+
+    return router
+
+
+def _uspto(seen: list[dict[str, Any]]) -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/")
+    async def list_data_sets(request: Request) -> Any:
+        await _record(seen, request)
+        api = {"apiKey": "oa_citations", "apiVersionNumber": "v1"}
+        return {"total": 1, "apis": [{**api, "apiUrl": "/oa_citations/v1/fields"}]}
+
+    @router.get("/{dataset}/{version}/fields")
+    async def list_fields(request: Request, dataset: str, version: str) -> Any:
+        await _record(seen, request)
+        return f"fields of {dataset} {version}"
+
+    @router.post("/{dataset}/{version}/records")
+    async def perform_search(request: Request, dataset: str, version: str) -> Any:
+        entry = await _record(seen, request)
+        form = dict(entry["form"])
+        return [{"record": {"dataset": dataset, "criteria": form["criteria"]}}]
+
+    return router
+
+
+def _links(seen: list[dict[str, Any]]) -> APIRouter:
+    router = APIRouter(prefix="/2.0")
+
+    @router.get("/users/{username}")
+    async def user(request: Request, username: str) -> Any:
+        await _record(seen, request)
+        return {**USER, "username": username}
+
+    @router.get("/repositories/{username}")
+    async def repositories(request: Request, username: str) -> Any:
+        await _record(seen, request)
+        return [REPOSITORY]
+
+    @router.get("/repositories/{username}/{slug}")
+    async def repository(request: Request, username: str, slug: str) -> Any:
+        await _record(seen, request)
+        return {**REPOSITORY, "slug": slug}
+
+    @router.get("/repositories/{username}/{slug}/pullrequests")
+    async def pull_requests(request: Request, username: str, slug: str) -> Any:
+        await _record(seen, request)
+        return [PULL_REQUEST]
+
+    @router.get("/repositories/{username}/{slug}/pullrequests/{pid}")
+    async def pull_request(request: Request, username: str, slug: str, pid: str) -> Any:
+        await _record(seen, request)
+        return {**PULL_REQUEST, "id": int(pid)}
+
+    @router.post("/repositories/{username}/{slug}/pullrequests/{pid}/merge")
+    async def merge(request: Request, username: str, slug: str, pid: str) -> Response:
+        await _record(seen, request)
+        return Response(status_code=204)
+
+    return router
+
+
+def _versions(seen: list[dict[str, Any]]) -> APIRouter:
+    router = APIRouter()
+    version = {"id": "v2.0", "status": "CURRENT", "updated": "2011-01-21T11:33:21Z"}
+
+    @router.get("/")
+    async def list_versions(request: Request) -> Any:
+        await _record(seen, request)
+        return {"versions": [version]}
+
+    @router.get("/v2")
+    async def version_details(request: Request) -> Any:
+        await _record(seen, request)
+        return {"version": version}
+
+    return router
+
+
+def make_app(seen: list[dict[str, Any]]) -> FastAPI:
+    """The four servers in one app; ``seen`` collects every request."""
+    app = FastAPI()
+    routers = {
+        "petstore-expanded.json": _petstore,
+        "uspto.json": _uspto,
+        "link-example.yaml": _links,
+        "api-with-examples.yaml": _versions,
+    }
+    for document, make in routers.items():
+        app.include_router(make(seen), prefix=PREFIXES[document])
+    return app
