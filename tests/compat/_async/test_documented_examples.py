@@ -1,8 +1,9 @@
 """The examples of sfapi_client 0.6.0's documentation (quick start, example notebooks),
 run as written there with only the URLs and credentials pointed at the simulator.
 
-One change besides: the simulator writes a job's output to ``slurm-<jobid>.out`` in
-the submission folder whatever ``#SBATCH -o`` says, so the examples read that file.
+The job script writes its output where its ``#SBATCH -o`` says, as on the machine; jobs
+the examples submit only to watch or cancel write to a file of their own (``%j``), so
+that they cannot truncate the file an example reads.
 """
 
 from __future__ import annotations
@@ -29,6 +30,9 @@ SCRIPT = f"""#!/bin/bash
 
 echo "Completed run 42"
 """
+OUTPUT = f"{HOME}/sfapi_demo.txt"
+#: The same job, writing to a file of its own.
+ASIDE = SCRIPT.replace("sfapi_demo.txt", "sfapi_demo-%j.txt")
 
 
 def _urls(sim: RunningSimulator) -> dict[str, str]:
@@ -63,16 +67,15 @@ async def test_submit_monitor_cancel_download_and_upload(sim: RunningSimulator) 
         job = await perlmutter.submit_job(SCRIPT)
         await job.complete()
         assert job.state == JobState.COMPLETED
-        output = f"{HOME}/slurm-{job.jobid}.out"
         # Monitoring a job by updating it.
-        job = await perlmutter.submit_job(SCRIPT)
+        job = await perlmutter.submit_job(ASIDE)
         await job.update()
         assert job.state in (JobState.PENDING, JobState.RUNNING, JobState.COMPLETED)
         # Cancelling a job.
-        doomed = await perlmutter.submit_job(SCRIPT.replace("runtime=0.3", "runtime=60"))
+        doomed = await perlmutter.submit_job(ASIDE.replace("runtime=0.3", "runtime=60"))
         await doomed.cancel()
         # Downloading a file.
-        [file] = await perlmutter.ls(output)
+        [file] = await perlmutter.ls(OUTPUT)
         assert "Completed run 42" in (await file.download()).read()
         # Uploading a file.
         buffer = io.BytesIO(b"hello")
@@ -85,7 +88,7 @@ async def test_submit_monitor_cancel_download_and_upload(sim: RunningSimulator) 
 async def test_notebook_check_current_and_past_jobs(sim: RunningSimulator) -> None:
     async with AsyncClient(key=sim.key_file, wait_interval=0.1, **_urls(sim)) as client:
         perlmutter = await client.compute(Machine.perlmutter)
-        long = SCRIPT.replace("runtime=0.3", "runtime=60").replace("-q shared", "-p regular")
+        long = ASIDE.replace("runtime=0.3", "runtime=60").replace("-q shared", "-p regular")
         for _ in range(2):
             await perlmutter.submit_job(long)
         jobs = await perlmutter.jobs(user="alice")
@@ -116,7 +119,7 @@ async def test_notebook_run_job_and_check_status(sim: RunningSimulator) -> None:
     await job.update()
     assert job.state
     await job.complete()
-    output_file = await perlmutter.ls(f"{HOME}/slurm-{job.jobid}.out")
+    output_file = await perlmutter.ls(OUTPUT)
     output_file = output_file[0]
     assert await output_file.is_file()
     async with output_file.open("r") as f:

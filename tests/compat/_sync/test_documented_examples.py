@@ -2,8 +2,9 @@
 """The examples of sfapi_client 0.6.0's documentation (quick start, example notebooks),
 run as written there with only the URLs and credentials pointed at the simulator.
 
-One change besides: the simulator writes a job's output to ``slurm-<jobid>.out`` in
-the submission folder whatever ``#SBATCH -o`` says, so the examples read that file.
+The job script writes its output where its ``#SBATCH -o`` says, as on the machine; jobs
+the examples submit only to watch or cancel write to a file of their own (``%j``), so
+that they cannot truncate the file an example reads.
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ SCRIPT = f"""#!/bin/bash
 
 echo "Completed run 42"
 """
+OUTPUT = f"{HOME}/sfapi_demo.txt"
+#: The same job, writing to a file of its own.
+ASIDE = SCRIPT.replace("sfapi_demo.txt", "sfapi_demo-%j.txt")
 
 
 def _urls(sim: RunningSimulator) -> dict[str, str]:
@@ -64,16 +68,15 @@ def test_submit_monitor_cancel_download_and_upload(sim: RunningSimulator) -> Non
         job = perlmutter.submit_job(SCRIPT)
         job.complete()
         assert job.state == JobState.COMPLETED
-        output = f"{HOME}/slurm-{job.jobid}.out"
         # Monitoring a job by updating it.
-        job = perlmutter.submit_job(SCRIPT)
+        job = perlmutter.submit_job(ASIDE)
         job.update()
         assert job.state in (JobState.PENDING, JobState.RUNNING, JobState.COMPLETED)
         # Cancelling a job.
-        doomed = perlmutter.submit_job(SCRIPT.replace("runtime=0.3", "runtime=60"))
+        doomed = perlmutter.submit_job(ASIDE.replace("runtime=0.3", "runtime=60"))
         doomed.cancel()
         # Downloading a file.
-        [file] = perlmutter.ls(output)
+        [file] = perlmutter.ls(OUTPUT)
         assert "Completed run 42" in (file.download()).read()
         # Uploading a file.
         buffer = io.BytesIO(b"hello")
@@ -86,7 +89,7 @@ def test_submit_monitor_cancel_download_and_upload(sim: RunningSimulator) -> Non
 def test_notebook_check_current_and_past_jobs(sim: RunningSimulator) -> None:
     with Client(key=sim.key_file, wait_interval=0.1, **_urls(sim)) as client:
         perlmutter = client.compute(Machine.perlmutter)
-        long = SCRIPT.replace("runtime=0.3", "runtime=60").replace("-q shared", "-p regular")
+        long = ASIDE.replace("runtime=0.3", "runtime=60").replace("-q shared", "-p regular")
         for _ in range(2):
             perlmutter.submit_job(long)
         jobs = perlmutter.jobs(user="alice")
@@ -117,7 +120,7 @@ def test_notebook_run_job_and_check_status(sim: RunningSimulator) -> None:
     job.update()
     assert job.state
     job.complete()
-    output_file = perlmutter.ls(f"{HOME}/slurm-{job.jobid}.out")
+    output_file = perlmutter.ls(OUTPUT)
     output_file = output_file[0]
     assert output_file.is_file()
     with output_file.open("r") as f:
