@@ -229,13 +229,15 @@ class BaseClient:
         build: Callable[[], httpx2.Request],
         deadline: Deadline,
     ) -> httpx2.Response:
-        """Send ``build()`` until an answer needs no retry (or none is allowed); return it.
+        """Send ``build()`` until an answer needs no retry (or none is allowed); return it,
+        whatever its status.
 
-        Raises only when no answer came: CallTimeoutError once the deadline passed,
-        TransportError otherwise.
+        Raises CallTimeoutError once the deadline passed and TransportError when no
+        answer came; ResponseTooLargeError and ResponseDecodeError for a body it cannot
+        read; a token request's own errors.
         """
         started = time.monotonic()
-        #: Seconds of backoff asked for so far: time spent, even where sleeping is faked.
+        # Seconds of backoff asked for so far: time spent, even where sleeping is faked.
         slept = 0.0
         attempt = 1
         while True:
