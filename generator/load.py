@@ -166,7 +166,23 @@ def resolve_pointer(document: Any, ref: str) -> Any:
     return node
 
 
+def _malformed_refs(node: Any, path: tuple[str | int, ...], source: str) -> Iterator[Problem]:
+    """A ``$ref`` whose value is not a string (a list, a number) names nothing."""
+    if isinstance(node, dict):
+        if "$ref" in node and not isinstance(node["$ref"], str):
+            yield Problem(
+                Level.ERROR, "a $ref must be a string", source, pointer_join(*path, "$ref")
+            )
+        for key, value in node.items():
+            if key not in _DATA_KEYS:
+                yield from _malformed_refs(value, (*path, key), source)
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _malformed_refs(value, (*path, index), source)
+
+
 def _dangling_refs(document: dict[str, Any], source: str) -> Iterator[Problem]:
+    yield from _malformed_refs(document, (), source)
     for ref, path in walk_refs(document, ()):
         try:
             resolve_pointer(document, ref)

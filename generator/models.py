@@ -122,21 +122,29 @@ def _sample_keys(path: Path, rows_pointer: str) -> list[str]:
 
 
 def _generate(text: str, **options: Any) -> Module:
-    """Run datamodel-code-generator; its warnings come back as notes, never raised."""
-    from datamodel_code_generator import generate
+    """Run datamodel-code-generator; its warnings come back as notes, never raised, and
+    its errors as a GeneratorError (which, unlike its own, survives the trip back from a
+    worker process)."""
+    from datamodel_code_generator import Error, generate
     from datamodel_code_generator.enums import DataModelType, InputFileType
     from datamodel_code_generator.format import PythonVersion
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        result = generate(
-            text,
-            input_file_type=InputFileType.OpenAPI,
-            output_model_type=DataModelType.PydanticV2BaseModel,
-            target_python_version=PythonVersion.PY_311,
-            **_COMMON,
-            **options,
-        )
+        try:
+            result = generate(
+                text,
+                input_file_type=InputFileType.OpenAPI,
+                output_model_type=DataModelType.PydanticV2BaseModel,
+                target_python_version=PythonVersion.PY_311,
+                **_COMMON,
+                **options,
+            )
+        except Error as exc:
+            first_line = (
+                str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            )
+            raise fail(f"the model generator cannot read the schemas: {first_line}") from None
     if not isinstance(result, str):
         raise fail("datamodel-code-generator produced no single module")
     return result, tuple(dict.fromkeys(str(w.message) for w in caught))

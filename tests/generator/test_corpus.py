@@ -139,6 +139,9 @@ INVALID_DOCUMENTS = {
         "#/components/schemas/Order/properties/count/default: invalid default 'many': "
         "not of type integer"
     ],
+    "ref-not-a-string.json": [
+        "#/components/schemas/Job/properties/status/$ref: a $ref must be a string"
+    ],
     "not-yaml.yaml": ["not valid YAML: could not find expected ':' at line 5, column 1"],
     "duplicate-key.yaml": ["not valid YAML: duplicate key 'paths' at line 5, column 1"],
 }
