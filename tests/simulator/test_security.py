@@ -1,5 +1,5 @@
 """Hostile requests to the simulator: forged, replayed and expired credentials, writes by
-read-only clients, path traversal, oversized uploads, commands outside the allow-list."""
+read-only clients, path traversal, oversized uploads, command lines that try to reach the host."""
 
 from __future__ import annotations
 

@@ -272,8 +272,9 @@ class Scheduler:
         return job
 
     def settle(self, now: float) -> None:
-        """Start the script of every job whose pending time is over, and give the quick
-        ones a moment to end, so that a listing right after shows them ended."""
+        """Start the script of every job whose pending time is over. A job whose run time
+        is already over too (the clock was moved on) gets a moment for its script to end,
+        so that a listing right after shows it ended; others are not waited for."""
         with self._lock:
             self._running = [t for t in self._running if t.is_alive()]
             room = MAX_RUNNING_SCRIPTS - len(self._running)
@@ -283,18 +284,22 @@ class Scheduler:
             for job in due:
                 del self._waiting[job.jobid]
         threads = []
+        overdue = []  # scripts whose job could already have ended: worth a moment's wait
         for job in due:
             if job.cancelled_at is not None and job.cancelled_at <= job.start:
                 continue
             job.launched = True
             if self._runner is None:
                 job.finish(0, job.start, None)
-            else:
-                threads.append(self._runner.start(job))
+                continue
+            thread = self._runner.start(job)
+            threads.append(thread)
+            if now >= job.start + job.runtime:
+                overdue.append(thread)
         with self._lock:
             self._running += threads
         deadline = time.monotonic() + START_GRACE_SECONDS
-        for thread in threads:
+        for thread in overdue:
             thread.join(max(0.0, deadline - time.monotonic()))
 
     def listing(
