@@ -128,6 +128,7 @@ def test_the_waiting_methods_are_coroutines_on_the_async_side() -> None:
         AsyncGlobusStorage.start_transfer,
         AsyncGlobusStorage.transfer,
         sfapi_client.AsyncStorage.globus,
+        AsyncClient.close,
     ):
         assert inspect.iscoroutinefunction(method), method
 

@@ -9,6 +9,7 @@ from typing import Any, Self
 import httpx2
 
 from .._auth import BearerTokenAuth, ClientCredentialsAuth
+from .._closing import Closing
 from .._constants import DEFAULT_TIMEOUT
 from .._credentials import ClientKeyError, Credentials
 from .._machines import Machine, machine_from
@@ -44,7 +45,7 @@ def make_auth(
     return None
 
 
-class Client:
+class Client(Closing):
     """A client of the Superfacility API.
 
     Credentials are taken from the first of: ``client_id`` and ``secret`` (a PEM text,
