@@ -140,16 +140,16 @@ class Client(Closing):
     def user(self, username: str | None = None) -> User:
         """A user: the owner of the credentials by default."""
         info = self.api_client.account.read_user(username=username)
-        return User(self.context, info)
+        return User.from_model(self.context, info)
 
     def group(self, name: str) -> Group:
         """A Unix group the user can manage."""
-        return Group(self.context, self.api_client.account.read_group(name))
+        return Group.from_model(self.context, self.api_client.account.read_group(name))
 
     def projects(self) -> list[Project]:
         """The projects of the credentials' owner."""
         projects = self.api_client.account.read_projects()
-        return [Project(self.context, p) for p in projects]
+        return [Project.from_model(self.context, p) for p in projects]
 
     @property
     def resources(self) -> Resources:

@@ -139,16 +139,16 @@ class AsyncClient(AsyncClosing):
     async def user(self, username: str | None = None) -> AsyncUser:
         """A user: the owner of the credentials by default."""
         info = await self.api_client.account.read_user(username=username)
-        return AsyncUser(self.context, info)
+        return AsyncUser.from_model(self.context, info)
 
     async def group(self, name: str) -> AsyncGroup:
         """A Unix group the user can manage."""
-        return AsyncGroup(self.context, await self.api_client.account.read_group(name))
+        return AsyncGroup.from_model(self.context, await self.api_client.account.read_group(name))
 
     async def projects(self) -> list[AsyncProject]:
         """The projects of the credentials' owner."""
         projects = await self.api_client.account.read_projects()
-        return [AsyncProject(self.context, p) for p in projects]
+        return [AsyncProject.from_model(self.context, p) for p in projects]
 
     @property
     def resources(self) -> AsyncResources:
