@@ -30,9 +30,11 @@ def machine_from(value: PublicHost | str) -> PublicHost:
 class Resource(StrEnum):
     """A system or service of NERSC's status pages: ``client.resources.status(Resource.spin)``.
 
-    The spec types these names as plain strings; the members here are the ones the status
-    routes list. Every method taking a Resource also takes a name as a string, so a
-    system added later needs no new release.
+    The spec types these names as plain strings. The first members are the ones the
+    status routes list now; the others are names the status pages listed earlier (as NERSC's
+    earlier client has them), kept so that code naming them still runs: the service
+    answers for them as it does for any name. Every method taking a Resource also takes a
+    name as a string, so a system added later needs no new release.
     """
 
     perlmutter = "perlmutter"
@@ -44,3 +46,31 @@ class Resource(StrEnum):
     jupyter = "jupyter"
     spin = "spin"
     iris = "iris"
+    # Names of earlier status pages.
+    cori = "cori"
+    dna = "dna"
+    global_homes = "global_homes"
+    global_common = "global_common"
+    community_filesystem = "community_filesystem"
+    nersc_center = "nersc_center"
+    helpportal = "helpportal"
+    website = "website"
+    rstudio = "rstudio"
+    sgns = "sgns"
+    network = "network"
+    ldap = "ldap"
+    integ_datalanguage = "integ_datalanguage"
+    mathematica = "mathematica"
+    mongodb = "mongodb"
+    matlab = "matlab"
+    jgi_int_webservers = "jgi_int_webservers"
+    jgidb = "jgidb"
+    _int = "int"
+    webservers = "webservers"
+    ssh_proxy = "ssh-proxy"
+    sciencedatabases = "sciencedatabases"
+    myproxy = "myproxy"
+    nomachine = "nomachine"
+    newt = "newt"
+    regent = "regent"
+    archive = "archive"

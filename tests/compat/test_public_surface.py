@@ -128,6 +128,7 @@ def test_the_waiting_methods_are_coroutines_on_the_async_side() -> None:
         AsyncGlobusStorage.start_transfer,
         AsyncGlobusStorage.transfer,
         sfapi_client.AsyncStorage.globus,
+        AsyncClient.close,
     ):
         assert inspect.iscoroutinefunction(method), method
 
@@ -144,3 +145,20 @@ def test_remote_paths_made_by_hand_join_like_pure_paths() -> None:
     assert RemotePath("/x/data.tar.gz").suffixes == [".tar", ".gz"]
     with pytest.raises(ValueError, match="no machine"):
         joined.download()
+
+
+#: The members of sfapi_client 0.6.0's ``Resource``, by value.
+OFFICIAL_RESOURCES = {
+    "perlmutter", "cori", "dna", "dtns", "global_homes", "global_common",
+    "community_filesystem", "iris", "globus", "jupyter", "nersc_center", "helpportal",
+    "website", "rstudio", "sgns", "network", "ldap", "integ_datalanguage", "mathematica",
+    "spin", "mongodb", "matlab", "jgi_int_webservers", "jgidb", "int", "webservers",
+    "ssh-proxy", "sciencedatabases", "myproxy", "nomachine", "newt", "regent", "archive",
+}  # fmt: skip
+
+
+def test_every_official_resource_is_a_member() -> None:
+    from sfapi_client.resources import Resource
+
+    assert {r.value for r in Resource} >= OFFICIAL_RESOURCES
+    assert Resource.ssh_proxy == "ssh-proxy" and str(Resource.spin) == "spin"

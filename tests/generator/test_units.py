@@ -381,3 +381,19 @@ def test_normalise_does_not_touch_its_input() -> None:
     before = copy.deepcopy(source)
     normalise(source, mini_config(), frozenset())
     assert source == before
+
+
+def test_public_static_modules_are_not_re_exported_at_the_root() -> None:
+    from generator.pipeline import _package_exports
+
+    static = {
+        "_machines.py": '__all__ = ["Machine"]\n',
+        "_async/jobs.py": '__all__ = ["AsyncJob"]\n',
+        "jobs.py": '__all__ = ["AsyncJob", "Job", "JobSqueue"]\n',
+    }
+    exports = dict(_package_exports(static, SF_CONFIG, {"AsyncJob": "Job"}))
+    assert exports == {
+        "._machines": ["Machine"],
+        "._async.jobs": ["AsyncJob"],
+        "._sync.jobs": ["Job"],
+    }

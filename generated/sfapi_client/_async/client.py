@@ -9,6 +9,7 @@ from typing import Any, Self
 import httpx2
 
 from .._auth import BearerTokenAuth, ClientCredentialsAuth
+from .._closing import AsyncClosing
 from .._constants import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT
 from .._credentials import ClientKeyError, Credentials
 from .._machines import Machine, machine_from
@@ -48,7 +49,7 @@ def make_auth(
     return None
 
 
-class AsyncClient:
+class AsyncClient(AsyncClosing):
     """A client of the Superfacility API.
 
     Credentials are taken from the first of: ``client_id`` and ``secret`` (a PEM text,
@@ -150,16 +151,16 @@ class AsyncClient:
     async def user(self, username: str | None = None) -> AsyncUser:
         """A user: the owner of the credentials by default."""
         info = await self.api_client.account.read_user(username=username)
-        return AsyncUser(self.context, info)
+        return AsyncUser.from_model(self.context, info)
 
     async def group(self, name: str) -> AsyncGroup:
         """A Unix group the user can manage."""
-        return AsyncGroup(self.context, await self.api_client.account.read_group(name))
+        return AsyncGroup.from_model(self.context, await self.api_client.account.read_group(name))
 
     async def projects(self) -> list[AsyncProject]:
         """The projects of the credentials' owner."""
         projects = await self.api_client.account.read_projects()
-        return [AsyncProject(self.context, p) for p in projects]
+        return [AsyncProject.from_model(self.context, p) for p in projects]
 
     @property
     def resources(self) -> AsyncResources:

@@ -9,6 +9,7 @@ from typing import Any, Self
 import httpx2
 
 from .._auth import BearerTokenAuth, ClientCredentialsAuth
+from .._closing import Closing
 from .._constants import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT
 from .._credentials import ClientKeyError, Credentials
 from .._machines import Machine, machine_from
@@ -48,7 +49,7 @@ def make_auth(
     return None
 
 
-class Client:
+class Client(Closing):
     """A client of the Superfacility API.
 
     Credentials are taken from the first of: ``client_id`` and ``secret`` (a PEM text,
@@ -150,16 +151,16 @@ class Client:
     def user(self, username: str | None = None) -> User:
         """A user: the owner of the credentials by default."""
         info = self.api_client.account.read_user(username=username)
-        return User(self.context, info)
+        return User.from_model(self.context, info)
 
     def group(self, name: str) -> Group:
         """A Unix group the user can manage."""
-        return Group(self.context, self.api_client.account.read_group(name))
+        return Group.from_model(self.context, self.api_client.account.read_group(name))
 
     def projects(self) -> list[Project]:
         """The projects of the credentials' owner."""
         projects = self.api_client.account.read_projects()
-        return [Project(self.context, p) for p in projects]
+        return [Project.from_model(self.context, p) for p in projects]
 
     @property
     def resources(self) -> Resources:

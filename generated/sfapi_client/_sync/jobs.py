@@ -93,7 +93,11 @@ class Job(BaseModel, CompletionAwaitable):
     def on(
         cls, compute: Compute, jobid: int | str | None, *, submitted_at: float | None = None
     ) -> Self:
-        """The job ``jobid`` on ``compute``, not read yet (``submitted_at`` by this client)."""
+        """The job ``jobid`` on ``compute``, not read yet (``submitted_at`` by this client).
+
+        The same as ``cls(compute, jobid)``, spelt so that type checkers see the
+        machine argument the pydantic fields do not declare.
+        """
         return cls(compute, jobid, submitted_at=submitted_at)
 
     @classmethod

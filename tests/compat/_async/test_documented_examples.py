@@ -124,4 +124,4 @@ async def test_notebook_run_job_and_check_status(sim: RunningSimulator) -> None:
     assert await output_file.is_file()
     async with output_file.open("r") as f:
         assert "Completed run" in f.read()
-    await client.aclose()
+    await client.close()

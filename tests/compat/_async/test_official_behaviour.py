@@ -205,7 +205,10 @@ async def test_users_groups_projects_and_roles(async_client: AsyncClient) -> Non
     me = await async_client.user()
     assert me.name == "alice" and (await async_client.user("alice")).name == "alice"
     assert await me.groups() and await me.projects() and await me.roles()
-    assert [p.name for p in await me.projects()] == [p.repo_name for p in await me.projects()]
+    projects = await me.projects()
+    assert [p.name for p in projects] == [p.repo_name for p in projects]
+    assert "hours_used" in projects[0].model_dump() and projects[0].description
+    assert me.model_dump()["name"] == "alice" and me.email is not None
     assert await me.clients()
     bob = await async_client.user("bob")
     for listing in (bob.groups, bob.projects, bob.roles):

@@ -204,7 +204,10 @@ def test_users_groups_projects_and_roles(client: Client) -> None:
     me = client.user()
     assert me.name == "alice" and (client.user("alice")).name == "alice"
     assert me.groups() and me.projects() and me.roles()
-    assert [p.name for p in me.projects()] == [p.repo_name for p in me.projects()]
+    projects = me.projects()
+    assert [p.name for p in projects] == [p.repo_name for p in projects]
+    assert "hours_used" in projects[0].model_dump() and projects[0].description
+    assert me.model_dump()["name"] == "alice" and me.email is not None
     assert me.clients()
     bob = client.user("bob")
     for listing in (bob.groups, bob.projects, bob.roles):

@@ -1,8 +1,14 @@
-"""Users, groups and projects of the credentials' owner."""
+"""Users, groups and projects of the credentials' owner.
+
+Each is the API's model of it (every field an attribute, ``model_dump()`` its data)
+with the context it was read through, for the calls it makes.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Self
+
+from pydantic import BaseModel, PrivateAttr
 
 from .._exceptions import SfApiError
 from ..models import (
@@ -21,6 +27,26 @@ if TYPE_CHECKING:
 __all__ = ["AsyncGroup", "AsyncGroupMember", "AsyncProject", "AsyncUser"]
 
 
+class _WithContext(BaseModel):
+    """A model of the API read through ``context``."""
+
+    _context: AsyncContext = PrivateAttr()
+
+    @classmethod
+    def from_model(cls, context: AsyncContext, model: BaseModel) -> Self:
+        """This class's object for the API's ``model``, working through ``context``."""
+        made = cls.model_validate(model.model_dump(by_alias=True))
+        made._context = context
+        return made
+
+    def _take(self, model: BaseModel) -> None:
+        """Take every field of a fresh answer about the same thing."""
+        self.__dict__.update(type(self).model_validate(model.model_dump(by_alias=True)).__dict__)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, getattr(self, "name", None)))
+
+
 def _usernames(users: Users) -> str:
     given: list[str | AsyncUser] = (
         [users] if isinstance(users, str | AsyncUser) else list[str | AsyncUser](users)
@@ -31,29 +57,16 @@ def _usernames(users: Users) -> str:
     return ",".join(n.strip() for n in names)
 
 
-class AsyncUser:
-    """A NERSC user. ``info`` holds the account record (``name``, ``uid``, ``email`` ...)."""
-
-    def __init__(self, context: AsyncContext, info: UserInfo) -> None:
-        self._context = context
-        self.info = info
+class AsyncUser(_WithContext, UserInfo):
+    """A NERSC user: the account record's fields (``name``, ``uid``, ``email`` ...)."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(name={self.name!r})"
 
     @property
-    def name(self) -> str:
-        return self.info.name
-
-    @property
-    def uid(self) -> int:
-        return self.info.uid
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, AsyncUser) and other.info == self.info
-
-    def __hash__(self) -> int:
-        return hash(self.name)
+    def info(self) -> UserInfo:
+        """The account record."""
+        return self
 
     async def _check_owner(self, what: str) -> None:
         """SfApiError unless this user owns the credentials (the API answers only for them)."""
@@ -64,13 +77,13 @@ class AsyncUser:
         """Groups this user, the credentials' owner, belongs to or manages."""
         await self._check_owner("groups")
         answer = await self._context.api.account.read_groups()
-        return [AsyncGroup(self._context, g) for g in answer.groups or []]
+        return [AsyncGroup.from_model(self._context, g) for g in answer.groups or []]
 
     async def projects(self) -> list[AsyncProject]:
         """Projects of this user, the credentials' owner."""
         await self._check_owner("projects")
         projects = await self._context.api.account.read_projects()
-        return [AsyncProject(self._context, p) for p in projects]
+        return [AsyncProject.from_model(self._context, p) for p in projects]
 
     async def roles(self) -> list[RoleStats]:
         """Roles of this user, the credentials' owner, in projects."""
@@ -86,37 +99,44 @@ class AsyncUser:
 Users = list[str] | list[AsyncUser] | str | AsyncUser
 
 
-class AsyncGroup:
-    """A Unix group: ``name``, ``gid`` and ``members``."""
+class AsyncGroupMember(_WithContext, UserStats):
+    """A member of a group: ``name`` and ``uid``; ``user()`` reads the user's account."""
 
-    def __init__(self, context: AsyncContext, stats: GroupStats) -> None:
-        self._context = context
-        self.stats = stats
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(name={self.name!r})"
+
+    async def user(self) -> AsyncUser:
+        """The member's user account."""
+        info = await self._context.api.account.read_user(username=self.name)
+        return AsyncUser.from_model(self._context, info)
+
+
+class AsyncGroup(_WithContext, GroupStats):
+    """A Unix group: ``name``, ``gid``, and its ``members``."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(name={self.name!r}, gid={self.gid})"
 
     @property
-    def name(self) -> str:
-        return self.stats.name
-
-    @property
-    def gid(self) -> int:
-        return self.stats.gid
+    def stats(self) -> GroupStats:
+        """The group as the API describes it."""
+        return self
 
     @property
     def members(self) -> list[AsyncGroupMember]:
         """The group's members (``name``, ``uid``; ``user()`` reads the account)."""
-        return [AsyncGroupMember(self._context, u) for u in self.stats.users or []]
+        return [AsyncGroupMember.from_model(self._context, u) for u in self.users or []]
 
     async def update(self) -> AsyncGroup:
         """Read the group again."""
-        self.stats = await self._context.api.account.read_group(self.name)
+        self._take(await self._context.api.account.read_group(self.name))
         return self
 
     async def _change(self, users: Users, action: BatchGroupAction) -> AsyncGroup:
-        self.stats = await self._context.api.account.update_group_membership(
-            self.name, usernames=_usernames(users), action=action
+        self._take(
+            await self._context.api.account.update_group_membership(
+                self.name, usernames=_usernames(users), action=action
+            )
         )
         return self
 
@@ -129,57 +149,25 @@ class AsyncGroup:
         return await self._change(users, BatchGroupAction.batch_remove)
 
 
-class AsyncGroupMember:
-    """A member of a group: ``name`` and ``uid``; ``user()`` reads the user's account."""
-
-    def __init__(self, context: AsyncContext, stats: UserStats) -> None:
-        self._context = context
-        self.stats = stats
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}(name={self.name!r})"
-
-    @property
-    def name(self) -> str:
-        return self.stats.name
-
-    @property
-    def uid(self) -> int:
-        return self.stats.uid
-
-    async def user(self) -> AsyncUser:
-        """The member's user account."""
-        return AsyncUser(
-            self._context, await self._context.api.account.read_user(username=self.name)
-        )
-
-
-class AsyncProject:
-    """A project (repository) with its allocation figures in ``stats``."""
-
-    def __init__(self, context: AsyncContext, stats: ProjectStats) -> None:
-        self._context = context
-        self.stats = stats
+class AsyncProject(_WithContext, ProjectStats):
+    """A project (repository): its allocation figures (``hours_used`` ...) and groups."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(repo_name={self.repo_name!r})"
 
     @property
-    def repo_name(self) -> str:
-        return self.stats.repo_name
+    def stats(self) -> ProjectStats:
+        """The project as the API describes it."""
+        return self
 
     @property
     def name(self) -> str:
         """The project's name (its ``repo_name``)."""
-        return self.stats.repo_name
-
-    @property
-    def description(self) -> str:
-        return self.stats.description
+        return self.repo_name
 
     async def create_group(self, name: str) -> AsyncGroup:
         """Create a Unix group in this project."""
         if not name or not name.strip():
             raise ValueError("the group name is empty")
         stats = await self._context.api.account.create_group(name=name, repo_name=self.repo_name)
-        return AsyncGroup(self._context, stats)
+        return AsyncGroup.from_model(self._context, stats)
