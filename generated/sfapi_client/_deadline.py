@@ -12,6 +12,7 @@ and the sync clients.
 from __future__ import annotations
 
 import math
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -43,12 +44,12 @@ def current() -> Deadline | None:
     return _CURRENT.get()
 
 
-def nested(seconds: float) -> Deadline:
-    """A deadline ``seconds`` from now, never later than the one in force."""
+def nested(seconds: float, clock: Callable[[], float] = time.monotonic) -> Deadline:
+    """A deadline ``seconds`` from now on ``clock``, never later than the one in force."""
     enclosing = _CURRENT.get()
     if enclosing is not None:
         seconds = min(seconds, enclosing.remaining())
-    return Deadline(seconds)
+    return Deadline(seconds, clock)
 
 
 @contextmanager
@@ -76,14 +77,19 @@ def time_limit(seconds: float) -> Iterator[Deadline]:
 
 
 @contextmanager
-def waiting(seconds: float, describe: Callable[[], str]) -> Iterator[Deadline]:
+def waiting(
+    seconds: float, describe: Callable[[], str], clock: Callable[[], float] = time.monotonic
+) -> Iterator[Deadline]:
     """Bound a wait, and every call made during it, to ``seconds`` in total.
+
+    ``clock`` is the wait's own (a test's fake clock moves only when the wait sleeps);
+    the calls made during the wait are cut to the seconds it has left.
 
     A call cut short because the wait's time is up raises WaitTimeoutError with
     ``describe()`` rather than the call's own CallTimeoutError: what ran out was the
     wait's time.
     """
-    with bounded(nested(seconds)) as deadline:
+    with bounded(nested(seconds, clock)) as deadline:
         try:
             yield deadline
         except CallTimeoutError as exc:

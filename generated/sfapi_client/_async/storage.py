@@ -120,7 +120,7 @@ class AsyncTransfer:
         def timed_out() -> str:
             return f"transfer {self.transfer_id} did not end within {limit:.3g} s"
 
-        with waiting(limit, timed_out) as deadline:
+        with waiting(limit, timed_out, self._context.clock) as deadline:
             while True:
                 status = await self.update()
                 if status in _ENDED:

@@ -92,7 +92,7 @@ def submit(
             "a job may still appear: look for it (sacct) before submitting again"
         )
 
-    with waiting(timeout, timed_out) as deadline:
+    with waiting(timeout, timed_out, compute.context.clock) as deadline:
         try:
             if path is not None:
                 _check_script_file(compute, path)

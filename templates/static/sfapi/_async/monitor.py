@@ -69,7 +69,7 @@ class AsyncJobMonitor:
         async with self._registry_lock:
             self._waiting.setdefault(job.jobid, []).append(job)
         try:
-            with waiting(timeout, timed_out) as deadline:
+            with waiting(timeout, timed_out, context.clock) as deadline:
                 while True:
                     # Another waiter's round may be on the network: wait for it no
                     # longer than this wait's own deadline.

@@ -62,7 +62,7 @@ class AsyncTaskHandle:
                 f"(status {self.status}); it may still end later"
             )
 
-        with waiting(limit, timed_out) as deadline:
+        with waiting(limit, timed_out, self._context.clock) as deadline:
             while True:
                 await self.update()
                 if self.ended:
