@@ -36,8 +36,7 @@ from targets import FIGURES, judge  # noqa: E402
 def import_profile(repeats: int) -> dict[str, Any]:
     """Our start-up line compiled from source, and the ten slowest imports (self time)."""
     line = sidebyside.OURS_STARTUP
-    with tempfile.TemporaryDirectory() as caches:
-        env = {**os.environ, "PYTHONPYCACHEPREFIX": caches}
+    with sidebyside.cached_env(dict(os.environ)) as env:
         subprocess.run([sys.executable, "-c", line], check=True, env=env)
         trace = subprocess.run(
             [sys.executable, "-X", "importtime", "-c", line],
