@@ -57,6 +57,7 @@ drift-update: $(STAMP)
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
 
-## bench: the benchmark suite; prints a table and writes bench/results.json
+## bench: ours against the peers (side environments in bench/.peers/); writes bench/results.json
+##        and rewrites the performance table in README.md from it
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -2,38 +2,25 @@
 
 The floor is what any caller pays: an httpx2 request, ``json`` parsing and pydantic
 validation of the answer. Each client is measured on the same GET operation (one
-system's status) and reported as microseconds per call and as a ratio to the floor.
+system's status, the answer of ``answers.py`` that NERSC's client gets too) and reported as microseconds per call and as a ratio to the floor.
 """
 
 from __future__ import annotations
 
 import asyncio
-import json
 import time
 from collections.abc import Callable
 from typing import Any
 
 import httpx2
+from answers import BASE, STATUS_BODY
 
 from sfapi_client import ApiClient, AsyncApiClient, AsyncClient, Client
 from sfapi_client.models import SystemStatus
 
-BASE = "https://api.example.org/api/v1.2"
-BODY = json.dumps(
-    {
-        "name": "perlmutter",
-        "full_name": "Perlmutter",
-        "description": "System is active",
-        "system_type": "compute",
-        "notes": [],
-        "status": "active",
-        "updated_at": "2026-11-20T12:00:00+00:00",
-    }
-).encode()
-
 
 def _answer(request: httpx2.Request) -> httpx2.Response:
-    return httpx2.Response(200, content=BODY, headers={"content-type": "application/json"})
+    return httpx2.Response(200, content=STATUS_BODY, headers={"content-type": "application/json"})
 
 
 def _transport() -> httpx2.MockTransport:

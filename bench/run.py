@@ -1,23 +1,25 @@
-"""``make bench``: a repeatable benchmark suite; prints a table, writes bench/results.json.
+"""``make bench``: ours against the peers in one run; writes bench/results.json and
+rewrites README's performance table from it.
 
-Each figure is the median of repeated runs, with min and max beside it. Speed is
-measured here, never asserted in tests.
+Peers are installed into side environments under ``bench/.peers/`` (see peers.py):
+openapi-python-client for codegen on the same spec, NERSC's sfapi_client 0.6.0 for
+start-up, per-call overhead and monitoring requests. Runs alternate, ours then the
+peer's. A peer that cannot be installed is reported and our side is still measured.
+Speed is measured here, never asserted in tests.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
 import platform
 import re
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,61 +27,37 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
 sys.path.insert(0, str(ROOT / "bench"))
 
-
-def summary(values: list[float]) -> dict[str, float]:
-    return {"median": statistics.median(values), "min": min(values), "max": max(values)}
-
-
-def timed(run: Callable[[], Any], repeats: int) -> list[float]:
-    values = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        run()
-        values.append(time.perf_counter() - started)
-    return values
+import peers  # noqa: E402
+import readme_table  # noqa: E402
+import sidebyside  # noqa: E402
+from targets import FIGURES, judge  # noqa: E402
 
 
-def codegen_times(repeats: int) -> list[float]:
-    """Wall time of the whole pipeline (fresh process, forced, into a scratch folder)."""
-    with tempfile.TemporaryDirectory() as scratch:
-        command = [sys.executable, "-m", "generator", "codegen", "--force", "--out", scratch]
-        return timed(
-            lambda: subprocess.run(command, cwd=ROOT, check=True, capture_output=True), repeats
-        )
-
-
-def import_times(repeats: int) -> dict[str, Any]:
-    """``import sfapi_client`` in a fresh process, and the ten slowest imports.
-
-    ``cached``: with byte-code caches in place, as after ``pip install`` or any earlier
-    run (caches go to a scratch ``PYTHONPYCACHEPREFIX``, written by one warm-up run).
-    ``uncached``: every module compiled from source, as under PYTHONDONTWRITEBYTECODE=1.
-    """
-    command = [sys.executable, "-c", "import sfapi_client"]
-    with tempfile.TemporaryDirectory() as caches:
-        cached_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-        cached_env["PYTHONPYCACHEPREFIX"] = caches
-        subprocess.run(command, check=True, env=cached_env)
-        cached = timed(lambda: subprocess.run(command, check=True, env=cached_env), repeats)
+def import_profile(repeats: int) -> dict[str, Any]:
+    """Our start-up line compiled from source, and the ten slowest imports (self time)."""
+    line = sidebyside.OURS_STARTUP
+    with sidebyside.cached_env(dict(os.environ)) as env:
+        subprocess.run([sys.executable, "-c", line], check=True, env=env)
         trace = subprocess.run(
-            [sys.executable, "-X", "importtime", "-c", "import sfapi_client"],
+            [sys.executable, "-X", "importtime", "-c", line],
             check=True,
             capture_output=True,
             text=True,
-            env=cached_env,
+            env=env,
         ).stderr
     with tempfile.TemporaryDirectory() as empty:
-        uncached_env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": empty}
-        uncached = timed(lambda: subprocess.run(command, check=True, env=uncached_env), repeats)
+        env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1", "PYTHONPYCACHEPREFIX": empty}
+        uncached = sidebyside.alternate(
+            sidebyside.wall([sys.executable, "-c", line], env=env), None, repeats
+        )[0]
     rows = []
-    for line in trace.splitlines():
-        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|\s+(.*)", line)
+    for row in trace.splitlines():
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|\s+(.*)", row)
         if match:
             rows.append((match.group(3).strip(), int(match.group(1))))
     return {
-        "cached": cached,
-        "uncached": uncached,
-        "slowest": sorted(rows, key=lambda r: -r[1])[:10],
+        "startup_import_uncached_s": sidebyside.summary(uncached),
+        "import_slowest_self_us": sorted(rows, key=lambda r: -r[1])[:10],
     }
 
 
@@ -97,59 +75,77 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=5)
     parser.add_argument("--calls", type=int, default=5000)
     parser.add_argument("--quick", action="store_true", help="fewer repeats and calls")
+    parser.add_argument("--no-readme", action="store_true", help="leave README.md as it is")
     args = parser.parse_args(argv)
     repeats, calls = (2, 500) if args.quick else (args.repeats, args.calls)
 
-    results: dict[str, Any] = {"machine": machine(), "repeats": repeats}
-    rows: list[tuple[str, str, str]] = []
+    load_before = os.getloadavg()
+    outcomes = {
+        spec.name: peers.prepare(spec) for spec in (peers.OPENAPI_PYTHON_CLIENT, peers.SFAPI_CLIENT)
+    }
+    for outcome in outcomes.values():
+        if isinstance(outcome, peers.Unavailable):
+            print(
+                f"peer {outcome.requirement} not installed, ours measured alone: {outcome.reason}"
+            )
+    generator_peer = outcomes[peers.OPENAPI_PYTHON_CLIENT.name]
+    client_peer = outcomes[peers.SFAPI_CLIENT.name]
 
-    values = codegen_times(repeats)
-    results["codegen_s"] = summary(values)
-    rows.append(("codegen_s", "s", _fmt(results["codegen_s"])))
-
-    imports = import_times(repeats)
-    results["import_s"] = summary(imports["cached"])
-    results["import_uncached_s"] = summary(imports["uncached"])
-    results["import_slowest_us"] = imports["slowest"]
-    rows.append(("import_s", "s", _fmt(results["import_s"])))
-    rows.append(("import_uncached_s", "s", _fmt(results["import_uncached_s"])))
-
-    from overhead import measure
-
-    figures = measure(calls, repeats)
-    results["calls"] = calls
-    for name, values in figures.items():
-        results[f"{name}_us"] = summary(values)
-        rows.append((f"{name}_us", "µs/call", _fmt(results[f"{name}_us"])))
-    for side in ("async", "sync"):
-        floor = statistics.median(figures[f"{side}_floor"])
-        low = statistics.median(figures[f"{side}_low_level"]) / floor
-        high = statistics.median(figures[f"{side}_ergonomic"]) / floor
-        results[f"overhead_ratio_{side}_low_level"] = low
-        results[f"overhead_ratio_{side}"] = max(low, high)
-        rows.append((f"overhead_ratio_{side}", "x floor", f"{max(low, high):.3f}"))
+    figures: dict[str, Any] = {}
+    figures.update(sidebyside.codegen(generator_peer, repeats))
+    figures.update(sidebyside.startup(client_peer, repeats))
+    figures.update(sidebyside.overhead(client_peer, calls, repeats))
+    figures.update(
+        sidebyside.monitoring(client_peer, 300 if args.quick else 1000, 2.0, 0.5, min(repeats, 3))
+    )
+    judge(figures)
 
     from simulated import run_all
 
-    for key, value in run_all(quick=args.quick).items():
-        results[key] = value
-        rows.append((key, "", _fmt(value) if isinstance(value, dict) else f"{value:.4g}"))
-
+    simulator = run_all(quick=args.quick)
+    profile = import_profile(repeats)
+    results: dict[str, Any] = {
+        "metadata": {
+            "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": machine(),
+            "load_average_before": load_before,
+            "load_average_after": os.getloadavg(),
+            "repeats": repeats,
+            "calls": calls,
+            "peers": {name: peers.describe(outcome) for name, outcome in outcomes.items()},
+        },
+        "figures": figures,
+        "simulator": simulator,
+        "profile": profile,
+    }
     RESULTS.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
-    width = max(len(r[0]) for r in rows)
-    print(f"{'measure':{width}}  {'unit':8}  median [min - max]")
-    for name, unit, text in rows:
-        print(f"{name:{width}}  {unit:8}  {text}")
-    print("\nslowest imports (self time, µs):")
-    for module, micros in imports["slowest"]:
-        print(f"  {micros:8d}  {module}")
-    print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
+    _print(results)
+    if not args.no_readme:
+        readme_table.rewrite()
+        print("README.md performance table rewritten")
     shutil.rmtree(ROOT / "bench" / "__pycache__", ignore_errors=True)
     return 0
 
 
-def _fmt(stats: dict[str, float]) -> str:
-    return f"{stats['median']:.4g} [{stats['min']:.4g} - {stats['max']:.4g}]"
+def _print(results: dict[str, Any]) -> None:
+    figures = results["figures"]
+    width = max(len(f.key) for f in FIGURES)
+    print(f"{'measure':{width}}  {'ours':>10}  {'peer':>10}  {'ratio':>6}  target")
+    for figure in FIGURES:
+        entry = figures.get(figure.key)
+        if entry is None:
+            continue
+        peer = "—" if entry["peer"] is None else f"{entry['peer']['median']:.4g}"
+        ratio = "—" if entry["ratio"] is None else f"{entry['ratio']:.2f}"
+        verdict = "" if "met" not in entry else ("met" if entry["met"] else "MISSED")
+        print(
+            f"{figure.key:{width}}  {entry['ours']['median']:>10.4g}  {peer:>10}  {ratio:>6}  "
+            f"{figure.target} {verdict}"
+        )
+    print("\nslowest imports of our start-up line (self time, µs):")
+    for module, micros in results["profile"]["import_slowest_self_us"]:
+        print(f"  {micros:8d}  {module}")
+    print(f"\nwritten to {RESULTS.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -1,0 +1,91 @@
+"""Rewrite README's performance table from bench/results.json.
+
+The table sits between two marker comments in README.md; everything between them is
+replaced, nothing else is touched. ``make bench`` runs this after writing the results;
+``python bench/readme_table.py`` redoes it alone.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from targets import FIGURES
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+RESULTS = ROOT / "bench" / "results.json"
+START = "<!-- bench-table:start (written by bench/readme_table.py from bench/results.json) -->"
+END = "<!-- bench-table:end -->"
+
+
+def _number(value: float, unit: str) -> str:
+    text = f"{value:.3g}" if value < 100 else f"{value:.0f}"
+    return f"{text} {unit}".strip()
+
+
+def _median(stats: dict[str, float] | None, unit: str) -> str:
+    if not stats:
+        return "—"
+    return f"{_number(stats['median'], unit)} ({stats['min']:.3g}-{stats['max']:.3g})"
+
+
+def _met(entry: dict[str, Any]) -> str:
+    if "met" not in entry:
+        return ""
+    return "yes" if entry["met"] else "**no**"
+
+
+def render(results: dict[str, Any]) -> str:
+    meta = results["metadata"]
+    peers = ", ".join(
+        f"{name} {'(' + ', '.join(f'{k} {v}' for k, v in peer['versions'].items()) + ')'}"
+        if peer["installed"]
+        else f"{name}: not installed ({peer['reason']})"
+        for name, peer in meta["peers"].items()
+    )
+    lines = [
+        f"Run of {meta['date']}, {meta['machine']['cores']} cores, Python "
+        f"{meta['machine']['python']}, load average {meta['load_average_before'][0]:.2f} "
+        f"before and {meta['load_average_after'][0]:.2f} after (shared machine); "
+        f"{meta['repeats']} alternating runs per side, median (min-max). Peers: {peers}.",
+        "",
+        "| measure | ours | peer | ours / peer | target | met |",
+        "|---|---|---|---|---|---|",
+    ]
+    figures = results["figures"]
+    jobs = figures.get("monitor_setup", {}).get("jobs", "")
+    for figure in FIGURES:
+        entry = figures.get(figure.key)
+        if entry is None:
+            continue
+        ratio = "—" if entry["ratio"] is None else f"{entry['ratio']:.2f}"
+        lines.append(
+            f"| {figure.label.format(jobs=f'{jobs:,}')} | {_median(entry['ours'], figure.unit)} | "
+            f"{_median(entry['peer'], figure.unit)} | {ratio} | {figure.target} | {_met(entry)} |"
+        )
+    ours_alone = results.get("simulator", {})
+    if ours_alone:
+        lines += ["", "Ours alone, over real HTTP against the local simulator:", ""]
+        lines += ["| measure | figure |", "|---|---|"]
+        for key, value in ours_alone.items():
+            text = _median(value, "") if isinstance(value, dict) else f"{value:.4g}"
+            lines.append(f"| `{key}` | {text} |")
+    return "\n".join(lines)
+
+
+def rewrite(readme: Path = README, results_file: Path = RESULTS) -> None:
+    text = readme.read_text(encoding="utf-8")
+    if START not in text or END not in text:
+        raise SystemExit(f"{readme.name}: the markers {START!r} and {END!r} are missing")
+    head, rest = text.split(START, 1)
+    _, tail = rest.split(END, 1)
+    table = render(json.loads(results_file.read_text(encoding="utf-8")))
+    readme.write_text(f"{head}{START}\n{table}\n{END}{tail}", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    rewrite()
+    sys.exit(0)

@@ -1,0 +1,95 @@
+"""The figures the benchmark reports, with what each means and the target it must meet.
+
+One table serves ``run.py`` (which records ``target`` and ``met`` beside each figure in
+results.json) and ``readme_table.py`` (which renders README's performance table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+Entry = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Figure:
+    key: str
+    label: str
+    unit: str
+    target: str = ""
+    met: Callable[[Entry], bool] | None = None
+
+
+def _ours(entry: Entry) -> float:
+    return float(entry["ours"]["median"])
+
+
+def _ratio_at_most(bound: float) -> Callable[[Entry], bool]:
+    return lambda entry: entry["ratio"] is not None and entry["ratio"] <= bound
+
+
+FIGURES = (
+    Figure(
+        "codegen_cold_s",
+        "codegen, cold (`--force`), `spec/openapi.json`",
+        "s",
+        "≤ 1.0 x openapi-python-client",
+        _ratio_at_most(1.0),
+    ),
+    Figure(
+        "codegen_unchanged_s",
+        "codegen on unchanged inputs",
+        "s",
+        "≤ 0.2 s",
+        lambda e: _ours(e) <= 0.2,
+    ),
+    Figure(
+        "startup_import_s",
+        "`from sfapi_client import Client, Machine`, byte-code cached",
+        "s",
+        "≤ 0.16 s and ≤ 0.5 x sfapi_client 0.6.0",
+        lambda e: _ours(e) <= 0.16 and _ratio_at_most(0.5)(e),
+    ),
+    Figure(
+        "startup_first_call_s",
+        "script up to its first answer (import, client, one status call)",
+        "s",
+    ),
+    Figure("startup_import_rss_mib", "peak memory after the import line", "MiB"),
+    Figure("cli_help_s", "`sfapi --help`", "s", "≤ 0.2 s", lambda e: _ours(e) <= 0.2),
+    Figure("call_sync_ergonomic_us", "sync `resources.status` per call, MockTransport", "µs"),
+    Figure("call_async_ergonomic_us", "async `resources.status` per call, MockTransport", "µs"),
+    Figure(
+        "call_sync_over_floor",
+        "sync call / its HTTP library's floor (request + `json()` + pydantic)",
+        "x",
+        "≤ 1.15",
+        lambda e: _ours(e) <= 1.15,
+    ),
+    Figure(
+        "call_async_over_floor",
+        "async call / its HTTP library's floor",
+        "x",
+        "≤ 1.15",
+        lambda e: _ours(e) <= 1.15,
+    ),
+    Figure(
+        "monitor_requests_per_round",
+        "status requests per monitoring round, {jobs} waiting jobs",
+        "",
+        "≤ 1 per machine",
+        lambda e: _ours(e) <= 1.0,
+    ),
+    Figure("monitor_requests", "status requests until all {jobs} jobs completed", ""),
+)
+
+
+def judge(figures: dict[str, Entry]) -> None:
+    """Add ``target`` and ``met`` to each figure that has a target."""
+    for figure in FIGURES:
+        entry = figures.get(figure.key)
+        if entry is not None and figure.met is not None:
+            entry["target"] = figure.target
+            entry["met"] = figure.met(entry)
