@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup codegen check-generated lint typecheck test soak sim bench drift drift-update clean
+.PHONY: setup codegen check-generated lint typecheck test soak sim bench drift drift-update docs docs-serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[codegen,sim,auth,cli,dev]'
+	$(BIN)/python -m pip install --quiet -e '.[codegen,sim,auth,cli,dev,docs]'
 	touch $(STAMP)
 
 ## setup: create .venv with the package, the generator, the simulator and the dev tools
@@ -25,15 +25,15 @@ check-generated: $(STAMP)
 
 ## lint: ruff on hand-written code and tests
 lint: $(STAMP)
-	$(BIN)/ruff check generator templates/static simulator cli tests bench
-	$(BIN)/ruff format --check generator templates/static simulator cli tests bench
+	$(BIN)/ruff check generator templates/static simulator cli tests bench examples
+	$(BIN)/ruff format --check generator templates/static simulator cli tests bench examples
 
 ## typecheck: mypy --strict on the package and the generator
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict generated/sfapi_client generator simulator/sfapi_sim cli/sfapi_cli
 
 ## test: everything CI runs
-test: check-generated lint typecheck
+test: check-generated lint typecheck docs
 	$(BIN)/python -m pytest -q -m "not soak"
 
 ## soak: the long reliability runs
@@ -54,8 +54,17 @@ drift: $(STAMP)
 drift-update: $(STAMP)
 	$(BIN)/python -m generator drift --update
 
+## docs: build the documentation site into site/; any warning (a broken link or
+##       reference, a missing example) fails the build
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+## docs-serve: serve the site on 127.0.0.1:8000, rebuilt on every change
+docs-serve: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
+
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) site .mypy_cache .pytest_cache .ruff_cache
 
 ## bench: ours against the peers (side environments in bench/.peers/); writes bench/results.json
 ##        and rewrites the performance table in README.md from it

@@ -1,5 +1,5 @@
-"""Shared fixtures: a running simulator (from its pytest plugin), clients of it, and
-concurrency helpers."""
+"""Shared fixtures: clients of the running simulator (the ``sim`` fixture comes from
+the simulator's pytest plugin, registered by its entry point), and concurrency helpers."""
 
 from __future__ import annotations
 
@@ -13,39 +13,30 @@ import pytest
 from sfapi_client import AsyncClient, Client
 from sfapi_sim.testing import RunningSimulator
 
-pytest_plugins = ["sfapi_sim.pytest_plugin"]
-
-#: Poll quickly: the simulator's jobs last fractions of a second in these tests.
-FAST = {"wait_interval": 0.1, "task_interval": 0.02}
-
 
 @pytest.fixture
 async def async_client(sim: RunningSimulator) -> AsyncIterator[AsyncClient]:
     """A client of the simulator with alice's read-write key, through the token flow."""
-    async with AsyncClient(
-        key=sim.key_file, api_base_url=sim.base_url, token_url=sim.token_url, **FAST
-    ) as client:
+    async with sim.async_client() as client:
         yield client
 
 
 @pytest.fixture
 def client(sim: RunningSimulator) -> Iterator[Client]:
-    with Client(
-        key=sim.key_file, api_base_url=sim.base_url, token_url=sim.token_url, **FAST
-    ) as client:
+    with sim.client() as client:
         yield client
 
 
 @pytest.fixture
 async def async_public_client(sim: RunningSimulator) -> AsyncIterator[AsyncClient]:
     """A client of the simulator without credentials."""
-    async with AsyncClient(api_base_url=sim.base_url, token_url=sim.token_url, **FAST) as client:
+    async with sim.async_client(key=None) as client:
         yield client
 
 
 @pytest.fixture
 def public_client(sim: RunningSimulator) -> Iterator[Client]:
-    with Client(api_base_url=sim.base_url, token_url=sim.token_url, **FAST) as client:
+    with sim.client(key=None) as client:
         yield client
 
 

@@ -1,8 +1,8 @@
 # Copied from templates/static/sfapi/_awaitable.py by `python -m generator codegen`. Do not edit here.
 """``await job`` and ``await task`` on the async side, nothing on the sync side.
 
-The async classes inherit :class:`AsyncCompletionAwaitable` or
-:class:`AsyncSettleAwaitable`; codegen's async→sync renaming turns those bases into
+The async classes inherit ``AsyncCompletionAwaitable`` or
+``AsyncSettleAwaitable``; codegen's async→sync renaming turns those bases into
 classes that add nothing, so the sync twins need no special case.
 """
 

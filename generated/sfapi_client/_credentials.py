@@ -52,7 +52,7 @@ def _import_joserfc() -> Any:
 class Credentials:
     """A client id and its private key, ready to sign client assertions.
 
-    Build it with :meth:`from_secret` or :meth:`from_key_file`; the key never shows in
+    Build it with ``from_secret`` or ``from_key_file``; the key never shows in
     ``repr``.
     """
 

@@ -4,7 +4,7 @@ call ends by the moment the call's deadline says.
 
 The deadline in force lives in a context variable, so that the network layer (which
 knows nothing about calls) can cut each connect, read and write to the time left, and so
-that a caller can bound a group of calls with :func:`time_limit`. Context variables
+that a caller can bound a group of calls with ``time_limit``. Context variables
 follow both a thread and an asyncio task, which makes this one mechanism for the async
 and the sync clients.
 """
@@ -40,7 +40,7 @@ def checked_seconds(value: object, what: str = "timeout") -> float:
 
 
 def current() -> Deadline | None:
-    """The deadline in force here, or None outside any call or :func:`time_limit`."""
+    """The deadline in force here, or None outside any call or ``time_limit``."""
     return _CURRENT.get()
 
 
@@ -70,7 +70,7 @@ def time_limit(seconds: float) -> Iterator[Deadline]:
     in the block, retries and token requests included) five seconds, even when the
     client's own ``timeout`` is longer; a shorter client timeout still applies to each
     call. Limits nest: an inner one never outlasts an outer one. A call that runs out of
-    time raises :class:`~sfapi_client.CallTimeoutError`.
+    time raises ``CallTimeoutError``.
     """
     with bounded(nested(checked_seconds(seconds))) as deadline:
         yield deadline

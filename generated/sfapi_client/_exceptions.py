@@ -83,7 +83,7 @@ class TransportError(SfApiError):
 
 class CallTimeoutError(TransportError, TimeoutError):
     """The call did not end within its deadline (the client's ``timeout``, or a
-    :func:`~sfapi_client.time_limit` around it), retries and token requests included."""
+    ``time_limit`` around it), retries and token requests included."""
 
 
 class MissingCredentialsError(SfApiError):

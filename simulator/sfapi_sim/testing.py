@@ -2,8 +2,8 @@
 
 Used by the test suite, the benchmarks and anyone who wants an SF API in a script::
 
-    with running_simulator() as sim:
-        client = Client(key=sim.key_file, api_base_url=sim.base_url, token_url=sim.token_url)
+    with running_simulator() as sim, sim.client() as client:
+        print(client.compute("perlmutter").status)
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from typing import Any
 import httpx2
 import uvicorn
 
+from sfapi_client import AsyncClient, Client
 from sfapi_client._credentials import Credentials
 
 from .auth import ASSERTION_TYPE
@@ -29,6 +30,10 @@ from .keys import write_key_file
 from .world import World
 
 __all__ = ["RunningSimulator", "free_port", "running_simulator"]
+
+#: Poll intervals for clients of a simulator, whose jobs and commands take fractions
+#: of a second where the live service's take minutes.
+FAST_POLLING: dict[str, float] = {"wait_interval": 0.1, "task_interval": 0.02}
 
 
 def free_port(host: str = "127.0.0.1") -> int:
@@ -73,6 +78,23 @@ class RunningSimulator:
         )
         answer.raise_for_status()
         return str(answer.json()["access_token"])
+
+    def client(self, **options: Any) -> Client:
+        """A client of this simulator with alice's read-write key, polling quickly;
+        ``options`` go to ``Client`` (``key=sim.read_only_key_file``, ``timeout=``...)."""
+        return Client(**self._client_options(options))
+
+    def async_client(self, **options: Any) -> AsyncClient:
+        """The async twin of ``client()``."""
+        return AsyncClient(**self._client_options(options))
+
+    def _client_options(self, options: dict[str, Any]) -> dict[str, Any]:
+        defaults = {
+            "key": self.key_file,
+            "api_base_url": self.base_url,
+            "token_url": self.token_url,
+        }
+        return {**defaults, **FAST_POLLING, **options}
 
     def reset_stats(self) -> None:
         self.world.stats.reset()

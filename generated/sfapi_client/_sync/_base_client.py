@@ -3,10 +3,10 @@
 answer sizes and errors.
 
 Generated endpoint methods build the URL and the parameters, then call
-:meth:`AsyncBaseClient.send`; everything else about talking HTTP happens here.
+``send``; everything else about talking HTTP happens here.
 
 Every call has one deadline (the client's ``timeout``, or less inside a
-:func:`~sfapi_client.time_limit`): its token request, every attempt, every wait between
+``time_limit``): its token request, every attempt, every wait between
 attempts and every network read end by then, or the call raises CallTimeoutError.
 Every answer body is read within ``max_answer_bytes`` (decompressed bytes counted), or
 the call raises ResponseTooLargeError.
@@ -108,12 +108,12 @@ class BaseClient:
     Arguments:
         base_url: where the API lives, e.g. ``https://api.nersc.gov/api/v1.2``;
             ``default_base_url`` of the class when not given.
-        auth: a :class:`ClientCredentialsAuth` (tokens fetched by this pipeline) or an
+        auth: a ``ClientCredentialsAuth`` (tokens fetched by this pipeline) or an
             ``httpx2.Auth``, applied to operations that need credentials.
         headers: extra headers sent with every request.
         timeout: seconds one call may take in all (default 180): connect, token request,
             every retry and every read included. Must be positive.
-        retry: the retry policy (:class:`RetryConfig`); ``RetryConfig(max_attempts=1)``
+        retry: the retry policy (``RetryConfig``); ``RetryConfig(max_attempts=1)``
             disables retries.
         transport: an ``httpx2`` transport (for tests, proxies or mounts). The default
             transport cuts every socket operation to the call's deadline; another one

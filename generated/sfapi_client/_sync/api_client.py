@@ -22,7 +22,7 @@ class ApiClient(BaseClient):
     """Low-level client: every operation of the API as a typed method, grouped by tag.
 
     Each call sends one request (retried where that is safe) and returns the parsed
-    answer; non-2xx answers raise :class:`SfApiError` subclasses.
+    answer; non-2xx answers raise ``SfApiError`` subclasses.
 
     Example: ``client.status.read_status()``.
     """

@@ -98,7 +98,7 @@ class Compute:
         """Submit a batch job and return it once the scheduler accepted it.
 
         ``script`` is the path of a script on the machine (checked to be a file), a
-        script text starting with ``#!``, or a :class:`RemotePath`; ``args`` go to a
+        script text starting with ``#!``, or a ``RemotePath``; ``args`` go to a
         script path only. ``timeout`` bounds the whole submission in seconds (default
         300): the script check, the request, any reconciliation and the wait for the
         scheduler's answer. Raises JobSubmissionError with sbatch's message when the job

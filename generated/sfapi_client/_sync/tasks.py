@@ -91,8 +91,8 @@ class TaskHandle:
 class CommandTask(SettleAwaitable):
     """A command run on a login node, as ``compute.run_task()`` starts it.
 
-    Attributes: ``id`` (the task id), ``status`` (a :class:`TaskStatus`, None before the
-    first read) and ``result`` (a :class:`CommandResult` with ``status``, ``output``,
+    Attributes: ``id`` (the task id), ``status`` (a ``TaskStatus``, None before the
+    first read) and ``result`` (a ``CommandResult`` with ``status``, ``output``,
     ``error`` and ``exit_code``, once the command has ended). ``settle()`` waits until
     it ended and gives the task (so does awaiting the task on the async side);
     ``complete()`` waits and gives the command's output.

@@ -1,7 +1,7 @@
 """Authentication: a bearer token the caller holds, or tokens from an OAuth2 endpoint.
 
-:class:`BearerTokenAuth` sends a token the user already has (an ``httpx2.Auth``).
-:class:`ClientCredentialsAuth` holds the state of the OAuth2 client credentials grant
+``BearerTokenAuth`` sends a token the user already has (an ``httpx2.Auth``).
+``ClientCredentialsAuth`` holds the state of the OAuth2 client credentials grant
 with a private-key JWT (RFC 7523): the cached token, when to refresh it, how to ask for
 a new one and how to read the answer. The request pipeline drives it: it sends the token
 request itself, through the client's own transport, deadline and retry policy, so that a

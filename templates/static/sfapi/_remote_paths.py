@@ -1,11 +1,11 @@
 """Paths on a machine as the caller gives them, checked before anything is sent.
 
-A remote path that a request names must be absolute (a :class:`RemotePath` made by hand
+A remote path that a request names must be absolute (a ``RemotePath`` made by hand
 may be relative until it is joined onto an absolute one); every remote path must be valid text, without control characters and without
 ``.`` or ``..`` segments: those are refused, not resolved, so that the path a request
 names is always the path the caller wrote (the URL encoding of path parameters refuses
 them too; this says which argument was wrong). Repeated slashes and a trailing slash are
-normalised away by :class:`RemotePath`: they name the same file on the machine.
+normalised away by ``RemotePath``: they name the same file on the machine.
 """
 
 from __future__ import annotations

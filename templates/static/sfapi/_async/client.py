@@ -69,7 +69,7 @@ class AsyncClient(AsyncClosing):
         max_answer_bytes: the largest answer read (default 256 MiB, decompressed).
         transport: an ``httpx2`` transport for the HTTP layer.
 
-    README.md shows the workflow: machines, jobs, files.
+    The guides of the documentation site (docs/) show the workflow: machines, jobs, files.
     """
 
     def __init__(

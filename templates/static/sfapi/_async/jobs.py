@@ -2,8 +2,8 @@
 
 A job is a pydantic model carrying every field of its last squeue or sacct row
 (``job.nodes``, ``job.model_dump()``), beside the machine it runs on and the ways to
-wait for it. :class:`AsyncJobSqueue` and :class:`AsyncJobSacct` declare the fields of the
-two views; :class:`AsyncJob` keeps whatever row it is given.
+wait for it. ``AsyncJobSqueue`` and ``AsyncJobSacct`` declare the fields of the
+two views; ``AsyncJob`` keeps whatever row it is given.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def row_state(row: dict[str, str]) -> str | None:
 class AsyncJob(BaseModel, AsyncCompletionAwaitable):
     """A job on a machine.
 
-    Fields: ``jobid``; ``state`` (a :class:`JobState`; ``UNKNOWN`` for a state this
+    Fields: ``jobid``; ``state`` (a ``JobState``; ``UNKNOWN`` for a state this
     package does not know, whose text is in ``raw_state``); and every field of the last
     squeue or sacct row read. ``compute`` is the machine; ``row`` the last row as a
     ``JobSqueue``/``JobSacct`` row model (None before the first read).

@@ -36,7 +36,7 @@ class AsyncResources:
     """Status, outages and notes of every system and service (no credentials needed).
 
     Without a name, each method answers a dict keyed by system name; with a name
-    (a :class:`Resource`, a machine or a string), that system's entry or list.
+    (a ``Resource``, a machine or a string), that system's entry or list.
     """
 
     def __init__(self, context: AsyncContext) -> None:

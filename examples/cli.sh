@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The sfapi command: the same settings as the library, from SFAPI_KEY, SFAPI_BASE_URL
+# and SFAPI_TOKEN_URL (or --key, --base-url, --token-url before the command).
+set -euo pipefail
+
+# Status needs no key.
+sfapi status perlmutter
+
+# Submit a local script and wait for it; the exit code says how the job ended.
+printf '#!/bin/bash\n#SBATCH -t 1\n#SBATCH -o cli-demo.out\necho hello\n' > hello.sh
+sfapi submit perlmutter hello.sh --local --wait
+
+# Files and commands.
+home=$(sfapi run perlmutter -- printenv HOME)
+sfapi ls perlmutter "$home"
+sfapi download perlmutter "$home/cli-demo.out" hello.out
+cat hello.out
+
+# --json prints any result as JSON, for jq and other tools.
+sfapi --json whoami
+
+# Errors are one line and an exit code: 1 for an error the API reported.
+sfapi job perlmutter 1 || echo "exit code $?"

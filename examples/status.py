@@ -1,0 +1,28 @@
+"""System status, outages and notes: public, so no key is needed."""
+
+from connection import options
+
+from sfapi_client import Client, Resource
+
+settings = options()
+del settings["key"]  # status questions need no credentials
+
+with Client(**settings) as client:
+    # Every system at once, as a dict by name.
+    for name, status in sorted(client.resources.status().items()):
+        print(f"{name:20} {status.status.value}")
+
+    # One system, current and planned outages, and the notes staff wrote.
+    print(client.resources.status(Resource.perlmutter).description)
+    for outage in client.resources.planned_outages(Resource.perlmutter):
+        print("planned:", outage.start_at, outage.end_at, outage.description)
+    for note in client.resources.notes(Resource.perlmutter):
+        print("note:", note.notes)
+
+    # A machine's status also comes with the machine itself.
+    perlmutter = client.compute("perlmutter")
+    print(perlmutter.name, perlmutter.status.value, perlmutter.updated_at)
+
+    # What changed in the API, newest first.
+    for change in client.api.changelog()[:3]:
+        print(change.date, change.change)
