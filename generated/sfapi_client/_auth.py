@@ -109,11 +109,7 @@ class ClientCredentialsAuth:
 
     @property
     def current_token(self) -> str | None:
-        """The cached access token while it is fresh; None before the first request."""
-        return self.fresh_token()
-
-    def fresh_token(self) -> str | None:
-        """The cached token while it is not due for a refresh, else None."""
+        """The cached access token while it is not due for a refresh, else None."""
         return self._token if self._token and self._clock() < self._refresh_at else None
 
     def token_form(self) -> dict[str, str]:

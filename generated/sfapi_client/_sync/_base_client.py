@@ -364,7 +364,7 @@ class BaseClient:
         the others wait for its outcome, each no longer than its own deadline.
         """
         while True:
-            token = source.fresh_token()
+            token = source.current_token
             if token is not None:
                 return token
             with self._flight_lock:

@@ -363,7 +363,7 @@ class AsyncBaseClient:
         the others wait for its outcome, each no longer than its own deadline.
         """
         while True:
-            token = source.fresh_token()
+            token = source.current_token
             if token is not None:
                 return token
             async with self._flight_lock:
