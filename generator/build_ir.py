@@ -63,6 +63,7 @@ def build_api(
         description=info.get("description", ""),
         package=config.package,
         client_class=config.client_class,
+        error_class=config.error_class,
         default_base_url=config.default_base_url or _first_server(document),
         token_url=_token_url(document),
         tags=tags,

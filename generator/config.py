@@ -36,6 +36,7 @@ SCHEMA = Table(
                 "title": STRING,
                 "default_base_url": STRING,
                 "client_class": IDENTIFIER,
+                "error_class": IDENTIFIER,
                 "static": ListOf(STRING),
             },
             required=frozenset({"name"}),
@@ -90,6 +91,7 @@ class Config:
     title: str
     default_base_url: str
     client_class: str
+    error_class: str
     static: tuple[str, ...]
     spec: Path
     job_samples: dict[str, Path]
@@ -120,6 +122,12 @@ class Config:
 
 def _class_name_from_stem(stem: str) -> str:
     return "".join(part.capitalize() for part in stem.replace("-", "_").split("_") if part)
+
+
+def default_error_class(package: str) -> str:
+    """The error base a package gets unless its config names one: ``petstore_client`` →
+    ``PetstoreClientError``."""
+    return _class_name_from_stem(package) + "Error"
 
 
 def read_config_data(path: Path, schema: Schema = SCHEMA) -> dict[str, Any]:
@@ -160,6 +168,7 @@ def load_config(path: Path) -> Config:
         title=package.get("title", name),
         default_base_url=package.get("default_base_url", ""),
         client_class=package.get("client_class", "ApiClient"),
+        error_class=package.get("error_class", default_error_class(name)),
         static=tuple(package.get("static", ["runtime"])),
         spec=base / inputs.get("spec", "openapi.json"),
         job_samples={k: base / v for k, v in inputs.get("job_samples", {}).items()},

@@ -147,6 +147,7 @@ class Api:
     description: str
     package: str
     client_class: str
+    error_class: str
     default_base_url: str
     token_url: str
     tags: tuple[Tag, ...]

@@ -62,9 +62,17 @@ def _input_hashes(config: Config, templates: Path) -> dict[str, str]:
     for base, prefix in ((templates, "templates"), (GENERATOR, "generator")):
         for path in sorted(base.rglob("*")):
             relative = path.relative_to(base).parts
-            if path.is_file() and "__pycache__" not in relative and relative[0] not in NOT_INPUTS:
+            if path.is_file() and _is_input(relative, config):
                 hashes[f"{prefix}/{path.relative_to(base).as_posix()}"] = sha256(path.read_bytes())
     return hashes
+
+
+def _is_input(relative: tuple[str, ...], config: Config) -> bool:
+    """Whether a file of templates/ or generator/ can change the package of ``config``:
+    static folders count only for the packages that include them."""
+    if "__pycache__" in relative or relative[0] in NOT_INPUTS:
+        return False
+    return not (relative[0] == "static" and len(relative) > 2 and relative[1] not in config.static)
 
 
 def _static_files(config: Config, templates: Path) -> dict[str, str]:
@@ -126,6 +134,9 @@ IMPORTED_NAMES = frozenset(
     }
 )
 
+#: The rendered module that names the package's error base and logger for the runtime.
+PACKAGE_NAMES = "_package.py"
+
 #: The module and class the generated low-level clients subclass (see client.py.jinja).
 BASE_CLIENT = (ASYNC_DIR + "_base_client.py", "AsyncBaseClient")
 
@@ -177,7 +188,8 @@ def _package_exports(
             result.append(("." + twin, sorted({sync_names.get(n, n) for n in names})))
         elif not module.startswith("_sync."):
             result.append(("." + module, sorted(names)))
-    return result
+    result.append(("." + PACKAGE_NAMES.removesuffix(".py"), [config.error_class]))
+    return sorted(result)
 
 
 def generate(
@@ -311,6 +323,7 @@ def _render(renderer: Renderer, header: str, static: dict[str, str]) -> dict[str
     api = renderer.api
     files = dict(static)
     files["_spec_info.py"] = renderer.render("spec_info.py.jinja", header)
+    files[PACKAGE_NAMES] = renderer.render("package_names.py.jinja", header)
     files[ASYNC_DIR + "__init__.py"] = header + '\n"""The async side of the package."""\n'
     files[ASYNC_DIR + "api_client.py"] = renderer.render("client.py.jinja", header)
     files[ASYNC_DIR + "endpoints/__init__.py"] = renderer.render("endpoints_init.py.jinja", header)

@@ -49,8 +49,9 @@ def url_expression(op: Operation) -> str:
     return f'f"{body}"' if op.path_params else f'"{body}"'
 
 
-def method_doc(op: Operation) -> str:
-    """The docstring of an endpoint method: what, where, arguments, result, errors."""
+def method_doc(op: Operation, error_class: str) -> str:
+    """The docstring of an endpoint method: what, where, arguments, result, errors
+    (``error_class`` is the package's error base)."""
     lines = [op.summary or op.name.replace("_", " ").capitalize() + "."]
     if op.description and op.description != op.summary:
         lines += ["", op.description]
@@ -70,7 +71,7 @@ def method_doc(op: Operation) -> str:
         lines += ["", "Args:"] + [f"    {name}: {text}" for name, text in documented]
     returns = op.success.description or "the parsed answer"
     lines += ["", "Returns:", f"    {returns}"]
-    raises = ["SfApiError: on a non-2xx answer (a subclass per status) or no answer at all."]
+    raises = [f"{error_class}: on a non-2xx answer (a subclass per status) or no answer at all."]
     if op.inband_error:
         raises.append(
             f"ApiErrorStatus: when the answer's ``{op.inband_error[0]}`` is {op.inband_error[1]!r}."
@@ -147,7 +148,7 @@ class Renderer:
         filters: dict[str, Any] = {
             "docstring_lines": docstring_lines,
             "field_signature": field_signature,
-            "method_doc": method_doc,
+            "method_doc": lambda op: method_doc(op, api.error_class),
             "pyrepr": repr,
             "tag_uses": make_tag_uses(set(api.model_names) | set(api.job_model_names)),
             "url_expression": url_expression,

@@ -13,59 +13,29 @@ from ._async.account import (
     AsyncProject,
     AsyncUser,
 )
-from ._sync.account import (
-    Group,
-    GroupMember,
-    Project,
-    User,
-)
 from ._async.client import (
     AsyncClient,
-)
-from ._sync.client import (
-    Client,
 )
 from ._async.compute import (
     AsyncCompute,
 )
-from ._sync.compute import (
-    Compute,
-)
 from ._async.jobs import (
     AsyncJob,
-)
-from ._sync.jobs import (
-    Job,
 )
 from ._async.paths import (
     AsyncRemotePath,
 )
-from ._sync.paths import (
-    RemotePath,
-)
 from ._async.resources import (
     AsyncApi,
     AsyncResources,
-)
-from ._sync.resources import (
-    Api,
-    Resources,
 )
 from ._async.storage import (
     AsyncGlobus,
     AsyncStorage,
     AsyncTransfer,
 )
-from ._sync.storage import (
-    Globus,
-    Storage,
-    Transfer,
-)
 from ._async.tasks import (
     AsyncCommandTask,
-)
-from ._sync.tasks import (
-    CommandTask,
 )
 from ._auth import (
     BearerTokenAuth,
@@ -84,10 +54,6 @@ from ._exceptions import (
     AuthenticationError,
     CallTimeoutError,
     ConflictError,
-    JobNotCreatedError,
-    JobNotFoundError,
-    JobSubmissionError,
-    MachineUnavailableError,
     MissingCredentialsError,
     NotFoundError,
     PermissionDeniedError,
@@ -96,9 +62,6 @@ from ._exceptions import (
     ResponseDecodeError,
     ResponseTooLargeError,
     ServerError,
-    SfApiError,
-    SubmissionOutcomeUnknownError,
-    TaskFailedError,
     TransportError,
     WaitTimeoutError,
 )
@@ -112,12 +75,53 @@ from ._machines import (
     Resource,
     machine_from,
 )
+from ._package import (
+    SfApiError,
+)
 from ._retry import (
     RetryConfig,
+)
+from ._sync.account import (
+    Group,
+    GroupMember,
+    Project,
+    User,
+)
+from ._sync.client import (
+    Client,
+)
+from ._sync.compute import (
+    Compute,
+)
+from ._sync.jobs import (
+    Job,
+)
+from ._sync.paths import (
+    RemotePath,
+)
+from ._sync.resources import (
+    Api,
+    Resources,
+)
+from ._sync.storage import (
+    Globus,
+    Storage,
+    Transfer,
+)
+from ._sync.tasks import (
+    CommandTask,
 )
 from ._task_results import (
     CommandResult,
     SubmissionResult,
+)
+from ._workflow_errors import (
+    JobNotCreatedError,
+    JobNotFoundError,
+    JobSubmissionError,
+    MachineUnavailableError,
+    SubmissionOutcomeUnknownError,
+    TaskFailedError,
 )
 from .models import (
     ApiClientInfo,

@@ -7,7 +7,7 @@ from __future__ import annotations
 #: between attempts, every read. Long enough for the retry budget below.
 DEFAULT_TIMEOUT = 180.0
 #: Each network operation's own limit (still cut to the call's deadline): connect
-#: quickly or fail; leave reads long enough for a slow squeue or sacct.
+#: quickly or fail; leave reads long enough for a slow listing.
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_READ_TIMEOUT = 60.0
 
@@ -26,6 +26,3 @@ RETRYABLE_STATUS_CODES = frozenset({429, 502, 503, 504})
 #: answer, base64-encoded when binary; its file operations are meant for small files,
 #: and this leaves ample room above them.
 DEFAULT_MAX_ANSWER_BYTES = 256 * 1024 * 1024
-
-#: Logger name of the package; every module logs below it.
-LOGGER_NAME = "sfapi_client"

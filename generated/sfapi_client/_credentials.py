@@ -1,17 +1,18 @@
 # Copied from templates/static/runtime/_credentials.py by `python -m generator codegen`. Do not edit here.
-"""Client credentials: where they come from, how they are checked, how they sign.
+"""Client credentials for the OAuth2 client credentials grant with a private-key JWT:
+how they are read, checked and used to sign client assertions (RFC 7523).
 
-NERSC issues an API client as a client id (13 characters) and a private key, PEM or
-JWK. Users keep them in a key file under ``~/.superfacility/``: the client id on the
-first line, then the PEM key (or a JSON object ``{"client_id": ..., "secret": ...}``).
-Everything here is checked before any request is sent, and no key material ever
-reaches a ``repr``, a log line or an exception message.
+A client is a client id and a private key, PEM or JWK. A key file holds the client id
+on its first line, then the PEM key, or a JSON object ``{"client_id": ..., "secret":
+...}``. Everything here is checked before any request is sent, and no key material
+ever reaches a ``repr``, a log line or an exception message. Rules of one API (the
+shape of its client ids, a folder where its users keep key files) belong to the layer
+built for that API.
 """
 
 from __future__ import annotations
 
 import json
-import re
 import stat
 import time
 import uuid
@@ -20,19 +21,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ._exceptions import SfApiError
+from ._package import PackageError
 
 __all__ = ["ClientKeyError", "Credentials"]
 
-#: NERSC client ids: 13 letters and digits.
-CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9]{13}$")
-#: Where key files live when ``key=`` names one instead of giving a path.
-KEY_FOLDER = Path.home() / ".superfacility"
 #: How long a client assertion is valid.
 ASSERTION_LIFETIME = 300
+#: The longest client id taken: ids are short tokens, never documents.
+MAX_CLIENT_ID_LENGTH = 256
 
 
-class ClientKeyError(SfApiError, ValueError):
+class ClientKeyError(PackageError, ValueError):
     """The credentials cannot be used: missing, malformed, or too widely readable."""
 
 
@@ -43,7 +42,7 @@ def _import_joserfc() -> Any:
         import joserfc.jwt
     except ImportError:  # pragma: no cover - depends on the installation
         raise ClientKeyError(
-            "signing client assertions needs joserfc: pip install 'sfapi-client-codegen[auth]'"
+            "signing client assertions needs joserfc: pip install joserfc"
         ) from None
     return joserfc
 
@@ -79,8 +78,9 @@ class Credentials:
 
     @classmethod
     def from_key_file(cls, key: str | Path) -> Credentials:
-        """Credentials from a key file path, or a name looked up in ``~/.superfacility/``."""
-        path = find_key_file(key)
+        """Credentials from the key file at ``key`` (``~`` expanded), which only its
+        owner may read."""
+        path = key_file_path(key)
         check_permissions(path)
         text = read_key_text(path)
         if text.startswith("{"):
@@ -118,28 +118,28 @@ class Credentials:
 
 
 def check_client_id(client_id: str) -> None:
-    """ClientKeyError unless the id has NERSC's shape (13 letters and digits)."""
-    if not isinstance(client_id, str) or not CLIENT_ID_PATTERN.match(client_id):
+    """ClientKeyError unless the id is a short text without spaces or control characters
+    (the id names the client in every assertion; an API may add rules of its own)."""
+    if (
+        not isinstance(client_id, str)
+        or not client_id.isprintable()
+        or not 0 < len(client_id) <= MAX_CLIENT_ID_LENGTH
+        or any(ch.isspace() for ch in client_id)
+    ):
         shown = client_id[:20] if isinstance(client_id, str) else type(client_id).__name__
         raise ClientKeyError(
-            f"client id {shown!r} does not look like a NERSC client id (13 letters and digits)"
+            f"client id {shown!r} is not a client id (a short text without spaces)"
         )
 
 
-def find_key_file(key: str | Path) -> Path:
-    """The key file ``key`` names: a path, or a name under ``~/.superfacility/``."""
+def key_file_path(key: str | Path) -> Path:
+    """The regular file at ``key`` (``~`` expanded); ClientKeyError when there is none."""
     path = Path(key).expanduser()
     if path.is_file():
         return path
     if path.exists():
         raise ClientKeyError(f"key file {path} is not a regular file")
-    if not (isinstance(key, str) and "/" not in key):
-        raise ClientKeyError(f"key file {path} not found")
-    if KEY_FOLDER.is_dir():
-        matches = sorted(p for p in KEY_FOLDER.glob(f"{key}*") if p.is_file())
-        if matches:
-            return matches[0]
-    raise ClientKeyError(f"key file {key} not found (looked at {path} and {KEY_FOLDER}/{key}*)")
+    raise ClientKeyError(f"key file {path} not found")
 
 
 def read_key_text(path: Path, what: str = "key file") -> str:

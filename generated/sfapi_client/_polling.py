@@ -12,13 +12,6 @@ from collections.abc import Callable
 
 __all__: list[str] = []
 
-#: Default timeouts: tasks finish in seconds, jobs may queue for days.
-DEFAULT_TASK_TIMEOUT = 300.0
-#: A submission: the script check, the request, any reconciliation, the scheduler's answer.
-DEFAULT_SUBMIT_TIMEOUT = 300.0
-DEFAULT_JOB_TIMEOUT = 7 * 24 * 3600.0
-DEFAULT_TRANSFER_TIMEOUT = 24 * 3600.0
-
 
 def checked_timeout(timeout: float | None, default: float) -> float:
     """``timeout`` (or ``default`` when None); ValueError unless it is a positive number."""

@@ -7,6 +7,8 @@ code 2 and one line per error naming the file, the JSON pointer and the rule."""
 from __future__ import annotations
 
 import asyncio
+import logging
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -16,10 +18,13 @@ from types import ModuleType
 import pytest
 
 from generator.__main__ import main
-from generator.pipeline import Result
-from tests.generator.conftest import DOCUMENTS
+from generator.config import default_error_class, load_config
+from generator.pipeline import Result, generate
+from sfapi_sim.testing import free_port
+from tests.generator.conftest import DOCUMENTS, minimal_config
 
 HERE = Path(__file__).parent
+ROOT = HERE.parent.parent
 INVALID = HERE / "invalid"
 
 
@@ -57,6 +62,118 @@ def test_each_document_generates_and_imports(
     client = package.AsyncApiClient("http://127.0.0.1:9/")
     assert all(getattr(client, tag) is not None for tag in _tags(result.package_dir))
     asyncio.run(client.aclose())
+
+
+#: Names of the SF API and of its layer that no package for another API may hold
+#: (compared without case): the service, its site, machines, scheduler and transfer
+#: service, and the SF layer's errors, wait timeouts and key folder.
+SF_API_NAMES = (
+    "sfapi",
+    "superfacility",
+    "nersc",
+    "perlmutter",
+    "squeue",
+    "sacct",
+    "slurm",
+    "sbatch",
+    "globus",
+    "TaskFailedError",
+    "JobSubmissionError",
+    "SubmissionOutcomeUnknownError",
+    "JobNotCreatedError",
+    "JobNotFoundError",
+    "MachineUnavailableError",
+    "DEFAULT_JOB_TIMEOUT",
+    "DEFAULT_TASK_TIMEOUT",
+    "DEFAULT_SUBMIT_TIMEOUT",
+    "DEFAULT_TRANSFER_TIMEOUT",
+    "KEY_FOLDER",
+)
+_SF_API_NAME = re.compile("|".join(map(re.escape, SF_API_NAMES)), re.IGNORECASE)
+
+
+def _sf_api_names_in(package_dir: Path) -> dict[str, set[str]]:
+    """The SF API names each file of a package holds, by path (files without any left out)."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(package_dir.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            names = {m.group().lower() for m in _SF_API_NAME.finditer(path.read_text("utf-8"))}
+            if names:
+                found[path.relative_to(package_dir).as_posix()] = names
+    return found
+
+
+def test_the_sf_api_names_are_the_sf_packages_own() -> None:
+    """Every listed name is one the SF API's package really holds, so the scan below
+    looks for something that exists."""
+    held = set().union(*_sf_api_names_in(ROOT / "generated" / "sfapi_client").values())
+    assert held == {name.lower() for name in SF_API_NAMES}
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.name)
+def test_a_package_for_another_api_holds_no_sf_api_name(
+    document: Path, corpus_out: tuple[Path, dict[str, Result]]
+) -> None:
+    """The runtime copied into every package, the rendered modules and PROVENANCE.json
+    (which lists the inputs) speak of the package's own API only."""
+    assert _sf_api_names_in(corpus_out[1][document.name].package_dir) == {}
+
+
+@pytest.mark.parametrize("document", DOCUMENTS, ids=lambda p: p.name)
+def test_errors_carry_the_package_name(
+    document: Path, corpus_package: Callable[[str], ModuleType]
+) -> None:
+    """The error base is named after the package, and every error of the runtime is one."""
+    package = corpus_package(document.name)
+    base = getattr(package, default_error_class(package.__name__))
+    assert (base.__name__, base.__module__) == (
+        default_error_class(package.__name__),
+        f"{package.__name__}._package",
+    )
+    runtime_errors = [
+        value
+        for value in vars(package).values()
+        if isinstance(value, type) and issubclass(value, Exception)
+    ]
+    assert len(runtime_errors) > 10
+    assert all(issubclass(error, base) for error in runtime_errors)
+
+
+def test_a_failed_call_logs_and_raises_in_the_package_names(
+    corpus_package: Callable[[str], ModuleType], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A request to a port nobody listens on: the log record comes from the package's
+    logger, the error is an instance of the package's error base."""
+    package = corpus_package("openapi.yaml")
+    name = package.__name__
+    operation = package._operation.OperationInfo("probe", "GET", "/", False, True)
+    no_retry = package.RetryConfig(max_attempts=1)
+    client = package.ApiClient(f"http://127.0.0.1:{free_port()}", retry=no_retry)
+    with (
+        caplog.at_level(logging.DEBUG, logger=name),
+        client,
+        pytest.raises(package.TransportError) as caught,
+    ):
+        client.send(operation, "/")
+    assert isinstance(caught.value, getattr(package, default_error_class(name)))
+    assert [r.name for r in caplog.records] == [name]
+    assert "GET http://127.0.0.1:" in caplog.records[0].getMessage()
+
+
+def test_the_config_names_the_error_base(tmp_path: Path) -> None:
+    """``[package] error_class`` overrides the derived name, in the package and its
+    docstrings."""
+    document = next(p for p in DOCUMENTS if p.name == "openapi.yaml")
+    config = minimal_config(tmp_path, document)
+    config.write_text(
+        config.read_text().replace("[inputs]", 'error_class = "PetstoreError"\n\n[inputs]')
+    )
+    result = generate(load_config(config), tmp_path / "out", force=True)
+    assert "class PetstoreError(_api_error.ApiError):" in result.files["_package.py"]
+    assert "PetstoreError: on a non-2xx answer" in result.files["_async/endpoints/pet.py"]
+    assert "PetstoreError," in result.files["__init__.py"]
+    derived = default_error_class(load_config(config).package)
+    assert derived not in "".join(result.files.values())
 
 
 def _mypy_strict(folder: Path, packages: list[str]) -> subprocess.CompletedProcess[str]:

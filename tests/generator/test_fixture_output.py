@@ -24,6 +24,7 @@ GOLDEN_PARTS = (
     "_async/api_client.py",
     "_sync/api_client.py",
     "_spec_info.py",
+    "_package.py",
 )
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 from joserfc import jwt
 
-from sfapi_client import AsyncClient, Client, ClientKeyError, _credentials
+from sfapi_client import AsyncClient, Client, ClientKeyError, _client_keys
+from sfapi_client._client_keys import credentials_from_key_file, credentials_from_secret
 from sfapi_client._credentials import Credentials
 from tests.runtime.keys import CLIENT_ID, ec_key, pem, rsa_key, write_key_file
 
@@ -46,9 +47,23 @@ def test_ec_key_as_pem_text() -> None:
 def test_key_found_by_name_under_superfacility(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_credentials, "KEY_FOLDER", tmp_path)
+    monkeypatch.setattr(_client_keys, "KEY_FOLDER", tmp_path)
     write_key_file(tmp_path, rsa_key(), name="mykey[2026-11-25].pem")
-    assert Credentials.from_key_file("mykey").client_id == CLIENT_ID
+    assert credentials_from_key_file("mykey").client_id == CLIENT_ID
+    with pytest.raises(ClientKeyError, match="not found"):
+        credentials_from_key_file("otherkey")
+
+
+def test_the_generic_credentials_look_up_no_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bare name is a path relative to the working folder for the runtime's
+    credentials: only the SF layer looks under ~/.superfacility."""
+    monkeypatch.setattr(_client_keys, "KEY_FOLDER", tmp_path)
+    monkeypatch.chdir(tmp_path / "..")
+    write_key_file(tmp_path, rsa_key(), name="mykey.pem")
+    with pytest.raises(ClientKeyError, match="key file mykey not found"):
+        Credentials.from_key_file("mykey")
 
 
 def test_key_file_readable_by_others_is_refused(tmp_path: Path) -> None:
@@ -83,8 +98,26 @@ def test_public_key_is_refused() -> None:
 
 
 @pytest.mark.parametrize("client_id", ["short", "abcdefghij12345", "abc-defghij12", ""])
-def test_client_id_of_the_wrong_shape(client_id: str) -> None:
+def test_client_id_of_the_wrong_shape(client_id: str, tmp_path: Path) -> None:
+    """NERSC's rule holds for every source of the SF client: secret and key file."""
+    key = rsa_key()
     with pytest.raises(ClientKeyError, match="does not look like a NERSC client id"):
+        credentials_from_secret(client_id, pem(key))
+    path = write_key_file(tmp_path, key, client_id=client_id or "-", as_json=True)
+    with pytest.raises(ClientKeyError, match="does not look like a NERSC client id"):
+        Client(key=path)
+
+
+def test_the_generic_credentials_take_any_client_id() -> None:
+    """The runtime serves any API: a client id of another shape is taken as it is."""
+    assert Credentials.from_secret("my-service.client", pem(rsa_key())).client_id == (
+        "my-service.client"
+    )
+
+
+@pytest.mark.parametrize("client_id", ["", "two words", "tab\there", "x" * 257])
+def test_the_generic_credentials_refuse_what_is_no_client_id(client_id: str) -> None:
+    with pytest.raises(ClientKeyError, match="is not a client id"):
         Credentials.from_secret(client_id, pem(rsa_key()))
 
 
@@ -100,9 +133,10 @@ def test_secrets_never_in_repr_or_errors(tmp_path: Path) -> None:
         repr(AsyncClient(CLIENT_ID, text)),
     ):
         assert body not in shown and "PRIVATE" not in shown
-    with pytest.raises(ClientKeyError) as caught:
-        Credentials.from_secret("bad", text)
-    assert body not in str(caught.value)
+    for bad_id in (credentials_from_secret, Credentials.from_secret):
+        with pytest.raises(ClientKeyError) as caught:
+            bad_id("bad id", text)
+        assert body not in str(caught.value)
 
 
 def test_client_id_without_secret_is_refused() -> None:

@@ -9,9 +9,10 @@ from typing import Any, Self
 import httpx2
 
 from .._auth import BearerTokenAuth, ClientCredentialsAuth
+from .._client_keys import credentials_from_key_file, credentials_from_secret
 from .._closing import AsyncClosing
 from .._constants import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT
-from .._credentials import ClientKeyError, Credentials
+from .._credentials import ClientKeyError
 from .._machines import Machine, machine_from
 from .._retry import RetryConfig
 from .._spec_info import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
@@ -41,9 +42,9 @@ def make_auth(
     if client_id is not None or secret is not None:
         if client_id is None or secret is None:
             raise ClientKeyError("client_id and secret go together: give both, or use key=")
-        return ClientCredentialsAuth(Credentials.from_secret(client_id, secret), token_url)
+        return ClientCredentialsAuth(credentials_from_secret(client_id, secret), token_url)
     if key is not None:
-        return ClientCredentialsAuth(Credentials.from_key_file(key), token_url)
+        return ClientCredentialsAuth(credentials_from_key_file(key), token_url)
     if access_token is not None:
         return BearerTokenAuth(access_token)
     return None

@@ -15,10 +15,13 @@ from typing import TYPE_CHECKING, Any, ClassVar, Self
 from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
 from .._awaitable import AsyncCompletionAwaitable
-from .._exceptions import ApiErrorStatus, JobNotFoundError, SfApiError, TaskFailedError
+from .._exceptions import ApiErrorStatus
 from .._job_state import JobCommand, JobState
-from .._polling import DEFAULT_JOB_TIMEOUT, checked_timeout
+from .._package import SfApiError
+from .._polling import checked_timeout
 from .._task_results import CommandResult, parse_result
+from .._wait_timeouts import DEFAULT_JOB_TIMEOUT
+from .._workflow_errors import JobNotFoundError, TaskFailedError
 from ..models import JobSacct as SacctRow
 from ..models import JobSqueue as SqueueRow
 

@@ -18,21 +18,18 @@ from typing import TYPE_CHECKING
 import httpx2
 
 from .._deadline import waiting
-from .._exceptions import (
-    ApiErrorStatus,
-    JobNotCreatedError,
-    JobSubmissionError,
-    ServerError,
-    SfApiError,
-    SubmissionOutcomeUnknownError,
-    TransportError,
-    WaitTimeoutError,
-)
+from .._exceptions import ApiErrorStatus, ServerError, TransportError, WaitTimeoutError
 from .._job_state import JobCommand
+from .._package import SfApiError
 from .._polling import Deadline
 from .._retry import retry_delay
 from .._scripts import InlineScript, checked_path, checked_text, is_inline, tagged
 from .._task_results import SubmissionResult, parse_result, server_id
+from .._workflow_errors import (
+    JobNotCreatedError,
+    JobSubmissionError,
+    SubmissionOutcomeUnknownError,
+)
 from ..models import TaskStatus
 from .jobs import AsyncJob, AsyncJobSqueue
 from .paths import AsyncRemotePath

@@ -7,9 +7,11 @@ from typing import TYPE_CHECKING
 
 from .._awaitable import AsyncSettleAwaitable
 from .._deadline import waiting
-from .._exceptions import TaskFailedError, WaitTimeoutError
-from .._polling import DEFAULT_TASK_TIMEOUT, checked_timeout
+from .._exceptions import WaitTimeoutError
+from .._polling import checked_timeout
 from .._task_results import CommandResult, TaskStatus, parse_result, server_id
+from .._wait_timeouts import DEFAULT_TASK_TIMEOUT
+from .._workflow_errors import TaskFailedError
 from ..models import Task
 from ..models import TaskStatus as ApiTaskStatus
 

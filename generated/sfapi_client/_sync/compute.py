@@ -6,10 +6,12 @@ from __future__ import annotations
 import shlex
 from collections.abc import Sequence
 
-from .._exceptions import MachineUnavailableError, ResponseDecodeError
+from .._exceptions import ResponseDecodeError
 from .._job_state import JobCommand
-from .._polling import DEFAULT_SUBMIT_TIMEOUT, checked_timeout
+from .._polling import checked_timeout
 from .._scripts import checked_text
+from .._wait_timeouts import DEFAULT_SUBMIT_TIMEOUT
+from .._workflow_errors import MachineUnavailableError
 from ..models import Outage, PublicHost, StatusValue, SystemStatus
 from .context import Context
 from .jobs import Job, JobSacct, JobSqueue, job_class

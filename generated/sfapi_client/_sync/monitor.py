@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from .._concurrency import Lock, TimedLock
 from .._deadline import waiting
-from .._exceptions import JobNotFoundError, WaitTimeoutError
+from .._exceptions import WaitTimeoutError
 from .._job_state import JobCommand, JobState
+from .._workflow_errors import JobNotFoundError
 
 if TYPE_CHECKING:
     from ..models import PublicHost

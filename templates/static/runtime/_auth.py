@@ -21,7 +21,8 @@ from typing import Any
 import httpx2
 
 from ._credentials import Credentials
-from ._exceptions import AuthenticationError, RateLimitError, ServerError, SfApiError
+from ._exceptions import AuthenticationError, RateLimitError, ServerError
+from ._package import PackageError
 
 __all__ = ["BearerTokenAuth", "ClientCredentialsAuth", "TokenRequestError"]
 
@@ -36,7 +37,7 @@ MAX_TOKEN_LIFETIME = 24 * 3600.0
 TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9\-._~+/]+=*$")
 
 
-class TokenRequestError(SfApiError):
+class TokenRequestError(PackageError):
     """The token endpoint did not answer with a token (its OAuth error is in ``str()``)."""
 
 
@@ -140,7 +141,7 @@ class ClientCredentialsAuth:
         self.tokens_fetched += 1
         return token
 
-    def token_error(self, response: httpx2.Response) -> SfApiError:
+    def token_error(self, response: httpx2.Response) -> PackageError:
         """The error for a token endpoint answer other than 200 (its body read)."""
         try:
             data = json.loads(response.content)

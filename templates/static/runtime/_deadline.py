@@ -21,7 +21,7 @@ from ._polling import Deadline
 
 __all__ = ["time_limit"]
 
-_CURRENT: ContextVar[Deadline | None] = ContextVar("sfapi_client_deadline", default=None)
+_CURRENT: ContextVar[Deadline | None] = ContextVar(f"{__name__}.current", default=None)
 #: The shortest timeout handed to a socket: zero would make it non-blocking, not timed.
 _MIN_OPERATION_TIMEOUT = 0.001
 

@@ -61,8 +61,8 @@ def path_segment(value: Any) -> str:
 def path_value(value: Any) -> str:
     """A path parameter whose ``/`` separate segments (a file path): kept as they are.
 
-    ``/global/homes/a/alice`` stays ``/global/homes/a/alice``, so the URL reads
-    ``.../ls/perlmutter//global/homes/a/alice`` as the service expects. A ``.`` or
+    ``/home/alice/data`` stays ``/home/alice/data``, so the URL reads
+    ``.../files//home/alice/data`` for a path ``/files/{path}``. A ``.`` or
     ``..`` segment is refused (ValueError), not normalised: resolved by the URL layer it
     would send the request, credentials and all, to another path than the one given.
     Control characters (NUL, newline ...) and invalid text are refused too.

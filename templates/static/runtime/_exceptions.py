@@ -1,8 +1,9 @@
-"""The package's one exception tree, and the one function mapping answers onto it.
+"""The runtime's errors, and the one function mapping answers onto them.
 
-Every error says what was asked (operation, method, URL) and what came back (status,
-body), so that ``str(error)`` alone tells a user what happened. URLs and bodies of this
-API never carry credentials; the request's headers (where the token is) are never kept.
+Every error derives from the package's error base (``PackageError``, the class its
+configuration names) and says what was asked (operation, method, URL) and what came
+back (status, body), so that ``str(error)`` alone tells a user what happened. The
+request's headers (where the token is) are never kept.
 """
 
 from __future__ import annotations
@@ -12,15 +13,13 @@ from typing import Any
 
 import httpx2
 
+from ._package import PackageError
+
 __all__ = [
     "ApiErrorStatus",
     "AuthenticationError",
     "CallTimeoutError",
     "ConflictError",
-    "JobNotCreatedError",
-    "JobNotFoundError",
-    "JobSubmissionError",
-    "MachineUnavailableError",
     "MissingCredentialsError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -29,9 +28,6 @@ __all__ = [
     "ResponseDecodeError",
     "ResponseTooLargeError",
     "ServerError",
-    "SfApiError",
-    "SubmissionOutcomeUnknownError",
-    "TaskFailedError",
     "TransportError",
     "WaitTimeoutError",
 ]
@@ -39,44 +35,7 @@ __all__ = [
 _BODY_LIMIT = 2000
 
 
-class SfApiError(Exception):
-    """Base of every error the package raises about the API.
-
-    Attributes: ``status`` (HTTP status, or None when no answer came), ``method``,
-    ``url``, ``operation`` (the operation's Python name) and ``body`` (the answer's text,
-    possibly cut).
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        status: int | None = None,
-        method: str | None = None,
-        url: str | None = None,
-        operation: str | None = None,
-        body: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.method = method
-        self.url = url
-        self.operation = operation
-        self.body = body
-
-    def __str__(self) -> str:
-        parts = [self.message]
-        if self.url:
-            request = " ".join(p for p in (self.method, self.url) if p)
-            parts.append(f"[{request}" + (f" → {self.status}" if self.status else "") + "]")
-        return " ".join(parts)
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.message!r}, status={self.status!r})"
-
-
-class TransportError(SfApiError):
+class TransportError(PackageError):
     """No answer: the connection failed, was dropped, or timed out."""
 
 
@@ -85,27 +44,27 @@ class CallTimeoutError(TransportError, TimeoutError):
     ``time_limit`` around it), retries and token requests included."""
 
 
-class MissingCredentialsError(SfApiError):
+class MissingCredentialsError(PackageError):
     """An operation needs credentials and the client has none; nothing was sent."""
 
 
-class AuthenticationError(SfApiError):
+class AuthenticationError(PackageError):
     """401: the token is missing, expired or not accepted."""
 
 
-class PermissionDeniedError(SfApiError):
+class PermissionDeniedError(PackageError):
     """403: the credentials are valid but not allowed to do this (e.g. a read-only client)."""
 
 
-class NotFoundError(SfApiError):
+class NotFoundError(PackageError):
     """404: the resource or route does not exist."""
 
 
-class ConflictError(SfApiError):
+class ConflictError(PackageError):
     """409: the request conflicts with the resource's state."""
 
 
-class RequestValidationError(SfApiError):
+class RequestValidationError(PackageError):
     """422: the service rejected the request's parameters; ``detail`` lists why."""
 
     def __init__(self, message: str, *, detail: list[dict[str, Any]], **kwargs: Any) -> None:
@@ -113,7 +72,7 @@ class RequestValidationError(SfApiError):
         self.detail = detail
 
 
-class RateLimitError(SfApiError):
+class RateLimitError(PackageError):
     """429 after the retries allowed: ``retry_after`` is the wait the service asked for."""
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
@@ -121,53 +80,25 @@ class RateLimitError(SfApiError):
         self.retry_after = retry_after
 
 
-class ServerError(SfApiError):
+class ServerError(PackageError):
     """5xx after the retries allowed (or at once, where a retry would not be safe)."""
 
 
-class ApiErrorStatus(SfApiError):
+class ApiErrorStatus(PackageError):
     """HTTP 200 whose body says ``status: ERROR``: the operation failed; ``str()`` has why."""
 
 
-class ResponseDecodeError(SfApiError):
+class ResponseDecodeError(PackageError):
     """The answer did not match the API's documented schema."""
 
 
-class ResponseTooLargeError(SfApiError):
+class ResponseTooLargeError(PackageError):
     """The answer's body (counted after decompression) exceeded the client's
     ``max_answer_bytes``; reading stopped there."""
 
 
-class TaskFailedError(SfApiError):
-    """A task (a command, a submission, a cancellation) ended in failure; ``str()`` says why."""
-
-
-class JobSubmissionError(TaskFailedError):
-    """The scheduler refused a job; the message is sbatch's."""
-
-
-class SubmissionOutcomeUnknownError(SfApiError):
-    """A submission failed in a way that leaves unknown whether the job exists.
-
-    The message says how to check (``squeue``/``sacct`` for the tag or the script).
-    """
-
-
-class JobNotCreatedError(SfApiError):
-    """A submission failed, and the job list and task list showed that no job was created:
-    submitting again is safe."""
-
-
-class JobNotFoundError(NotFoundError):
-    """No job with this id is known to squeue or sacct (after the grace window)."""
-
-
-class MachineUnavailableError(SfApiError):
-    """The machine is not available for job or file work now; ``str()`` says why."""
-
-
-class WaitTimeoutError(SfApiError, TimeoutError):
-    """A wait (for a task, a job or a transfer) reached its timeout before the end."""
+class WaitTimeoutError(PackageError, TimeoutError):
+    """A wait for work on the service to finish reached its timeout before the end."""
 
 
 def _body_text(response: httpx2.Response) -> str:
@@ -215,7 +146,7 @@ def _retry_after(response: httpx2.Response) -> float | None:
     return parse_retry_after(response.headers.get("retry-after"))
 
 
-_BY_STATUS: dict[int, type[SfApiError]] = {
+_BY_STATUS: dict[int, type[PackageError]] = {
     401: AuthenticationError,
     403: PermissionDeniedError,
     404: NotFoundError,
@@ -224,7 +155,7 @@ _BY_STATUS: dict[int, type[SfApiError]] = {
 }
 
 
-def error_from_response(response: httpx2.Response, operation: str | None = None) -> SfApiError:
+def error_from_response(response: httpx2.Response, operation: str | None = None) -> PackageError:
     """The exception for a non-2xx answer (its body must have been read)."""
     status = response.status_code
     context: dict[str, Any] = {
@@ -246,7 +177,7 @@ def error_from_response(response: httpx2.Response, operation: str | None = None)
             retry_after=_retry_after(response),
             **context,
         )
-    cls = _BY_STATUS.get(status) or (ServerError if status >= 500 else SfApiError)
+    cls = _BY_STATUS.get(status) or (ServerError if status >= 500 else PackageError)
     phrase = response.reason_phrase or "error"
     return cls(f"{label}: HTTP {status} {phrase}" + (f": {reason}" if reason else ""), **context)
 

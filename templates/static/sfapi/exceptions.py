@@ -1,8 +1,16 @@
 """``sfapi_client.exceptions``: every error the package raises, under ``SfApiError``."""
 
-from . import _exceptions
+from . import _exceptions, _workflow_errors
 from ._auth import TokenRequestError
 from ._credentials import ClientKeyError
-from ._exceptions import *  # noqa: F403 - the whole tree, as _exceptions.__all__ lists it
+from ._exceptions import *  # noqa: F403 - the runtime's errors, as _exceptions.__all__ lists them
+from ._package import SfApiError
+from ._workflow_errors import *  # noqa: F403 - the errors of the SF API's workflows
 
-__all__ = [*_exceptions.__all__, "ClientKeyError", "TokenRequestError"]
+__all__ = [
+    *_exceptions.__all__,
+    *_workflow_errors.__all__,
+    "ClientKeyError",
+    "SfApiError",
+    "TokenRequestError",
+]

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from joserfc.jwk import ECKey
 
-from sfapi_client import AsyncClient, ClientKeyError, _credentials
+from sfapi_client import AsyncClient, ClientKeyError, _client_keys
 from sfapi_client._credentials import Credentials
 from sfapi_sim.testing import RunningSimulator
 
@@ -42,7 +42,7 @@ async def test_key_file_as_json_with_an_ec_key(sim: RunningSimulator, tmp_path: 
 async def test_key_named_under_the_superfacility_folder(
     sim: RunningSimulator, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(_credentials, "KEY_FOLDER", tmp_path)
+    monkeypatch.setattr(_client_keys, "KEY_FOLDER", tmp_path)
     named = tmp_path / "perlmutter-key[2026-11-25].pem"
     named.write_text(sim.key_file.read_text())
     named.chmod(0o600)

@@ -29,19 +29,18 @@ from .._constants import (
     DEFAULT_MAX_ANSWER_BYTES,
     DEFAULT_READ_TIMEOUT,
     DEFAULT_TIMEOUT,
-    LOGGER_NAME,
 )
 from .._exceptions import (
     CallTimeoutError,
     MissingCredentialsError,
     ResponseDecodeError,
     ResponseTooLargeError,
-    SfApiError,
     TransportError,
     error_from_response,
 )
 from .._network import AsyncBodyStreamBase
 from .._operation import OperationInfo
+from .._package import LOGGER_NAME, PackageError
 from .._polling import Deadline
 from .._responses import buffered
 from .._retry import (
@@ -105,7 +104,7 @@ class AsyncBaseClient:
     """Owns the HTTP client, the base URL, default headers, auth and the retry policy.
 
     Arguments:
-        base_url: where the API lives, e.g. ``https://api.nersc.gov/api/v1.2``;
+        base_url: where the API lives, e.g. ``https://api.example.org/v1``;
             ``default_base_url`` of the class when not given.
         auth: a ``ClientCredentialsAuth`` (tokens fetched by this pipeline) or an
             ``httpx2.Auth``, applied to operations that need credentials.
@@ -164,7 +163,8 @@ class AsyncBaseClient:
 
     @property
     def retry(self) -> RetryConfig:
-        """The retry policy; the ergonomic layer's resubmissions follow it too."""
+        """The retry policy; a layer built on this client may follow it for its own
+        retries."""
         return self._retry
 
     @property
@@ -387,7 +387,7 @@ class AsyncBaseClient:
                     url=source.token_url,
                     operation="token",
                 )
-            if isinstance(flight.error, SfApiError) and not isinstance(
+            if isinstance(flight.error, PackageError) and not isinstance(
                 flight.error, CallTimeoutError
             ):
                 raise flight.error

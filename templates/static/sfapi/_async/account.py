@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Self
 
 from pydantic import BaseModel, PrivateAttr
 
-from .._exceptions import SfApiError
+from .._package import SfApiError
 from ..models import (
     ApiClientInfo,
     BatchGroupAction,

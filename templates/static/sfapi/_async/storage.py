@@ -6,9 +6,11 @@ import os
 from typing import TYPE_CHECKING
 
 from .._deadline import waiting
-from .._exceptions import TaskFailedError, WaitTimeoutError
+from .._exceptions import WaitTimeoutError
 from .._machines import Machine, machine_from
-from .._polling import DEFAULT_TRANSFER_TIMEOUT, checked_timeout
+from .._polling import checked_timeout
+from .._wait_timeouts import DEFAULT_TRANSFER_TIMEOUT
+from .._workflow_errors import TaskFailedError
 from ..models import GlobusStatus, GlobusTransferResult, SystemStatus
 from .paths import AsyncRemotePath
 
