@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .config import Config
-from .defaults import InvalidDefault, checked_default
+from .defaults import NULL_DEFAULT_IGNORED, InvalidDefault, checked_default, is_stray_null_default
 from .ir import Api, Body, BodyField, BodyKind, Operation, Param, Response, SecurityRequirement, Tag
 from .media import body_kind, essence, is_file_schema, is_json
 from .naming import PATH_PARAMETER, numbered, operation_name, pascal_case, snake_case
@@ -303,6 +303,9 @@ class _Builder:
     def _default(
         self, resolved: dict[str, Any], schema: Any, pointer: tuple[str | int, ...]
     ) -> str | None:
+        if is_stray_null_default(resolved["default"], resolved):
+            self.warn(NULL_DEFAULT_IGNORED, *pointer)
+            return None
         try:
             value = checked_default(resolved["default"], resolved)
         except InvalidDefault as exc:

@@ -49,6 +49,17 @@ def _format_problem(value: str, form: str) -> str | None:
     return None
 
 
+#: What a ``default: null`` on a schema that takes no null means: nothing.
+NULL_DEFAULT_IGNORED = "default null on a schema that is not nullable: read as no default"
+
+
+def is_stray_null_default(value: Any, schema: dict[str, Any]) -> bool:
+    """True for ``default: null`` (a YAML ``default:`` left empty) on a schema without
+    null among its values: JSON Schema's ``default`` is only a hint, and a null one says
+    the value may be left out, which the field's being optional already says."""
+    return value is None and default_problem(value, schema) is not None
+
+
 class InvalidDefault(ValueError):
     """A default that is not a value of its schema; the message says which rule it breaks."""
 

@@ -104,17 +104,62 @@ def validate_spec(document: dict[str, Any], source: str) -> None:
     from openapi_pydantic import parse_obj
 
     try:
-        parse_obj(document)
+        parse_obj(with_object_schemas(document))
     except pydantic.ValidationError as exc:
-        raise GeneratorError(_validation_problems(exc, source)) from None
+        raise GeneratorError(_validation_problems(exc, document, source)) from None
 
 
-def _validation_problems(exc: Any, source: str) -> list[Problem]:
+#: JSON Schema keywords whose value is a schema, a list of schemas, or a map of schemas.
+_SCHEMA_KEYWORDS = frozenset(
+    {"items", "additionalItems", "unevaluatedItems", "unevaluatedProperties", "contains"}
+    | {"propertyNames", "not", "if", "then", "else"}
+)
+_SCHEMA_LIST_KEYWORDS = frozenset({"allOf", "anyOf", "oneOf", "prefixItems"})
+_SCHEMA_MAP_KEYWORDS = frozenset({"properties", "patternProperties", "dependentSchemas"})
+
+
+def with_object_schemas(document: dict[str, Any]) -> dict[str, Any]:
+    """``document`` with JSON Schema's boolean schemas in their object forms, for 3.1.
+
+    OpenAPI 3.1 takes ``true`` and ``false`` wherever a schema goes
+    (``unevaluatedProperties: false``); openapi-pydantic takes them only for
+    ``additionalProperties``, so the document is validated with the equivalent
+    ``{}`` and ``{"not": {}}``. A 3.0 document is validated as it is.
+    """
+    if not str(document.get("openapi", "")).startswith("3.1"):
+        return document
+    return _object_schemas(document)  # type: ignore[no-any-return]
+
+
+def _object_schemas(node: Any) -> Any:
+    def as_object(value: Any) -> Any:
+        if isinstance(value, bool):
+            return {} if value else {"not": {}}
+        return _object_schemas(value)
+
+    if isinstance(node, list):
+        return [_object_schemas(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    converted: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in _SCHEMA_KEYWORDS:
+            converted[key] = as_object(value)
+        elif key in _SCHEMA_LIST_KEYWORDS and isinstance(value, list):
+            converted[key] = [as_object(item) for item in value]
+        elif key in _SCHEMA_MAP_KEYWORDS and isinstance(value, dict):
+            converted[key] = {name: as_object(item) for name, item in value.items()}
+        else:
+            converted[key] = _object_schemas(value)
+    return converted
+
+
+def _validation_problems(exc: Any, document: Any, source: str) -> list[Problem]:
     """One problem per distinct location, skipping the union branches pydantic also reports."""
     problems: list[Problem] = []
     seen: set[str] = set()
     for error in exc.errors():
-        parts = [p for p in error["loc"] if not _is_model_branch(p)]
+        parts = _document_path(document, error["loc"])
         pointer = pointer_join(*parts) if parts else "/"
         if pointer in seen:
             continue
@@ -125,9 +170,32 @@ def _validation_problems(exc: Any, source: str) -> list[Problem]:
     return problems
 
 
+def _document_path(document: Any, loc: tuple[str | int, ...]) -> list[str | int]:
+    """The part of pydantic's ``loc`` that is a path in the document, found by walking
+    the document alongside it.
+
+    pydantic also names the union member it tried (``Reference``, ``Schema``) and the
+    OpenAPI version it chose (``3.1.0``); they are not keys of the document, while a
+    schema named ``Schema`` is. A last part missing from the document is kept when it
+    is no such name: it is the field the rule asks for (``$ref: Field required``).
+    """
+    node = document
+    path: list[str | int] = []
+    for index, part in enumerate(loc):
+        in_dict = isinstance(node, dict) and part in node
+        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+        if in_dict or in_list:
+            node = node[part]
+        elif index == len(loc) - 1 and not _is_model_branch(part):
+            node = None
+        else:
+            continue
+        path.append(part)
+    return path
+
+
 def _is_model_branch(part: str | int) -> bool:
-    # pydantic reports union members as loc entries such as "Reference" or "Schema",
-    # and the OpenAPI version it chose as "3.1.0": neither is part of the document.
+    """A union member's name (``Reference``, ``Schema``) or an OpenAPI version."""
     if not isinstance(part, str):
         return False
     return (part[:1].isupper() and part.isidentifier()) or bool(

@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .config import Config
-from .defaults import InvalidDefault, checked_default
+from .defaults import NULL_DEFAULT_IGNORED, InvalidDefault, checked_default, is_stray_null_default
 from .naming import numbered, operation_name, pascal_case
 from .problems import GeneratorError, Level, Problem, pointer_join
 from .refs import SCHEMA_PREFIX, inline_refs
@@ -55,8 +55,9 @@ def normalise(
         for name, schema in schemas.items()
         for problem in _checked_defaults(schema, ("components", "schemas", name), str(config.spec))
     ]
-    if problems:
-        raise GeneratorError(problems)
+    warnings += [p for p in problems if p.level is Level.WARNING]
+    if any(p.level is Level.ERROR for p in problems):
+        raise GeneratorError([p for p in problems if p.level is Level.ERROR])
     renames = _rename_table(doc, config, reserved, warnings)
     _apply_renames(doc, renames)
     return doc, warnings
@@ -107,10 +108,14 @@ _SUBSCHEMA |= {"properties": "map"}
 
 def _checked_defaults(schema: Any, path: tuple[str | int, ...], source: str) -> Iterator[Problem]:
     """Problems of defaults in a schema and the schemas inside it; a number given for a
-    string becomes its text in place (the models then read a string default)."""
+    string becomes its text in place (the models then read a string default), and a
+    stray ``default: null`` is dropped with a warning."""
     if not isinstance(schema, dict):
         return
-    if "default" in schema:
+    if "default" in schema and is_stray_null_default(schema["default"], schema):
+        del schema["default"]
+        yield Problem(Level.WARNING, NULL_DEFAULT_IGNORED, source, pointer_join(*path, "default"))
+    elif "default" in schema:
         try:
             schema["default"] = checked_default(schema["default"], schema)
         except InvalidDefault as exc:

@@ -223,6 +223,22 @@ def test_clashes_are_resolved_with_warnings(corpus_out: tuple[Path, dict[str, Re
     assert any("'mixedCase' is named 'mixed_case_query_2'" in w for w in warnings)
 
 
+def test_a_stray_null_default_is_a_warning(corpus_out: tuple[Path, dict[str, Result]]) -> None:
+    """``default:`` left empty on a property that takes no null (ReadMe's schema-types
+    document) reads as no default, with a warning naming the pointer."""
+    warnings = [str(w) for w in corpus_out[1]["schema-types.yaml"].warnings]
+    stray = [
+        w
+        for w in warnings
+        if w.endswith("default null on a schema that is not nullable: read as no default")
+    ]
+    assert len(stray) == 4
+    assert any(
+        "/components/schemas/StringSchemaSupportBody/properties/default (null)/default:" in w
+        for w in stray
+    )
+
+
 #: Each invalid document and the lines it must end with (the file's path left out).
 INVALID_DOCUMENTS = {
     "openapi-python-client/bad-status-code.yaml": [
@@ -258,6 +274,14 @@ INVALID_DOCUMENTS = {
     ],
     "ref-not-a-string.json": [
         "#/components/schemas/Job/properties/status/$ref: a $ref must be a string"
+    ],
+    # pydantic names union members (Reference, Schema) in its locations; a schema named
+    # like a class (BookingPayment) is part of the document and stays in the pointer.
+    "bad-keyword-in-named-schema.yaml": [
+        "#/components/schemas/BookingPayment/properties/source/$ref: invalid OpenAPI: "
+        "Field required",
+        "#/components/schemas/BookingPayment/properties/source/minLength: invalid OpenAPI: "
+        "Input should be a valid integer, unable to parse string as an integer",
     ],
     "not-yaml.yaml": ["not valid YAML: could not find expected ':' at line 5, column 1"],
     "duplicate-key.yaml": ["not valid YAML: duplicate key 'paths' at line 5, column 1"],

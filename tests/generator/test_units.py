@@ -11,6 +11,7 @@ import pytest
 
 from generator.build_ir import build_api
 from generator.config import Config, load_config
+from generator.load import validate_spec, with_object_schemas
 from generator.naming import operation_name, pascal_case, snake_case
 from generator.normalise import normalise
 from generator.problems import GeneratorError
@@ -397,3 +398,60 @@ def test_public_static_modules_are_not_re_exported_at_the_root() -> None:
         "._async.jobs": ["AsyncJob"],
         "._sync.jobs": ["Job"],
     }
+
+
+#: A 3.1 schema with JSON Schema's boolean schemas where openapi-pydantic wants objects.
+BOOLEAN_SCHEMAS = {
+    "Payment": {
+        "type": "object",
+        "properties": {
+            "source": {"anyOf": [{"type": "string"}, True], "unevaluatedProperties": False},
+            "lines": {"type": "array", "prefixItems": [{"type": "string"}], "items": False},
+        },
+        "patternProperties": {"^x-": True},
+    }
+}
+
+
+def test_boolean_schemas_of_3_1_are_valid() -> None:
+    """``true`` and ``false`` are schemas in 3.1 (``unevaluatedProperties: false``):
+    validated as ``{}`` and ``{"not": {}}``; the document itself is left as it is."""
+    document = spec(schemas=copy.deepcopy(BOOLEAN_SCHEMAS))
+    validate_spec(document, "payments.json")
+    assert document["components"]["schemas"] == BOOLEAN_SCHEMAS
+    converted = with_object_schemas(document)["components"]["schemas"]["Payment"]
+    source = converted["properties"]["source"]
+    assert source == {"anyOf": [{"type": "string"}, {}], "unevaluatedProperties": {"not": {}}}
+    assert converted["properties"]["lines"]["items"] == {"not": {}}
+    assert converted["patternProperties"] == {"^x-": {}}
+
+
+def test_boolean_schemas_are_refused_in_3_0() -> None:
+    """3.0 knows no boolean schemas (but for additionalProperties): still an error."""
+    document = {**spec(schemas=copy.deepcopy(BOOLEAN_SCHEMAS)), "openapi": "3.0.3"}
+    with pytest.raises(GeneratorError) as caught:
+        validate_spec(document, "payments.json")
+    assert any("/components/schemas/Payment/" in str(p) for p in caught.value.problems)
+
+
+def test_a_stray_null_default_of_a_parameter_is_a_warning() -> None:
+    """``default: null`` on a string parameter: optional with None, and a warning."""
+    api, warnings = _api_and_warnings(
+        {
+            "/items": {
+                "get": {
+                    "operationId": "find",
+                    "parameters": [
+                        {"name": "q", "in": "query", "schema": {"type": "string", "default": None}}
+                    ],
+                    "responses": {"200": {"description": ""}},
+                }
+            }
+        }
+    )
+    (op,) = api.operations
+    assert op.params[0].signature == "q: str | None = None"
+    assert [str(w) for w in warnings] == [
+        "warning: #/paths/~1items/get/parameters/0/schema/default: "
+        "default null on a schema that is not nullable: read as no default"
+    ]
