@@ -397,6 +397,8 @@ def test_public_static_modules_are_not_re_exported_at_the_root() -> None:
         "._machines": ["Machine"],
         "._async.jobs": ["AsyncJob"],
         "._sync.jobs": ["Job"],
+        # The rendered module's error base, under the configured name.
+        "._package": ["SfApiError"],
     }
 
 
