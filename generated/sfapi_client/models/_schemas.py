@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pydantic import AwareDatetime, BaseModel, Field
 from datetime import date as date_aliased
-
-
-class BatchGroupAction(StrEnum):
-    batch_add = "batch_add"
-    batch_remove = "batch_remove"
+from ._enums import (
+    BatchGroupAction,
+    GlobusStatus,
+    OutageStatusValue,
+    StatusValue,
+    TaskStatus,
+    ComputeStatus,
+    StorageStatus,
+    UtilsStatus,
+)
 
 
 class CreateGroupBody(BaseModel):
@@ -80,13 +84,6 @@ class DirectoryEntry(BaseModel):
     name: str | None = Field(None, title="Name")
 
 
-class GlobusStatus(StrEnum):
-    ACTIVE = "ACTIVE"
-    SUCCEEDED = "SUCCEEDED"
-    FAILED = "FAILED"
-    CANCELED = "CANCELED"
-
-
 class Note(BaseModel):
     name: str = Field(..., title="Name")
     notes: str | None = Field(None, title="Notes")
@@ -94,36 +91,11 @@ class Note(BaseModel):
     timestamp: AwareDatetime | None = Field(None, title="Timestamp")
 
 
-class OutageStatusValue(StrEnum):
-    Active = "Active"
-    Cancelled = "Cancelled"
-    Completed = "Completed"
-    Extended = "Extended"
-    Planned = "Planned"
-
-
-class PublicHost(StrEnum):
-    """
-    Machines reachable through the API.
-    """
-
-    dtn01 = "dtn01"
-    dtns = "dtns"
-    perlmutter = "perlmutter"
-
-
 class RoleStats(BaseModel):
     id: int = Field(..., title="Id")
     description: str = Field(..., title="Description")
     repo_name: str = Field(..., title="Repo Name")
     iris_role: str | None = Field(None, title="Iris Role")
-
-
-class StatusValue(StrEnum):
-    active = "active"
-    unavailable = "unavailable"
-    degraded = "degraded"
-    other = "other"
 
 
 class StorageStats(BaseModel):
@@ -134,13 +106,6 @@ class StorageStats(BaseModel):
     bytes_used_human: str | None = Field(None, title="Bytes Used Human")
     files_given: float | None = Field(None, title="Files Given")
     files_used: float | None = Field(None, title="Files Used")
-
-
-class TaskStatus(StrEnum):
-    new = "new"
-    completed = "completed"
-    cancelled = "cancelled"
-    failed = "failed"
 
 
 class UserInfo(BaseModel):
@@ -165,11 +130,6 @@ class ValidationError(BaseModel):
     type: str = Field(..., title="Error Type")
 
 
-class ComputeStatus(StrEnum):
-    OK = "OK"
-    ERROR = "ERROR"
-
-
 class SystemStatus(BaseModel):
     name: str = Field(..., title="Name")
     full_name: str | None = Field(None, title="Full Name")
@@ -178,16 +138,6 @@ class SystemStatus(BaseModel):
     notes: list[str] | None = Field(None, title="Notes")
     status: StatusValue
     updated_at: AwareDatetime | None = Field(None, title="Updated At")
-
-
-class StorageStatus(StrEnum):
-    OK = "OK"
-    ERROR = "ERROR"
-
-
-class UtilsStatus(StrEnum):
-    OK = "OK"
-    ERROR = "ERROR"
 
 
 class DirectoryOutput(BaseModel):
