@@ -14,7 +14,7 @@ from .config import Config
 from .fmt import collect_formatting, submit_formatting, worker_pool
 from .ir import Api
 from .load import load_spec, validate_spec
-from .model_split import split_enums
+from .model_split import model_files
 from .models import class_names, job_models, schema_models
 from .normalise import normalise
 from .output import PROVENANCE, is_up_to_date, provenance_text, read_tree, sha256, write_package
@@ -257,12 +257,10 @@ def _build(
     ]
     api = _with_model_names(api, config, models_src, jobs_src)
     renderer = Renderer(templates, api)
-    split = split_enums(models_src, header)
+    files_of_models, origins = model_files(models_src, api.job_model_names, header)
     late = {
-        "models/_schemas.py": split.models,
-        "models/__init__.py": renderer.render(
-            "models_init.py.jinja", header, enum_names=split.enum_names
-        ),
+        **files_of_models,
+        "models/__init__.py": renderer.render("models_init.py.jinja", header, origins=origins),
         "__init__.py": renderer.render(
             "package_init.py.jinja",
             header,
@@ -272,8 +270,6 @@ def _build(
     }
     if jobs_src:
         late["models/_jobs.py"] = jobs_src
-    if split.enums:
-        late["models/_enums.py"] = split.enums
     formatting += submit_formatting(pool, late)
     files.update(collect_formatting(formatting))
     return files

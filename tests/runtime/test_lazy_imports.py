@@ -103,17 +103,22 @@ def test_the_start_up_line_loads_neither_models_nor_the_async_twin() -> None:
     assert [m for m in loaded if ".endpoints." in m] == []
 
 
-def test_an_endpoint_group_loads_with_its_first_use() -> None:
+def test_an_endpoint_group_loads_with_its_first_use_and_only_its_models() -> None:
     loaded = _fresh(
         """
         import json, sys
         from sfapi_client import Client
         with Client() as client:
             client.api_client.status
-        print(json.dumps(sorted(m for m in sys.modules if ".endpoints." in m)))
+        print(json.dumps(sorted(m for m in sys.modules if ".endpoints." in m or "._schemas." in m)))
         """
     )
-    assert loaded == ["sfapi_client._sync.endpoints.status"]
+    assert loaded == [
+        "sfapi_client._sync.endpoints.status",
+        "sfapi_client.models._schemas.note",
+        "sfapi_client.models._schemas.outage",
+        "sfapi_client.models._schemas.system_status",
+    ]
 
 
 def test_mypy_sees_the_lazy_names_and_rejects_unknown_ones(tmp_path: Path) -> None:
