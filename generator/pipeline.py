@@ -14,6 +14,7 @@ from .config import Config
 from .fmt import collect_formatting, submit_formatting, worker_pool
 from .ir import Api
 from .load import load_spec, validate_spec
+from .model_split import model_files
 from .models import class_names, job_models, schema_models
 from .normalise import normalise
 from .output import PROVENANCE, is_up_to_date, provenance_text, read_tree, sha256, write_package
@@ -268,9 +269,10 @@ def _build(
     ]
     api = _with_model_names(api, config, models_src, jobs_src)
     renderer = Renderer(templates, api)
+    files_of_models, origins = model_files(models_src, api.job_model_names, header)
     late = {
-        "models/_schemas.py": models_src,
-        "models/__init__.py": renderer.render("models_init.py.jinja", header),
+        **files_of_models,
+        "models/__init__.py": renderer.render("models_init.py.jinja", header, origins=origins),
         "__init__.py": renderer.render(
             "package_init.py.jinja",
             header,

@@ -9,7 +9,6 @@ import typer
 
 from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
 from sfapi_client._constants import DEFAULT_TIMEOUT
-from sfapi_client._version import version
 
 from . import state
 from .commands import account, files, jobs, status
@@ -28,6 +27,8 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
+        from sfapi_client._version import version
+
         typer.echo(f"sfapi {version()}")
         raise typer.Exit()
 

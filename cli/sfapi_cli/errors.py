@@ -7,7 +7,6 @@ from collections.abc import Callable
 from typing import ParamSpec, TypeVar
 
 import typer
-from rich.markup import escape
 
 from sfapi_client import (
     AuthenticationError,
@@ -56,6 +55,8 @@ def reported(debug: Callable[[], bool]) -> Callable[[Callable[P, R]], Callable[P
             except (SfApiError, ValueError, OSError) as exc:
                 if debug():
                     raise
+                from rich.markup import escape
+
                 errors.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, soft_wrap=True)
                 if isinstance(exc, MissingCredentialsError):
                     errors.print(CREDENTIALS_HINT, markup=False, soft_wrap=True)

@@ -8,11 +8,10 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import BaseModel
 from rich.console import Console
-from rich.filesize import decimal
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-from rich.table import Table
+
+# Tables, progress displays and pydantic are imported by the commands that print them,
+# so that ``sfapi --help`` loads none of them.
 
 console = Console(highlight=False)
 errors = Console(stderr=True, highlight=False)
@@ -23,6 +22,8 @@ STATE_STYLES = {"COMPLETED": "green", "RUNNING": "cyan", "PENDING": "yellow"}
 
 def plain(value: Any) -> Any:
     """JSON-ready data from models, enums and lists of them."""
+    from pydantic import BaseModel
+
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json", by_alias=True)
     if isinstance(value, list | tuple):
@@ -39,6 +40,8 @@ def emit_json(data: Any) -> None:
 
 def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     """Print a table; a cell may be ``(text, style)``."""
+    from rich.table import Table
+
     grid = Table(title=title, title_justify="left")
     for column in columns:
         grid.add_column(column)
@@ -77,6 +80,9 @@ def transfer(description: str, size: int) -> Iterator[None]:
     The SF API moves a file in one request, so the bar pulses with the elapsed time
     rather than filling; it appears only on a terminal.
     """
+    from rich.filesize import decimal
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     label = f"{description} ({decimal(size)})"
     columns = (SpinnerColumn(), TextColumn(label), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors, transient=True) as progress:

@@ -6,10 +6,16 @@ import logging
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, Client, ClientKeyError
+from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, ClientKeyError
 from sfapi_client._constants import DEFAULT_TIMEOUT
 from sfapi_client._credentials import read_key_text
+
+# The client (and the HTTP stack under it) loads for a command that talks to the API,
+# not for --help.
+if TYPE_CHECKING:
+    from sfapi_client import Client
 
 
 @dataclass
@@ -29,6 +35,8 @@ class Settings:
 
     def client(self) -> Client:
         """A client with the credentials the options give (none: public commands only)."""
+        from sfapi_client import Client
+
         secret = None
         if self.secret_file is not None:
             secret = read_key_text(self.secret_file, "secret file")

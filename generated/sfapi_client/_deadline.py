@@ -52,14 +52,24 @@ def nested(seconds: float, clock: Callable[[], float] = time.monotonic) -> Deadl
     return Deadline(seconds, clock)
 
 
-@contextmanager
-def bounded(deadline: Deadline) -> Iterator[Deadline]:
-    """Make ``deadline`` the one in force inside the ``with`` block."""
-    token = _CURRENT.set(deadline)
-    try:
-        yield deadline
-    finally:
-        _CURRENT.reset(token)
+class bounded:
+    """Make ``deadline`` the one in force inside the ``with`` block.
+
+    A class rather than a generator-based context manager: every call enters one, and
+    this form costs a fraction of that one's time.
+    """
+
+    __slots__ = ("_deadline", "_token")
+
+    def __init__(self, deadline: Deadline) -> None:
+        self._deadline = deadline
+
+    def __enter__(self) -> Deadline:
+        self._token = _CURRENT.set(self._deadline)
+        return self._deadline
+
+    def __exit__(self, *exc_info: object) -> None:
+        _CURRENT.reset(self._token)
 
 
 @contextmanager

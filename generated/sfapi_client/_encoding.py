@@ -26,6 +26,11 @@ def scalar(value: Any) -> str:
     return str(value)
 
 
+#: A segment of only RFC 3986's unreserved characters, not starting with a dot, needs no
+#: escaping and no further check: the common case (a machine or system name) is spared
+#: the work.
+_UNRESERVED = re.compile("[A-Za-z0-9_~-][A-Za-z0-9._~-]*")
+
 #: Characters a URL cannot carry as meant: C0 controls (NUL, tab, newline ...) and DEL.
 _CONTROL_CHARACTER = re.compile("[\x00-\x1f\x7f]")
 
@@ -53,7 +58,10 @@ def path_segment(value: Any) -> str:
     ValueError for ``.`` or ``..`` (which would turn the URL into another one) and for
     control characters or invalid text; nothing is normalised.
     """
-    text = _checked_text(scalar(value), "path parameter")
+    text = value if type(value) is str else scalar(value)
+    if _UNRESERVED.fullmatch(text):
+        return text
+    text = _checked_text(text, "path parameter")
     if text in (".", ".."):
         raise ValueError(f"path parameter {text!r} would change the request URL; it is refused")
     return quote(text, safe="")

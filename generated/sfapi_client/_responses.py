@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import httpx2
@@ -14,6 +15,9 @@ T = TypeVar("T")
 
 
 _ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
+#: Each type's JSON validator itself: called on every answer, without the adapter's
+#: argument checks in between.
+_JSON_VALIDATORS: dict[Any, Callable[[bytes], Any]] = {}
 
 
 def _adapter(kind: Any) -> pydantic.TypeAdapter[Any]:
@@ -24,10 +28,17 @@ def _adapter(kind: Any) -> pydantic.TypeAdapter[Any]:
     return adapter
 
 
+def _json_validator(kind: Any) -> Callable[[bytes], Any]:
+    validate = _JSON_VALIDATORS.get(kind)
+    if validate is None:
+        validate = _JSON_VALIDATORS[kind] = _adapter(kind).validator.validate_json
+    return validate
+
+
 def parse_json(response: httpx2.Response, kind: type[T], operation: str) -> T:
     """Validate a JSON answer against the operation's documented type."""
     try:
-        value: T = _adapter(kind).validate_json(response.content)
+        value: T = _json_validator(kind)(response.content)
     except pydantic.ValidationError as exc:
         raise ResponseDecodeError(
             f"{operation}: the answer does not match the API schema: {exc.error_count()} error(s), "
@@ -46,32 +57,3 @@ def json_body(value: Any) -> Any:
     if isinstance(value, pydantic.BaseModel):
         return value.model_dump(mode="json", by_alias=True, exclude_unset=True)
     return _adapter(type(value)).dump_python(value, mode="json")
-
-
-#: Headers about how a body was framed on the wire; they do not describe a read body.
-_FRAMING_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
-
-
-def buffered(response: httpx2.Response, body: bytes) -> httpx2.Response:
-    """An answer whose (decoded) body has been read into memory: ``response`` with ``body``.
-
-    Only what describes the answer is kept (status, headers, request, HTTP version and
-    reason phrase); the connection it came on is not.
-    """
-    headers = [
-        (name, value)
-        for name, value in response.headers.multi_items()
-        if name.lower() not in _FRAMING_HEADERS
-    ]
-    extensions: dict[str, Any] = {
-        key: response.extensions[key]
-        for key in ("http_version", "reason_phrase")
-        if key in response.extensions
-    }
-    return httpx2.Response(
-        response.status_code,
-        headers=headers,
-        content=body,
-        request=response.request,
-        extensions=extensions,
-    )

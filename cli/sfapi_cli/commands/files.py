@@ -6,16 +6,19 @@ import os
 import shlex
 import tempfile
 from pathlib import Path, PurePosixPath
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from sfapi_client import ApiErrorStatus, Compute, RemotePath
+from sfapi_client import ApiErrorStatus
 
 from .. import state
 from ..arguments import MachineArg
 from ..errors import reported
 from ..output import console, emit_json, table, transfer
+
+if TYPE_CHECKING:
+    from sfapi_client import Compute, RemotePath
 
 
 def register(app: typer.Typer) -> None:

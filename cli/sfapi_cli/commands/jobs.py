@@ -5,19 +5,22 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.live import Live
-from rich.text import Text
 
-from sfapi_client import Job, JobCommand, JobState
+from sfapi_client import JobCommand, JobState
 
 from .. import state
 from ..arguments import MachineArg
 from ..errors import reported
 from ..exit_codes import ExitCode
 from ..output import console, emit_json, errors, styled_state, table
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from sfapi_client import Job
 
 
 def register(app: typer.Typer) -> None:
@@ -159,6 +162,8 @@ class _Progress:
         self.started = time.monotonic()
 
     def __rich__(self) -> Text:
+        from rich.text import Text
+
         elapsed = time.monotonic() - self.started
         state = self.found.raw_state or self.found.state.value
         return Text(f"job {self.found.jobid}: {state}  {elapsed:.0f} s")
@@ -166,5 +171,7 @@ class _Progress:
 
 def _follow(found: Job, timeout: float | None) -> JobState:
     """Wait for the job to end (the library's own wait), showing its state meanwhile."""
+    from rich.live import Live
+
     with Live(_Progress(found), console=errors, transient=True, refresh_per_second=4):
         return found.complete(timeout=timeout)

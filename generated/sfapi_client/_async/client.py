@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx2
 
@@ -17,12 +17,15 @@ from .._machines import Machine, machine_from
 from .._retry import RetryConfig
 from .._spec_info import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
 from .._version import user_agent
-from .account import AsyncGroup, AsyncProject, AsyncUser
 from .api_client import AsyncApiClient
-from .compute import AsyncCompute
 from .context import AsyncContext
 from .resources import AsyncApi, AsyncResources
-from .storage import AsyncStorage
+
+# Machines, accounts and storage (with their models) load when a script first uses them.
+if TYPE_CHECKING:
+    from .account import AsyncGroup, AsyncProject, AsyncUser
+    from .compute import AsyncCompute
+    from .storage import AsyncStorage
 
 __all__ = ["AsyncClient"]
 
@@ -140,6 +143,8 @@ class AsyncClient(AsyncClosing):
         The same client returns one shared object per machine, so waits on its jobs
         share one monitor.
         """
+        from .compute import AsyncCompute
+
         resolved = machine_from(machine)
         status = await self.api_client.status.read_status_for_system(resolved.value)
         compute = self._computes.get(resolved)
@@ -151,15 +156,21 @@ class AsyncClient(AsyncClosing):
 
     async def user(self, username: str | None = None) -> AsyncUser:
         """A user: the owner of the credentials by default."""
+        from .account import AsyncUser
+
         info = await self.api_client.account.read_user(username=username)
         return AsyncUser.from_model(self.context, info)
 
     async def group(self, name: str) -> AsyncGroup:
         """A Unix group the user can manage."""
+        from .account import AsyncGroup
+
         return AsyncGroup.from_model(self.context, await self.api_client.account.read_group(name))
 
     async def projects(self) -> list[AsyncProject]:
         """The projects of the credentials' owner."""
+        from .account import AsyncProject
+
         projects = await self.api_client.account.read_projects()
         return [AsyncProject.from_model(self.context, p) for p in projects]
 
@@ -176,6 +187,8 @@ class AsyncClient(AsyncClosing):
     @property
     def storage(self) -> AsyncStorage:
         """Data movement between machines (Globus)."""
+        from .storage import AsyncStorage
+
         return AsyncStorage(self.context)
 
     async def aclose(self) -> None:

@@ -7,14 +7,16 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, TypeVar
 
 from .._machines import Resource
-from ..models import Changelog, Note, Outage, PublicHost, SystemStatus
+from ..models import PublicHost
 
+# The models load with the first answer that needs them, not with the client.
 if TYPE_CHECKING:
+    from ..models import Changelog, Note, Outage, SystemStatus
     from .context import AsyncContext
 
 __all__ = ["AsyncApi", "AsyncResources"]
 
-Named = TypeVar("Named", Outage, Note)
+Named = TypeVar("Named", "Outage", "Note")
 
 
 def by_name(groups: Sequence[Sequence[Named]]) -> dict[str, list[Named]]:

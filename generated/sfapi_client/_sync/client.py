@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from types import TracebackType
-from typing import Any, Self
+from typing import TYPE_CHECKING, Any, Self
 
 import httpx2
 
@@ -17,12 +17,15 @@ from .._machines import Machine, machine_from
 from .._retry import RetryConfig
 from .._spec_info import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
 from .._version import user_agent
-from .account import Group, Project, User
 from .api_client import ApiClient
-from .compute import Compute
 from .context import Context
 from .resources import Api, Resources
-from .storage import Storage
+
+# Machines, accounts and storage (with their models) load when a script first uses them.
+if TYPE_CHECKING:
+    from .account import Group, Project, User
+    from .compute import Compute
+    from .storage import Storage
 
 __all__ = ["Client"]
 
@@ -140,6 +143,8 @@ class Client(Closing):
         The same client returns one shared object per machine, so waits on its jobs
         share one monitor.
         """
+        from .compute import Compute
+
         resolved = machine_from(machine)
         status = self.api_client.status.read_status_for_system(resolved.value)
         compute = self._computes.get(resolved)
@@ -151,15 +156,21 @@ class Client(Closing):
 
     def user(self, username: str | None = None) -> User:
         """A user: the owner of the credentials by default."""
+        from .account import User
+
         info = self.api_client.account.read_user(username=username)
         return User.from_model(self.context, info)
 
     def group(self, name: str) -> Group:
         """A Unix group the user can manage."""
+        from .account import Group
+
         return Group.from_model(self.context, self.api_client.account.read_group(name))
 
     def projects(self) -> list[Project]:
         """The projects of the credentials' owner."""
+        from .account import Project
+
         projects = self.api_client.account.read_projects()
         return [Project.from_model(self.context, p) for p in projects]
 
@@ -176,6 +187,8 @@ class Client(Closing):
     @property
     def storage(self) -> Storage:
         """Data movement between machines (Globus)."""
+        from .storage import Storage
+
         return Storage(self.context)
 
     def close(self) -> None:

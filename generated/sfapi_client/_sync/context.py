@@ -11,11 +11,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .._concurrency import Sleep, sleep
 from .._polling import checked_interval
 from .api_client import ApiClient
-from .tasks import TaskHandle
+
+if TYPE_CHECKING:
+    from .tasks import TaskHandle
 
 __all__: list[str] = []
 
@@ -62,6 +65,8 @@ class Context:
 
     def task(self, task_id: str) -> TaskHandle:
         """A handle on the API task ``task_id``."""
+        from .tasks import TaskHandle  # loaded with the first task a script makes
+
         return TaskHandle(self, task_id)
 
     def username(self) -> str:

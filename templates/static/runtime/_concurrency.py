@@ -3,18 +3,26 @@
 Hand-written async code calls ``async_sleep``, ``AsyncLock``, ``AsyncTimedLock`` and
 ``AsyncSignal``; the sync twin produced by codegen calls ``sleep``, ``Lock``, ``TimedLock``
 and ``Signal``. Keeping both here lets the async→sync translation be a renaming.
+
+The async forms import asyncio when they are used, never with this module, so a
+script on the sync client does not load it.
 """
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 from collections.abc import Awaitable, Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import asyncio
 
 
 async def async_sleep(seconds: float) -> None:
     """Wait without blocking the event loop."""
+    import asyncio
+
     await asyncio.sleep(seconds)
 
 
@@ -23,8 +31,14 @@ def sleep(seconds: float) -> None:
     time.sleep(seconds)
 
 
-#: A lock for coroutines of one event loop; its sync twin is a thread lock.
-AsyncLock = asyncio.Lock
+def AsyncLock() -> asyncio.Lock:
+    """A lock for coroutines of one event loop; its sync twin is a thread lock."""
+    import asyncio
+
+    return asyncio.Lock()
+
+
+#: A lock for threads: the sync twin of ``AsyncLock``.
 Lock = threading.Lock
 
 
@@ -32,6 +46,8 @@ class AsyncSignal:
     """Set once; coroutines wait for it, each up to its own timeout."""
 
     def __init__(self) -> None:
+        import asyncio
+
         self._event = asyncio.Event()
 
     def set(self) -> None:
@@ -39,6 +55,8 @@ class AsyncSignal:
 
     async def wait(self, timeout: float) -> bool:
         """True once set; False when ``timeout`` seconds passed first."""
+        import asyncio
+
         try:
             await asyncio.wait_for(self._event.wait(), timeout)
         except TimeoutError:
@@ -64,10 +82,14 @@ class AsyncTimedLock:
     """A lock for coroutines that a waiter can give up on after a timeout."""
 
     def __init__(self) -> None:
+        import asyncio
+
         self._lock = asyncio.Lock()
 
     async def acquire(self, timeout: float) -> bool:
         """True once held; False when ``timeout`` seconds passed first."""
+        import asyncio
+
         try:
             await asyncio.wait_for(self._lock.acquire(), timeout)
         except TimeoutError:

@@ -9,9 +9,12 @@ request's headers (where the token is) are never kept.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import httpx2
+# Only answers are read here, and an answer means httpx2 is loaded: a program that
+# merely names the errors (a command line printing its help) does not import it.
+if TYPE_CHECKING:
+    import httpx2
 
 from ._package import PackageError
 
@@ -102,6 +105,8 @@ class WaitTimeoutError(PackageError, TimeoutError):
 
 
 def _body_text(response: httpx2.Response) -> str:
+    import httpx2
+
     try:
         text = response.text
     except (httpx2.ResponseNotRead, UnicodeDecodeError):
@@ -111,6 +116,8 @@ def _body_text(response: httpx2.Response) -> str:
 
 def _reason(response: httpx2.Response) -> str:
     """The service's own explanation, from FastAPI's ``detail`` or the body's ``error``."""
+    import httpx2
+
     try:
         data = json.loads(response.content)
     except (ValueError, RecursionError, httpx2.ResponseNotRead):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterator
+from typing import Any
 
 import httpcore2
 import httpx2
@@ -56,3 +57,32 @@ def as_httpx_errors() -> Iterator[None]:
             if isinstance(exc, source):
                 raise target(str(exc)) from exc
         raise
+
+
+#: Headers about how a body was framed on the wire; they do not describe a read body.
+_FRAMING_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+def buffered(response: httpx2.Response, body: bytes) -> httpx2.Response:
+    """An answer whose (decoded) body has been read into memory: ``response`` with ``body``.
+
+    Only what describes the answer is kept (status, headers, request, HTTP version and
+    reason phrase); the connection it came on is not.
+    """
+    headers = [
+        (name, value)
+        for name, value in response.headers.multi_items()
+        if name.lower() not in _FRAMING_HEADERS
+    ]
+    extensions: dict[str, Any] = {
+        key: response.extensions[key]
+        for key in ("http_version", "reason_phrase")
+        if key in response.extensions
+    }
+    return httpx2.Response(
+        response.status_code,
+        headers=headers,
+        content=body,
+        request=response.request,
+        extensions=extensions,
+    )

@@ -38,11 +38,10 @@ from .._exceptions import (
     TransportError,
     error_from_response,
 )
-from .._network import AsyncBodyStreamBase
+from .._network import AsyncBodyStreamBase, buffered
 from .._operation import OperationInfo
 from .._package import LOGGER_NAME, PackageError
 from .._polling import Deadline
-from .._responses import buffered
 from .._retry import (
     RetryConfig,
     error_is_retryable,
@@ -56,6 +55,7 @@ logger = logging.getLogger(LOGGER_NAME)
 
 #: Each network operation's own limit, before it is cut to the call's deadline.
 PHASE_TIMEOUTS = httpx2.Timeout(DEFAULT_READ_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+_PHASES = tuple(PHASE_TIMEOUTS.as_dict().items())
 
 
 def checked_base_url(base_url: str) -> str:
@@ -300,9 +300,8 @@ class AsyncBaseClient:
     ) -> httpx2.Response:
         """Send ``request`` and read its answer whole, within the deadline and the size."""
         left = deadline.remaining()
-        phases = PHASE_TIMEOUTS.as_dict()
         request.extensions["timeout"] = {
-            name: left if value is None else min(value, left) for name, value in phases.items()
+            name: left if value is None or value > left else value for name, value in _PHASES
         }
         response = await self._http.send(request, auth=auth, stream=True)
         try:
@@ -421,6 +420,8 @@ class AsyncBaseClient:
     def _log(
         self, request: httpx2.Request, sent_at: float, outcome: str, delay: float | None
     ) -> None:
+        if not logger.isEnabledFor(logging.DEBUG):
+            return
         logger.debug(
             "%s %s → %s in %.3fs%s",
             request.method,

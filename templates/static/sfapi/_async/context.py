@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from .._concurrency import AsyncSleep, async_sleep
 from .._polling import checked_interval
 from .api_client import AsyncApiClient
-from .tasks import AsyncTaskHandle
+
+if TYPE_CHECKING:
+    from .tasks import AsyncTaskHandle
 
 __all__: list[str] = []
 
@@ -61,6 +64,8 @@ class AsyncContext:
 
     def task(self, task_id: str) -> AsyncTaskHandle:
         """A handle on the API task ``task_id``."""
+        from .tasks import AsyncTaskHandle  # loaded with the first task a script makes
+
         return AsyncTaskHandle(self, task_id)
 
     async def username(self) -> str:

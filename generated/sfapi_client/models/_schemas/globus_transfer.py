@@ -1,0 +1,12 @@
+# Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+from .._enums import StorageStatus
+
+
+class GlobusTransfer(BaseModel):
+    transfer_id: str = Field(..., title="Transfer Id")
+    status: StorageStatus
+    reason: str | None = Field(..., title="Reason")

@@ -1,0 +1,15 @@
+# Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+from .._enums import TaskStatus
+
+
+class Task(BaseModel):
+    id: str = Field(..., title="Id")
+    status: TaskStatus | None
+    result: str | None = Field(..., title="Result")
+    """
+    JSON document, encoded as a string, written by the task when it ends.
+    """

@@ -1,0 +1,14 @@
+# Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+from .._enums import BatchGroupAction
+
+
+class UpdateGroupMembershipBody(BaseModel):
+    usernames: str = Field(..., title="Usernames")
+    """
+    Comma-separated usernames.
+    """
+    action: BatchGroupAction

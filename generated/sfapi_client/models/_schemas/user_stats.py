@@ -1,0 +1,10 @@
+# Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class UserStats(BaseModel):
+    uid: int = Field(..., title="Uid")
+    name: str = Field(..., title="Name")
