@@ -136,59 +136,29 @@ if _typing.TYPE_CHECKING:
         AsyncProject,
         AsyncUser,
     )
-    from ._sync.account import (
-        Group,
-        GroupMember,
-        Project,
-        User,
-    )
     from ._async.client import (
         AsyncClient,
-    )
-    from ._sync.client import (
-        Client,
     )
     from ._async.compute import (
         AsyncCompute,
     )
-    from ._sync.compute import (
-        Compute,
-    )
     from ._async.jobs import (
         AsyncJob,
-    )
-    from ._sync.jobs import (
-        Job,
     )
     from ._async.paths import (
         AsyncRemotePath,
     )
-    from ._sync.paths import (
-        RemotePath,
-    )
     from ._async.resources import (
         AsyncApi,
         AsyncResources,
-    )
-    from ._sync.resources import (
-        Api,
-        Resources,
     )
     from ._async.storage import (
         AsyncGlobus,
         AsyncStorage,
         AsyncTransfer,
     )
-    from ._sync.storage import (
-        Globus,
-        Storage,
-        Transfer,
-    )
     from ._async.tasks import (
         AsyncCommandTask,
-    )
-    from ._sync.tasks import (
-        CommandTask,
     )
     from ._auth import (
         BearerTokenAuth,
@@ -207,10 +177,6 @@ if _typing.TYPE_CHECKING:
         AuthenticationError,
         CallTimeoutError,
         ConflictError,
-        JobNotCreatedError,
-        JobNotFoundError,
-        JobSubmissionError,
-        MachineUnavailableError,
         MissingCredentialsError,
         NotFoundError,
         PermissionDeniedError,
@@ -219,9 +185,6 @@ if _typing.TYPE_CHECKING:
         ResponseDecodeError,
         ResponseTooLargeError,
         ServerError,
-        SfApiError,
-        SubmissionOutcomeUnknownError,
-        TaskFailedError,
         TransportError,
         WaitTimeoutError,
     )
@@ -235,12 +198,53 @@ if _typing.TYPE_CHECKING:
         Resource,
         machine_from,
     )
+    from ._package import (
+        SfApiError,
+    )
     from ._retry import (
         RetryConfig,
+    )
+    from ._sync.account import (
+        Group,
+        GroupMember,
+        Project,
+        User,
+    )
+    from ._sync.client import (
+        Client,
+    )
+    from ._sync.compute import (
+        Compute,
+    )
+    from ._sync.jobs import (
+        Job,
+    )
+    from ._sync.paths import (
+        RemotePath,
+    )
+    from ._sync.resources import (
+        Api,
+        Resources,
+    )
+    from ._sync.storage import (
+        Globus,
+        Storage,
+        Transfer,
+    )
+    from ._sync.tasks import (
+        CommandTask,
     )
     from ._task_results import (
         CommandResult,
         SubmissionResult,
+    )
+    from ._workflow_errors import (
+        JobNotCreatedError,
+        JobNotFoundError,
+        JobSubmissionError,
+        MachineUnavailableError,
+        SubmissionOutcomeUnknownError,
+        TaskFailedError,
     )
     from .models import (
         ApiClientInfo,
@@ -303,30 +307,16 @@ else:
             "AsyncGroupMember": "._async.account",
             "AsyncProject": "._async.account",
             "AsyncUser": "._async.account",
-            "Group": "._sync.account",
-            "GroupMember": "._sync.account",
-            "Project": "._sync.account",
-            "User": "._sync.account",
             "AsyncClient": "._async.client",
-            "Client": "._sync.client",
             "AsyncCompute": "._async.compute",
-            "Compute": "._sync.compute",
             "AsyncJob": "._async.jobs",
-            "Job": "._sync.jobs",
             "AsyncRemotePath": "._async.paths",
-            "RemotePath": "._sync.paths",
             "AsyncApi": "._async.resources",
             "AsyncResources": "._async.resources",
-            "Api": "._sync.resources",
-            "Resources": "._sync.resources",
             "AsyncGlobus": "._async.storage",
             "AsyncStorage": "._async.storage",
             "AsyncTransfer": "._async.storage",
-            "Globus": "._sync.storage",
-            "Storage": "._sync.storage",
-            "Transfer": "._sync.storage",
             "AsyncCommandTask": "._async.tasks",
-            "CommandTask": "._sync.tasks",
             "BearerTokenAuth": "._auth",
             "ClientCredentialsAuth": "._auth",
             "TokenRequestError": "._auth",
@@ -337,10 +327,6 @@ else:
             "AuthenticationError": "._exceptions",
             "CallTimeoutError": "._exceptions",
             "ConflictError": "._exceptions",
-            "JobNotCreatedError": "._exceptions",
-            "JobNotFoundError": "._exceptions",
-            "JobSubmissionError": "._exceptions",
-            "MachineUnavailableError": "._exceptions",
             "MissingCredentialsError": "._exceptions",
             "NotFoundError": "._exceptions",
             "PermissionDeniedError": "._exceptions",
@@ -349,9 +335,6 @@ else:
             "ResponseDecodeError": "._exceptions",
             "ResponseTooLargeError": "._exceptions",
             "ServerError": "._exceptions",
-            "SfApiError": "._exceptions",
-            "SubmissionOutcomeUnknownError": "._exceptions",
-            "TaskFailedError": "._exceptions",
             "TransportError": "._exceptions",
             "WaitTimeoutError": "._exceptions",
             "JobCommand": "._job_state",
@@ -360,9 +343,30 @@ else:
             "Machines": "._machines",
             "Resource": "._machines",
             "machine_from": "._machines",
+            "SfApiError": "._package",
             "RetryConfig": "._retry",
+            "Group": "._sync.account",
+            "GroupMember": "._sync.account",
+            "Project": "._sync.account",
+            "User": "._sync.account",
+            "Client": "._sync.client",
+            "Compute": "._sync.compute",
+            "Job": "._sync.jobs",
+            "RemotePath": "._sync.paths",
+            "Api": "._sync.resources",
+            "Resources": "._sync.resources",
+            "Globus": "._sync.storage",
+            "Storage": "._sync.storage",
+            "Transfer": "._sync.storage",
+            "CommandTask": "._sync.tasks",
             "CommandResult": "._task_results",
             "SubmissionResult": "._task_results",
+            "JobNotCreatedError": "._workflow_errors",
+            "JobNotFoundError": "._workflow_errors",
+            "JobSubmissionError": "._workflow_errors",
+            "MachineUnavailableError": "._workflow_errors",
+            "SubmissionOutcomeUnknownError": "._workflow_errors",
+            "TaskFailedError": "._workflow_errors",
             "ApiClientInfo": ".models",
             "BatchGroupAction": ".models",
             "Changelog": ".models",
