@@ -66,7 +66,11 @@ def run(args: argparse.Namespace, config: Config, regenerate: Callable[[Config],
     except GeneratorError as exc:
         print(f"drift: the committed spec is unreadable: {exc}", file=sys.stderr)
         return int(ExitCode.UNAVAILABLE)
-    result = compare(committed_doc, live_doc, include_docs=args.include_docs)
+    try:
+        result = compare(committed_doc, live_doc, include_docs=args.include_docs)
+    except FetchError as exc:
+        print(f"drift: {exc}", file=sys.stderr)
+        return int(ExitCode.UNAVAILABLE)
     print(render(result, args.format, live=live, committed=_shown(committed_path)))
     if not args.update:
         return int(result.exit_code)
