@@ -3,6 +3,8 @@
 and the hand-written layer built on them.
 """
 
+__version__ = "0.1.0"
+
 from . import models
 from ._async.api_client import AsyncApiClient
 from ._spec_info import API_VERSION, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL

@@ -19,7 +19,7 @@ from ..naming import PATH_PARAMETER
 from ..problems import pointer_join
 from ..refs import SCHEMA_PREFIX
 from .equivalent import canonical_document
-from .model import Change, Direction, DriftResult
+from .model import DOCUMENTATION, Change, Direction, DriftResult
 from .schemas import Emit, SchemaDiffer, extend, mapping, schema_name, without_docs
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -137,7 +137,7 @@ class _Comparison:
         if self.include_docs:
             for key in ("summary", "description"):
                 if old.body.get(key) != new.body.get(key):
-                    emit(f"{key} changed", f"{new.pointer}/{key}", "documentation", None)
+                    emit(f"{key} changed", f"{new.pointer}/{key}", DOCUMENTATION, None)
         self._security(old, new, emit)
         self._parameters(old, new, emit)
         self._request_body(old, new)
@@ -173,7 +173,7 @@ class _Comparison:
             elif was and not now:
                 emit("parameter made optional", new_ptr, _param_label(key), None)
             if self.include_docs and old_param.get("description") != new_param.get("description"):
-                emit("description changed", f"{new_ptr}/description", "documentation", None)
+                emit("description changed", f"{new_ptr}/description", DOCUMENTATION, None)
             self.differ.diff(
                 old_param.get("schema"),
                 new_param.get("schema"),
