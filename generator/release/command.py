@@ -34,7 +34,7 @@ from ..problems import GeneratorError
 from . import changelog
 from .body import pull_request_body
 from .proposal import Proposal, propose
-from .version import write_version
+from .version import parse_version, write_version
 from .worktree import WorktreeError, repository_root, require_clean
 
 
@@ -75,6 +75,10 @@ def run(args: argparse.Namespace, config: Config, regenerate: Callable[[Config],
             f"{config.path} names no [package] version_file, so there is no version to raise",
             ReleaseExit.REFUSED,
         )
+    try:
+        parse_version(config.version)
+    except GeneratorError as exc:
+        return _stop(f"{config.version_file}: {exc.problems[0].message}", ReleaseExit.REFUSED)
     live = args.against or os.environ.get(URL_VARIABLE) or DEFAULT_URL
     spec = _shown(config.spec, root)
     try:

@@ -39,12 +39,18 @@ class NextVersion:
     reason: str
 
 
+def parse_version(version: str) -> tuple[int, int, int]:
+    """The three numbers of ``version``; a GeneratorError when it is not MAJOR.MINOR.PATCH."""
+    match = _VERSION.fullmatch(version)
+    if match is None:
+        raise fail(f"version {version!r} is not MAJOR.MINOR.PATCH; set it by hand first")
+    major, minor, patch = (int(part) for part in match.groups())
+    return major, minor, patch
+
+
 def next_version(previous: str, bump: Bump) -> NextVersion:
     """The version after ``previous`` for a release of kind ``bump``."""
-    match = _VERSION.fullmatch(previous)
-    if match is None:
-        raise fail(f"version {previous!r} is not MAJOR.MINOR.PATCH; set it by hand first")
-    major, minor, patch = (int(part) for part in match.groups())
+    major, minor, patch = parse_version(previous)
     if bump is Bump.MAJOR and major == 0:
         return NextVersion(
             previous, f"0.{minor + 1}.0", bump, "minor: breaking changes, while the version is 0.x"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -110,3 +111,19 @@ def test_a_version_file_that_cannot_be_read_is_a_clear_error(tmp_path: Path) -> 
     (tmp_path / "missing.toml").write_text('[project]\nname = "p"\n')
     with pytest.raises(GeneratorError, match=r"has no \[project\] version string"):
         load_config(config)
+
+
+def test_a_version_that_cannot_be_raised_is_refused_before_fetching(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from generator.__main__ import main
+
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "p"\nversion = "1.2"\n')
+    config = tmp_path / "codegen.toml"
+    config.write_text('[package]\nname = "p"\nversion_file = "pyproject.toml"\n')
+    git = ["git", "-C", str(tmp_path), "-c", "user.name=t", "-c", "user.email=t@localhost"]
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "inputs"]):
+        subprocess.run([*git, *args], check=True, timeout=30)
+    unreachable = "http://127.0.0.1:9/openapi.json"  # never asked: the run stops first
+    assert main(["release", "--config", str(config), "--against", unreachable]) == 4
+    assert "version '1.2' is not MAJOR.MINOR.PATCH" in capsys.readouterr().err
