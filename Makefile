@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup codegen check-generated lint typecheck test soak sim bench drift drift-update docs docs-serve clean
+.PHONY: setup codegen check-generated lint typecheck test soak sim bench drift drift-update release-proposal docs docs-serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,14 @@ drift: $(STAMP)
 ## drift-update: write the live spec into spec/openapi.json and regenerate
 drift-update: $(STAMP)
 	$(BIN)/python -m generator drift --update
+
+## release-proposal: take the live spec in (AGAINST=URL|FILE, default the live URL): regenerate,
+##        raise the version, add the CHANGELOG.md entry, print the pull request body (also
+##        to BODY=FILE if given); refused on a tree with uncommitted changes. Succeeds when
+##        a release was proposed (exit 1 or 2 of the command) or nothing drifted (0).
+release-proposal: $(STAMP)
+	@$(BIN)/python -m generator release $(if $(AGAINST),--against $(AGAINST)) \
+		$(if $(BODY),--body-file $(BODY)); status=$$?; [ $$status -le 2 ] || exit $$status
 
 ## docs: build the documentation site into site/; any warning (a broken link or
 ##       reference, a missing example) fails the build

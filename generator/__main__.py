@@ -1,4 +1,4 @@
-"""Command line of the generator: ``python -m generator {codegen,unasync,check,drift}``."""
+"""Command line of the generator: ``python -m generator {codegen,unasync,check,drift,release}``."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from .drift import command as drift
 from .pipeline import ROOT, TEMPLATES, generate, sync_table
 from .pipeline import check as check_generated
 from .problems import GeneratorError
+from .release import command as release
 from .sync import TABLE_FILE, read_table
 from .test_twins import test_twins, write_twins
 
@@ -25,6 +26,7 @@ COMMANDS = {
     "unasync": "regenerate the package and the sync twins of async test modules",
     "check": "fail if the package on disk differs from what the inputs produce",
     "drift": "compare the live OpenAPI document with the committed spec",
+    "release": "take the live document in: regenerate, raise the version, write the changelog",
 }
 
 
@@ -50,6 +52,8 @@ def _parser() -> argparse.ArgumentParser:
             )
         if name == "drift":
             drift.add_arguments(sub)
+        if name == "release":
+            release.add_arguments(sub)
     return parser
 
 
@@ -102,14 +106,14 @@ def main(argv: list[str] | None = None) -> int:
         config = load_config(args.config).with_inputs(spec=args.spec, job_samples=args.job_json)
         if args.command == "check":
             return _check(config, args.out, args.templates)
-        if args.command == "drift":
-            return drift.run(
-                args,
-                config,
-                lambda updated: _generate(
-                    updated, args.out, args.templates, force=True, twins=True
-                ),
-            )
+        if args.command in ("drift", "release"):
+
+            def regenerate(updated: Config) -> int:
+                return _generate(updated, args.out, args.templates, force=True, twins=True)
+
+            if args.command == "drift":
+                return drift.run(args, config, regenerate)
+            return release.run(args, config, regenerate)
         return _generate(
             config,
             args.out,

@@ -70,6 +70,7 @@ def build_api(
         model_names=model_names,
         job_model_names=job_model_names,
         inputs=inputs,
+        package_version=config.version,
     )
     return api, builder.warnings
 

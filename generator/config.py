@@ -38,6 +38,7 @@ SCHEMA = Table(
                 "client_class": IDENTIFIER,
                 "error_class": IDENTIFIER,
                 "static": ListOf(STRING),
+                "version_file": STRING,
             },
             required=frozenset({"name"}),
         ),
@@ -102,6 +103,10 @@ class Config:
     slash_allowed: frozenset[str]
     inband_errors: InbandErrors | None
     overrides: dict[str, OperationOverride] = field(default_factory=dict)
+    #: The package's version (``__version__``), from ``version_file``; "0.0.0" without one.
+    version: str = "0.0.0"
+    #: The ``pyproject.toml`` whose ``[project] version`` the package carries, if any.
+    version_file: Path | None = None
 
     def with_inputs(
         self, spec: Path | None = None, job_samples: list[Path] | None = None
@@ -179,4 +184,24 @@ def load_config(path: Path) -> Config:
         slash_allowed=frozenset(data.get("parameters", {}).get("slash_allowed", [])),
         inband_errors=InbandErrors(**inband) if inband else None,
         overrides=overrides,
+        **_version(base, package.get("version_file"), path),
     )
+
+
+def _version(base: Path, version_file: str | None, config_path: Path) -> dict[str, Any]:
+    """``version`` and ``version_file`` for the Config: the ``[project] version`` of the
+    named ``pyproject.toml``, so that the package and its distribution agree."""
+    if version_file is None:
+        return {}
+    path = base / version_file
+    source = str(path)
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise fail(f"cannot read the version file: {exc}", source=str(config_path)) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise fail(f"not valid TOML: {exc}", source=source) from None
+    version = data.get("project", {}).get("version")
+    if not isinstance(version, str) or not version:
+        raise fail("has no [project] version string", source=source, pointer="/project/version")
+    return {"version": version, "version_file": path}

@@ -154,6 +154,8 @@ class Api:
     model_names: tuple[str, ...]
     job_model_names: tuple[str, ...]
     inputs: tuple[str, ...]
+    #: The package's own version (``__version__``), not the API's.
+    package_version: str = "0.0.0"
 
     @property
     def operations(self) -> tuple[Operation, ...]:

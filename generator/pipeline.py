@@ -44,8 +44,9 @@ def _header(config: Config, origin: str) -> str:
     )
 
 
-#: Parts of generator/ that cannot change the output: the command line and the drift check.
-NOT_INPUTS = frozenset({"__main__.py", "drift"})
+#: Parts of generator/ that cannot change the output: the command line, the drift check
+#: and the release proposal.
+NOT_INPUTS = frozenset({"__main__.py", "drift", "release"})
 
 
 def _input_hashes(config: Config, templates: Path) -> dict[str, str]:
@@ -60,6 +61,9 @@ def _input_hashes(config: Config, templates: Path) -> dict[str, str]:
             hashes[role] = sha256(path.read_bytes())
         except OSError:
             raise fail("file not found or unreadable", source=str(path)) from None
+    if config.version_file is not None:
+        # The version, not the whole file: other edits of pyproject.toml change nothing.
+        hashes["package_version"] = sha256(config.version.encode())
     for base, prefix in ((templates, "templates"), (GENERATOR, "generator")):
         for path in sorted(base.rglob("*")):
             relative = path.relative_to(base).parts
@@ -234,27 +238,14 @@ def _build(
     """Every file of the package, formatted (the models and formatting in ``pool``)."""
     static = _static_files(config, templates)
     table = sync_table(config, templates)
-    sync_names = {**derived_replacements(static), **table}
-    exports = _package_exports(static, config, sync_names)
+    exports = _package_exports(static, config, {**derived_replacements(static), **table})
     exported = {name for _, names in exports for name in names}
-    reserved = frozenset(
-        exported | IMPORTED_NAMES | {f"Async{config.client_class}", config.client_class}
-    )
-    normalised, result.warnings = normalise(document, config, reserved)
+    normalised, result.warnings = normalise(document, config, _reserved(config, exported))
     header = _header(config, config.spec.name)
     jobs_header = _header(config, ", ".join(sorted(p.name for p in config.job_samples.values())))
     models_job = pool.submit(schema_models, normalised, header)
     jobs_job = pool.submit(job_models, config.job_samples, config.job_rows_pointer, jobs_header)
-    # Class names are the normalised schema names; checked against the models below.
-    schema_names = tuple(sorted(normalised["components"]["schemas"]))
-    api, ir_warnings = build_api(
-        normalised,
-        config,
-        schema_names,
-        tuple(sorted(config.job_samples)),
-        inputs=tuple(sorted(inputs)),
-        client_attributes=client_attributes(static),
-    )
+    api, ir_warnings = _api(normalised, config, static, inputs=tuple(sorted(inputs)))
     result.warnings += ir_warnings
     renderer = Renderer(templates, api)
     files = make_sync_twins(_render(renderer, header, static), table)
@@ -285,6 +276,41 @@ def _build(
     formatting += submit_formatting(pool, late)
     files.update(collect_formatting(formatting))
     return files
+
+
+def _reserved(config: Config, exported: set[str]) -> frozenset[str]:
+    """Names a schema may not take: what the package exports or its modules import."""
+    return frozenset(
+        exported | IMPORTED_NAMES | {f"Async{config.client_class}", config.client_class}
+    )
+
+
+def _api(
+    normalised: dict[str, Any], config: Config, static: dict[str, str], inputs: tuple[str, ...]
+) -> tuple[Api, list[Problem]]:
+    """The IR of a normalised document; its class names are the schema names (checked
+    against the models the model generator writes, in ``_with_model_names``)."""
+    return build_api(
+        normalised,
+        config,
+        tuple(sorted(normalised["components"]["schemas"])),
+        tuple(sorted(config.job_samples)),
+        inputs=inputs,
+        client_attributes=client_attributes(static),
+    )
+
+
+def intermediate(
+    config: Config, document: dict[str, Any], templates: Path = TEMPLATES
+) -> tuple[Api, dict[str, Any]]:
+    """The IR and the normalised document of ``document`` as a run would build them,
+    without models, rendering or formatting: what the release's API diff compares."""
+    static = _static_files(config, templates)
+    sync_names = {**derived_replacements(static), **sync_table(config, templates)}
+    exported = {name for _, names in _package_exports(static, config, sync_names) for name in names}
+    normalised, _ = normalise(document, config, _reserved(config, exported))
+    api, _ = _api(normalised, config, static, inputs=())
+    return api, normalised
 
 
 def _with_model_names(api: Api, config: Config, models_src: str, jobs_src: str) -> Api:

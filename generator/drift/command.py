@@ -25,20 +25,25 @@ from .report import render, render_failure
 URL_VARIABLE = "SFAPI_SPEC_URL"
 
 
-def add_arguments(parser: argparse.ArgumentParser) -> None:
+def add_fetch_arguments(parser: argparse.ArgumentParser) -> None:
+    """``--against`` and ``--timeout``: where the live document is, and how long to wait."""
     parser.add_argument(
         "--against",
         metavar="URL|FILE",
         help=f"the live document (default: ${URL_VARIABLE}, else {DEFAULT_URL})",
     )
     parser.add_argument(
+        "--timeout", type=float, default=10.0, help="seconds for the whole fetch, retries included"
+    )
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_fetch_arguments(parser)
+    parser.add_argument(
         "--format", choices=("text", "json", "markdown"), default="text", help="report format"
     )
     parser.add_argument(
         "--include-docs", action="store_true", help="count changed descriptions and summaries"
-    )
-    parser.add_argument(
-        "--timeout", type=float, default=10.0, help="seconds for the whole fetch, retries included"
     )
     parser.add_argument(
         "--update",
@@ -66,7 +71,11 @@ def run(args: argparse.Namespace, config: Config, regenerate: Callable[[Config],
     except GeneratorError as exc:
         print(f"drift: the committed spec is unreadable: {exc}", file=sys.stderr)
         return int(ExitCode.UNAVAILABLE)
-    result = compare(committed_doc, live_doc, include_docs=args.include_docs)
+    try:
+        result = compare(committed_doc, live_doc, include_docs=args.include_docs)
+    except FetchError as exc:
+        print(f"drift: {exc}", file=sys.stderr)
+        return int(ExitCode.UNAVAILABLE)
     print(render(result, args.format, live=live, committed=_shown(committed_path)))
     if not args.update:
         return int(result.exit_code)

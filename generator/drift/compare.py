@@ -18,7 +18,8 @@ from ..load import resolve_pointer, walk_refs
 from ..naming import PATH_PARAMETER
 from ..problems import pointer_join
 from ..refs import SCHEMA_PREFIX
-from .model import Change, Direction, DriftResult
+from .equivalent import canonical_document
+from .model import DOCUMENTATION, Change, Direction, DriftResult
 from .schemas import Emit, SchemaDiffer, extend, mapping, schema_name, without_docs
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -37,8 +38,17 @@ class Operation:
 def compare(
     old_doc: dict[str, Any], new_doc: dict[str, Any], *, include_docs: bool = False
 ) -> DriftResult:
-    """Every semantic change from ``old_doc`` (committed) to ``new_doc`` (live)."""
-    return _Comparison(old_doc, new_doc, include_docs).run()
+    """Every semantic change from ``old_doc`` (committed) to ``new_doc`` (live).
+
+    Both are first written in one spelling (:mod:`generator.drift.equivalent`), so that
+    a re-encoding of the same meaning is no change; a document whose references cannot
+    be resolved raises :class:`generator.drift.fetch.FetchError`.
+    """
+    return _Comparison(
+        canonical_document(old_doc, "the committed document"),
+        canonical_document(new_doc, "the live document"),
+        include_docs,
+    ).run()
 
 
 class _Comparison:
@@ -48,6 +58,13 @@ class _Comparison:
         self.old_schemas = mapping(mapping(old_doc, "components"), "schemas")
         self.new_schemas = mapping(mapping(new_doc, "components"), "schemas")
         self.moved = _moved_schemas(self.old_schemas, self.new_schemas, include_docs)
+        # Components that one document names and the other writes in place.
+        self.inlined = _written_in_place(
+            old_doc, new_doc, self.old_schemas.keys() - self.new_schemas.keys(), include_docs
+        )
+        self.named = _written_in_place(
+            new_doc, old_doc, self.new_schemas.keys() - self.old_schemas.keys(), include_docs
+        )
         self.differ = SchemaDiffer(old_doc, new_doc, self.moved, include_docs)
         self.result = DriftResult()
 
@@ -69,6 +86,10 @@ class _Comparison:
             self.result.notes["moved schemas (not a change)"] = [
                 f"{old} → {new}" for old, new in sorted(self.moved.items())
             ]
+        in_place = [f"{name} (now written in place)" for name in sorted(self.inlined)]
+        in_place += [f"{name} (now named)" for name in sorted(self.named)]
+        if in_place:
+            self.result.notes["schemas written in place or by reference (not a change)"] = in_place
         return self.result
 
     def _emitter(self, group_kind: str, group: str, directions: Direction = Direction.BOTH) -> Emit:
@@ -116,7 +137,7 @@ class _Comparison:
         if self.include_docs:
             for key in ("summary", "description"):
                 if old.body.get(key) != new.body.get(key):
-                    emit(f"{key} changed", f"{new.pointer}/{key}", "documentation", None)
+                    emit(f"{key} changed", f"{new.pointer}/{key}", DOCUMENTATION, None)
         self._security(old, new, emit)
         self._parameters(old, new, emit)
         self._request_body(old, new)
@@ -152,7 +173,7 @@ class _Comparison:
             elif was and not now:
                 emit("parameter made optional", new_ptr, _param_label(key), None)
             if self.include_docs and old_param.get("description") != new_param.get("description"):
-                emit("description changed", f"{new_ptr}/description", "documentation", None)
+                emit("description changed", f"{new_ptr}/description", DOCUMENTATION, None)
             self.differ.diff(
                 old_param.get("schema"),
                 new_param.get("schema"),
@@ -244,6 +265,8 @@ class _Comparison:
         for name in sorted(renamed_old.keys() | self.new_schemas.keys()):
             emit = self._emitter("schema", name, usage.get(name, Direction.BOTH))
             before = len(self.result.changes)
+            if name in self.named or renamed_old.get(name) in self.inlined:
+                continue
             if name not in self.new_schemas:
                 # Code that imports the generated model class loses it.
                 pointer = pointer_join("components", "schemas", renamed_old[name])
@@ -361,6 +384,29 @@ def _reachable(doc: dict[str, Any], node: Any) -> set[str]:
             except KeyError:
                 continue  # a dangling reference uses nothing
     return {name for name in map(schema_name, followed) if name is not None}
+
+
+def _written_in_place(
+    named_doc: dict[str, Any], other_doc: dict[str, Any], names: set[str], include_docs: bool
+) -> set[str]:
+    """Those of ``names`` (components of ``named_doc``) that ``other_doc`` writes in place:
+    wherever ``named_doc`` refers to one, ``other_doc`` holds a schema equal to it."""
+    schemas = mapping(mapping(named_doc, "components"), "schemas")
+    places: dict[str, list[str]] = {}
+    for ref, path in walk_refs(named_doc):
+        name = schema_name(ref)
+        if name in names:
+            places.setdefault(name, []).append(pointer_join(*path[:-1]))
+    in_place = set()
+    for name, pointers in places.items():
+        form = _form(schemas[name], {}, include_docs)
+        try:
+            forms = {_form(resolve_pointer(other_doc, "#" + p), {}, include_docs) for p in pointers}
+        except KeyError:
+            continue  # the other document has nothing at one of those places
+        if forms == {form}:
+            in_place.add(name)
+    return in_place
 
 
 def _moved_schemas(old: dict[str, Any], new: dict[str, Any], include_docs: bool) -> dict[str, str]:

@@ -6,6 +6,9 @@ from dataclasses import asdict, dataclass, field
 from enum import Flag, IntEnum
 from typing import Any
 
+#: The detail of every change that only touches documentation.
+DOCUMENTATION = "documentation"
+
 
 class Direction(Flag):
     """Which way a schema's data travels; decides whether a change breaks a client.
@@ -44,6 +47,11 @@ class Change:
     pointer: str
     detail: str
     breaking: bool
+
+    @property
+    def is_documentation(self) -> bool:
+        """True for a changed description, summary or title (``--include-docs``)."""
+        return self.detail == DOCUMENTATION
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)

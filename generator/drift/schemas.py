@@ -15,7 +15,7 @@ from typing import Any
 
 from ..problems import pointer_join
 from ..refs import SCHEMA_PREFIX
-from .model import Direction
+from .model import DOCUMENTATION, Direction
 
 #: Keys that document rather than constrain; compared only with ``--include-docs``.
 DOC_KEYS = frozenset({"description", "summary", "title", "example", "examples", "externalDocs"})
@@ -180,7 +180,7 @@ class SchemaDiffer:
         if self.include_docs:
             for key in sorted(DOC_KEYS - {"examples", "externalDocs"}):
                 if old.get(key) != new.get(key):
-                    emit(f"{key} changed", f"{new_ptr}/{key}", "documentation", None)
+                    emit(f"{key} changed", f"{new_ptr}/{key}", DOCUMENTATION, None)
 
     def _types(self, old: dict[str, Any], new: dict[str, Any], ptr: str, emit: Emit) -> None:
         before, after = self.old_atoms(old), self.new_atoms(new)

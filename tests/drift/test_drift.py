@@ -329,6 +329,7 @@ def test_update_writes_the_live_document_and_regenerates(
     spec_dir.mkdir()
     for name in ("codegen.toml", "openapi.json", "job.json", "job_sacct.json"):
         (spec_dir / name).write_bytes((ROOT / "spec" / name).read_bytes())
+    (tmp_path / "pyproject.toml").write_bytes((ROOT / "pyproject.toml").read_bytes())
     out_dir = tmp_path / "generated"
     code, out, err = drift(
         capsys,

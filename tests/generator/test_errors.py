@@ -18,6 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def workspace(tmp_path: Path) -> Path:
     """A copy of the SF API inputs."""
     shutil.copytree(ROOT / "spec", tmp_path / "spec")
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)  # the config's version_file
     return tmp_path
 
 

@@ -154,6 +154,7 @@ def test_package_all_is_sorted_and_complete() -> None:
 def test_failed_run_leaves_the_package_intact(tmp_path: Path) -> None:
     spec_dir = tmp_path / "spec"
     shutil.copytree(ROOT / "spec", spec_dir)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)  # the config's version_file
     out = tmp_path / "out"
     config = load_config(spec_dir / "codegen.toml")
     generate(config, out, force=True)
@@ -185,6 +186,7 @@ def test_upload_works_with_the_body_in_the_3_1_form(tmp_path: Path, sim: Running
     current FastAPI emits) gives the same upload method, which really uploads."""
     spec_dir = tmp_path / "spec"
     shutil.copytree(ROOT / "spec", spec_dir)
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)  # the config's version_file
     document = json.loads((spec_dir / "openapi.json").read_text())
     file_field = document["components"]["schemas"][UPLOAD_BODY]["properties"]["file"]
     del file_field["format"]
