@@ -1,172 +1,14 @@
 # Generated from openapi.json by `python -m generator codegen` (make codegen). Do not edit: change spec/, templates/ or generator/ and regenerate.
 """NERSC SuperFacility API: typed models, a low-level client (async and sync),
 and the hand-written layer built on them.
+
+Every name is imported when first used (``_lazy.py``): a script loads the modules it
+needs, not the whole package.
 """
 
-__version__ = "0.1.0"
+import typing as _typing
 
-from . import models
-from ._async.api_client import AsyncApiClient
-from ._spec_info import API_VERSION, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
-from ._sync.api_client import ApiClient
-from ._async.account import (
-    AsyncGroup,
-    AsyncGroupMember,
-    AsyncProject,
-    AsyncUser,
-)
-from ._sync.account import (
-    Group,
-    GroupMember,
-    Project,
-    User,
-)
-from ._async.client import (
-    AsyncClient,
-)
-from ._sync.client import (
-    Client,
-)
-from ._async.compute import (
-    AsyncCompute,
-)
-from ._sync.compute import (
-    Compute,
-)
-from ._async.jobs import (
-    AsyncJob,
-)
-from ._sync.jobs import (
-    Job,
-)
-from ._async.paths import (
-    AsyncRemotePath,
-)
-from ._sync.paths import (
-    RemotePath,
-)
-from ._async.resources import (
-    AsyncApi,
-    AsyncResources,
-)
-from ._sync.resources import (
-    Api,
-    Resources,
-)
-from ._async.storage import (
-    AsyncGlobus,
-    AsyncStorage,
-    AsyncTransfer,
-)
-from ._sync.storage import (
-    Globus,
-    Storage,
-    Transfer,
-)
-from ._async.tasks import (
-    AsyncCommandTask,
-)
-from ._sync.tasks import (
-    CommandTask,
-)
-from ._auth import (
-    BearerTokenAuth,
-    ClientCredentialsAuth,
-    TokenRequestError,
-)
-from ._credentials import (
-    ClientKeyError,
-    Credentials,
-)
-from ._deadline import (
-    time_limit,
-)
-from ._exceptions import (
-    ApiErrorStatus,
-    AuthenticationError,
-    CallTimeoutError,
-    ConflictError,
-    JobNotCreatedError,
-    JobNotFoundError,
-    JobSubmissionError,
-    MachineUnavailableError,
-    MissingCredentialsError,
-    NotFoundError,
-    PermissionDeniedError,
-    RateLimitError,
-    RequestValidationError,
-    ResponseDecodeError,
-    ResponseTooLargeError,
-    ServerError,
-    SfApiError,
-    SubmissionOutcomeUnknownError,
-    TaskFailedError,
-    TransportError,
-    WaitTimeoutError,
-)
-from ._job_state import (
-    JobCommand,
-    JobState,
-)
-from ._machines import (
-    Machine,
-    Machines,
-    Resource,
-    machine_from,
-)
-from ._retry import (
-    RetryConfig,
-)
-from ._task_results import (
-    CommandResult,
-    SubmissionResult,
-)
-from .models import (
-    ApiClientInfo,
-    BatchGroupAction,
-    Changelog,
-    ComputeCommandOutput,
-    ComputeStatus,
-    Config,
-    CreateGroupBody,
-    DirectoryEntry,
-    DirectoryOutput,
-    FileDownload,
-    GlobusStatus,
-    GlobusTransfer,
-    GlobusTransferResult,
-    GroupList,
-    GroupStats,
-    HTTPValidationError,
-    JobOutput,
-    JobSacct,
-    JobSqueue,
-    Note,
-    Outage,
-    OutageStatusValue,
-    ProjectStats,
-    PublicHost,
-    QueueOutput,
-    RoleStats,
-    RunCommandBody,
-    StartGlobusTransferBody,
-    StatusValue,
-    StorageStats,
-    StorageStatus,
-    SubmitJobBody,
-    SystemStatus,
-    Task,
-    Tasks,
-    TaskStatus,
-    UpdateGroupMembershipBody,
-    UploadFileBody,
-    UploadResult,
-    UserInfo,
-    UserStats,
-    UtilsCommandOutput,
-    UtilsStatus,
-    ValidationError,
-)
+__version__ = "0.1.0"
 
 __all__ = [
     "API_VERSION",
@@ -284,3 +126,293 @@ __all__ = [
     "models",
     "time_limit",
 ]
+
+if _typing.TYPE_CHECKING:
+    from . import models
+    from ._async.api_client import AsyncApiClient
+    from ._spec_info import API_VERSION, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
+    from ._sync.api_client import ApiClient
+    from ._async.account import (
+        AsyncGroup,
+        AsyncGroupMember,
+        AsyncProject,
+        AsyncUser,
+    )
+    from ._async.client import (
+        AsyncClient,
+    )
+    from ._async.compute import (
+        AsyncCompute,
+    )
+    from ._async.jobs import (
+        AsyncJob,
+    )
+    from ._async.paths import (
+        AsyncRemotePath,
+    )
+    from ._async.resources import (
+        AsyncApi,
+        AsyncResources,
+    )
+    from ._async.storage import (
+        AsyncGlobus,
+        AsyncStorage,
+        AsyncTransfer,
+    )
+    from ._async.tasks import (
+        AsyncCommandTask,
+    )
+    from ._auth import (
+        BearerTokenAuth,
+        ClientCredentialsAuth,
+        TokenRequestError,
+    )
+    from ._credentials import (
+        ClientKeyError,
+        Credentials,
+    )
+    from ._deadline import (
+        time_limit,
+    )
+    from ._exceptions import (
+        ApiErrorStatus,
+        AuthenticationError,
+        CallTimeoutError,
+        ConflictError,
+        MissingCredentialsError,
+        NotFoundError,
+        PermissionDeniedError,
+        RateLimitError,
+        RequestValidationError,
+        ResponseDecodeError,
+        ResponseTooLargeError,
+        ServerError,
+        TransportError,
+        WaitTimeoutError,
+    )
+    from ._job_state import (
+        JobCommand,
+        JobState,
+    )
+    from ._machines import (
+        Machine,
+        Machines,
+        Resource,
+        machine_from,
+    )
+    from ._package import (
+        SfApiError,
+    )
+    from ._retry import (
+        RetryConfig,
+    )
+    from ._sync.account import (
+        Group,
+        GroupMember,
+        Project,
+        User,
+    )
+    from ._sync.client import (
+        Client,
+    )
+    from ._sync.compute import (
+        Compute,
+    )
+    from ._sync.jobs import (
+        Job,
+    )
+    from ._sync.paths import (
+        RemotePath,
+    )
+    from ._sync.resources import (
+        Api,
+        Resources,
+    )
+    from ._sync.storage import (
+        Globus,
+        Storage,
+        Transfer,
+    )
+    from ._sync.tasks import (
+        CommandTask,
+    )
+    from ._task_results import (
+        CommandResult,
+        SubmissionResult,
+    )
+    from ._workflow_errors import (
+        JobNotCreatedError,
+        JobNotFoundError,
+        JobSubmissionError,
+        MachineUnavailableError,
+        SubmissionOutcomeUnknownError,
+        TaskFailedError,
+    )
+    from .models import (
+        ApiClientInfo,
+        BatchGroupAction,
+        Changelog,
+        ComputeCommandOutput,
+        ComputeStatus,
+        Config,
+        CreateGroupBody,
+        DirectoryEntry,
+        DirectoryOutput,
+        FileDownload,
+        GlobusStatus,
+        GlobusTransfer,
+        GlobusTransferResult,
+        GroupList,
+        GroupStats,
+        HTTPValidationError,
+        JobOutput,
+        JobSacct,
+        JobSqueue,
+        Note,
+        Outage,
+        OutageStatusValue,
+        ProjectStats,
+        PublicHost,
+        QueueOutput,
+        RoleStats,
+        RunCommandBody,
+        StartGlobusTransferBody,
+        StatusValue,
+        StorageStats,
+        StorageStatus,
+        SubmitJobBody,
+        SystemStatus,
+        Task,
+        Tasks,
+        TaskStatus,
+        UpdateGroupMembershipBody,
+        UploadFileBody,
+        UploadResult,
+        UserInfo,
+        UserStats,
+        UtilsCommandOutput,
+        UtilsStatus,
+        ValidationError,
+    )
+else:
+    from ._lazy import lazy_attributes as _lazy_attributes
+
+    __getattr__, __dir__ = _lazy_attributes(
+        globals(),
+        {
+            "AsyncApiClient": "._async.api_client",
+            "ApiClient": "._sync.api_client",
+            "API_VERSION": "._spec_info",
+            "DEFAULT_BASE_URL": "._spec_info",
+            "DEFAULT_TOKEN_URL": "._spec_info",
+            "AsyncGroup": "._async.account",
+            "AsyncGroupMember": "._async.account",
+            "AsyncProject": "._async.account",
+            "AsyncUser": "._async.account",
+            "AsyncClient": "._async.client",
+            "AsyncCompute": "._async.compute",
+            "AsyncJob": "._async.jobs",
+            "AsyncRemotePath": "._async.paths",
+            "AsyncApi": "._async.resources",
+            "AsyncResources": "._async.resources",
+            "AsyncGlobus": "._async.storage",
+            "AsyncStorage": "._async.storage",
+            "AsyncTransfer": "._async.storage",
+            "AsyncCommandTask": "._async.tasks",
+            "BearerTokenAuth": "._auth",
+            "ClientCredentialsAuth": "._auth",
+            "TokenRequestError": "._auth",
+            "ClientKeyError": "._credentials",
+            "Credentials": "._credentials",
+            "time_limit": "._deadline",
+            "ApiErrorStatus": "._exceptions",
+            "AuthenticationError": "._exceptions",
+            "CallTimeoutError": "._exceptions",
+            "ConflictError": "._exceptions",
+            "MissingCredentialsError": "._exceptions",
+            "NotFoundError": "._exceptions",
+            "PermissionDeniedError": "._exceptions",
+            "RateLimitError": "._exceptions",
+            "RequestValidationError": "._exceptions",
+            "ResponseDecodeError": "._exceptions",
+            "ResponseTooLargeError": "._exceptions",
+            "ServerError": "._exceptions",
+            "TransportError": "._exceptions",
+            "WaitTimeoutError": "._exceptions",
+            "JobCommand": "._job_state",
+            "JobState": "._job_state",
+            "Machine": "._machines",
+            "Machines": "._machines",
+            "Resource": "._machines",
+            "machine_from": "._machines",
+            "SfApiError": "._package",
+            "RetryConfig": "._retry",
+            "Group": "._sync.account",
+            "GroupMember": "._sync.account",
+            "Project": "._sync.account",
+            "User": "._sync.account",
+            "Client": "._sync.client",
+            "Compute": "._sync.compute",
+            "Job": "._sync.jobs",
+            "RemotePath": "._sync.paths",
+            "Api": "._sync.resources",
+            "Resources": "._sync.resources",
+            "Globus": "._sync.storage",
+            "Storage": "._sync.storage",
+            "Transfer": "._sync.storage",
+            "CommandTask": "._sync.tasks",
+            "CommandResult": "._task_results",
+            "SubmissionResult": "._task_results",
+            "JobNotCreatedError": "._workflow_errors",
+            "JobNotFoundError": "._workflow_errors",
+            "JobSubmissionError": "._workflow_errors",
+            "MachineUnavailableError": "._workflow_errors",
+            "SubmissionOutcomeUnknownError": "._workflow_errors",
+            "TaskFailedError": "._workflow_errors",
+            "ApiClientInfo": ".models",
+            "BatchGroupAction": ".models",
+            "Changelog": ".models",
+            "ComputeCommandOutput": ".models",
+            "ComputeStatus": ".models",
+            "Config": ".models",
+            "CreateGroupBody": ".models",
+            "DirectoryEntry": ".models",
+            "DirectoryOutput": ".models",
+            "FileDownload": ".models",
+            "GlobusStatus": ".models",
+            "GlobusTransfer": ".models",
+            "GlobusTransferResult": ".models",
+            "GroupList": ".models",
+            "GroupStats": ".models",
+            "HTTPValidationError": ".models",
+            "JobOutput": ".models",
+            "JobSacct": ".models",
+            "JobSqueue": ".models",
+            "Note": ".models",
+            "Outage": ".models",
+            "OutageStatusValue": ".models",
+            "ProjectStats": ".models",
+            "PublicHost": ".models",
+            "QueueOutput": ".models",
+            "RoleStats": ".models",
+            "RunCommandBody": ".models",
+            "StartGlobusTransferBody": ".models",
+            "StatusValue": ".models",
+            "StorageStats": ".models",
+            "StorageStatus": ".models",
+            "SubmitJobBody": ".models",
+            "SystemStatus": ".models",
+            "Task": ".models",
+            "Tasks": ".models",
+            "TaskStatus": ".models",
+            "UpdateGroupMembershipBody": ".models",
+            "UploadFileBody": ".models",
+            "UploadResult": ".models",
+            "UserInfo": ".models",
+            "UserStats": ".models",
+            "UtilsCommandOutput": ".models",
+            "UtilsStatus": ".models",
+            "ValidationError": ".models",
+        },
+        submodules=("models",),
+    )
