@@ -93,7 +93,9 @@ async def test_5000_waiting_jobs_cost_one_listing_per_round_and_leave_through_ba
         sim.reset_stats()
 
         async def move_time() -> None:
-            await _until_rounds(monitor, 3)  # every job queued
+            # A round counts from its start: once the fourth began, three saw every
+            # job queued.
+            await _until_rounds(monitor, 4)
             sim.world.clock.advance(QUEUED + 2)  # the short half ended, the long half runs
             await _until_rounds(monitor, monitor.rounds + 3)
             sim.world.clock.advance(QUEUED)  # all ended
@@ -139,7 +141,7 @@ async def test_a_job_of_another_user_is_followed_through_sacct(
         jobs = [AsyncJob(perlmutter, mine), AsyncJob(perlmutter, theirs)]
 
         async def move_time() -> None:
-            await _until_rounds(monitor, 2)
+            await _until_rounds(monitor, 4)
             sim.world.clock.advance(QUEUED + 2)
 
         waits = [functools.partial(job.complete, WAIT_LIMIT) for job in jobs]

@@ -94,7 +94,9 @@ def test_5000_waiting_jobs_cost_one_listing_per_round_and_leave_through_batched_
         sim.reset_stats()
 
         def move_time() -> None:
-            _until_rounds(monitor, 3)  # every job queued
+            # A round counts from its start: once the fourth began, three saw every
+            # job queued.
+            _until_rounds(monitor, 4)
             sim.world.clock.advance(QUEUED + 2)  # the short half ended, the long half runs
             _until_rounds(monitor, monitor.rounds + 3)
             sim.world.clock.advance(QUEUED)  # all ended
@@ -139,7 +141,7 @@ def test_a_job_of_another_user_is_followed_through_sacct(
         jobs = [Job(perlmutter, mine), Job(perlmutter, theirs)]
 
         def move_time() -> None:
-            _until_rounds(monitor, 2)
+            _until_rounds(monitor, 4)
             sim.world.clock.advance(QUEUED + 2)
 
         waits = [functools.partial(job.complete, WAIT_LIMIT) for job in jobs]
