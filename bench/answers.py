@@ -29,13 +29,15 @@ FIRST_JOBID = 1_000_000
 
 
 class JobTable:
-    """Jobs of one user that finish at times spread evenly over ``spread_s`` seconds.
+    """Jobs of one user, running for ``queued_s`` seconds from the first listing, then
+    finishing at times spread evenly over ``spread_s`` seconds.
 
     Answers ``GET compute/jobs/{machine}`` the way the SF API does: an squeue listing
     (``sacct=false``) names only jobs still in the queue, an sacct listing names every
     job asked for; ``kwargs=jobid=1,2,3`` selects jobs, ``kwargs=user=NAME`` all of the
     user's. It counts listing requests, and how often each job's state was reported:
-    the job reported most often was seen in every monitoring round.
+    the job reported most often was seen in every monitoring round. The same counts are
+    kept for the time before the first job ends, when every job is queued.
     """
 
     def __init__(
@@ -44,13 +46,21 @@ class JobTable:
         spread_s: float,
         user: str = "alice",
         clock: Callable[[], float] = time.monotonic,
+        queued_s: float = 0.0,
     ) -> None:
-        start = clock()
         self.user = user
         self.clock = clock
-        self.ends = {str(FIRST_JOBID + i): start + spread_s * i / jobs for i in range(jobs)}
+        # Times from the first listing on, so that setting up the waits does not count.
+        self._queued_s = queued_s
+        self.ends = {str(FIRST_JOBID + i): spread_s * i / jobs for i in range(jobs)}
+        self.first_end = float("inf")
+        self._started = False
         self.listings = 0
         self.reported: Counter[str] = Counter()
+        self.queued_listings = 0
+        self.queued_reported: Counter[str] = Counter()
+        #: Called with the query of each listing, before it is answered (for probes).
+        self.on_listing: Callable[[str], None] | None = None
 
     @property
     def jobids(self) -> list[str]:
@@ -60,13 +70,37 @@ class JobTable:
     def rounds(self) -> int:
         return max(self.reported.values(), default=0)
 
+    def _start(self) -> None:
+        """Put the job's times on the clock: the first listing is time zero."""
+        start = self.clock() + self._queued_s
+        self.ends = {jobid: start + offset for jobid, offset in self.ends.items()}
+        self.first_end = start
+        self._started = True
+
+    def end_all(self) -> None:
+        """Every job ends now."""
+        if not self._started:
+            self._start()
+        now = self.clock()
+        self.ends = dict.fromkeys(self.ends, now)
+        self.first_end = min(self.first_end, now)
+
     def answer(self, path: str, query: str) -> tuple[int, bytes]:
         """Status code and JSON body for one request."""
         if path.endswith(f"/status/{MACHINE}"):
             return 200, STATUS_BODY
+        if path.endswith("/account/"):
+            return 200, json.dumps({"uid": 12345, "name": self.user}).encode()
         if not path.endswith(f"/compute/jobs/{MACHINE}"):
             return 404, json.dumps({"detail": "Not Found"}).encode()
+        if self.on_listing is not None:
+            self.on_listing(query)
+        if not self._started:
+            self._start()
+        now = self.clock()
+        queued = now < self.first_end
         self.listings += 1
+        self.queued_listings += queued
         sacct = False
         selected: list[str] = []
         for name, value in parse_qsl(query):
@@ -76,7 +110,6 @@ class JobTable:
                 selected += [j for j in value[len("jobid=") :].split(",") if j in self.ends]
             elif name == "kwargs" and value == f"user={self.user}":
                 selected += list(self.ends)
-        now = self.clock()
         rows = []
         for jobid in dict.fromkeys(selected):
             done = now >= self.ends[jobid]
@@ -85,13 +118,21 @@ class JobTable:
             state = "COMPLETED" if done else "RUNNING"
             rows.append({"jobid": jobid, "state": state, "user": self.user, "name": "bench"})
             self.reported[jobid] += 1
+            if queued:
+                self.queued_reported[jobid] += 1
         return 200, json.dumps({"status": "OK", "output": rows, "error": None}).encode()
 
     def figures(self, wall_s: float) -> dict[str, float]:
         rounds = self.rounds
+        queued_rounds = max(self.queued_reported.values(), default=0)
         return {
             "requests": float(self.listings),
             "rounds": float(rounds),
             "requests_per_round": self.listings / rounds if rounds else float("nan"),
+            "queued_requests": float(self.queued_listings),
+            "queued_rounds": float(queued_rounds),
+            "queued_requests_per_round": (
+                self.queued_listings / queued_rounds if queued_rounds else float("nan")
+            ),
             "wall_s": wall_s,
         }

@@ -3,7 +3,8 @@
 Run by ``bench/run.py`` with the peer's interpreter; prints one JSON document.
 ``overhead CALLS``: microseconds per call of ``resources.status`` and of the floor
 (httpx + ``json()`` + the client's own pydantic model) over ``httpx.MockTransport``.
-``monitor JOBS SPREAD INTERVAL``: listing requests while waiting on JOBS jobs at once.
+``monitor JOBS SPREAD INTERVAL QUEUED``: listing requests while waiting on JOBS jobs at
+once, all queued for QUEUED seconds, then ending over SPREAD seconds.
 
 The official client takes no transport argument: its HTTP client is created on first
 use from ``access_token``; the benchmark puts one over ``httpx.MockTransport`` in its
@@ -103,9 +104,9 @@ def overhead(calls: int) -> dict[str, float]:
     return figures
 
 
-def monitor(jobs: int, spread_s: float, interval_s: float) -> dict[str, float]:
+def monitor(jobs: int, spread_s: float, interval_s: float, queued_s: float) -> dict[str, float]:
     async def go() -> dict[str, float]:
-        table = JobTable(jobs, spread_s)
+        table = JobTable(jobs, spread_s, queued_s=queued_s)
         client = async_client(_table_transport(table), wait_interval=interval_s)
         async with client:
             machine = await client.compute(MACHINE)
@@ -113,7 +114,7 @@ def monitor(jobs: int, spread_s: float, interval_s: float) -> dict[str, float]:
             waiters = [AsyncJobSqueue(jobid=j, compute=machine) for j in table.jobids]
             started = time.perf_counter()
             states = await asyncio.wait_for(
-                asyncio.gather(*(job.complete() for job in waiters)), timeout=120
+                asyncio.gather(*(job.complete() for job in waiters)), timeout=600
             )
             wall = time.perf_counter() - started
         if {state.value for state in states} != {"COMPLETED"}:
@@ -128,6 +129,6 @@ if __name__ == "__main__":
     if mode == "overhead":
         print(json.dumps(overhead(int(args[0]))))
     elif mode == "monitor":
-        print(json.dumps(monitor(int(args[0]), float(args[1]), float(args[2]))))
+        print(json.dumps(monitor(int(args[0]), *map(float, args[1:4]))))
     else:
         sys.exit(f"unknown mode {mode!r}")

@@ -62,10 +62,26 @@ def render(results: dict[str, Any]) -> str:
         if entry is None:
             continue
         ratio = "—" if entry["ratio"] is None else f"{entry['ratio']:.2f}"
+        peer = _median(entry["peer"], figure.unit)
+        if entry.get("peer_failed"):
+            peer = f"fails: `{entry['peer_failed']}`"
         lines.append(
             f"| {figure.label.format(jobs=f'{jobs:,}')} | {_median(entry['ours'], figure.unit)} | "
-            f"{_median(entry['peer'], figure.unit)} | {ratio} | {figure.target} | {_met(entry)} |"
+            f"{peer} | {ratio} | {figure.target} | {_met(entry)} |"
         )
+    memory = results.get("monitoring_memory")
+    if memory:
+        after = memory["peak_rss_mib_after_rounds"]
+        lines += [
+            "",
+            f"Peak memory of our process while {memory['jobs']:,} queued jobs are waited "
+            f"on (in-memory job table, a process of its own; "
+            f"{memory['rss_before_waits_mib']:.1f} MiB before the waits), after round:",
+            "",
+            "| " + " | ".join(after) + " |",
+            "|" + "---|" * len(after),
+            "| " + " | ".join(f"{value:.1f} MiB" for value in after.values()) + " |",
+        ]
     ours_alone = results.get("simulator", {})
     if ours_alone:
         lines += ["", "Ours alone, over real HTTP against the local simulator:", ""]

@@ -96,9 +96,13 @@ def main(argv: list[str] | None = None) -> int:
     figures.update(sidebyside.startup(client_peer, repeats))
     figures.update(sidebyside.overhead(client_peer, calls, repeats))
     figures.update(
-        sidebyside.monitoring(client_peer, 300 if args.quick else 1000, 2.0, 0.5, min(repeats, 3))
+        sidebyside.monitoring(
+            client_peer, 300 if args.quick else 1000, 2.0, 0.25, 1.5, min(repeats, 3)
+        )
     )
+    figures.update(sidebyside.monitoring_scale(client_peer, (5000, 10000), 0.25, 3.0))
     judge(figures)
+    memory = sidebyside.monitoring_memory(10000, (2, 5, 10) if args.quick else (2, 5, 10, 20, 40))
 
     from simulated import run_all
 
@@ -115,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
             "peers": {name: peers.describe(outcome) for name, outcome in outcomes.items()},
         },
         "figures": figures,
+        "monitoring_memory": memory,
         "simulator": simulator,
         "profile": profile,
     }

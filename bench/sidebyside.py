@@ -201,27 +201,100 @@ def overhead(client_peer: Peer | Unavailable, calls: int, repeats: int) -> dict[
 
 
 def monitoring(
-    client_peer: Peer | Unavailable, jobs: int, spread_s: float, interval_s: float, repeats: int
+    client_peer: Peer | Unavailable,
+    jobs: int,
+    spread_s: float,
+    interval_s: float,
+    queued_s: float,
+    repeats: int,
 ) -> dict[str, Any]:
     """Status requests while waiting on ``jobs`` jobs at once, both clients on the same
-    in-memory job table (``answers.JobTable``)."""
+    in-memory job table (``answers.JobTable``): every job queued for ``queued_s``, then
+    ending over ``spread_s``."""
     from monitoring import measure
 
     peer = installed(client_peer)
     mine: list[dict[str, float]] = []
     theirs: list[dict[str, float]] = []
     for _ in range(repeats):
-        mine.append(measure(jobs, spread_s, interval_s))
+        mine.append(measure(jobs, spread_s, interval_s, queued_s))
         if peer is not None:
-            command = [str(peer.python), "official_client.py", "monitor"]
-            command += [str(jobs), str(spread_s), str(interval_s)]
-            done = subprocess.run(command, cwd=BENCH, check=True, capture_output=True, text=True)
-            theirs.append(json.loads(done.stdout))
+            theirs.append(_peer_monitor(peer, jobs, spread_s, interval_s, queued_s))
     results: dict[str, Any] = {
-        "monitor_setup": {"jobs": jobs, "finish_spread_s": spread_s, "wait_interval_s": interval_s}
+        "monitor_setup": {
+            "jobs": jobs,
+            "queued_s": queued_s,
+            "finish_spread_s": spread_s,
+            "wait_interval_s": interval_s,
+        }
     }
-    for key in ("requests_per_round", "requests", "rounds", "wall_s"):
+    # While every job is queued (the figure the target is about), then over the whole run.
+    results["monitor_requests_per_round"] = compared(
+        [m["queued_requests_per_round"] for m in mine],
+        [t["queued_requests_per_round"] for t in theirs],
+        client_peer,
+    )
+    results["monitor_requests_per_round_overall"] = compared(
+        [m["requests_per_round"] for m in mine],
+        [t["requests_per_round"] for t in theirs],
+        client_peer,
+    )
+    for key in ("requests", "rounds", "wall_s"):
         results[f"monitor_{key}"] = compared(
             [m[key] for m in mine], [t[key] for t in theirs], client_peer
         )
     return results
+
+
+def _peer_monitor(
+    peer: Peer, jobs: int, spread_s: float, interval_s: float, queued_s: float
+) -> dict[str, float]:
+    command = [str(peer.python), "official_client.py", "monitor"]
+    command += [str(jobs), str(spread_s), str(interval_s), str(queued_s)]
+    done = subprocess.run(command, cwd=BENCH, check=True, capture_output=True, text=True)
+    return dict(json.loads(done.stdout))
+
+
+def monitoring_scale(
+    client_peer: Peer | Unavailable, sizes: tuple[int, ...], interval_s: float, queued_s: float
+) -> dict[str, Any]:
+    """Requests per round while ``sizes`` jobs wait, queued, then end at once: one run a
+    size and side (the counts do not vary from run to run)."""
+    from monitoring import measure
+
+    peer = installed(client_peer)
+    results: dict[str, Any] = {}
+    for jobs in sizes:
+        mine = measure(jobs, 0.0, interval_s, queued_s)
+        theirs: list[dict[str, float]] = []
+        failure = None
+        if peer is not None:
+            try:
+                theirs.append(_peer_monitor(peer, jobs, 0.0, interval_s, queued_s))
+            except subprocess.CalledProcessError as exc:
+                failure = (exc.stderr or "").strip().splitlines()[-1:] or ["no output"]
+        for key, figure in (
+            ("requests_per_round", "queued_requests_per_round"),
+            ("requests", "requests"),
+        ):
+            entry = compared([mine[figure]], [t[figure] for t in theirs], client_peer)
+            if failure:
+                entry["peer_failed"] = failure[0]
+            results[f"monitor_{jobs}_{key}"] = entry
+    return results
+
+
+def monitoring_memory(jobs: int, rounds: tuple[int, ...]) -> dict[str, Any]:
+    """Our process's peak memory while waiting on ``jobs`` queued jobs, after each of the
+    ``max(rounds)`` rounds (a process of its own, so nothing else is counted)."""
+    command = [sys.executable, "monitoring.py", "memory", str(jobs), str(max(rounds))]
+    done = subprocess.run(command, cwd=BENCH, check=True, capture_output=True, text=True)
+    run = json.loads(done.stdout)
+    peaks = run["peak_rss_mib"]
+    return {
+        "jobs": jobs,
+        "rss_before_waits_mib": round(run["rss_before_waits_mib"], 1),
+        "peak_rss_mib_after_rounds": {str(k): round(peaks[k - 1], 1) for k in rounds},
+        "requests": run["requests"],
+        "rounds": run["rounds"],
+    }

@@ -8,15 +8,12 @@ jobs, and 200 concurrent submissions with injected latency.
 from __future__ import annotations
 
 import asyncio
-import math
 import statistics
 import time
 from typing import Any
 
 from sfapi_client import AsyncClient, AsyncJob, JobState
-from sfapi_client._async.monitor import JOBS_PER_REQUEST
 from sfapi_sim.config import SimConfig
-from sfapi_sim.state.scripts import ScriptSpec
 from sfapi_sim.testing import RunningSimulator, running_simulator
 
 LISTINGS = "GET /compute/jobs/{machine}"
@@ -35,24 +32,7 @@ def _client(sim: RunningSimulator, **options: Any) -> AsyncClient:
 
 async def _monitor_once(sim: RunningSimulator, jobs: int) -> dict[str, float]:
     """Wait on ``jobs`` jobs at once (runtimes spread over 0-2 s); count what it costs."""
-    scheduler = sim.world.schedulers["perlmutter"]
-    account = sim.world.account("alice")
-    now = sim.world.clock.now()
-    jobids = [
-        scheduler.submit(
-            account,
-            command=f"{HOME}/bench.sh",
-            work_dir=HOME,
-            submit_dir=HOME,
-            script="#!/bin/bash\n",
-            args=[],
-            spec=ScriptSpec(),
-            now=now,
-            default_runtime=2.0 * i / jobs,
-            default_pending=0.0,
-        ).jobid
-        for i in range(jobs)
-    ]
+    jobids = sim.seed_jobs([2.0 * i / jobs for i in range(jobs)])
     async with _client(sim, wait_interval=0.5) as client:
         perlmutter = await client.compute("perlmutter")
         sim.reset_stats()
@@ -112,8 +92,6 @@ def run_all(quick: bool = False) -> dict[str, Any]:
             submitting.append(asyncio.run(_submit_once(sim, submit_jobs)))
     results: dict[str, Any] = {
         "monitor_jobs": monitor_jobs,
-        "monitor_chunk": JOBS_PER_REQUEST,
-        "monitor_requests_per_round_bound": math.ceil(monitor_jobs / JOBS_PER_REQUEST),
     }
     for key in ("requests", "rounds", "requests_per_round", "wall_s", "cpu_s"):
         results[f"monitor_{key}"] = _summary([m[key] for m in monitoring])

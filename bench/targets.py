@@ -79,12 +79,36 @@ FIGURES = (
     ),
     Figure(
         "monitor_requests_per_round",
-        "status requests per monitoring round, {jobs} waiting jobs",
+        "status requests per monitoring round while {jobs} waiting jobs are queued",
         "",
         "≤ 1 per machine",
         lambda e: _ours(e) <= 1.0,
     ),
+    Figure(
+        "monitor_requests_per_round_overall",
+        "status requests per round over the whole wait ({jobs} jobs queued, then ending)",
+        "",
+    ),
     Figure("monitor_requests", "status requests until all {jobs} jobs completed", ""),
+    Figure(
+        "monitor_5000_requests_per_round",
+        "status requests per round while 5,000 waiting jobs are queued",
+        "",
+        "≤ 1 per machine",
+        lambda e: _ours(e) <= 1.0,
+    ),
+    Figure(
+        "monitor_10000_requests_per_round",
+        "status requests per round while 10,000 waiting jobs are queued",
+        "",
+        "≤ 1 per machine",
+        lambda e: _ours(e) <= 1.0,
+    ),
+    Figure(
+        "monitor_10000_requests",
+        "status requests until 10,000 queued jobs that end at once completed",
+        "",
+    ),
 )
 
 

@@ -84,7 +84,8 @@ class FaultInjector:
             template = getattr(route, "path", None) or (
                 "(unmatched)" if path.startswith(API_PREFIX) else path
             )
-            self.world.stats.count_request(f"{method} {template}")
+            query = scope.get("query_string", b"").decode("latin-1")
+            self.world.stats.count_request(f"{method} {template}", query)
 
         async def counting_send(message: Message) -> None:
             if message["type"] == "http.response.start":

@@ -12,7 +12,7 @@ import socket
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -27,6 +27,8 @@ from sfapi_client._credentials import Credentials
 from .auth import ASSERTION_TYPE
 from .config import API_PREFIX, TOKEN_PATH, Faults, SimConfig
 from .keys import write_key_file
+from .state.filesystem import home_of
+from .state.scripts import ScriptSpec
 from .world import World
 
 __all__ = ["RunningSimulator", "free_port", "running_simulator"]
@@ -98,6 +100,42 @@ class RunningSimulator:
 
     def reset_stats(self) -> None:
         self.world.stats.reset()
+
+    def seed_jobs(
+        self,
+        runtimes: Sequence[float],
+        *,
+        user: str = "alice",
+        pending: float = 0.0,
+        machine: str = "perlmutter",
+        run_script: bool = True,
+    ) -> list[str]:
+        """Jobs of ``user`` put straight into ``machine``'s scheduler, one per run time,
+        each queued for ``pending`` simulated seconds; their ids, in order.
+
+        Faster than submitting through the API when a test needs thousands of jobs; with
+        ``run_script=False`` no script runs either, and each job ends after its run time.
+        """
+        scheduler = self.world.schedulers[machine]
+        account = self.world.account(user)
+        home = home_of(user)
+        now = self.world.clock.now()
+        return [
+            scheduler.submit(
+                account,
+                command=f"{home}/seeded.sh",
+                work_dir=home,
+                submit_dir=home,
+                script="#!/bin/bash\necho seeded\n",
+                args=[],
+                spec=ScriptSpec(),
+                now=now,
+                default_runtime=runtime,
+                default_pending=pending,
+                run_script=run_script,
+            ).jobid
+            for runtime in runtimes
+        ]
 
     def set_faults(self, **changes: Any) -> None:
         """Replace the injected faults (``set_faults()`` turns them all off)."""

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import random
 import threading
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs
 
 from .auth import Authority
 from .clock import Clock
@@ -23,18 +24,56 @@ from .state.transfers import TransferStore
 FIRST_JOBID = 31415927
 
 
+@dataclass(frozen=True)
+class LoggedRequest:
+    """One request as the server saw it: ``GET /compute/jobs/{machine}`` and its query."""
+
+    route: str
+    query: str
+
+    @property
+    def params(self) -> dict[str, list[str]]:
+        """The query's parameters, each with its values in order (``kwargs`` repeats)."""
+        return parse_qs(self.query, keep_blank_values=True)
+
+
 @dataclass
 class Stats:
-    """Requests per route and submissions per client, for tests and benchmarks."""
+    """Requests per route and submissions per client, for tests and benchmarks.
+
+    With ``keep_log(limit)`` it also keeps the last ``limit`` requests with their query
+    strings (off by default: a long-running simulator keeps counters only).
+    """
 
     requests: Counter[str] = field(default_factory=Counter)
     submissions: Counter[str] = field(default_factory=Counter)
     faults: Counter[str] = field(default_factory=Counter)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    log: deque[LoggedRequest] | None = None
 
-    def count_request(self, route: str) -> None:
+    def keep_log(self, limit: int) -> None:
+        """Keep the last ``limit`` requests from now on (``limit`` at least 1)."""
+        if limit < 1:
+            raise ValueError(f"a request log keeps at least one request, not {limit}")
+        with self.lock:
+            self.log = deque(maxlen=limit)
+
+    def drop_log(self) -> None:
+        """Stop keeping requests (the counters go on)."""
+        with self.lock:
+            self.log = None
+
+    def logged(self, route: str | None = None) -> list[LoggedRequest]:
+        """The requests kept (of ``route`` only, when given), oldest first."""
+        with self.lock:
+            kept = list(self.log or ())
+        return [r for r in kept if route is None or r.route == route]
+
+    def count_request(self, route: str, query: str = "") -> None:
         with self.lock:
             self.requests[route] += 1
+            if self.log is not None:
+                self.log.append(LoggedRequest(route, query))
 
     def count_submission(self, client_id: str) -> None:
         with self.lock:
@@ -58,6 +97,8 @@ class Stats:
             self.requests.clear()
             self.submissions.clear()
             self.faults.clear()
+            if self.log is not None:
+                self.log.clear()
 
 
 class World:

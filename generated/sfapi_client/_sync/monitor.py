@@ -4,10 +4,16 @@
 Rounds follow one schedule per machine: every ``wait_interval`` seconds. Each waiter
 loops: take the machine's round lock (giving up at its own deadline, since a round may be
 on the network); if the last round is older than the interval, poll once for *all*
-registered jobs (sacct, ``jobid=1,2,3`` chunked); release; return when its own job
-reached the state it waits for; otherwise sleep until the next round is due. Whoever
-wakes first polls for everybody, so 1,000 waiting jobs cost ⌈1000 / chunk⌉ requests per
-round. The same code, turned sync by codegen, batches the waits of several threads.
+registered jobs; release; return when its own job reached the state it waits for;
+otherwise sleep until the next round is due. Whoever wakes first polls for everybody.
+The same code, turned sync by codegen, batches the waits of several threads.
+
+A round asks squeue once for the queue of the credentials' owner (``user=<name>``): that
+one listing answers for every waiting job still queued or running, however many there
+are. Only the waiting jobs absent from it (they left the queue, belong to another user,
+or were submitted too recently for a cached listing) are asked of sacct, by id, in as
+few requests as the URL length allows (``_batches``). While every job is queued a round
+costs one request; a job that ended between two rounds is read from sacct in the next.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from .._batches import jobid_batches
 from .._concurrency import Lock, TimedLock
 from .._deadline import waiting
 from .._exceptions import WaitTimeoutError
@@ -28,8 +35,6 @@ if TYPE_CHECKING:
 
 __all__: list[str] = []
 
-#: Job ids per status request: keeps URLs far below common limits (~1 KB of ids).
-JOBS_PER_REQUEST = 100
 #: Waiters wake this long after a round is due, so that one of them finds it stale.
 ROUND_SLACK = 0.01
 
@@ -47,9 +52,10 @@ class JobMonitor:
         self._waiting: dict[str, list[Job]] = {}
         self._last_poll = float("-inf")
         self._missing: frozenset[str] = frozenset()
-        #: Status requests sent, poll rounds made, and the most requests one round took
-        #: (for tests and benchmarks).
+        #: Status requests sent (squeue and sacct), of which sacct, poll rounds made, and
+        #: the most requests one round took (for tests and benchmarks).
         self.requests = 0
+        self.sacct_requests = 0
         self.rounds = 0
         self.max_requests_per_round = 0
 
@@ -102,25 +108,65 @@ class JobMonitor:
                     self._waiting.pop(jobid, None)
 
     def _poll_round(self) -> None:
-        """One sacct request per chunk of waiting jobs; every waiter's job is updated."""
+        """The user's queue from squeue, then sacct for the waiting jobs not in it."""
         self._last_poll = self._context.clock()
         with self._registry_lock:
-            waiters = {jobid: list(jobs) for jobid, jobs in self._waiting.items()}
-        jobids = sorted(waiters, key=lambda j: (len(j), j))
-        seen: set[str] = set()
-        self.max_requests_per_round = max(
-            self.max_requests_per_round, -(-len(jobids) // JOBS_PER_REQUEST)
-        )
-        for start in range(0, len(jobids), JOBS_PER_REQUEST):
-            chunk = jobids[start : start + JOBS_PER_REQUEST]
-            answer = self._context.api.compute.read_jobs(
-                self._machine, sacct=True, kwargs=[f"jobid={','.join(chunk)}"]
-            )
-            self.requests += 1
-            for row in answer.output:
-                jobid = row.get("jobid", "")
-                for job in waiters.get(jobid, []):
-                    job.absorb(row, JobCommand.sacct)
-                    seen.add(jobid)
-        self._missing = frozenset(set(jobids) - seen)
+            # A job seen ended has nothing left to tell, though its waiter may not have
+            # woken to leave yet.
+            waiters = {
+                jobid: list(jobs)
+                for jobid, jobs in self._waiting.items()
+                if not all(job.state.is_terminal for job in jobs)
+            }
+        if not waiters:
+            return
         self.rounds += 1
+        self._count(in_round=1)
+        queued = self._read_queue(waiters)
+        left = sorted((j for j in waiters if j not in queued), key=lambda j: (len(j), j))
+        seen: set[str] = set()
+        for in_round, batch in enumerate(jobid_batches(left), start=2):
+            self._count(in_round, sacct=True)
+            seen |= self._read_accounting(batch, waiters)
+        self._missing = frozenset(set(left) - seen)
+
+    def _count(self, in_round: int, sacct: bool = False) -> None:
+        """Count a status request, the ``in_round``-th of its round."""
+        self.requests += 1
+        self.sacct_requests += sacct
+        self.max_requests_per_round = max(self.max_requests_per_round, in_round)
+
+    def _read_queue(self, waiters: dict[str, list[Job]]) -> set[str]:
+        """Absorb the squeue rows of waiting jobs; the ids still in the queue.
+
+        A row in a state that ends the job (a queue keeping finished jobs for a while)
+        counts as having left: sacct has the job's final record.
+        """
+        user = self._context.username()
+        answer = self._context.api.compute.read_jobs(
+            self._machine, sacct=False, kwargs=[f"user={user}"]
+        )
+        queued: set[str] = set()
+        for row in answer.output:
+            jobid = row.get("jobid", "")
+            jobs = waiters.get(jobid)
+            if not jobs:
+                continue
+            for job in jobs:
+                job.absorb(row, JobCommand.squeue)
+            if not jobs[0].state.is_terminal:
+                queued.add(jobid)
+        return queued
+
+    def _read_accounting(self, jobids: list[str], waiters: dict[str, list[Job]]) -> set[str]:
+        """Absorb the sacct rows of ``jobids``; the ids sacct answered for."""
+        answer = self._context.api.compute.read_jobs(
+            self._machine, sacct=True, kwargs=[f"jobid={','.join(jobids)}"]
+        )
+        seen: set[str] = set()
+        for row in answer.output:
+            jobid = row.get("jobid", "")
+            for job in waiters.get(jobid, []):
+                job.absorb(row, JobCommand.sacct)
+                seen.add(jobid)
+        return seen

@@ -78,6 +78,8 @@ class Job:
     args: list[str] = field(default_factory=list)
     cancelled_at: float | None = None
     options: dict[str, str] = field(default_factory=dict)
+    #: False for a job seeded without a script to run: it ends by its run time alone.
+    runs_script: bool = True
     #: Set when the script has been handed to the runner.
     launched: bool = False
     #: The simulated time the script ended, its exit code, and why it was stopped.
@@ -227,7 +229,10 @@ class Scheduler:
         now: float,
         default_runtime: float,
         default_pending: float,
+        run_script: bool = True,
     ) -> Job:
+        """A new job; with ``run_script=False`` (tests seeding many jobs) its script is
+        never run, and the job ends after its run time with exit code 0."""
         with self._lock:
             jobid = str(self._next)
             self._next += 1
@@ -247,6 +252,7 @@ class Scheduler:
                 script=script,
                 args=list(args),
                 options=dict(spec.options),
+                runs_script=run_script,
             )
             self._jobs[jobid] = job
             self._waiting[jobid] = job
@@ -278,9 +284,15 @@ class Scheduler:
         with self._lock:
             self._running = [t for t in self._running if t.is_alive()]
             room = MAX_RUNNING_SCRIPTS - len(self._running)
-            due = sorted(
+            due = []
+            for job in sorted(
                 (j for j in self._waiting.values() if j.start <= now), key=lambda j: int(j.jobid)
-            )[: max(room, 0)]
+            ):
+                if self._runner is not None and job.runs_script:
+                    if room <= 0:
+                        continue
+                    room -= 1
+                due.append(job)
             for job in due:
                 del self._waiting[job.jobid]
         threads = []
@@ -289,7 +301,7 @@ class Scheduler:
             if job.cancelled_at is not None and job.cancelled_at <= job.start:
                 continue
             job.launched = True
-            if self._runner is None:
+            if self._runner is None or not job.runs_script:
                 job.finish(0, job.start, None)
                 continue
             thread = self._runner.start(job)

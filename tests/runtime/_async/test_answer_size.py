@@ -4,6 +4,7 @@ bounded, and the error is ResponseTooLargeError."""
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import tracemalloc
@@ -71,6 +72,28 @@ async def test_an_answer_within_the_limit_is_read_and_decompressed() -> None:
         async with AsyncApiClient(root + API, max_answer_bytes=LIMIT) as client:
             answer = await client.status.read_status()
     assert len(answer) == 2000 and answer[-1].name == "system-1999"
+
+
+async def test_an_answer_is_freed_when_its_call_returns() -> None:
+    """No reference cycle keeps an answer past its call: a monitor reading a large job
+    listing every round would otherwise hold one per round until the garbage
+    collector's next full pass."""
+    statuses = [{"name": f"system-{i}", "status": "active"} for i in range(5000)]
+    size = len(json.dumps(statuses))
+    with hostile({API + "/status": [Reply(200, statuses)]}) as (_, root):
+        async with AsyncApiClient(root + API) as client:
+            await client.status.read_status()  # the connection and first-use caches
+            gc.collect()
+            gc.disable()
+            tracemalloc.start()
+            try:
+                for _ in range(10):
+                    await client.status.read_status()
+                held, _ = tracemalloc.get_traced_memory()
+            finally:
+                tracemalloc.stop()
+                gc.enable()
+    assert held < size  # ten answers kept would be ten times that
 
 
 def test_the_limit_is_positive_and_the_default_is_documented() -> None:

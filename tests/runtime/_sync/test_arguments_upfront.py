@@ -27,6 +27,8 @@ from tests.runtime.keys import rsa_key, write_key_file
 
 API = "/api/v1.2"
 STATUS = {"name": "perlmutter", "status": "active"}
+#: The credentials' owner: a wait lists the queue of this user.
+ACCOUNT = {"uid": 12345, "name": "alice"}
 LS_OK = {"status": "OK", "entries": [], "error": None}
 MARGIN = 1.5
 
@@ -116,6 +118,7 @@ def test_submit_job_ends_at_its_timeout_when_the_task_stays_new() -> None:
 def test_a_wait_whose_status_request_hangs_ends_at_the_wait_timeout() -> None:
     script = {
         API + "/status": [Reply(200, STATUS)],
+        API + "/account": [Reply(200, ACCOUNT)],
         API + "/compute/jobs": [Hang()],
     }
     with hostile(script) as (_, root):
@@ -131,7 +134,11 @@ def test_a_wait_whose_status_request_hangs_ends_at_the_wait_timeout() -> None:
 def test_waiters_sharing_a_hanging_status_poll_each_end_by_their_own_timeout(
     run_all,  # type: ignore[no-untyped-def]
 ) -> None:
-    script = {API + "/status": [Reply(200, STATUS)], API + "/compute/jobs": [Hang()]}
+    script = {
+        API + "/status": [Reply(200, STATUS)],
+        API + "/account": [Reply(200, ACCOUNT)],
+        API + "/compute/jobs": [Hang()],
+    }
     with hostile(script) as (_, root):
         with Client(access_token="t", api_base_url=root + API, wait_interval=0.2) as client:
             compute = client.compute("perlmutter")

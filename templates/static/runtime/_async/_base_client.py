@@ -319,10 +319,13 @@ class AsyncBaseClient:
             if declared.isdigit() and int(declared) > limit:
                 raise self._too_large(response, f"it announces {int(declared)} bytes")
             assert isinstance(response.stream, AsyncBodyStreamBase)
+            # The stream's callback must not hold the response: that cycle would keep
+            # every answer alive until the garbage collector's next full pass.
+            status, request = response.status_code, response.request
             response.stream = AsyncSizeLimitedStream(
                 response.stream,
                 limit,
-                lambda: self._too_large(response, f"more than {limit} bytes arrived"),
+                lambda: self._too_large_answer(status, request, f"more than {limit} bytes arrived"),
             )
             if len(await response.aread()) > limit:  # a body the transport had read already
                 raise self._too_large(response, f"it holds {len(response.content)} bytes")
@@ -347,12 +350,17 @@ class AsyncBaseClient:
         return buffered(response, b"".join(chunks))
 
     def _too_large(self, response: httpx2.Response, why: str) -> ResponseTooLargeError:
+        return self._too_large_answer(response.status_code, response.request, why)
+
+    def _too_large_answer(
+        self, status: int, request: httpx2.Request, why: str
+    ) -> ResponseTooLargeError:
         return ResponseTooLargeError(
             f"the answer is larger than max_answer_bytes ({self.max_answer_bytes}): {why}; "
             "reading stopped",
-            status=response.status_code,
-            method=response.request.method,
-            url=str(response.request.url),
+            status=status,
+            method=request.method,
+            url=str(request.url),
         )
 
     async def _token(self, source: ClientCredentialsAuth, deadline: Deadline) -> str:

@@ -1,0 +1,168 @@
+# Generated from tests/e2e/_async/test_monitor_requests.py by `python -m generator unasync` (make codegen). Do not edit: change the _async test and regenerate.
+"""Waiting costs one status request per machine per poll round, however many jobs wait.
+
+Counted by the simulator itself (its request log, with each request's query): every
+round is one squeue listing filtered by the credentials' owner, which answers for every
+queued job; sacct is asked only for the jobs that left the queue, by id, in as few
+requests as the URL allows.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import pytest
+
+from sfapi_client import (
+    Client,
+    Job,
+    JobNotFoundError,
+    JobState,
+    Machine,
+    WaitTimeoutError,
+)
+from sfapi_client._sync.monitor import JobMonitor
+from sfapi_client._batches import jobid_batches
+from sfapi_client._concurrency import sleep
+from sfapi_sim.config import SimConfig
+from sfapi_sim.testing import RunningSimulator, running_simulator
+from sfapi_sim.world import LoggedRequest
+
+LISTINGS = "GET /compute/jobs/{machine}"
+#: Simulated seconds every seeded job waits in the queue before it starts.
+QUEUED = 1000.0
+#: A bound on hangs only: the whole wait ends long before.
+WAIT_LIMIT = 120.0
+
+
+@pytest.fixture
+def quiet_sim() -> Iterator[RunningSimulator]:
+    """A simulator of its own (the seeded jobs stay out of other tests' listings), with a
+    request log."""
+    # Tokens outlive the simulated hours the test moves the clock by.
+    config = SimConfig(admin=True, task_delay=0.05, token_lifetime=100 * QUEUED)
+    with running_simulator(config) as sim:
+        sim.world.stats.keep_log(100_000)
+        yield sim
+
+
+def _queued(sim: RunningSimulator, user: str, count: int, runtime: float) -> list[str]:
+    """``count`` jobs of ``user``, queued for ``QUEUED`` simulated seconds, then running
+    for ``runtime`` (no script runs: this is about listings)."""
+    return sim.seed_jobs([runtime] * count, user=user, pending=QUEUED, run_script=False)
+
+
+def _until_rounds(monitor: JobMonitor, rounds: int) -> None:
+    """Return once ``monitor`` made ``rounds`` poll rounds (bounded by WAIT_LIMIT)."""
+    for _ in range(int(WAIT_LIMIT / 0.02)):
+        if monitor.rounds >= rounds:
+            return
+        sleep(0.02)
+    raise AssertionError(f"the monitor made {monitor.rounds} rounds, not {rounds}")
+
+
+def _rounds(log: list[LoggedRequest]) -> list[list[LoggedRequest]]:
+    """The listings grouped by round: each round opens with its squeue listing."""
+    rounds: list[list[LoggedRequest]] = []
+    for request in log:
+        if request.params.get("sacct") != ["true"]:
+            rounds.append([])
+        assert rounds, "a round opened with sacct"
+        rounds[-1].append(request)
+    return rounds
+
+
+def _sacct_ids(request: LoggedRequest) -> list[str]:
+    [kwarg] = request.params["kwargs"]
+    name, _, ids = kwarg.partition("=")
+    assert name == "jobid"
+    return ids.split(",")
+
+
+def test_5000_waiting_jobs_cost_one_listing_per_round_and_leave_through_batched_sacct(
+    quiet_sim: RunningSimulator,
+    run_all,  # type: ignore[no-untyped-def]
+) -> None:
+    sim = quiet_sim
+    short = _queued(sim, "alice", 2500, runtime=1.0)
+    long = _queued(sim, "alice", 2500, runtime=QUEUED)
+    _queued(sim, "bob", 100, runtime=1.0)  # another user's queue, never waited on
+    with sim.client(wait_interval=0.2) as client:
+        perlmutter = client.compute(Machine.perlmutter)
+        monitor = perlmutter.monitor
+        sim.reset_stats()
+
+        def move_time() -> None:
+            # A round counts from its start: once the fourth began, three saw every
+            # job queued.
+            _until_rounds(monitor, 4)
+            sim.world.clock.advance(QUEUED + 2)  # the short half ended, the long half runs
+            _until_rounds(monitor, monitor.rounds + 3)
+            sim.world.clock.advance(QUEUED)  # all ended
+
+        waits = [
+            functools.partial(Job(perlmutter, jobid).complete, WAIT_LIMIT) for jobid in short + long
+        ]
+        states = (run_all([move_time, *waits]))[1:]
+    assert set(states) == {JobState.COMPLETED}
+
+    log = sim.world.stats.logged(LISTINGS)
+    assert len(log) == sim.stats()["requests"][LISTINGS] == monitor.requests
+    rounds = _rounds(log)
+    assert len(rounds) == monitor.rounds
+    for requests in rounds:
+        squeue, *sacct = requests
+        # One listing of the user's queue opens every round ...
+        assert squeue.params["kwargs"] == ["user=alice"]
+        assert squeue.params.get("sacct", ["false"]) == ["false"]
+        # ... and sacct follows only for jobs that left it, as few requests as fit.
+        asked = [jobid for request in sacct for jobid in _sacct_ids(request)]
+        assert len(sacct) == len(list(jobid_batches(asked)))
+    # While every job is queued, a round is that one listing.
+    assert [len(r) for r in rounds[:3]] == [1, 1, 1]
+    # Every job was asked of sacct exactly once: in the round after it left the queue.
+    asked_all = [j for r in rounds for request in r[1:] for j in _sacct_ids(request)]
+    assert sorted(asked_all) == sorted(short + long)
+    assert monitor.max_requests_per_round == max(len(r) for r in rounds) > 2
+
+
+def test_a_job_of_another_user_is_followed_through_sacct(
+    quiet_sim: RunningSimulator,
+    run_all,  # type: ignore[no-untyped-def]
+) -> None:
+    sim = quiet_sim
+    [mine] = _queued(sim, "alice", 1, runtime=1.0)
+    [theirs] = _queued(sim, "bob", 1, runtime=1.0)
+    with sim.client(wait_interval=0.1) as client:
+        perlmutter = client.compute(Machine.perlmutter)
+        monitor = perlmutter.monitor
+        sim.reset_stats()
+        jobs = [Job(perlmutter, mine), Job(perlmutter, theirs)]
+
+        def move_time() -> None:
+            _until_rounds(monitor, 4)
+            sim.world.clock.advance(QUEUED + 2)
+
+        waits = [functools.partial(job.complete, WAIT_LIMIT) for job in jobs]
+        states = (run_all([move_time, *waits]))[1:]
+    assert states == [JobState.COMPLETED, JobState.COMPLETED]
+    rounds = _rounds(sim.world.stats.logged(LISTINGS))
+    assert all(r[0].params["kwargs"] == ["user=alice"] for r in rounds)
+    asked = [j for r in rounds for request in r[1:] for j in _sacct_ids(request)]
+    # bob's job is never in alice's queue: sacct answers for it while it is queued too;
+    # alice's job is asked of sacct once, after it left her queue.
+    assert asked.count(theirs) >= 2
+    assert asked.count(mine) == 1
+
+
+def test_a_job_in_no_listing_is_not_found_once_its_grace_is_over(
+    client: Client,
+) -> None:
+    perlmutter = client.compute(Machine.perlmutter)
+    with pytest.raises(JobNotFoundError, match="Job not found: 99999999"):
+        Job(perlmutter, 99999999).complete(timeout=WAIT_LIMIT)
+    # Submitted a moment ago by this client: absent from both listings, it may yet appear.
+    fresh = Job.on(perlmutter, 99999998, submitted_at=perlmutter.context.clock())
+    with pytest.raises(WaitTimeoutError):
+        fresh.complete(timeout=1.0)
