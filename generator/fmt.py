@@ -10,6 +10,7 @@ kept formatted in the repository (``make lint``) and copied verbatim.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import multiprocessing
 import os
@@ -86,10 +87,15 @@ class FormatCache:
     MAX_AGE_DAYS = 30
 
     def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @functools.cached_property
+    def _identity(self) -> bytes:
+        """What the formatted text depends on besides the source (read when first needed:
+        a run with unchanged inputs never is)."""
         from importlib.metadata import version
 
-        self.folder = folder
-        self._identity = f"black {version('black')} py311 {LINE_LENGTH}\0".encode()
+        return f"black {version('black')} py311 {LINE_LENGTH}\0".encode()
 
     @classmethod
     def default(cls) -> FormatCache | None:
