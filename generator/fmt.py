@@ -62,6 +62,11 @@ def format_python(path: str, source: str) -> str:
         raise fail(f"generated code is not valid Python: {exc}", source=path) from None
 
 
+#: One worker validates the document and makes the models, the other takes half of the
+#: formatting; more would sit idle.
+WORKERS = 2
+
+
 def worker_pool() -> ProcessPoolExecutor:
     """Worker processes for the slow stages (forked, so they share the loaded modules).
 
@@ -70,8 +75,7 @@ def worker_pool() -> ProcessPoolExecutor:
     """
     import black  # noqa: F401
 
-    workers = max(2, min(os.cpu_count() or 1, 4))
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    return ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork"))
 
 
 class FormatCache:
