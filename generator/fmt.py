@@ -10,6 +10,7 @@ kept formatted in the repository (``make lint``) and copied verbatim.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import multiprocessing
@@ -118,9 +119,10 @@ class FormatCache:
         entry = self._entry(source)
         try:
             text = entry.read_text(encoding="utf-8")
-            os.utime(entry)
         except OSError:
             return None
+        with contextlib.suppress(OSError):  # marks it used; a read-only cache still serves
+            os.utime(entry)
         return text
 
     def put(self, formatted: dict[str, str]) -> None:
