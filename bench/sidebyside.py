@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -31,6 +32,8 @@ OURS_BIN = Path(sys.executable).parent
 # top but keeps ``Machine`` in ``sfapi_client.compute``: the same two names, its way.
 OURS_STARTUP = "from sfapi_client import Client, Machine"
 PEER_STARTUP = "from sfapi_client import Client; from sfapi_client.compute import Machine"
+#: The generator's setting for its format cache folder (see generator/fmt.py).
+FORMAT_CACHE_VARIABLE = "SFAPI_CODEGEN_CACHE"
 RSS_LINE = "; import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
 
 Measure = Callable[[], float]
@@ -67,10 +70,19 @@ def compared(
     return entry
 
 
-def wall(command: list[str], *, env: dict[str, str] | None = None, cwd: Path = ROOT) -> Measure:
-    """A measure: the wall time of one run of ``command`` in a fresh process."""
+def wall(
+    command: list[str],
+    *,
+    env: dict[str, str] | None = None,
+    cwd: Path = ROOT,
+    before: Callable[[], None] | None = None,
+) -> Measure:
+    """A measure: the wall time of one run of ``command`` in a fresh process (``before``
+    runs first, untimed)."""
 
     def run() -> float:
+        if before is not None:
+            before()
         started = time.perf_counter()
         subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True, timeout=300)
         return time.perf_counter() - started
@@ -83,9 +95,10 @@ def installed(outcome: Peer | Unavailable) -> Peer | None:
 
 
 def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
-    """Cold codegen (``--force``) against openapi-python-client on the same spec, and our
-    run on unchanged inputs (no peer: it always regenerates). Byte-code cached on both
-    sides, as for an installed tool (a warm-up run of each writes the caches)."""
+    """Cold codegen (``--force``, empty format cache) against openapi-python-client on the
+    same spec; ours forced again with the format cache of the previous run, and on
+    unchanged inputs (no peer: it always regenerates). Byte-code cached on both sides, as
+    for an installed tool (a warm-up run of each writes the caches)."""
     peer = installed(generator_peer)
     with (
         tempfile.TemporaryDirectory() as scratch,
@@ -93,8 +106,14 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
         cached_env(peer.env() if peer else {}) as peer_env,
     ):
         ours_out, peer_out = Path(scratch) / "ours", Path(scratch) / "peer"
+        format_cache = Path(scratch) / "format-cache"
+        ours_env[FORMAT_CACHE_VARIABLE] = str(format_cache)
         generate = [sys.executable, "-m", "generator", "codegen", "--out", str(ours_out)]
-        ours = wall([*generate, "--force"], env=ours_env)
+        ours = wall(
+            [*generate, "--force"],
+            env=ours_env,
+            before=lambda: shutil.rmtree(format_cache, ignore_errors=True),
+        )
         theirs = None
         if peer is not None:
             command = [str(peer.bin / "openapi-python-client"), "generate", "--path", str(SPEC)]
@@ -104,9 +123,16 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
         ours()
         cold = compared(*alternate(ours, theirs, repeats), generator_peer)
         cold["files"] = {"ours": _python_files(ours_out), "peer": _python_files(peer_out)}
+        warm = wall([*generate, "--force"], env=ours_env)
+        warm()
+        warm_cache = compared(alternate(warm, None, repeats)[0], [], None)
         again = wall(generate, env=ours_env)
         unchanged = compared(alternate(again, None, repeats)[0], [], None)
-    return {"codegen_cold_s": cold, "codegen_unchanged_s": unchanged}
+    return {
+        "codegen_cold_s": cold,
+        "codegen_forced_format_cached_s": warm_cache,
+        "codegen_unchanged_s": unchanged,
+    }
 
 
 def _python_files(folder: Path) -> int:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .config import Config, load_config
 from .drift import command as drift
+from .fmt import FormatCache
 from .pipeline import ROOT, TEMPLATES, generate, sync_table
 from .pipeline import check as check_generated
 from .problems import GeneratorError
@@ -57,10 +58,12 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _twins(config: Config, out: Path, templates: Path) -> dict[Path, str]:
+def _twins(
+    config: Config, out: Path, templates: Path, format_cache: FormatCache | None = None
+) -> dict[Path, str]:
     """The sync twins of the async tests: the package's renames plus the tests' own."""
     replacements = {**sync_table(config, templates), **read_table(TESTS / TABLE_FILE)}
-    return test_twins(TESTS, out / config.package, replacements)
+    return test_twins(TESTS, out / config.package, replacements, format_cache)
 
 
 def _check(config: Config, out: Path, templates: Path) -> int:
@@ -86,9 +89,10 @@ def _differs(path: Path, text: str) -> bool:
 
 def _generate(config: Config, out: Path, templates: Path, *, force: bool, twins: bool) -> int:
     started = time.perf_counter()
-    result = generate(config, out, templates=templates, force=force)
+    cache = FormatCache.default()
+    result = generate(config, out, templates=templates, force=force, format_cache=cache)
     if twins:
-        for path in write_twins(_twins(config, out, templates)):
+        for path in write_twins(_twins(config, out, templates, cache)):
             print(f"wrote {path.relative_to(ROOT)}")
     for warning in result.warnings:
         print(warning, file=sys.stderr)

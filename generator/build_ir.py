@@ -19,6 +19,7 @@ from typing import Any
 
 from .config import Config
 from .defaults import NULL_DEFAULT_IGNORED, InvalidDefault, checked_default, is_stray_null_default
+from .fmt import python_literal
 from .ir import Api, Body, BodyField, BodyKind, Operation, Param, Response, SecurityRequirement, Tag
 from .media import body_kind, essence, is_file_schema, is_json
 from .naming import PATH_PARAMETER, numbered, operation_name, pascal_case, snake_case
@@ -108,7 +109,7 @@ def _literal(value: Any, class_name: str | None) -> str | None:
     if value is None:
         return "None"
     if isinstance(value, bool | int | float | str):
-        return f"{class_name}({value!r})" if class_name else repr(value)
+        return f"{class_name}({python_literal(value)})" if class_name else python_literal(value)
     return None
 
 

@@ -1,29 +1,56 @@
 """Stage 7a: format generated Python with black, in-process (black is pinned).
 
 Formatting dominates the run time, so modules are formatted in worker processes while
-the main process goes on. Hand-written static copies are not reformatted: they are kept
-formatted in the repository (``make lint``) and copied verbatim.
+the main process goes on, and a module black has formatted before is taken from a
+cache (``FormatCache``). Templates write literals and imports the way black does, so
+black leaves their modules as they are in one pass (it makes a second whenever the
+first changed something). Hand-written static copies are not reformatted: they are
+kept formatted in the repository (``make lint``) and copied verbatim.
 """
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import hashlib
 import multiprocessing
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
 
 from .problems import fail
 
 LINE_LENGTH = 100
 
-#: A queued formatting job: the module's path and its future text.
-Formatting = list[tuple[str, "Future[str] | str"]]
+
+def python_literal(value: object) -> str:
+    """``repr(value)``, with a string in the double quotes black would give it.
+
+    Templates that write literals the way black does leave black one pass instead of
+    two (it formats a second time whenever the first pass changed something). A string
+    holding a quote keeps ``repr``'s quoting; black settles that one.
+    """
+    text = repr(value)
+    if isinstance(value, str) and text.startswith("'") and not {"'", '"'} & set(value):
+        return '"' + text[1:-1] + '"'
+    return text
+
+
+def import_from(module: str, names: list[str]) -> str:
+    """``from module import names`` on one line, or one name a line as black splits an
+    import that does not fit."""
+    line = f"from {module} import {', '.join(names)}"
+    if len(line) <= LINE_LENGTH:
+        return line
+    return f"from {module} import (\n" + "".join(f"    {name},\n" for name in names) + ")"
 
 
 def format_python(path: str, source: str) -> str:
     """Black-formatted source; a generator bug (invalid Python) becomes a clear error.
 
-    black is imported here, in the worker processes, so that starting the generator
-    stays fast.
+    black is imported here, when first needed, so that starting the generator stays
+    fast (a run with unchanged inputs never needs it).
     """
     import black
     from black.mode import TargetVersion
@@ -36,20 +63,138 @@ def format_python(path: str, source: str) -> str:
         raise fail(f"generated code is not valid Python: {exc}", source=path) from None
 
 
+#: One worker validates the document and makes the models, the other takes half of the
+#: formatting; more would sit idle.
+WORKERS = 2
+
+
 def worker_pool() -> ProcessPoolExecutor:
-    """Worker processes for the slow stages (forked, so they share the loaded modules)."""
-    workers = max(2, min(os.cpu_count() or 1, 4))
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("fork"))
+    """Worker processes for the slow stages (forked, so they share the loaded modules).
+
+    black is loaded here, before the workers fork, so that it is loaded once rather
+    than once per worker.
+    """
+    import black  # noqa: F401
+
+    return ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork"))
 
 
-def submit_formatting(pool: ProcessPoolExecutor, sources: dict[str, str]) -> Formatting:
-    """Queue the Python modules among ``sources``; other files pass as they are."""
-    return [
-        (path, pool.submit(format_python, path, text) if path.endswith(".py") else text)
-        for path, text in sources.items()
-    ]
+class FormatCache:
+    """Formatted modules kept between runs, one file per module, named by the sha256 of
+    black's version, its settings and the text black was given: the same text formats
+    the same way, so a run formats only the modules that changed since a previous one.
+
+    The folder is ``$SFAPI_CODEGEN_CACHE`` if set (empty: no cache), else
+    ``sfapi-codegen/format`` in the user's cache folder. Entries unused for
+    ``MAX_AGE_DAYS`` are removed when a run adds new ones.
+    """
+
+    MAX_AGE_DAYS = 30
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @functools.cached_property
+    def _identity(self) -> bytes:
+        """What the formatted text depends on besides the source (read when first needed:
+        a run with unchanged inputs never is)."""
+        from importlib.metadata import version
+
+        return f"black {version('black')} py311 {LINE_LENGTH}\0".encode()
+
+    @classmethod
+    def default(cls) -> FormatCache | None:
+        """The cache the environment asks for, or None when it turns caching off."""
+        setting = os.environ.get(CACHE_VARIABLE)
+        if setting is not None:
+            return cls(Path(setting)) if setting else None
+        base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+        return cls(Path(base) / "sfapi-codegen" / "format")
+
+    def _entry(self, source: str) -> Path:
+        return self.folder / hashlib.sha256(self._identity + source.encode()).hexdigest()
+
+    def get(self, source: str) -> str | None:
+        """The formatted text of ``source`` from an earlier run, if kept."""
+        entry = self._entry(source)
+        try:
+            text = entry.read_text(encoding="utf-8")
+        except OSError:
+            return None
+        with contextlib.suppress(OSError):  # marks it used; a read-only cache still serves
+            os.utime(entry)
+        return text
+
+    def put(self, formatted: dict[str, str]) -> None:
+        """Keep formatted texts (unformatted text → formatted); a cache that cannot be
+        written is skipped, never an error of the run."""
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for source, text in formatted.items():
+                entry = self._entry(source)
+                partial = entry.with_name(f".{entry.name}.{os.getpid()}")
+                partial.write_text(text, encoding="utf-8")
+                partial.replace(entry)
+            self._prune()
+        except OSError:
+            return
+
+    def _prune(self) -> None:
+        oldest = time.time() - self.MAX_AGE_DAYS * 86400
+        for entry in os.scandir(self.folder):
+            if entry.is_file() and entry.stat().st_mtime < oldest:
+                os.unlink(entry.path)
 
 
-def collect_formatting(queued: Formatting) -> dict[str, str]:
-    """Wait for the queued modules; re-raise the first error (a GeneratorError)."""
-    return {path: job if isinstance(job, str) else job.result() for path, job in queued}
+#: The environment variable that moves the format cache (empty: no cache).
+CACHE_VARIABLE = "SFAPI_CODEGEN_CACHE"
+
+
+def format_batch(modules: list[tuple[str, str]]) -> list[str]:
+    """``format_python`` over ``(path, source)`` pairs: one task for a worker process."""
+    return [format_python(path, source) for path, source in modules]
+
+
+class Formatter:
+    """Formats modules, about half of them (by length) in a worker process and the rest
+    in this one at the same time, taking what it can from the cache.
+
+    Two batches, not a task per module: each hand-over between processes waits for the
+    scheduler, which on a busy machine costs more than formatting a small module.
+    """
+
+    def __init__(self, pool: ProcessPoolExecutor, cache: FormatCache | None) -> None:
+        self._pool = pool
+        self._cache = cache
+
+    def format(self, sources: dict[str, str]) -> dict[str, str]:
+        """``sources`` with every Python module formatted; other files as they are.
+        Re-raises the first error (a GeneratorError)."""
+        result: dict[str, str] = {}
+        todo: list[tuple[str, str]] = []
+        for path, text in sources.items():
+            cached = self._cache.get(text) if self._cache and path.endswith(".py") else None
+            if not path.endswith(".py") or cached is not None:
+                result[path] = text if cached is None else cached
+            else:
+                todo.append((path, text))
+        theirs, mine = _halves(todo)
+        job = self._pool.submit(format_batch, theirs) if theirs else None
+        fresh = dict(zip((text for _, text in mine), format_batch(mine), strict=True))
+        if job is not None:
+            fresh.update(zip((text for _, text in theirs), job.result(), strict=True))
+        if self._cache is not None and fresh:
+            self._cache.put(fresh)
+        result.update((path, fresh[text]) for path, text in todo)
+        return result
+
+
+def _halves(modules: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """Two batches of about equal length: the longest module first into the shorter one."""
+    batches: tuple[list[tuple[str, str]], list[tuple[str, str]]] = ([], [])
+    lengths = [0, 0]
+    for module in sorted(modules, key=lambda item: -len(item[1])):
+        shorter = lengths.index(min(lengths))
+        batches[shorter].append(module)
+        lengths[shorter] += len(module[1])
+    return batches

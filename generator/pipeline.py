@@ -11,14 +11,15 @@ from typing import Any
 from . import __version__
 from .build_ir import build_api
 from .config import Config
-from .fmt import collect_formatting, submit_formatting, worker_pool
+from .fmt import FormatCache, Formatter, worker_pool
 from .ir import Api
 from .load import load_spec, validate_spec
 from .model_split import model_files
-from .models import class_names, job_models, schema_models
+from .models import Module, class_names, job_models, schema_models
 from .normalise import normalise
 from .output import PROVENANCE, is_up_to_date, provenance_text, read_tree, sha256, write_package
 from .problems import Level, Problem, fail
+from .pysource import declared_all, parse
 from .render import Renderer
 from .sync import ASYNC_DIR, SYNC_DIR, derived_replacements, folder_tables, make_sync_twins
 
@@ -107,15 +108,9 @@ def _module_exports(files: dict[str, str]) -> dict[str, list[str]]:
     """``__all__`` of every static module, by module path (``_async.client``)."""
     exports: dict[str, list[str]] = {}
     for path, source in sorted(files.items()):
-        for node in ast.parse(source).body:
-            if (
-                isinstance(node, ast.Assign)
-                and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
-                and isinstance(node.value, ast.List | ast.Tuple)
-            ):
-                names = [e.value for e in node.value.elts if isinstance(e, ast.Constant)]
-                module = path.removesuffix(".py").replace("/", ".")
-                exports[module] = [str(n) for n in names]
+        names = declared_all(source)
+        if names is not None:
+            exports[path.removesuffix(".py").replace("/", ".")] = names
     return exports
 
 
@@ -153,7 +148,7 @@ def client_attributes(static: dict[str, str]) -> frozenset[str]:
     if path not in static:
         raise fail(f"no static folder provides {path}, which the generated client subclasses")
     names: set[str] = set(dir(object))
-    for node in ast.parse(static[path]).body:
+    for node in parse(static[path]).body:
         if not (isinstance(node, ast.ClassDef) and node.name == class_name):
             continue
         for statement in node.body:
@@ -198,12 +193,18 @@ def _package_exports(
 
 
 def generate(
-    config: Config, out_dir: Path, *, templates: Path = TEMPLATES, force: bool = False
+    config: Config,
+    out_dir: Path,
+    *,
+    templates: Path = TEMPLATES,
+    force: bool = False,
+    format_cache: FormatCache | None = None,
 ) -> Result:
     """Generate ``config.package`` into ``out_dir``; skip the work when nothing changed.
 
-    The model generation and the formatting run in worker processes, beside the
-    rendering, so the run takes about as long as its slowest stage.
+    One worker process validates the document and generates the models while the main
+    process renders; the formatting is shared between the main process and another
+    worker. Modules found in ``format_cache`` are not formatted again.
     """
     package_dir = out_dir / config.package
     inputs = _input_hashes(config, templates)
@@ -212,14 +213,13 @@ def generate(
         return result
     document = load_spec(config.spec, validate=False)
     with worker_pool() as pool:
-        validation = pool.submit(validate_spec, document, str(config.spec))
         try:
-            files = _build(config, templates, inputs, document, pool, result)
+            formatter = Formatter(pool, format_cache)
+            files = _build(config, templates, inputs, document, formatter, pool, result)
         except Exception:
             # A document that breaks the OpenAPI schema explains any failure best.
-            validation.result()
+            validate_spec(document, str(config.spec))
             raise
-        validation.result()
     files["py.typed"] = ""
     result.files = dict(sorted(files.items()))
     write_package(package_dir, result.files, provenance_text(__version__, inputs, result.files))
@@ -227,15 +227,36 @@ def generate(
     return result
 
 
+@dataclass(frozen=True)
+class ModelsJob:
+    """What the worker that validates the document and generates the models needs."""
+
+    document: dict[str, Any]
+    normalised: dict[str, Any]
+    config: Config
+    header: str
+    jobs_header: str
+
+
+def validated_models(job: ModelsJob) -> tuple[Module, Module]:
+    """Validate the document, then generate the schema and job models: one task, so one
+    worker pays for the imports of openapi-pydantic, pydantic and the model generator."""
+    validate_spec(job.document, str(job.config.spec))
+    schemas = schema_models(job.normalised, job.header)
+    jobs = job_models(job.config.job_samples, job.config.job_rows_pointer, job.jobs_header)
+    return schemas, jobs
+
+
 def _build(
     config: Config,
     templates: Path,
     inputs: dict[str, str],
     document: dict[str, Any],
+    formatter: Formatter,
     pool: ProcessPoolExecutor,
     result: Result,
 ) -> dict[str, str]:
-    """Every file of the package, formatted (the models and formatting in ``pool``)."""
+    """Every file of the package, formatted (validation and the models in ``pool``)."""
     static = _static_files(config, templates)
     table = sync_table(config, templates)
     exports = _package_exports(static, config, {**derived_replacements(static), **table})
@@ -243,15 +264,16 @@ def _build(
     normalised, result.warnings = normalise(document, config, _reserved(config, exported))
     header = _header(config, config.spec.name)
     jobs_header = _header(config, ", ".join(sorted(p.name for p in config.job_samples.values())))
-    models_job = pool.submit(schema_models, normalised, header)
-    jobs_job = pool.submit(job_models, config.job_samples, config.job_rows_pointer, jobs_header)
+    models_job = pool.submit(
+        validated_models, ModelsJob(document, normalised, config, header, jobs_header)
+    )
     api, ir_warnings = _api(normalised, config, static, inputs=tuple(sorted(inputs)))
     result.warnings += ir_warnings
     renderer = Renderer(templates, api)
     files = make_sync_twins(_render(renderer, header, static), table)
     verbatim = {path for path, src in static.items() if files.get(path) == src}
-    formatting = submit_formatting(pool, {p: s for p, s in files.items() if p not in verbatim})
-    (models_src, model_notes), (jobs_src, job_notes) = models_job.result(), jobs_job.result()
+    files.update(formatter.format({p: s for p, s in files.items() if p not in verbatim}))
+    (models_src, model_notes), (jobs_src, job_notes) = models_job.result()
     result.warnings += [
         Problem(Level.WARNING, f"models: {note}", str(config.spec)) for note in model_notes
     ]
@@ -273,8 +295,7 @@ def _build(
     }
     if jobs_src:
         late["models/_jobs.py"] = jobs_src
-    formatting += submit_formatting(pool, late)
-    files.update(collect_formatting(formatting))
+    files.update(formatter.format(late))
     return files
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 import jinja2
 
+from .fmt import import_from, python_literal
 from .ir import Api, BodyField, Operation, Tag
 from .naming import PATH_PARAMETER
 
@@ -148,8 +149,9 @@ class Renderer:
         filters: dict[str, Any] = {
             "docstring_lines": docstring_lines,
             "field_signature": field_signature,
+            "import_from": import_from,
             "method_doc": lambda op: method_doc(op, api.error_class),
-            "pyrepr": repr,
+            "pyrepr": python_literal,
             "tag_uses": make_tag_uses(set(api.model_names) | set(api.job_model_names)),
             "url_expression": url_expression,
         }

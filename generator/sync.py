@@ -11,18 +11,18 @@ from __future__ import annotations
 
 import ast
 import functools
+import importlib
+import importlib.util
 import io
 import re
 import tokenize
 from collections import Counter
 from pathlib import Path
 
-import httpx2
-import tokenize_rt
-
 from .config import IDENTIFIER, read_config_data
 from .config_schema import MapOf, Table
 from .problems import fail
+from .pysource import declared_all, parse
 
 ASYNC_DIR = "_async/"
 SYNC_DIR = "_sync/"
@@ -30,6 +30,19 @@ SYNC_DIR = "_sync/"
 TABLE_FILE = "unasync.toml"
 _TABLE_SCHEMA = Table({"replacements": MapOf(IDENTIFIER)}, required=frozenset({"replacements"}))
 _ASYNC_NAME = re.compile(r"^Async([A-Z]\w*)$")
+#: The renames every async module needs, whatever its table says (those of the
+#: standard library's async protocols).
+STANDARD_REPLACEMENTS = {
+    "__aenter__": "__enter__",
+    "__aexit__": "__exit__",
+    "__aiter__": "__iter__",
+    "__anext__": "__next__",
+    "asynccontextmanager": "contextmanager",
+    "AsyncIterable": "Iterable",
+    "AsyncIterator": "Iterator",
+    "AsyncGenerator": "Generator",
+    "StopAsyncIteration": "StopIteration",
+}
 
 
 def read_table(path: Path) -> dict[str, str]:
@@ -62,7 +75,7 @@ def _defined_in(source: str) -> frozenset[str]:
     if "Async" not in source:
         return frozenset()
     names: set[str] = set()
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(parse(source)):
         if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
             names.add(node.name)
         elif isinstance(node, ast.Assign):
@@ -80,30 +93,88 @@ def _defined_async_names(sources: dict[str, str]) -> set[str]:
 def derived_replacements(sources: dict[str, str]) -> dict[str, str]:
     """``AsyncX → X`` for names the package defines and for httpx2's async classes."""
     names = _defined_async_names(sources)
-    names |= {n for n in dir(httpx2) if _ASYNC_NAME.match(n) and hasattr(httpx2, n[5:])}
+    exported = _public_names(HTTP_LIBRARY)
+    names |= {n for n in exported if _ASYNC_NAME.match(n) and n[5:] in exported}
     return {name: name[5:] for name in sorted(names)}
 
 
-class _CountingRule:
-    """unasync's token rule, counting how often each replacement fires."""
+#: The HTTP library the package is built on; its ``AsyncX`` classes have sync twins ``X``.
+HTTP_LIBRARY = "httpx2"
 
-    def __init__(self, replacements: dict[str, str]) -> None:
-        import unasync  # it imports setuptools: only when there is something to convert
 
-        self._rule = unasync.Rule(ASYNC_DIR, SYNC_DIR, additional_replacements=replacements)
-        self._rule._unasync_name = self._rename
+@functools.cache
+def _public_names(package: str) -> frozenset[str]:
+    """The names ``package`` exports: its ``__all__``, read from its source when written
+    there as a list (importing the library would cost more than the whole rewrite)."""
+    spec = importlib.util.find_spec(package)
+    if spec is not None and spec.origin is not None and spec.origin.endswith(".py"):
+        with open(spec.origin, encoding="utf-8") as file:
+            names = declared_all(file.read())
+        if names is not None:
+            return frozenset(names)
+    module = importlib.import_module(package)
+    return frozenset(getattr(module, "__all__", dir(module)))
+
+
+class _SyncRewrite:
+    """The token rewrite that makes a sync module from an async one.
+
+    ``async`` and ``await`` go, with the blank that follows them (``await x`` → ``x``);
+    a name, or a string that holds exactly a name (a forward reference such as
+    ``"AsyncClient"``), is replaced when ``replacements`` has it. Each replacement used
+    is counted, and a name that must not reach sync code (``async``, ``await``,
+    ``AsyncX``, a name of ``forbidden``) fails the run with its line.
+    """
+
+    def __init__(self, replacements: dict[str, str], forbidden: frozenset[str]) -> None:
+        self._replacements = {**STANDARD_REPLACEMENTS, **replacements}
+        self._forbidden = forbidden
         self.used: Counter[str] = Counter()
 
     def _rename(self, name: str) -> str:
-        replacements: dict[str, str] = self._rule.token_replacements
-        if name in replacements:
-            self.used[name] += 1
-            return replacements[name]
-        return name
+        replacement = self._replacements.get(name)
+        if replacement is None:
+            return name
+        self.used[name] += 1
+        return replacement
 
-    def convert(self, source: str) -> str:
-        tokens = tokenize_rt.src_to_tokens(source)
-        return str(tokenize_rt.tokens_to_src(self._rule._unasync_tokens(tokens)))
+    def convert(self, path: str, source: str) -> str:
+        offsets = [0]  # where each line starts, lines split as the tokenizer reads them
+        for line in io.StringIO(source).readlines():
+            offsets.append(offsets[-1] + len(line))
+        pieces: list[str] = []
+        copied = 0  # offset in ``source`` up to which the output is complete
+        skip_blank = False
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            start = offsets[token.start[0] - 1] + token.start[1]
+            end = offsets[token.end[0] - 1] + token.end[1]
+            gap = source[copied:start]
+            if skip_blank:
+                gap = gap.lstrip(" \t")
+                skip_blank = False
+            pieces.append(gap)
+            text = token.string
+            if token.type == tokenize.NAME:
+                if text in ("async", "await"):
+                    skip_blank = True
+                    text = ""
+                else:
+                    text = self._rename(text)
+                    self._check(path, text, token.start[0])
+            elif token.type == tokenize.STRING and len(text) >= 2:
+                text = text[0] + self._rename(text[1:-1]) + text[-1]
+            pieces.append(text)
+            copied = end
+        pieces.append(source[copied:])
+        return "".join(pieces)
+
+    def _check(self, path: str, name: str, line: int) -> None:
+        if name in self._forbidden or _ASYNC_NAME.match(name):
+            raise fail(
+                f"{name!r} left in the sync module at line {line}; "
+                f"add a replacement to the {TABLE_FILE} beside the code or rename it",
+                source=path,
+            )
 
 
 def convert_sources(
@@ -114,13 +185,12 @@ def convert_sources(
 
     ``context`` holds every module whose ``AsyncX`` definitions derive replacements.
     """
-    rule = _CountingRule({**derived_replacements(context), **configured})
+    rewrite = _SyncRewrite({**derived_replacements(context), **configured}, frozenset(configured))
     twins = {
-        SYNC_DIR + path[len(ASYNC_DIR) :]: rule.convert(src) for path, src in async_files.items()
+        SYNC_DIR + path[len(ASYNC_DIR) :]: rewrite.convert(SYNC_DIR + path[len(ASYNC_DIR) :], src)
+        for path, src in async_files.items()
     }
-    for path, source in sorted(twins.items()):
-        _check_no_async_left(path, source, frozenset(configured))
-    return twins, sorted(name for name in configured if not rule.used[name])
+    return twins, sorted(name for name in configured if not rewrite.used[name])
 
 
 def make_sync_twins(files: dict[str, str], configured: dict[str, str]) -> dict[str, str]:
@@ -133,18 +203,3 @@ def make_sync_twins(files: dict[str, str], configured: dict[str, str]) -> dict[s
             f"remove them from the folder's {TABLE_FILE}"
         )
     return {**files, **twins}
-
-
-def _check_no_async_left(path: str, source: str, table: frozenset[str]) -> None:
-    """Fail on an async keyword, an ``AsyncX`` name or a name of the table in sync code."""
-    for token in tokenize.generate_tokens(io.StringIO(source).readline):
-        if token.type == tokenize.NAME and (
-            token.string in ("async", "await")
-            or token.string in table
-            or _ASYNC_NAME.match(token.string)
-        ):
-            raise fail(
-                f"{token.string!r} left in the sync module at line {token.start[0]}; "
-                f"add a replacement to the {TABLE_FILE} beside the code or rename it",
-                source=path,
-            )

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from .fmt import python_literal
 from .refs import SCHEMA_PREFIX
 
 #: How deep schemas may nest inside one annotation before it is given up as ``Any``.
@@ -95,7 +96,9 @@ class TypeNamer:
                 members = self._members(all_of[0], depth + 1, expanding)
             elif isinstance(enum, list):
                 values = [v for v in enum if v is not None]
-                members = [f"Literal[{', '.join(repr(v) for v in values)}]"] if values else []
+                members = (
+                    [f"Literal[{', '.join(python_literal(v) for v in values)}]"] if values else []
+                )
                 members += ["None"] if None in enum else []
             elif isinstance(kind, list):
                 for single in kind:

@@ -223,7 +223,7 @@ def test_rename_of_unknown_schema_is_an_error() -> None:
         ({"type": "string", "format": "date"}, "_dt.date"),
         ({"type": "string", "format": "date-time"}, "_dt.datetime"),
         ({"type": "string", "format": "binary"}, "bytes"),
-        ({"enum": ["a", "b", None]}, "Literal['a', 'b'] | None"),
+        ({"enum": ["a", "b", None]}, 'Literal["a", "b"] | None'),
         ({"oneOf": [{"$ref": "#/components/schemas/Obj"}, {"type": "string"}]}, "Obj | str"),
         ({"$ref": "#/components/schemas/Alias"}, "str"),
         ({}, "Any"),

@@ -1,0 +1,137 @@
+"""The sync rewrite, the black-stable literals of the templates, and the format cache.
+
+black itself is the reference for what the templates write: a line is stable when
+black leaves it as it is.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from pathlib import Path
+
+import black
+import pytest
+from black.mode import TargetVersion
+
+from generator.config import load_config
+from generator.fmt import LINE_LENGTH, FormatCache, import_from, python_literal
+from generator.output import read_tree
+from generator.pipeline import generate
+from generator.problems import GeneratorError
+from generator.sync import convert_sources
+
+from .conftest import FIXTURE_CONFIG
+
+MODE = black.Mode(target_versions={TargetVersion.PY311}, line_length=LINE_LENGTH)
+
+ASYNC_MODULE = '''"""AsyncThing wraps an AsyncClient."""
+
+from httpx2 import AsyncClient
+
+
+class AsyncThing:
+    async def __aenter__(self) -> "AsyncThing":
+        await self.aclose()
+        return self
+
+    async def go(self) -> None:
+        async with AsyncClient() as c:  # AsyncClient, in a comment, stays
+            print(await c.get("AsyncThing"), 'AsyncClient')
+'''
+
+SYNC_MODULE = '''"""AsyncThing wraps an AsyncClient."""
+
+from httpx2 import Client
+
+
+class Thing:
+    def __enter__(self) -> "Thing":
+        self.close()
+        return self
+
+    def go(self) -> None:
+        with Client() as c:  # AsyncClient, in a comment, stays
+            print(c.get("Thing"), 'Client')
+'''
+
+
+def test_sync_rewrite_renames_names_and_forward_references_only() -> None:
+    files = {"_async/thing.py": ASYNC_MODULE}
+    twins, unused = convert_sources(files, files, {"aclose": "close"})
+    assert twins == {"_sync/thing.py": SYNC_MODULE} and unused == []
+
+
+def test_sync_rewrite_reports_unused_table_entries() -> None:
+    files = {"_async/thing.py": ASYNC_MODULE}
+    _, unused = convert_sources(files, files, {"aclose": "close", "aread": "read"})
+    assert unused == ["aread"]
+
+
+def test_sync_rewrite_fails_on_an_async_name_it_cannot_rename() -> None:
+    files = {"_async/widget.py": "from elsewhere import AsyncWidget\n\nw = AsyncWidget()\n"}
+    with pytest.raises(GeneratorError) as caught:
+        convert_sources(files, files, {})
+    assert "'AsyncWidget' left in the sync module at line 1" in str(caught.value)
+    assert "_sync/widget.py" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    "value", ["GET", "/a/{b}", "", "it's", 'say "hi"', "both ' and \"", "tab\there", 3, 1.5, None]
+)
+def test_literals_are_as_black_writes_them(value: object) -> None:
+    line = f"x = {python_literal(value)}\n"
+    assert eval(python_literal(value)) == value
+    if not (isinstance(value, str) and "'" in value and '"' in value):
+        assert black.format_str(line, mode=MODE) == line
+
+
+@pytest.mark.parametrize("count, split", [(1, False), (4, False), (5, True), (12, True)])
+def test_imports_are_as_black_splits_them(count: int, split: bool) -> None:
+    names = [f"SomeLongModelName{i}" for i in range(count)]
+    text = import_from("...models", names) + "\n"
+    assert black.format_str(text, mode=MODE) == text
+    assert (len(text.splitlines()) > 1) == split
+
+
+def test_format_cache_keeps_and_finds_formatted_text(tmp_path: Path) -> None:
+    cache = FormatCache(tmp_path / "cache")
+    cache.put({"x = ( 1 )\n": "x = 1\n"})
+    assert cache.get("x = ( 1 )\n") == "x = 1\n"
+    assert cache.get("x = ( 2 )\n") is None
+
+
+def test_format_cache_drops_entries_unused_for_long(tmp_path: Path) -> None:
+    cache = FormatCache(tmp_path)
+    cache.put({"old = 1\n": "old = 1\n"})
+    long_ago = time.time() - (FormatCache.MAX_AGE_DAYS + 1) * 86400
+    for entry in tmp_path.iterdir():
+        os.utime(entry, (long_ago, long_ago))
+    cache.put({"new = 1\n": "new = 1\n"})
+    assert cache.get("old = 1\n") is None and cache.get("new = 1\n") == "new = 1\n"
+
+
+def test_format_cache_folder_follows_the_environment(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SFAPI_CODEGEN_CACHE", str(tmp_path))
+    cache = FormatCache.default()
+    assert cache is not None and cache.folder == tmp_path
+    monkeypatch.setenv("SFAPI_CODEGEN_CACHE", "")
+    assert FormatCache.default() is None
+
+
+def test_a_run_with_the_cache_gives_the_same_package_and_reads_it(tmp_path: Path) -> None:
+    config = load_config(FIXTURE_CONFIG)
+    cache = FormatCache(tmp_path / "cache")
+    plain = generate(config, tmp_path / "plain", force=True)
+    first = generate(config, tmp_path / "first", force=True, format_cache=cache)
+    second = generate(config, tmp_path / "second", force=True, format_cache=cache)
+    assert first.files == plain.files == second.files
+    assert read_tree(first.package_dir) == read_tree(second.package_dir)
+    # The cache is what the second run read: a marked entry shows up in its output.
+    entries = sorted((tmp_path / "cache").iterdir())
+    marked = entries[0].read_text(encoding="utf-8") + "# from the cache\n"
+    entries[0].write_text(marked, encoding="utf-8")
+    third = generate(config, tmp_path / "third", force=True, format_cache=cache)
+    assert any(text.endswith("# from the cache\n") for text in third.files.values())
