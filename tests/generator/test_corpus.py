@@ -123,17 +123,17 @@ def test_a_package_for_another_api_holds_no_sf_api_name(
 def test_errors_carry_the_package_name(
     document: Path, corpus_package: Callable[[str], ModuleType]
 ) -> None:
-    """The error base is named after the package, and every error of the runtime is one."""
+    """The error base is named after the package, and every error the package exports
+    (its names load when first used, so they are read through ``__all__``) is one."""
     package = corpus_package(document.name)
     base = getattr(package, default_error_class(package.__name__))
     assert (base.__name__, base.__module__) == (
         default_error_class(package.__name__),
         f"{package.__name__}._package",
     )
+    exported = [getattr(package, name) for name in package.__all__]
     runtime_errors = [
-        value
-        for value in vars(package).values()
-        if isinstance(value, type) and issubclass(value, Exception)
+        value for value in exported if isinstance(value, type) and issubclass(value, Exception)
     ]
     assert len(runtime_errors) > 10
     assert all(issubclass(error, base) for error in runtime_errors)
