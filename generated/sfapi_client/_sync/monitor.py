@@ -59,6 +59,11 @@ class JobMonitor:
         self.rounds = 0
         self.max_requests_per_round = 0
 
+    @property
+    def jobs_waited_on(self) -> int:
+        """How many distinct jobs have a waiter now."""
+        return len(self._waiting)
+
     def wait(self, job: Job, done: Callable[[JobState], bool], timeout: float) -> JobState:
         """Return ``job``'s state once ``done(state)``; WaitTimeoutError after ``timeout``
         (every status request of the wait included)."""

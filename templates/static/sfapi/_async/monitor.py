@@ -58,6 +58,11 @@ class AsyncJobMonitor:
         self.rounds = 0
         self.max_requests_per_round = 0
 
+    @property
+    def jobs_waited_on(self) -> int:
+        """How many distinct jobs have a waiter now."""
+        return len(self._waiting)
+
     async def wait(
         self, job: AsyncJob, done: Callable[[JobState], bool], timeout: float
     ) -> JobState:
