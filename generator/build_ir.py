@@ -367,20 +367,9 @@ class _Builder:
         fields: list[BodyField] = []
         for name, prop in resolved.get("properties", {}).items():
             prop_resolved = self.types.resolve(prop)
-            is_file = kind == "multipart" and is_file_schema(prop_resolved)
-            annotation = "FileContent" if is_file else self.types.annotation(prop)
-            items = self.types.resolve(prop_resolved.get("items"))
-            if (
-                kind == "multipart"
-                and prop_resolved.get("type") == "array"
-                and is_file_schema(items)
-            ):
-                self.error(
-                    "a list of files in one multipart field is not supported",
-                    *pointer,
-                    "properties",
-                    name,
-                )
+            shape = self.file_shape(prop_resolved) if kind == "multipart" else None
+            is_file = shape is not None
+            annotation = shape or self.types.annotation(prop)
             default = None
             if "default" in prop_resolved and not is_file:
                 default = self._default(
@@ -398,6 +387,27 @@ class _Builder:
                 )
             )
         return tuple(sorted(fields, key=lambda f: not f.required))
+
+    def file_shape(self, schema: dict[str, Any]) -> str | None:
+        """``FileContent`` for a multipart field holding one file, ``list[FileContent]`` for
+        one holding a list of files (one part per file under the field's name), ``None``
+        otherwise. A union with ``null`` (an optional field) is read as its other member."""
+        union = schema.get("anyOf", schema.get("oneOf"))
+        members = (
+            [self.types.resolve(member) for member in union or ()]
+            if isinstance(union, list)
+            else []
+        )
+        not_null = [member for member in members if member.get("type") != "null"]
+        if len(not_null) == 1 and len(members) == 2:
+            schema = not_null[0]
+        if is_file_schema(schema):
+            return "FileContent"
+        if schema.get("type") == "array" and is_file_schema(
+            self.types.resolve(schema.get("items"))
+        ):
+            return "list[FileContent]"
+        return None
 
     def _check_path_template(self, params: tuple[Param, ...], path: str, method: str) -> None:
         in_template = set(PATH_PARAMETER.findall(path))

@@ -111,13 +111,18 @@ def form_fields(fields: Mapping[str, Any]) -> dict[str, str | list[str]]:
     return encoded
 
 
-def file_fields(fields: Mapping[str, FileContent | None]) -> dict[str, Any]:
-    """Multipart file fields without the unset ones; bare content gets the field's name."""
-    return {
-        name: value if isinstance(value, tuple) else (name, value)
-        for name, value in fields.items()
-        if value is not None
-    }
+def file_fields(
+    fields: Mapping[str, FileContent | list[FileContent] | None],
+) -> list[tuple[str, Any]]:
+    """Multipart file parts without the unset fields, in order: a list of files gives one
+    part per file under the field's name; bare content gets the field's name as file name."""
+    parts: list[tuple[str, Any]] = []
+    for name, value in fields.items():
+        if value is None:
+            continue
+        for content in value if isinstance(value, list) else [value]:
+            parts.append((name, content if isinstance(content, tuple) else (name, content)))
+    return parts
 
 
 def headers(pairs: Iterable[tuple[str, Any]]) -> dict[str, str]:

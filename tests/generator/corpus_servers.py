@@ -1,8 +1,8 @@
-"""Real servers for four corpus documents, written from the documents by hand: each
+"""Real servers for five corpus documents, written from the documents by hand: each
 route answers what its operation documents, and records what the request carried.
 
 One FastAPI app mounts them under a prefix each (``/petstore``, ``/uspto``, ``/links``,
-``/versions``), so one uvicorn server on 127.0.0.1 serves them all.
+``/versions``, ``/uploads``), so one uvicorn server on 127.0.0.1 serves them all.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from typing import Any
 
 from fastapi import APIRouter, FastAPI, Request, Response
 from fastapi.responses import JSONResponse
+from starlette.datastructures import UploadFile
 
 #: Where each document is served, by corpus file name.
 PREFIXES = {
@@ -18,6 +19,7 @@ PREFIXES = {
     "uspto.json": "/uspto",
     "link-example.yaml": "/links",
     "api-with-examples.yaml": "/versions",
+    "file-uploads.yaml": "/uploads",
 }
 
 USER = {"username": "alice", "uuid": "0b0c5fd4-9d4c-4b59-8a3f-5c7d1b2a0e11"}
@@ -35,6 +37,14 @@ async def _record(seen: list[dict[str, Any]], request: Request) -> dict[str, Any
     if content_type.startswith("application/x-www-form-urlencoded"):
         async with request.form() as form:
             entry["form"] = list(form.multi_items())
+    elif content_type.startswith("multipart/form-data"):
+        async with request.form() as form:
+            entry["parts"] = [
+                (name, value.filename, len(await value.read()))
+                if isinstance(value, UploadFile)
+                else (name, value)
+                for name, value in form.multi_items()
+            ]
     elif content_type.startswith("application/json"):
         entry["json"] = await request.json()
     seen.append(entry)
@@ -152,14 +162,29 @@ def _versions(seen: list[dict[str, Any]]) -> APIRouter:
     return router
 
 
+def _uploads(seen: list[dict[str, Any]]) -> APIRouter:
+    """ReadMe's file uploads (3.0 form, ``format: binary``): the document declares no answer
+    body, so the server answers an empty 200 and the test reads the parts it recorded."""
+    router = APIRouter()
+
+    @router.post("/anything/multipart-formdata")
+    @router.put("/anything/multipart-formdata")
+    async def multipart(request: Request) -> Response:
+        await _record(seen, request)
+        return Response(status_code=200)
+
+    return router
+
+
 def make_app(seen: list[dict[str, Any]]) -> FastAPI:
-    """The four servers in one app; ``seen`` collects every request."""
+    """The five servers in one app; ``seen`` collects every request."""
     app = FastAPI()
     routers = {
         "petstore-expanded.json": _petstore,
         "uspto.json": _uspto,
         "link-example.yaml": _links,
         "api-with-examples.yaml": _versions,
+        "file-uploads.yaml": _uploads,
     }
     for document, make in routers.items():
         app.include_router(make(seen), prefix=PREFIXES[document])

@@ -1,6 +1,6 @@
 """A small FastAPI service whose OpenAPI document (3.1, written by FastAPI itself) the
 generator has never seen before the test asks for it: constrained fields, an enum with
-a default, a file upload in FastAPI's current form (``contentMediaType``), text and raw
+a default, a file upload and lists of files in FastAPI's current form (``contentMediaType``), text and raw
 bytes bodies, header and cookie parameters, a vendor JSON answer."""
 
 from __future__ import annotations
@@ -67,6 +67,18 @@ def make_app() -> FastAPI:
     ) -> Uploaded:
         data = await file.read()
         return Uploaded(name=file.filename or "", size=len(data), label=label)
+
+    @app.post("/files/many", tags=["files"])
+    async def upload_many(
+        files: Annotated[list[UploadFile], File()],
+        extras: Annotated[list[UploadFile] | None, File()] = None,
+    ) -> list[Uploaded]:
+        answer = []
+        for field, uploads in (("files", files), ("extras", extras or [])):
+            for upload in uploads:
+                data = await upload.read()
+                answer.append(Uploaded(name=upload.filename or "", size=len(data), label=field))
+        return answer
 
     @app.post(
         "/echo/text",

@@ -457,3 +457,37 @@ def test_a_stray_null_default_of_a_parameter_is_a_warning() -> None:
         "warning: #/paths/~1items/get/parameters/0/schema/default: "
         "default null on a schema that is not nullable: read as no default"
     ]
+
+
+def test_multipart_fields_holding_files_or_lists_of_files() -> None:
+    """OpenAPI 3.0 (``format: binary``) and 3.1 (``contentMediaType``) file fields, alone
+    or in a list, required or optional (a union with ``null``), become file arguments."""
+    binary = {"type": "string", "format": "binary"}
+    typed = {"type": "string", "contentMediaType": "application/pdf"}
+    properties = {
+        "one": binary,
+        "many": {"type": "array", "items": binary},
+        "many31": {"type": "array", "items": typed},
+        "maybe": {"anyOf": [{"type": "array", "items": typed}, {"type": "null"}]},
+        "maybe_one": {"anyOf": [typed, {"type": "null"}]},
+        "names": {"type": "array", "items": {"type": "string"}},
+    }
+    body = {
+        "content": {
+            "multipart/form-data": {
+                "schema": {"type": "object", "required": ["many31"], "properties": properties}
+            }
+        }
+    }
+    api = _api({"/u": {"post": {"requestBody": body, "responses": {"200": {"description": ""}}}}})
+    (op,) = api.operations
+    assert op.body is not None
+    fields = {f.name: (f.annotation, f.is_file, f.required) for f in op.body.fields}
+    assert fields == {
+        "one": ("FileContent", True, False),
+        "many": ("list[FileContent]", True, False),
+        "many31": ("list[FileContent]", True, True),
+        "maybe": ("list[FileContent]", True, False),
+        "maybe_one": ("FileContent", True, False),
+        "names": ("list[str]", False, False),
+    }

@@ -181,7 +181,7 @@ class AsyncBaseClient:
         params: list[tuple[str, str]] | None = None,
         headers: Mapping[str, str] | None = None,
         data: Mapping[str, Any] | None = None,
-        files: Mapping[str, Any] | None = None,
+        files: list[tuple[str, Any]] | None = None,
         json: Any = None,
         content: bytes | str | None = None,
     ) -> httpx2.Response:

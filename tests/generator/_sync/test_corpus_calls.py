@@ -1,10 +1,11 @@
 # Generated from tests/generator/_async/test_corpus_calls.py by `python -m generator unasync` (make codegen). Do not edit: change the _async test and regenerate.
-"""Clients generated from four corpus documents call every operation of their API on a
+"""Clients generated from five corpus documents call every operation of their API on a
 real server (``corpus_servers.py``, on 127.0.0.1), and get typed answers back."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 from typing import Any
 
@@ -106,3 +107,25 @@ def test_api_with_examples(
     assert versions["versions"][0]["id"] == "v2.0"
     assert details["version"]["status"] == "CURRENT"
     assert _calls(corpus_server, since) == [("GET", "/versions/"), ("GET", "/versions/v2")]
+
+
+def test_file_uploads(
+    corpus_package: Callable[[str], ModuleType], corpus_server: Server, tmp_path: Path
+) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.bin"
+    first.write_bytes(b"one")
+    second.write_bytes(bytes(range(256)) * 4)
+    _, client, since = _open(corpus_package, corpus_server, "file-uploads.yaml")
+    with client:
+        api = client.multipart_form_data
+        with first.open("rb") as one, second.open("rb") as two:
+            api.put_anything_multipart_formdata(filename=[(first.name, one), (second.name, two)])
+        api.put_anything_multipart_formdata()
+        api.post_anything_multipart_formdata(order_id=7, document_file=b"scan")
+    assert _calls(corpus_server, since) == [("PUT", "/uploads/anything/multipart-formdata")] * 2 + [
+        ("POST", "/uploads/anything/multipart-formdata")
+    ]
+    uploaded, empty, single = corpus_server[1][since:]
+    assert uploaded["parts"] == [("filename", "first.txt", 3), ("filename", "second.bin", 1024)]
+    assert "parts" not in empty
+    assert single["parts"] == [("orderId", "7"), ("documentFile", "documentFile", 4)]

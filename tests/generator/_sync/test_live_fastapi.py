@@ -33,6 +33,21 @@ def test_every_operation_of_a_live_fastapi_service(
             file=("notes.bin", io.BytesIO(b"\x00\x01\x02")), label="three bytes"
         )
         assert (uploaded.name, uploaded.size, uploaded.label) == ("notes.bin", 3, "three bytes")
+        many = client.files.upload_many_files_many_post(
+            files=[("a.txt", b"alpha"), ("b.bin", io.BytesIO(b"\x00" * 1024))]
+        )
+        assert [(u.name, u.size, u.label) for u in many] == [
+            ("a.txt", 5, "files"),
+            ("b.bin", 1024, "files"),
+        ]
+        both = client.files.upload_many_files_many_post(
+            files=[("c.txt", b"c")], extras=[("d.txt", b"dd"), ("e.txt", b"eee")]
+        )
+        assert [(u.name, u.size, u.label) for u in both] == [
+            ("c.txt", 1, "files"),
+            ("d.txt", 2, "extras"),
+            ("e.txt", 3, "extras"),
+        ]
         assert client.echo.echo_text_echo_text_post(body="shout") == "SHOUT"
         assert client.echo.echo_bytes_echo_bytes_put(body=b"\x01\x02\x03") == b"\x03\x02\x01"
         echoed = client.echo.echo_vendor_echo_vendor_post(body=whole)
