@@ -27,9 +27,9 @@ app = typer.Typer(
 
 def _show_version(value: bool) -> None:
     if value:
-        from sfapi_client._version import version
+        from sfapi_client import __version__
 
-        typer.echo(f"sfapi {version()}")
+        typer.echo(f"sfapi {__version__}")
         raise typer.Exit()
 
 

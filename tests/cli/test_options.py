@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sfapi_client._version import version
+from sfapi_client import __version__
 from sfapi_sim.testing import RunningSimulator
 
 from ..runtime.keys import rsa_key, write_key_file
@@ -107,7 +107,7 @@ def test_verbose_logs_requests_without_secrets(sfapi: Sfapi, sim: RunningSimulat
 
 
 def test_version_help_and_completion(sfapi: Sfapi) -> None:
-    assert sfapi("--version").stdout == f"sfapi {version()}\n"
+    assert sfapi("--version").stdout == f"sfapi {__version__}\n"
     helped = sfapi("--help")
     assert helped.exit_code == 0 and "Exit codes: 0 success" in helped.stdout
     for command in ("status", "submit", "download", "whoami"):

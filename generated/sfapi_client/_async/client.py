@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 import httpx2
 
+from .. import __version__
 from .._auth import BearerTokenAuth, ClientCredentialsAuth
 from .._client_keys import credentials_from_key_file, credentials_from_secret
 from .._closing import AsyncClosing
@@ -16,7 +17,6 @@ from .._credentials import ClientKeyError
 from .._machines import Machine, machine_from
 from .._retry import RetryConfig
 from .._spec_info import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
-from .._version import user_agent
 from .api_client import AsyncApiClient
 from .context import AsyncContext
 from .resources import AsyncApi, AsyncResources
@@ -100,7 +100,7 @@ class AsyncClient(AsyncClosing):
             timeout=timeout,
             retry=retry,
             transport=transport,
-            user_agent=user_agent(),
+            user_agent=f"sfapi_client/{__version__}",
             max_answer_bytes=max_answer_bytes,
         )
         #: What every machine, job, task and path of this client works with.

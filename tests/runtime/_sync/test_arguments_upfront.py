@@ -22,7 +22,7 @@ from sfapi_client import (
     RetryConfig,
     WaitTimeoutError,
 )
-from tests.runtime.hostile_server import Hang, Reply, hostile
+from tests.runtime.hostile_server import Behaviour, Hang, Reply, hostile
 from tests.runtime.keys import rsa_key, write_key_file
 
 API = "/api/v1.2"
@@ -31,6 +31,14 @@ STATUS = {"name": "perlmutter", "status": "active"}
 ACCOUNT = {"uid": 12345, "name": "alice"}
 LS_OK = {"status": "OK", "entries": [], "error": None}
 MARGIN = 1.5
+
+
+#: A server that answers the machine's status and the account, and never the job listing.
+JOB_LISTING_HANGS: dict[str, list[Behaviour]] = {
+    API + "/status": [Reply(200, STATUS)],
+    API + "/account": [Reply(200, ACCOUNT)],
+    API + "/compute/jobs": [Hang()],
+}
 
 
 def test_access_token_none_means_no_credentials_and_no_authorization_header() -> None:
@@ -116,12 +124,7 @@ def test_submit_job_ends_at_its_timeout_when_the_task_stays_new() -> None:
 
 
 def test_a_wait_whose_status_request_hangs_ends_at_the_wait_timeout() -> None:
-    script = {
-        API + "/status": [Reply(200, STATUS)],
-        API + "/account": [Reply(200, ACCOUNT)],
-        API + "/compute/jobs": [Hang()],
-    }
-    with hostile(script) as (_, root):
+    with hostile(JOB_LISTING_HANGS) as (_, root):
         with Client(access_token="t", api_base_url=root + API, wait_interval=0.2) as client:
             compute = client.compute("perlmutter")
             job = Job(compute, "42")
@@ -134,12 +137,7 @@ def test_a_wait_whose_status_request_hangs_ends_at_the_wait_timeout() -> None:
 def test_waiters_sharing_a_hanging_status_poll_each_end_by_their_own_timeout(
     run_all,  # type: ignore[no-untyped-def]
 ) -> None:
-    script = {
-        API + "/status": [Reply(200, STATUS)],
-        API + "/account": [Reply(200, ACCOUNT)],
-        API + "/compute/jobs": [Hang()],
-    }
-    with hostile(script) as (_, root):
+    with hostile(JOB_LISTING_HANGS) as (_, root):
         with Client(access_token="t", api_base_url=root + API, wait_interval=0.2) as client:
             compute = client.compute("perlmutter")
 
