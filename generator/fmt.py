@@ -1,11 +1,15 @@
 """Stage 7a: format generated Python with black, in-process (black is pinned).
 
-Formatting dominates the run time, so modules are formatted in worker processes while
-the main process goes on, and a module black has formatted before is taken from a
-cache (``FormatCache``). Templates write literals and imports the way black does, so
-black leaves their modules as they are in one pass (it makes a second whenever the
-first changed something). Hand-written static copies are not reformatted: they are
-kept formatted in the repository (``make lint``) and copied verbatim.
+Formatting dominates the run time, so modules are formatted in a worker process while
+the main process formats others, and a module black has formatted before is taken from
+a cache (``FormatCache``).
+
+Only what depends on the document is formatted. The hand-written static modules are
+kept formatted in the repository (``make lint``) and copied verbatim, and their sync
+twins are kept black-stable there too: a test runs black over every module of the
+package and finds nothing to change. Templates write literals and imports the way black
+does, so black leaves their modules as they are in one pass (it makes a second whenever
+the first changed something).
 """
 
 from __future__ import annotations
@@ -13,7 +17,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import hashlib
-import multiprocessing
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -63,20 +66,9 @@ def format_python(path: str, source: str) -> str:
         raise fail(f"generated code is not valid Python: {exc}", source=path) from None
 
 
-#: One worker validates the document and makes the models, the other takes half of the
-#: formatting; more would sit idle.
-WORKERS = 2
-
-
-def worker_pool() -> ProcessPoolExecutor:
-    """Worker processes for the slow stages (forked, so they share the loaded modules).
-
-    black is loaded here, before the workers fork, so that it is loaded once rather
-    than once per worker.
-    """
+def load_black() -> None:
+    """Import black now, ahead of the first module to format."""
     import black  # noqa: F401
-
-    return ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("fork"))
 
 
 class FormatCache:
@@ -158,6 +150,8 @@ def format_batch(modules: list[tuple[str, str]]) -> list[str]:
 class Formatter:
     """Formats modules, about half of them (by length) in a worker process and the rest
     in this one at the same time, taking what it can from the cache.
+
+    ``pool`` is the worker: one process, which has loaded black (``load_black``).
 
     Two batches, not a task per module: each hand-over between processes waits for the
     scheduler, which on a busy machine costs more than formatting a small module.

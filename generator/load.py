@@ -98,6 +98,11 @@ def _without_null_keys(node: Any, key: str = "") -> Any:
     return node
 
 
+def load_validator() -> None:
+    """Import openapi-pydantic now (building its models is most of a validation's cost)."""
+    import openapi_pydantic  # noqa: F401
+
+
 def validate_spec(document: dict[str, Any], source: str) -> None:
     """GeneratorError listing where ``document`` breaks the OpenAPI schema (openapi-pydantic)."""
     import pydantic

@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass
 
+from .fmt import import_from
 from .naming import numbered, snake_case
 
 #: The module the enums move to, beside the models module in the ``models`` package.
@@ -144,11 +145,12 @@ def split_models(source: str, header: str) -> ModelModules | None:
             key=lambda n: (module_of[n], n),
         )
         body = "\n\n".join("".join(lines[node.lineno - 1 : _end(node)]) for node in nodes)
+        imported = "".join(_import_of(node, used) for node in imports) + "".join(
+            import_from(f".{module_of[n]}", [n]) + "\n" for n in outside
+        )
         files[f"{module}.py"] = (
             f"{header}\n\nfrom __future__ import annotations\n\n"
-            + "".join(_import_of(node, used) for node in imports)
-            + "".join(f"from .{module_of[n]} import {n}\n" for n in outside)
-            + "\n\n"
+            + (imported + "\n\n" if imported else "\n")
             + body
         )
     return ModelModules(files, module_of)
@@ -163,10 +165,16 @@ def _import_of(node: ast.Import | ast.ImportFrom, used: set[str]) -> str:
     aliases = [a for a in node.names if (a.asname or a.name).split(".")[0] in used]
     if not aliases or (isinstance(node, ast.ImportFrom) and node.module == "__future__"):
         return ""
-    if isinstance(node, ast.Import):
-        return ast.unparse(ast.Import(names=aliases)) + "\n"
-    level = node.level + 1 if node.level else 0
-    return ast.unparse(ast.ImportFrom(module=node.module, names=aliases, level=level)) + "\n"
+    if isinstance(node, ast.Import) or any(a.asname for a in aliases):
+        level = node.level + 1 if isinstance(node, ast.ImportFrom) and node.level else 0
+        moved = (
+            ast.Import(names=aliases)
+            if isinstance(node, ast.Import)
+            else ast.ImportFrom(module=node.module, names=aliases, level=level)
+        )
+        return ast.unparse(moved) + "\n"
+    module = "." * (node.level + 1 if node.level else 0) + (node.module or "")
+    return import_from(module, [a.name for a in aliases]) + "\n"
 
 
 def _strongly_connected(order: list[str], edges: dict[str, set[str]]) -> list[list[str]]:
@@ -206,26 +214,40 @@ def _strongly_connected(order: list[str], edges: dict[str, set[str]]) -> list[li
     return sorted(ordered, key=lambda c: position[c[0]])
 
 
+@dataclass(frozen=True)
+class ModelFiles:
+    """The files of the ``models`` package. Those cut from formatted modules along whole
+    statements are as black writes them (``settled``); a module kept whole once its
+    enums are cut out has gaps black closes, so it is formatted again (``unsettled``)."""
+
+    settled: dict[str, str]
+    unsettled: dict[str, str]
+
+
 def model_files(
     source: str, job_names: tuple[str, ...], header: str
-) -> tuple[dict[str, str], list[tuple[str, str]]]:
+) -> tuple[ModelFiles, list[tuple[str, str]]]:
     """The files of the ``models`` package made from the generated ``source`` (the job
     models' module aside), and the module each model name comes from, relative to the
-    package (``._schemas.system_status``), sorted by name."""
+    package (``._schemas.system_status``), sorted by name.
+
+    ``source`` is formatted (black): the modules cut from it keep its formatting, and
+    their imports are written as black writes them.
+    """
     split = split_enums(source, header)
-    files: dict[str, str] = {}
+    files = ModelFiles({}, {})
     origins: dict[str, str] = {}
     if split.enums:
-        files[f"models/{ENUMS_MODULE}.py"] = split.enums
+        files.settled[f"models/{ENUMS_MODULE}.py"] = split.enums
         origins.update(dict.fromkeys(split.enum_names, f".{ENUMS_MODULE}"))
     modules = split_models(split.models, header)
     if modules is None:
-        files[f"models/{SCHEMAS_PACKAGE}.py"] = split.models
+        files.unsettled[f"models/{SCHEMAS_PACKAGE}.py"] = split.models
         classes = (n.name for n in ast.parse(split.models).body if isinstance(n, ast.ClassDef))
         origins.update(dict.fromkeys(classes, f".{SCHEMAS_PACKAGE}"))
     else:
         for name, text in modules.files.items():
-            files[f"models/{SCHEMAS_PACKAGE}/{name}"] = text
+            files.settled[f"models/{SCHEMAS_PACKAGE}/{name}"] = text
         for name, module in modules.module_of.items():
             origins[name] = f".{SCHEMAS_PACKAGE}.{module}"
     origins.update(dict.fromkeys(job_names, "._jobs"))

@@ -34,6 +34,18 @@ _COMMON: dict[str, Any] = {
 }
 
 
+def load_model_generator() -> None:
+    """Import the parts of datamodel-code-generator a run uses, ahead of the run.
+
+    Its own modules load when first used, and loading them costs more than making the
+    models of a typical document; a worker loads them while the main process works.
+    """
+    import datamodel_code_generator.config
+    import datamodel_code_generator.format
+    import datamodel_code_generator.model.pydantic_v2
+    import datamodel_code_generator.parser.openapi  # noqa: F401
+
+
 #: A generated module's source and the notes (warnings) the model generator gave.
 Module = tuple[str, tuple[str, ...]]
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import ast
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 from . import __version__
 from .build_ir import build_api
 from .config import Config
-from .fmt import FormatCache, Formatter, worker_pool
+from .fmt import FormatCache, Formatter
 from .ir import Api
 from .load import load_spec, validate_spec
 from .model_split import model_files
@@ -22,6 +21,7 @@ from .problems import Level, Problem, fail
 from .pysource import declared_all, parse
 from .render import Renderer
 from .sync import ASYNC_DIR, SYNC_DIR, derived_replacements, folder_tables, make_sync_twins
+from .workers import Workers, started
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -202,9 +202,9 @@ def generate(
 ) -> Result:
     """Generate ``config.package`` into ``out_dir``; skip the work when nothing changed.
 
-    One worker process validates the document and generates the models while the main
-    process renders; the formatting is shared between the main process and another
-    worker. Modules found in ``format_cache`` are not formatted again.
+    One worker process generates the models while the main process renders; the other
+    validates the document, then shares the formatting with the main process (see
+    ``workers.py``). Modules found in ``format_cache`` are not formatted again.
     """
     package_dir = out_dir / config.package
     inputs = _input_hashes(config, templates)
@@ -212,14 +212,16 @@ def generate(
     if not force and is_up_to_date(package_dir, __version__, inputs):
         return result
     document = load_spec(config.spec, validate=False)
-    with worker_pool() as pool:
+    with started() as workers:
+        validation = workers.checks.submit(validate_spec, document, str(config.spec))
         try:
-            formatter = Formatter(pool, format_cache)
-            files = _build(config, templates, inputs, document, formatter, pool, result)
+            formatter = Formatter(workers.checks, format_cache)
+            files = _build(config, templates, inputs, document, formatter, workers, result)
         except Exception:
             # A document that breaks the OpenAPI schema explains any failure best.
-            validate_spec(document, str(config.spec))
+            validation.result()
             raise
+        validation.result()
     files["py.typed"] = ""
     result.files = dict(sorted(files.items()))
     write_package(package_dir, result.files, provenance_text(__version__, inputs, result.files))
@@ -229,19 +231,16 @@ def generate(
 
 @dataclass(frozen=True)
 class ModelsJob:
-    """What the worker that validates the document and generates the models needs."""
+    """What the worker that generates the models needs."""
 
-    document: dict[str, Any]
     normalised: dict[str, Any]
     config: Config
     header: str
     jobs_header: str
 
 
-def validated_models(job: ModelsJob) -> tuple[Module, Module]:
-    """Validate the document, then generate the schema and job models: one task, so one
-    worker pays for the imports of openapi-pydantic, pydantic and the model generator."""
-    validate_spec(job.document, str(job.config.spec))
+def generated_models(job: ModelsJob) -> tuple[Module, Module]:
+    """The schema models and the job models, as the model generator writes them."""
     schemas = schema_models(job.normalised, job.header)
     jobs = job_models(job.config.job_samples, job.config.job_rows_pointer, job.jobs_header)
     return schemas, jobs
@@ -253,10 +252,10 @@ def _build(
     inputs: dict[str, str],
     document: dict[str, Any],
     formatter: Formatter,
-    pool: ProcessPoolExecutor,
+    workers: Workers,
     result: Result,
 ) -> dict[str, str]:
-    """Every file of the package, formatted (validation and the models in ``pool``)."""
+    """Every file of the package, formatted (the models made by ``workers.models``)."""
     static = _static_files(config, templates)
     table = sync_table(config, templates)
     exports = _package_exports(static, config, {**derived_replacements(static), **table})
@@ -264,16 +263,17 @@ def _build(
     normalised, result.warnings = normalise(document, config, _reserved(config, exported))
     header = _header(config, config.spec.name)
     jobs_header = _header(config, ", ".join(sorted(p.name for p in config.job_samples.values())))
-    models_job = pool.submit(
-        validated_models, ModelsJob(document, normalised, config, header, jobs_header)
+    models_job = workers.models.submit(
+        generated_models, ModelsJob(normalised, config, header, jobs_header)
     )
     api, ir_warnings = _api(normalised, config, static, inputs=tuple(sorted(inputs)))
     result.warnings += ir_warnings
     renderer = Renderer(templates, api)
     files = make_sync_twins(_render(renderer, header, static), table)
-    verbatim = {path for path, src in static.items() if files.get(path) == src}
-    files.update(formatter.format({p: s for p, s in files.items() if p not in verbatim}))
+    settled = _settled(static, files)
+    files.update(formatter.format({p: s for p, s in files.items() if p not in settled}))
     (models_src, model_notes), (jobs_src, job_notes) = models_job.result()
+    models_src, jobs_src = _formatted_models(formatter, models_src, jobs_src)
     result.warnings += [
         Problem(Level.WARNING, f"models: {note}", str(config.spec)) for note in model_notes
     ]
@@ -283,8 +283,11 @@ def _build(
     api = _with_model_names(api, config, models_src, jobs_src)
     renderer = Renderer(templates, api)
     files_of_models, origins = model_files(models_src, api.job_model_names, header)
+    files.update(files_of_models.settled)
+    if jobs_src:
+        files[_JOB_MODELS] = jobs_src
     late = {
-        **files_of_models,
+        **files_of_models.unsettled,
         "models/__init__.py": renderer.render("models_init.py.jinja", header, origins=origins),
         "__init__.py": renderer.render(
             "package_init.py.jinja",
@@ -293,10 +296,27 @@ def _build(
             all_names=_all_names(api, exported),
         ),
     }
-    if jobs_src:
-        late["models/_jobs.py"] = jobs_src
     files.update(formatter.format(late))
     return files
+
+
+def _settled(static: dict[str, str], files: dict[str, str]) -> set[str]:
+    """The static copies and their sync twins, which need no formatting: the repository
+    keeps both as black writes them (``make lint`` and ``tests/generator``)."""
+    copies = {path for path, src in static.items() if files.get(path) == src}
+    twins = {SYNC_DIR + path[len(ASYNC_DIR) :] for path in copies if path.startswith(ASYNC_DIR)}
+    return copies | twins
+
+
+#: Where the model modules are formatted, before ``model_files`` splits them.
+_MODELS, _JOB_MODELS = "models/_schemas.py", "models/_jobs.py"
+
+
+def _formatted_models(formatter: Formatter, models_src: str, jobs_src: str) -> tuple[str, str]:
+    """The schema and job models as black writes them: formatted whole, once each, so the
+    modules ``model_files`` cuts them into need no formatting of their own."""
+    formatted = formatter.format({_MODELS: models_src, _JOB_MODELS: jobs_src})
+    return formatted[_MODELS], formatted[_JOB_MODELS]
 
 
 def _reserved(config: Config, exported: set[str]) -> frozenset[str]:

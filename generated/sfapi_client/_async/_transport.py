@@ -80,7 +80,9 @@ class AsyncDeadlineBackend(AsyncNetworkBackend):
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
     ) -> AsyncNetworkStream:
         stream = await self._backend.connect_unix_socket(
-            path, _deadline.clip(timeout), socket_options
+            path,
+            _deadline.clip(timeout),
+            socket_options,
         )
         return AsyncDeadlineStream(stream)
 

@@ -112,7 +112,9 @@ class AsyncCompute:
         return await submit(self, script, args, checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT))
 
     async def job(
-        self, jobid: int | str, command: JobCommand = JobCommand.sacct
+        self,
+        jobid: int | str,
+        command: JobCommand = JobCommand.sacct,
     ) -> AsyncJobSacct | AsyncJobSqueue:
         """The job ``jobid``, read from sacct (default) or squeue.
 
@@ -152,7 +154,9 @@ class AsyncCompute:
         return [AsyncJobSqueue.from_row(self, row) for row in answer.output]
 
     async def ls(
-        self, path: str | AsyncRemotePath, directory: bool = False
+        self,
+        path: str | AsyncRemotePath,
+        directory: bool = False,
     ) -> list[AsyncRemotePath]:
         """``ls -l`` of ``path``: a directory's entries, or the file itself.
 
@@ -181,7 +185,9 @@ class AsyncCompute:
             ) from None
 
     async def run(
-        self, command: str | Sequence[str] | AsyncRemotePath, timeout: float | None = None
+        self,
+        command: str | Sequence[str] | AsyncRemotePath,
+        timeout: float | None = None,
     ) -> str:
         """Run a command on a login node and return its output (TaskFailedError if it fails).
 

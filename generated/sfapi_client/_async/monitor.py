@@ -65,7 +65,10 @@ class AsyncJobMonitor:
         return len(self._waiting)
 
     async def wait(
-        self, job: AsyncJob, done: Callable[[JobState], bool], timeout: float
+        self,
+        job: AsyncJob,
+        done: Callable[[JobState], bool],
+        timeout: float,
     ) -> JobState:
         """Return ``job``'s state once ``done(state)``; WaitTimeoutError after ``timeout``
         (every status request of the wait included)."""
@@ -166,7 +169,9 @@ class AsyncJobMonitor:
         return queued
 
     async def _read_accounting(
-        self, jobids: list[str], waiters: dict[str, list[AsyncJob]]
+        self,
+        jobids: list[str],
+        waiters: dict[str, list[AsyncJob]],
     ) -> set[str]:
         """Absorb the sacct rows of ``jobids``; the ids sacct answered for."""
         answer = await self._context.api.compute.read_jobs(

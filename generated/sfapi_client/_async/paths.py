@@ -180,7 +180,9 @@ class AsyncRemotePath:
         if self._kind() == "d":
             raise IsADirectoryError(f"{path} is a directory; only files can be downloaded")
         answer = await compute.context.api.utilities.download_file(
-            compute.machine, path, binary=binary
+            compute.machine,
+            path,
+            binary=binary,
         )
         content = answer.file or ""
         if not binary:

@@ -79,7 +79,11 @@ class DeadlineBackend(NetworkBackend):
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
     ) -> NetworkStream:
-        stream = self._backend.connect_unix_socket(path, _deadline.clip(timeout), socket_options)
+        stream = self._backend.connect_unix_socket(
+            path,
+            _deadline.clip(timeout),
+            socket_options,
+        )
         return DeadlineStream(stream)
 
     def sleep(self, seconds: float) -> None:

@@ -49,7 +49,7 @@ class _WithContext(BaseModel):
 
 
 def _usernames(users: Users) -> str:
-    given: list[str | User] = [users] if isinstance(users, str | User) else list[str | User](users)
+    given: list[str | User] = [users] if isinstance(users, str | User) else list(users)
     names = [u.name if isinstance(u, User) else u for u in given]
     if not names or not all(isinstance(n, str) and n.strip() and "," not in n for n in names):
         raise ValueError("give one or more user names (non-empty, without commas)")

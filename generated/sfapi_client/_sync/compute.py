@@ -111,7 +111,11 @@ class Compute:
         self._check_available()
         return submit(self, script, args, checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT))
 
-    def job(self, jobid: int | str, command: JobCommand = JobCommand.sacct) -> JobSacct | JobSqueue:
+    def job(
+        self,
+        jobid: int | str,
+        command: JobCommand = JobCommand.sacct,
+    ) -> JobSacct | JobSqueue:
         """The job ``jobid``, read from sacct (default) or squeue.
 
         Raises JobNotFoundError (message ``Job not found: <jobid> ...``) for an unknown id.
@@ -149,7 +153,11 @@ class Compute:
             return [JobSacct.from_row(self, row) for row in answer.output]
         return [JobSqueue.from_row(self, row) for row in answer.output]
 
-    def ls(self, path: str | RemotePath, directory: bool = False) -> list[RemotePath]:
+    def ls(
+        self,
+        path: str | RemotePath,
+        directory: bool = False,
+    ) -> list[RemotePath]:
         """``ls -l`` of ``path``: a directory's entries, or the file itself.
 
         With ``directory=True`` a directory is returned as itself rather than listed.
@@ -176,7 +184,11 @@ class Compute:
                 operation="ls",
             ) from None
 
-    def run(self, command: str | Sequence[str] | RemotePath, timeout: float | None = None) -> str:
+    def run(
+        self,
+        command: str | Sequence[str] | RemotePath,
+        timeout: float | None = None,
+    ) -> str:
         """Run a command on a login node and return its output (TaskFailedError if it fails).
 
         ``command`` is a command line, a list of arguments (quoted for the shell here),

@@ -64,7 +64,12 @@ class JobMonitor:
         """How many distinct jobs have a waiter now."""
         return len(self._waiting)
 
-    def wait(self, job: Job, done: Callable[[JobState], bool], timeout: float) -> JobState:
+    def wait(
+        self,
+        job: Job,
+        done: Callable[[JobState], bool],
+        timeout: float,
+    ) -> JobState:
         """Return ``job``'s state once ``done(state)``; WaitTimeoutError after ``timeout``
         (every status request of the wait included)."""
         context = self._context
@@ -163,7 +168,11 @@ class JobMonitor:
                 queued.add(jobid)
         return queued
 
-    def _read_accounting(self, jobids: list[str], waiters: dict[str, list[Job]]) -> set[str]:
+    def _read_accounting(
+        self,
+        jobids: list[str],
+        waiters: dict[str, list[Job]],
+    ) -> set[str]:
         """Absorb the sacct rows of ``jobids``; the ids sacct answered for."""
         answer = self._context.api.compute.read_jobs(
             self._machine, sacct=True, kwargs=[f"jobid={','.join(jobids)}"]

@@ -179,7 +179,11 @@ class RemotePath:
         compute, path = self.located()
         if self._kind() == "d":
             raise IsADirectoryError(f"{path} is a directory; only files can be downloaded")
-        answer = compute.context.api.utilities.download_file(compute.machine, path, binary=binary)
+        answer = compute.context.api.utilities.download_file(
+            compute.machine,
+            path,
+            binary=binary,
+        )
         content = answer.file or ""
         if not binary:
             return io.StringIO(content)

@@ -48,9 +48,7 @@ class _WithContext(BaseModel):
 
 
 def _usernames(users: Users) -> str:
-    given: list[str | AsyncUser] = (
-        [users] if isinstance(users, str | AsyncUser) else list[str | AsyncUser](users)
-    )
+    given: list[str | AsyncUser] = [users] if isinstance(users, str | AsyncUser) else list(users)
     names = [u.name if isinstance(u, AsyncUser) else u for u in given]
     if not names or not all(isinstance(n, str) and n.strip() and "," not in n for n in names):
         raise ValueError("give one or more user names (non-empty, without commas)")

@@ -1,0 +1,52 @@
+"""The two worker processes of a run, each loading what its tasks need before they come.
+
+Loading the libraries is a large part of a cold run: importing the model generator
+takes longer than making the models. So each worker's first task is to load its
+libraries, and it does so while the main process reads, normalises and renders; the
+real tasks then find everything loaded.
+
+- ``models`` makes the pydantic models (datamodel-code-generator, ``models.py``).
+- ``checks`` validates the document (openapi-pydantic) and formats (black) a share of
+  the modules.
+
+One process each, forked (so they share what the main process has loaded), so that a
+task goes to the worker that has loaded its libraries.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+
+from .fmt import load_black
+from .load import load_validator
+from .models import load_model_generator
+
+
+@dataclass(frozen=True)
+class Workers:
+    """The worker processes of one run, by the work they do."""
+
+    models: ProcessPoolExecutor
+    checks: ProcessPoolExecutor
+
+
+def load_checks() -> None:
+    """The first task of the ``checks`` worker: load the validator and black."""
+    load_validator()
+    load_black()
+
+
+@contextmanager
+def started() -> Iterator[Workers]:
+    """Both workers, started now and loading their libraries; shut down on leaving."""
+    context = multiprocessing.get_context("fork")
+    with ExitStack() as stack:
+        models = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=context))
+        checks = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=context))
+        models.submit(load_model_generator)
+        checks.submit(load_checks)
+        yield Workers(models, checks)
