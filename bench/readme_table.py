@@ -69,6 +69,7 @@ def render(results: dict[str, Any]) -> str:
             f"| {figure.label.format(jobs=f'{jobs:,}')} | {_median(entry['ours'], figure.unit)} | "
             f"{peer} | {ratio} | {figure.target} | {_met(entry)} |"
         )
+    lines += _codegen_profile(figures.get("codegen_cold_s", {}))
     memory = results.get("monitoring_memory")
     if memory:
         after = memory["peak_rss_mib_after_rounds"]
@@ -90,6 +91,35 @@ def render(results: dict[str, Any]) -> str:
             text = _median(value, "") if isinstance(value, dict) else f"{value:.4g}"
             lines.append(f"| `{key}` | {text} |")
     return "\n".join(lines)
+
+
+def _codegen_profile(cold: dict[str, Any]) -> list[str]:
+    """Where a cold codegen run spends its time: the CPU of whole runs on both sides and
+    the stages of one of ours (``--timeline``), so that a missed target comes with the
+    profile that explains it."""
+    timeline, cpu = cold.get("timeline"), cold.get("cpu_s")
+    if not timeline or not cpu:
+        return []
+    peer = cpu["peer"]
+    peer_text = f", {cpu['peer_name']} {peer['median']:.2f} s" if peer else ""
+    lines = [
+        "",
+        f"CPU time of a cold codegen run, all processes: ours {cpu['ours']['median']:.2f} s"
+        f"{peer_text} (2 cores: a run cannot take less wall time than half its CPU time). "
+        "Ours by stage, one run with `python -m generator codegen --force --timeline FILE` "
+        "(processes: main, `models` makes the models, `checks` validates and formats):",
+        "",
+        "| stage | process | CPU | wall |",
+        "|---|---|---|---|",
+    ]
+    for stage, entry in timeline["cpu_by_stage"].items():
+        if entry["cpu"] < 0.005:
+            continue
+        lines.append(
+            f"| {stage} | {', '.join(entry['processes'])} | {entry['cpu']:.3f} s | "
+            f"{entry['wall']:.3f} s |"
+        )
+    return lines
 
 
 def rewrite(readme: Path = README, results_file: Path = RESULTS) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -76,18 +77,31 @@ def wall(
     env: dict[str, str] | None = None,
     cwd: Path = ROOT,
     before: Callable[[], None] | None = None,
+    cpu: list[float] | None = None,
 ) -> Measure:
     """A measure: the wall time of one run of ``command`` in a fresh process (``before``
-    runs first, untimed)."""
+    runs first, untimed). With ``cpu``, the CPU time (user and system) of each run, its
+    worker processes included, is appended to it."""
 
     def run() -> float:
         if before is not None:
             before()
+        used = _children_cpu()
         started = time.perf_counter()
         subprocess.run(command, cwd=cwd, env=env, check=True, capture_output=True, timeout=300)
-        return time.perf_counter() - started
+        elapsed = time.perf_counter() - started
+        if cpu is not None:
+            cpu.append(_children_cpu() - used)
+        return elapsed
 
     return run
+
+
+def _children_cpu() -> float:
+    """CPU seconds of the finished child processes so far (and of the processes they
+    waited for, such as worker pools)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def installed(outcome: Peer | Unavailable) -> Peer | None:
@@ -109,20 +123,27 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
         format_cache = Path(scratch) / "format-cache"
         ours_env[FORMAT_CACHE_VARIABLE] = str(format_cache)
         generate = [sys.executable, "-m", "generator", "codegen", "--out", str(ours_out)]
-        ours = wall(
-            [*generate, "--force"],
-            env=ours_env,
-            before=lambda: shutil.rmtree(format_cache, ignore_errors=True),
-        )
+        ours_cpu: list[float] = []
+        peer_cpu: list[float] = []
+        clear_cache = lambda: shutil.rmtree(format_cache, ignore_errors=True)  # noqa: E731
+        ours = wall([*generate, "--force"], env=ours_env, before=clear_cache, cpu=ours_cpu)
         theirs = None
         if peer is not None:
             command = [str(peer.bin / "openapi-python-client"), "generate", "--path", str(SPEC)]
             command += ["--output-path", str(peer_out), "--overwrite"]
-            theirs = wall(command, env=peer_env)
+            theirs = wall(command, env=peer_env, cpu=peer_cpu)
             theirs()
         ours()
+        ours_cpu.clear()
+        peer_cpu.clear()
         cold = compared(*alternate(ours, theirs, repeats), generator_peer)
         cold["files"] = {"ours": _python_files(ours_out), "peer": _python_files(peer_out)}
+        cold["cpu_s"] = compared(ours_cpu, peer_cpu, generator_peer)
+        timeline = Path(scratch) / "timeline.jsonl"
+        wall(
+            [*generate, "--force", "--timeline", str(timeline)], env=ours_env, before=clear_cache
+        )()
+        cold["timeline"] = codegen_timeline(timeline)
         warm = wall([*generate, "--force"], env=ours_env)
         warm()
         warm_cache = compared(alternate(warm, None, repeats)[0], [], None)
@@ -132,6 +153,32 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
         "codegen_cold_s": cold,
         "codegen_forced_format_cached_s": warm_cache,
         "codegen_unchanged_s": unchanged,
+    }
+
+
+def codegen_timeline(path: Path) -> dict[str, Any]:
+    """One cold run's stages (``--timeline``), and the CPU of each stage summed over the
+    processes it ran in, largest first: what the run spends its time on."""
+    records = sorted(
+        (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line),
+        key=lambda record: record["start"],
+    )
+    by_stage: dict[str, dict[str, Any]] = {}
+    for record in records:
+        entry = by_stage.setdefault(record["stage"], {"cpu": 0.0, "wall": 0.0, "processes": []})
+        entry["cpu"] += record["cpu"]
+        entry["wall"] += record["wall"]
+        if record["process"] not in entry["processes"]:
+            entry["processes"].append(record["process"])
+    cpu_by_process: dict[str, float] = {}
+    for record in records:
+        cpu_by_process[record["process"]] = (
+            cpu_by_process.get(record["process"], 0.0) + record["cpu"]
+        )
+    return {
+        "stages": records,
+        "cpu_by_stage": dict(sorted(by_stage.items(), key=lambda item: -item[1]["cpu"])),
+        "cpu_by_process": cpu_by_process,
     }
 
 

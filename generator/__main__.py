@@ -8,6 +8,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import timeline
 from .config import Config, load_config
 from .drift import command as drift
 from .fmt import FormatCache
@@ -50,6 +51,12 @@ def _parser() -> argparse.ArgumentParser:
         if name in ("codegen", "unasync"):
             sub.add_argument(
                 "--force", action="store_true", help="regenerate even if nothing changed"
+            )
+            sub.add_argument(
+                "--timeline",
+                type=Path,
+                metavar="FILE",
+                help="write each stage of the run, its process, wall and CPU time (JSON lines)",
             )
         if name == "drift":
             drift.add_arguments(sub)
@@ -118,6 +125,7 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "drift":
                 return drift.run(args, config, regenerate)
             return release.run(args, config, regenerate)
+        timeline.record_to(args.timeline)
         return _generate(
             config,
             args.out,

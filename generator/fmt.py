@@ -14,15 +14,19 @@ the first changed something).
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import functools
 import hashlib
+import itertools
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from .problems import fail
+from .pysource import parse
+from .timeline import Timed, stage
 
 LINE_LENGTH = 100
 
@@ -173,14 +177,57 @@ class Formatter:
             else:
                 todo.append((path, text))
         theirs, mine = _halves(todo)
-        job = self._pool.submit(format_batch, theirs) if theirs else None
-        fresh = dict(zip((text for _, text in mine), format_batch(mine), strict=True))
+        job = self._pool.submit(Timed("format", format_batch), theirs) if theirs else None
+        with stage("format"):
+            fresh = dict(zip((text for _, text in mine), format_batch(mine), strict=True))
         if job is not None:
-            fresh.update(zip((text for _, text in theirs), job.result(), strict=True))
+            with stage("wait: format"):
+                fresh.update(zip((text for _, text in theirs), job.result(), strict=True))
         if self._cache is not None and fresh:
             self._cache.put(fresh)
         result.update((path, fresh[text]) for path, text in todo)
         return result
+
+    def format_module(self, path: str, source: str) -> str:
+        """One large module formatted in two halves at the same time (see
+        ``halves_between_classes``), or whole when it cannot be cut."""
+        halves = halves_between_classes(source)
+        if halves is None:
+            return self.format({path: source})[path]
+        first, second = (f"{path.removesuffix('.py')}.{part}.py" for part in (1, 2))
+        done = self.format({first: halves[0], second: halves[1]})
+        return done[first] + "\n\n" + done[second]
+
+
+def halves_between_classes(source: str) -> tuple[str, str] | None:
+    """``source`` cut in two, about in the middle, between two top-level classes with
+    nothing but blank lines between them; None when there is no such place.
+
+    black formats the halves alike apart or together: a top-level class is formatted on
+    its own, and black puts two blank lines between top-level classes whatever stood
+    there, so ``format(first) + "\n\n" + format(second) == format(source)``.
+    """
+    try:
+        body = parse(source).body
+    except SyntaxError:  # black reports it, naming the module
+        return None
+    lines = source.splitlines(keepends=True)
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line))
+    places = [
+        after.lineno - 1
+        for before, after in itertools.pairwise(body)
+        if isinstance(before, ast.ClassDef)
+        and isinstance(after, ast.ClassDef)
+        and not after.decorator_list
+        and before.end_lineno is not None
+        and not "".join(lines[before.end_lineno : after.lineno - 1]).strip()
+    ]
+    if not places:
+        return None
+    cut = min(places, key=lambda index: abs(offsets[index] - len(source) / 2))
+    return "".join(lines[:cut]), "".join(lines[cut:])
 
 
 def _halves(modules: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

@@ -14,13 +14,14 @@ from .fmt import FormatCache, Formatter
 from .ir import Api
 from .load import load_spec, validate_spec
 from .model_split import model_files
-from .models import Module, class_names, job_models, schema_models
+from .models import class_names, job_models, schema_models
 from .normalise import normalise
 from .output import PROVENANCE, is_up_to_date, provenance_text, read_tree, sha256, write_package
 from .problems import Level, Problem, fail
 from .pysource import declared_all, parse
 from .render import Renderer
 from .sync import ASYNC_DIR, SYNC_DIR, derived_replacements, folder_tables, make_sync_twins
+from .timeline import Timed, stage
 from .workers import Workers, started
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -207,13 +208,17 @@ def generate(
     ``workers.py``). Modules found in ``format_cache`` are not formatted again.
     """
     package_dir = out_dir / config.package
-    inputs = _input_hashes(config, templates)
+    with stage("hash the inputs"):
+        inputs = _input_hashes(config, templates)
     result = Result(package_dir)
     if not force and is_up_to_date(package_dir, __version__, inputs):
         return result
-    document = load_spec(config.spec, validate=False)
+    with stage("read the document"):
+        document = load_spec(config.spec, validate=False)
     with started() as workers:
-        validation = workers.checks.submit(validate_spec, document, str(config.spec))
+        validation = workers.checks.submit(
+            Timed("validate", validate_spec), document, str(config.spec)
+        )
         try:
             formatter = Formatter(workers.checks, format_cache)
             files = _build(config, templates, inputs, document, formatter, workers, result)
@@ -221,29 +226,15 @@ def generate(
             # A document that breaks the OpenAPI schema explains any failure best.
             validation.result()
             raise
-        validation.result()
+        with stage("wait: validate"):
+            validation.result()
     files["py.typed"] = ""
     result.files = dict(sorted(files.items()))
-    write_package(package_dir, result.files, provenance_text(__version__, inputs, result.files))
+    with stage("write"):
+        provenance = provenance_text(__version__, inputs, result.files)
+        write_package(package_dir, result.files, provenance)
     result.written = True
     return result
-
-
-@dataclass(frozen=True)
-class ModelsJob:
-    """What the worker that generates the models needs."""
-
-    normalised: dict[str, Any]
-    config: Config
-    header: str
-    jobs_header: str
-
-
-def generated_models(job: ModelsJob) -> tuple[Module, Module]:
-    """The schema models and the job models, as the model generator writes them."""
-    schemas = schema_models(job.normalised, job.header)
-    jobs = job_models(job.config.job_samples, job.config.job_rows_pointer, job.jobs_header)
-    return schemas, jobs
 
 
 def _build(
@@ -256,24 +247,36 @@ def _build(
     result: Result,
 ) -> dict[str, str]:
     """Every file of the package, formatted (the models made by ``workers.models``)."""
-    static = _static_files(config, templates)
-    table = sync_table(config, templates)
-    exports = _package_exports(static, config, {**derived_replacements(static), **table})
-    exported = {name for _, names in exports for name in names}
-    normalised, result.warnings = normalise(document, config, _reserved(config, exported))
+    with stage("read the static modules"):
+        static = _static_files(config, templates)
+        table = sync_table(config, templates)
+        exports = _package_exports(static, config, {**derived_replacements(static), **table})
+        exported = {name for _, names in exports for name in names}
+    with stage("normalise"):
+        normalised, result.warnings = normalise(document, config, _reserved(config, exported))
     header = _header(config, config.spec.name)
     jobs_header = _header(config, ", ".join(sorted(p.name for p in config.job_samples.values())))
-    models_job = workers.models.submit(
-        generated_models, ModelsJob(normalised, config, header, jobs_header)
+    # Two tasks, so that the schema models are formatted while the job models are made.
+    schemas_job = workers.models.submit(Timed("schema models", schema_models), normalised, header)
+    jobs_job = workers.models.submit(
+        Timed("job models", job_models), config.job_samples, config.job_rows_pointer, jobs_header
     )
-    api, ir_warnings = _api(normalised, config, static, inputs=tuple(sorted(inputs)))
+    with stage("build the IR"):
+        api, ir_warnings = _api(normalised, config, static, inputs=tuple(sorted(inputs)))
     result.warnings += ir_warnings
     renderer = Renderer(templates, api)
-    files = make_sync_twins(_render(renderer, header, static), table)
+    with stage("render"):
+        rendered = _render(renderer, header, static)
+    with stage("sync twins"):
+        files = make_sync_twins(rendered, table)
     settled = _settled(static, files)
     files.update(formatter.format({p: s for p, s in files.items() if p not in settled}))
-    (models_src, model_notes), (jobs_src, job_notes) = models_job.result()
-    models_src, jobs_src = _formatted_models(formatter, models_src, jobs_src)
+    with stage("wait: schema models"):
+        models_src, model_notes = schemas_job.result()
+    models_src = formatter.format_module(_MODELS, models_src)
+    with stage("wait: job models"):
+        jobs_src, job_notes = jobs_job.result()
+    jobs_src = formatter.format_module(_JOB_MODELS, jobs_src)
     result.warnings += [
         Problem(Level.WARNING, f"models: {note}", str(config.spec)) for note in model_notes
     ]
@@ -282,7 +285,8 @@ def _build(
     ]
     api = _with_model_names(api, config, models_src, jobs_src)
     renderer = Renderer(templates, api)
-    files_of_models, origins = model_files(models_src, api.job_model_names, header)
+    with stage("split the models"):
+        files_of_models, origins = model_files(models_src, api.job_model_names, header)
     files.update(files_of_models.settled)
     if jobs_src:
         files[_JOB_MODELS] = jobs_src
@@ -308,15 +312,9 @@ def _settled(static: dict[str, str], files: dict[str, str]) -> set[str]:
     return copies | twins
 
 
-#: Where the model modules are formatted, before ``model_files`` splits them.
+#: The model modules as the model generator writes them, formatted whole before
+#: ``model_files`` cuts them into modules that keep their formatting.
 _MODELS, _JOB_MODELS = "models/_schemas.py", "models/_jobs.py"
-
-
-def _formatted_models(formatter: Formatter, models_src: str, jobs_src: str) -> tuple[str, str]:
-    """The schema and job models as black writes them: formatted whole, once each, so the
-    modules ``model_files`` cuts them into need no formatting of their own."""
-    formatted = formatter.format({_MODELS: models_src, _JOB_MODELS: jobs_src})
-    return formatted[_MODELS], formatted[_JOB_MODELS]
 
 
 def _reserved(config: Config, exported: set[str]) -> frozenset[str]:

@@ -7,7 +7,7 @@ real tasks then find everything loaded.
 
 - ``models`` makes the pydantic models (datamodel-code-generator, ``models.py``).
 - ``checks`` validates the document (openapi-pydantic) and formats (black) a share of
-  the modules.
+  the modules, as does the main process.
 
 One process each, forked (so they share what the main process has loaded), so that a
 task goes to the worker that has loaded its libraries.
@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from .fmt import load_black
 from .load import load_validator
 from .models import load_model_generator
+from .timeline import Timed, stage
 
 
 @dataclass(frozen=True)
@@ -34,19 +35,20 @@ class Workers:
     checks: ProcessPoolExecutor
 
 
-def load_checks() -> None:
-    """The first task of the ``checks`` worker: load the validator and black."""
-    load_validator()
-    load_black()
-
-
 @contextmanager
 def started() -> Iterator[Workers]:
-    """Both workers, started now and loading their libraries; shut down on leaving."""
+    """Both workers, started now and loading their libraries; shut down on leaving.
+
+    The ``models`` worker starts first, so its loading (the longest) starts soonest.
+    The main process then loads black, which it needs too, and the ``checks`` worker
+    starts from it with black loaded.
+    """
     context = multiprocessing.get_context("fork")
     with ExitStack() as stack:
         models = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=context))
+        models.submit(Timed("load the model generator", load_model_generator, "models"))
+        with stage("load black"):
+            load_black()
         checks = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=context))
-        models.submit(load_model_generator)
-        checks.submit(load_checks)
+        checks.submit(Timed("load the validator", load_validator, "checks"))
         yield Workers(models, checks)

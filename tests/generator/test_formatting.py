@@ -15,7 +15,13 @@ import pytest
 from black.mode import TargetVersion
 
 from generator.config import load_config
-from generator.fmt import LINE_LENGTH, FormatCache, import_from, python_literal
+from generator.fmt import (
+    LINE_LENGTH,
+    FormatCache,
+    halves_between_classes,
+    import_from,
+    python_literal,
+)
 from generator.output import read_tree
 from generator.pipeline import Result, generate
 from generator.problems import GeneratorError
@@ -166,3 +172,38 @@ def test_every_module_of_the_corpus_packages_is_as_black_writes_it(
     _, results = corpus_out
     changed = {name: _changed_by_black(result.files) for name, result in results.items()}
     assert {name: paths for name, paths in changed.items() if paths} == {}
+
+
+HALVES_SOURCE = """from pydantic import BaseModel
+class A(BaseModel):
+    x: int=1
+class B(BaseModel):
+    y: str = 'b'
+
+
+
+class C(BaseModel):
+    z: list[A]|None=None
+# a comment that belongs to D
+class D(BaseModel):
+    pass
+"""
+
+
+def test_halves_formatted_apart_join_into_what_black_writes_of_the_whole() -> None:
+    halves = halves_between_classes(HALVES_SOURCE)
+    assert halves is not None
+    first, second = halves
+    # Never between C and D: the comment above D must stay with it.
+    assert second.startswith(("class B", "\n\n\nclass C", "class C"))
+    joined = black.format_str(first, mode=MODE) + "\n\n" + black.format_str(second, mode=MODE)
+    assert joined == black.format_str(HALVES_SOURCE, mode=MODE)
+
+
+def test_a_module_without_two_plain_classes_in_a_row_is_not_cut() -> None:
+    assert halves_between_classes("import x\n\n\nclass A:\n    pass\n") is None
+    assert (
+        halves_between_classes("class A:\n    pass\n\n\n@dataclass\nclass B:\n    pass\n") is None
+    )
+    assert halves_between_classes("class A:\n    pass\n# note\nclass B:\n    pass\n") is None
+    assert halves_between_classes("def (:\n") is None

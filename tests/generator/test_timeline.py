@@ -1,0 +1,58 @@
+"""``codegen --timeline FILE``: each stage of a run, in the process that ran it, with
+its wall and CPU time; nothing is recorded without it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _codegen(tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "generator", "codegen", "--force"]
+    command += ["--out", str(tmp_path / "out"), *extra]
+    env = {"SFAPI_CODEGEN_CACHE": "", "PATH": "/usr/bin:/bin"}
+    return subprocess.run(
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True
+    )
+
+
+def test_a_timeline_names_every_stage_and_its_process(tmp_path: Path) -> None:
+    timeline = tmp_path / "timeline.jsonl"
+    _codegen(tmp_path, "--timeline", str(timeline))
+    records = [json.loads(line) for line in timeline.read_text().splitlines()]
+    where = {(record["stage"], record["process"]) for record in records}
+    expected = {
+        ("start Python, import the generator", "main"),
+        ("read the document", "main"),
+        ("load black", "main"),
+        ("load the model generator", "models"),
+        ("schema models", "models"),
+        ("job models", "models"),
+        ("load the validator", "checks"),
+        ("validate", "checks"),
+        ("normalise", "main"),
+        ("render", "main"),
+        ("sync twins", "main"),
+        ("format", "main"),
+        ("format", "checks"),
+        ("split the models", "main"),
+        ("write", "main"),
+    }
+    assert expected <= where
+    for record in records:
+        assert record["wall"] >= 0 and record["cpu"] >= 0, record
+    # Loading datamodel-code-generator is real work in its worker, before the models.
+    first = {r["stage"]: r for r in records if r["process"] == "models"}
+    assert first["load the model generator"]["cpu"] > 0.05
+    assert first["load the model generator"]["start"] < first["schema models"]["start"]
+    writes = [r for r in records if r["stage"] == "write"]
+    assert len(writes) == 1 and all(r["start"] <= writes[0]["start"] for r in records)
+
+
+def test_without_the_option_no_timeline_is_written(tmp_path: Path) -> None:
+    _codegen(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
