@@ -13,6 +13,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from .fmt import in_black_quotes_and_spacing
 from .load import read_json, resolve_pointer
 from .naming import snake_case
 from .problems import fail
@@ -159,7 +160,8 @@ def _generate(text: str, **options: Any) -> Module:
             raise fail(f"the model generator cannot read the schemas: {first_line}") from None
     if not isinstance(result, str):
         raise fail("datamodel-code-generator produced no single module")
-    return result, tuple(dict.fromkeys(str(w.message) for w in caught))
+    notes = tuple(dict.fromkeys(str(w.message) for w in caught))
+    return in_black_quotes_and_spacing(result), notes
 
 
 def class_names(source: str) -> tuple[str, ...]:
