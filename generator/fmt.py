@@ -240,15 +240,24 @@ class Formatter:
         result.update((path, fresh[text]) for path, text in todo)
         return result
 
-    def format_module(self, path: str, source: str) -> str:
-        """One large module formatted in two halves at the same time (see
-        ``halves_between_classes``), or whole when it cannot be cut."""
-        halves = halves_between_classes(source)
-        if halves is None:
-            return self.format({path: source})[path]
-        first, second = (f"{path.removesuffix('.py')}.{part}.py" for part in (1, 2))
-        done = self.format({first: halves[0], second: halves[1]})
-        return done[first] + "\n\n" + done[second]
+    def format_cutting(self, sources: dict[str, str], large: set[str]) -> dict[str, str]:
+        """``format``, with each module of ``large`` cut in two between classes (see
+        ``halves_between_classes``) and put back together, so that the two processes
+        share one large module as they share many small ones."""
+        pieces: dict[str, str] = {}
+        cut: dict[str, tuple[str, str]] = {}
+        for path, source in sources.items():
+            halves = halves_between_classes(source) if path in large else None
+            if halves is None:
+                pieces[path] = source
+                continue
+            first, second = (f"{path.removesuffix('.py')}.{part}.py" for part in (1, 2))
+            pieces.update({first: halves[0], second: halves[1]})
+            cut[path] = (first, second)
+        done = self.format(pieces)
+        for path, (first, second) in cut.items():
+            done[path] = done.pop(first) + "\n\n" + done.pop(second)
+        return done
 
 
 def halves_between_classes(source: str) -> tuple[str, str] | None:

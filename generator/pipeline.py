@@ -256,11 +256,11 @@ def _build(
         normalised, result.warnings = normalise(document, config, _reserved(config, exported))
     header = _header(config, config.spec.name)
     jobs_header = _header(config, ", ".join(sorted(p.name for p in config.job_samples.values())))
-    # Two tasks, so that the schema models are formatted while the job models are made.
-    schemas_job = workers.models.submit(Timed("schema models", schema_models), normalised, header)
+    # Two tasks, the quicker first: its models are formatted while the others are made.
     jobs_job = workers.models.submit(
         Timed("job models", job_models), config.job_samples, config.job_rows_pointer, jobs_header
     )
+    schemas_job = workers.models.submit(Timed("schema models", schema_models), normalised, header)
     with stage("build the IR"):
         api, ir_warnings = _api(normalised, config, static, inputs=tuple(sorted(inputs)))
     result.warnings += ir_warnings
@@ -271,12 +271,12 @@ def _build(
         files = make_sync_twins(rendered, table)
     settled = _settled(static, files)
     files.update(formatter.format({p: s for p, s in files.items() if p not in settled}))
-    with stage("wait: schema models"):
-        models_src, model_notes = schemas_job.result()
-    models_src = formatter.format_module(_MODELS, models_src)
     with stage("wait: job models"):
         jobs_src, job_notes = jobs_job.result()
-    jobs_src = formatter.format_module(_JOB_MODELS, jobs_src)
+    if jobs_src:
+        files.update(formatter.format_cutting({_JOB_MODELS: jobs_src}, large={_JOB_MODELS}))
+    with stage("wait: schema models"):
+        models_src, model_notes = schemas_job.result()
     result.warnings += [
         Problem(Level.WARNING, f"models: {note}", str(config.spec)) for note in model_notes
     ]
@@ -285,13 +285,10 @@ def _build(
     ]
     api = _with_model_names(api, config, models_src, jobs_src)
     renderer = Renderer(templates, api)
-    with stage("split the models"):
-        files_of_models, origins = model_files(models_src, api.job_model_names, header)
-    files.update(files_of_models.settled)
-    if jobs_src:
-        files[_JOB_MODELS] = jobs_src
+    with stage("find the model modules"):  # formatting moves no class: the same after it
+        _, origins = model_files(models_src, api.job_model_names, header)
     late = {
-        **files_of_models.unsettled,
+        _MODELS: models_src,
         "models/__init__.py": renderer.render("models_init.py.jinja", header, origins=origins),
         "__init__.py": renderer.render(
             "package_init.py.jinja",
@@ -300,7 +297,11 @@ def _build(
             all_names=_all_names(api, exported),
         ),
     }
-    files.update(formatter.format(late))
+    files.update(formatter.format_cutting(late, large={_MODELS}))
+    with stage("split the models"):
+        files_of_models, _ = model_files(files.pop(_MODELS), api.job_model_names, header)
+    files.update(files_of_models.settled)
+    files.update(formatter.format(files_of_models.unsettled))
     return files
 
 
