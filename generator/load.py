@@ -164,6 +164,8 @@ def _validation_problems(exc: Any, document: Any, source: str) -> list[Problem]:
     problems: list[Problem] = []
     seen: set[str] = set()
     for error in exc.errors():
+        if _reference_branch_of_a_plain_object(document, error["loc"]):
+            continue
         parts = _document_path(document, error["loc"])
         pointer = pointer_join(*parts) if parts else "/"
         if pointer in seen:
@@ -187,9 +189,7 @@ def _document_path(document: Any, loc: tuple[str | int, ...]) -> list[str | int]
     node = document
     path: list[str | int] = []
     for index, part in enumerate(loc):
-        in_dict = isinstance(node, dict) and part in node
-        in_list = isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
-        if in_dict or in_list:
+        if _holds(node, part):
             node = node[part]
         elif index == len(loc) - 1 and not _is_model_branch(part):
             node = None
@@ -197,6 +197,29 @@ def _document_path(document: Any, loc: tuple[str | int, ...]) -> list[str | int]
             continue
         path.append(part)
     return path
+
+
+def _holds(node: Any, part: str | int) -> bool:
+    """Whether ``part`` is a key of the object or an index of the list ``node``."""
+    if isinstance(node, dict):
+        return part in node
+    return isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node)
+
+
+def _reference_branch_of_a_plain_object(document: Any, loc: tuple[str | int, ...]) -> bool:
+    """Whether pydantic reports why an object holding no ``$ref`` is not a Reference.
+
+    Where a document takes a Reference or a Schema (or a Parameter, ...), pydantic
+    reports why each failed. An object without ``$ref`` was never meant as a reference,
+    so only the other member's errors say what is wrong with it.
+    """
+    node = document
+    for part in loc:
+        if _holds(node, part):
+            node = node[part]
+        elif part == "Reference":
+            return isinstance(node, dict) and "$ref" not in node
+    return False
 
 
 def _is_model_branch(part: str | int) -> bool:

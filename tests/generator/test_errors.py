@@ -190,3 +190,22 @@ def test_slash_allowed_must_be_a_list(workspace: Path, capsys: pytest.CaptureFix
     assert err.strip() == (
         f"error: {config}#/parameters/slash_allowed: must be a list of strings, not a string 'path'"
     )
+
+
+def test_a_schema_named_reference_keeps_its_name_and_only_the_real_error_is_reported(
+    workspace: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """pydantic tries a plain object as a Reference too; why it is none ($ref missing) is
+    not an error of the document, but a schema that is called Reference is part of it."""
+
+    def add_schema(document: dict[str, object]) -> None:
+        schemas = document["components"]["schemas"]  # type: ignore[index]
+        schemas["Reference"] = {"type": "object", "properties": {"x": {"minLength": "a"}}}
+
+    edit_spec(workspace, add_schema)
+    code, err = run(workspace, capsys)
+    assert code == 2
+    assert [line.split("openapi.json", 1)[1] for line in err.splitlines()] == [
+        "#/components/schemas/Reference/properties/x/minLength: invalid OpenAPI: "
+        "Input should be a valid integer, unable to parse string as an integer"
+    ]
