@@ -391,7 +391,8 @@ class _Builder:
     def file_shape(self, schema: dict[str, Any]) -> str | None:
         """``FileContent`` for a multipart field holding one file, ``list[FileContent]`` for
         one holding a list of files (one part per file under the field's name), ``None``
-        otherwise. A union with ``null`` (an optional field) is read as its other member."""
+        otherwise. A union with ``null`` (an optional field) is read as its other member,
+        and so is a 3.1 type list with ``null`` (``type: [array, "null"]``)."""
         union = schema.get("anyOf", schema.get("oneOf"))
         members = (
             [self.types.resolve(member) for member in union or ()]
@@ -403,7 +404,7 @@ class _Builder:
             schema = not_null[0]
         if is_file_schema(schema):
             return "FileContent"
-        if schema.get("type") == "array" and is_file_schema(
+        if _types_besides_null(schema) == ["array"] and is_file_schema(
             self.types.resolve(schema.get("items"))
         ):
             return "list[FileContent]"
@@ -464,3 +465,10 @@ class _Builder:
         if rules.message_property in props and rules.error_value in status.get("enum", []):
             return (rules.status_property, rules.error_value, rules.message_property)
         return None
+
+
+def _types_besides_null(schema: dict[str, Any]) -> list[str]:
+    """The ``type`` of a schema as a list (3.1 writes ``[array, "null"]``), ``null`` left out."""
+    kind = schema.get("type")
+    kinds = [kind] if isinstance(kind, str) else kind if isinstance(kind, list) else []
+    return [k for k in kinds if k != "null"]

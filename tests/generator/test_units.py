@@ -461,7 +461,8 @@ def test_a_stray_null_default_of_a_parameter_is_a_warning() -> None:
 
 def test_multipart_fields_holding_files_or_lists_of_files() -> None:
     """OpenAPI 3.0 (``format: binary``) and 3.1 (``contentMediaType``) file fields, alone
-    or in a list, required or optional (a union with ``null``), become file arguments."""
+    or in a list, required or optional (a union with ``null``, or a 3.1 type list holding
+    ``null``), become file arguments."""
     binary = {"type": "string", "format": "binary"}
     typed = {"type": "string", "contentMediaType": "application/pdf"}
     properties = {
@@ -470,6 +471,7 @@ def test_multipart_fields_holding_files_or_lists_of_files() -> None:
         "many31": {"type": "array", "items": typed},
         "maybe": {"anyOf": [{"type": "array", "items": typed}, {"type": "null"}]},
         "maybe_one": {"anyOf": [typed, {"type": "null"}]},
+        "maybe_many": {"type": ["array", "null"], "items": typed},
         "names": {"type": "array", "items": {"type": "string"}},
     }
     body = {
@@ -489,5 +491,6 @@ def test_multipart_fields_holding_files_or_lists_of_files() -> None:
         "many31": ("list[FileContent]", True, True),
         "maybe": ("list[FileContent]", True, False),
         "maybe_one": ("FileContent", True, False),
+        "maybe_many": ("list[FileContent]", True, False),
         "names": ("list[str]", False, False),
     }
