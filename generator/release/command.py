@@ -141,7 +141,7 @@ def _write(
             "regenerating failed; the spec and the version are as they were",
             ReleaseExit.UNAVAILABLE,
         )
-    changelog.write_entry(root / "CHANGELOG.md", changelog.entry(proposal, dt.date.today()))
+    changelog.write_entry(root / "CHANGELOG.md", proposal, dt.date.today())
     return None
 
 

@@ -4,6 +4,7 @@ the API diff of two documents, and ``__version__`` in the generated package."""
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import json
 import subprocess
 from pathlib import Path
@@ -11,12 +12,14 @@ from pathlib import Path
 import pytest
 
 from generator.config import load_config
+from generator.drift.model import DriftResult
 from generator.pipeline import intermediate
 from generator.problems import GeneratorError
-from generator.release.api_diff import Verdict, diff_surfaces
-from generator.release.changelog import HEADER, with_entry
+from generator.release.api_diff import ApiChange, Verdict, diff_surfaces
+from generator.release.changelog import HEADER, unreleased, with_entry, write_entry
+from generator.release.proposal import Proposal
 from generator.release.surface import surface_of
-from generator.release.version import Bump, next_version, with_version
+from generator.release.version import Bump, NextVersion, next_version, with_version
 
 ROOT = Path(__file__).resolve().parents[2]
 CONFIG = load_config(ROOT / "spec" / "codegen.toml")
@@ -56,11 +59,67 @@ def test_only_the_project_version_line_changes() -> None:
 def test_changelog_entries_go_below_unreleased_newest_first() -> None:
     first = with_entry(None, "## [0.2.0] - 2026-01-01\n\n### Added\n\n- a.\n")
     assert first.startswith(HEADER)
-    pending = first.replace("## [Unreleased]\n", "## [Unreleased]\n\n### Added\n\n- b.\n")
-    second = with_entry(pending, "## [0.3.0] - 2026-02-01\n\n### Removed\n\n- c.\n")
-    assert second.index("- b.") < second.index("## [0.3.0]") < second.index("## [0.2.0]")
+    second = with_entry(first, "## [0.3.0] - 2026-02-01\n\n### Removed\n\n- c.\n")
+    assert second.index("## [Unreleased]") < second.index("## [0.3.0]") < second.index("## [0.2.0]")
     with pytest.raises(GeneratorError, match="Unreleased"):
         with_entry("# Changelog\n", "## [0.2.0] - 2026-01-01\n")
+
+
+PENDING = """## [Unreleased]
+
+A note on the whole release.
+
+### Fixed
+
+- A bug, told over
+  two lines.
+
+### Added
+
+- `thing`, by hand.
+
+## [0.1.0] - 2026-01-01
+
+### Added
+
+- The first release.
+"""
+
+
+def _proposal() -> Proposal:
+    added = ApiChange(Verdict.FEATURE, "Added", "`compute.read_jobs` gains optional parameter `x`")
+    return Proposal(
+        package="sfapi_client",
+        live="live.json",
+        committed="spec/openapi.json",
+        drift=DriftResult(),
+        api_changes=(added,),
+        version=NextVersion("0.1.0", "0.2.0", Bump.MINOR, "a feature"),
+        api_versions=("1.2", "1.2"),
+    )
+
+
+def test_a_release_takes_in_what_unreleased_held(tmp_path: Path) -> None:
+    """Keep a Changelog: at a release the [Unreleased] items move into its entry, merged
+    section by section (sections in the format's order), and [Unreleased] is left empty."""
+    path = tmp_path / "CHANGELOG.md"
+    path.write_text(HEADER.replace("## [Unreleased]\n", PENDING), encoding="utf-8")
+    write_entry(path, _proposal(), dt.date(2026, 2, 1))
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith(HEADER.removesuffix("\n") + "\n\n## [0.2.0] - 2026-02-01\n")
+    released = text[text.index("## [0.2.0]") : text.index("## [0.1.0]")]
+    assert unreleased(text).strip() == ""
+    assert released.split("\n\n")[1:] == [
+        "Regenerated from the live OpenAPI document (API version 1.2): 0 change(s) in the "
+        "document, 0 breaking for clients of 0.1.0.",
+        "A note on the whole release.",
+        "### Added",
+        "- `compute.read_jobs` gains optional parameter `x`.\n- `thing`, by hand.",
+        "### Fixed",
+        "- A bug, told over\n  two lines.",
+        "",
+    ]
+    assert text.endswith("### Added\n\n- The first release.\n")
 
 
 def _diff_lines(change: object) -> list[tuple[Verdict, str]]:
