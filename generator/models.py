@@ -31,6 +31,10 @@ _COMMON: dict[str, Any] = {
     "field_constraints": True,
     # An enum field's default is the enum member, not its bare value.
     "set_default_enum_member": True,
+    # E-mail addresses are plain strings: pydantic's EmailStr needs the email-validator
+    # package, which a generated package does not depend on, and a check stricter than
+    # the server's would refuse answers the server gives.
+    "type_mappings": ["email=string", "idn-email=string"],
     "formatters": [],
 }
 

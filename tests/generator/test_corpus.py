@@ -7,6 +7,7 @@ code 2 and one line per error naming the file, the JSON pointer and the rule."""
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import re
 import subprocess
@@ -62,6 +63,10 @@ def test_each_document_generates_and_imports(
     client = package.AsyncApiClient("http://127.0.0.1:9/")
     assert all(getattr(client, tag) is not None for tag in _tags(result.package_dir))
     asyncio.run(client.aclose())
+    # Every model loads (each is imported when first used, so an import only of the
+    # package would not show a model that cannot be built).
+    models = importlib.import_module(f"{package.__name__}.models")
+    assert all(isinstance(getattr(models, name), type) for name in models.__all__)
 
 
 #: Names of the SF API and of its layer that no package for another API may hold
