@@ -105,6 +105,20 @@ def import_from(module: str, names: list[str]) -> str:
     return f"from {module} import (\n" + "".join(f"    {name},\n" for name in names) + ")"
 
 
+def call_statement(indent: int, head: str, arguments: list[str]) -> str:
+    """``head(arguments)`` as a statement at ``indent`` spaces, on one line when it fits,
+    else split as black splits it: the arguments on a line of their own, or one a line
+    with a trailing comma when that line would not fit either."""
+    pad = " " * indent
+    line = f"{pad}{head}({', '.join(arguments)})"
+    if len(line) <= LINE_LENGTH:
+        return line
+    body = f"{pad}    {', '.join(arguments)}"
+    if len(body) <= LINE_LENGTH:
+        return f"{pad}{head}(\n{body}\n{pad})"
+    return f"{pad}{head}(\n" + "".join(f"{pad}    {a},\n" for a in arguments) + f"{pad})"
+
+
 def format_python(path: str, source: str) -> str:
     """Black-formatted source; a generator bug (invalid Python) becomes a clear error.
 

@@ -14,7 +14,7 @@ from typing import Any
 
 import jinja2
 
-from .fmt import import_from, python_literal
+from .fmt import call_statement, import_from, python_literal
 from .ir import Api, BodyField, Operation, Tag
 from .naming import PATH_PARAMETER
 
@@ -147,6 +147,9 @@ class Renderer:
             autoescape=False,
         )
         filters: dict[str, Any] = {
+            "call_statement": lambda head, arguments, indent: call_statement(
+                indent, head, arguments
+            ),
             "docstring_lines": docstring_lines,
             "field_signature": field_signature,
             "import_from": import_from,

@@ -4,15 +4,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import httpx2
 import pydantic
 
 from ._exceptions import ResponseDecodeError
-
-T = TypeVar("T")
-
 
 _ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
 #: Each type's JSON validator itself: called on every answer, without the adapter's
@@ -35,10 +32,16 @@ def _json_validator(kind: Any) -> Callable[[bytes], Any]:
     return validate
 
 
-def parse_json(response: httpx2.Response, kind: type[T], operation: str) -> T:
-    """Validate a JSON answer against the operation's documented type."""
+def parse_json(response: httpx2.Response, kind: Any, operation: str) -> Any:
+    """Validate a JSON answer against the operation's documented type.
+
+    ``kind`` is any type pydantic validates: a model, ``list[Job]``, a union such as
+    ``Hoot | Squawk``. A type checker reads a union written as a value as a
+    ``UnionType``, not as the type itself, so the caller states the result's type
+    (``result: Hoot | Squawk = parse_json(...)``), written from the same annotation.
+    """
     try:
-        value: T = _json_validator(kind)(response.content)
+        value = _json_validator(kind)(response.content)
     except pydantic.ValidationError as exc:
         raise ResponseDecodeError(
             f"{operation}: the answer does not match the API schema: {exc.error_count()} error(s), "

@@ -18,6 +18,7 @@ from generator.config import load_config
 from generator.fmt import (
     LINE_LENGTH,
     FormatCache,
+    call_statement,
     halves_between_classes,
     import_from,
     in_black_quotes_and_spacing,
@@ -102,6 +103,15 @@ def test_imports_are_as_black_splits_them(count: int, split: bool) -> None:
     text = import_from("...models", names) + "\n"
     assert black.format_str(text, mode=MODE) == text
     assert (len(text.splitlines()) > 1) == split
+
+
+@pytest.mark.parametrize("width, lines", [(10, 1), (60, 3), (85, 5)])
+def test_calls_are_as_black_splits_them(width: int, lines: int) -> None:
+    arguments = ["_response", "A" * width, '"op"']
+    statement = call_statement(8, "_result: Answer = parse", arguments)
+    text = f"def f():\n    if x:\n{statement}\n"
+    assert black.format_str(text, mode=MODE) == text
+    assert len(statement.splitlines()) == lines
 
 
 def test_format_cache_keeps_and_finds_formatted_text(tmp_path: Path) -> None:

@@ -106,7 +106,7 @@ class AsyncAccountApi:
                 ]
             ),
         )
-        _result = _responses.parse_json(_response, UserInfo, "read_user")
+        _result: UserInfo = _responses.parse_json(_response, UserInfo, "read_user")
         return _result
 
     async def read_projects(
@@ -128,7 +128,9 @@ class AsyncAccountApi:
             _READ_PROJECTS,
             "/account/projects",
         )
-        _result = _responses.parse_json(_response, list[ProjectStats], "read_projects")
+        _result: list[ProjectStats] = _responses.parse_json(
+            _response, list[ProjectStats], "read_projects"
+        )
         return _result
 
     async def read_roles(
@@ -148,7 +150,7 @@ class AsyncAccountApi:
             _READ_ROLES,
             "/account/roles",
         )
-        _result = _responses.parse_json(_response, list[RoleStats], "read_roles")
+        _result: list[RoleStats] = _responses.parse_json(_response, list[RoleStats], "read_roles")
         return _result
 
     async def read_clients(
@@ -170,7 +172,9 @@ class AsyncAccountApi:
             _READ_CLIENTS,
             "/account/clients",
         )
-        _result = _responses.parse_json(_response, list[ApiClientInfo], "read_clients")
+        _result: list[ApiClientInfo] = _responses.parse_json(
+            _response, list[ApiClientInfo], "read_clients"
+        )
         return _result
 
     async def read_groups(
@@ -190,7 +194,7 @@ class AsyncAccountApi:
             _READ_GROUPS,
             "/account/groups",
         )
-        _result = _responses.parse_json(_response, GroupList, "read_groups")
+        _result: GroupList = _responses.parse_json(_response, GroupList, "read_groups")
         return _result
 
     async def create_group(
@@ -219,7 +223,7 @@ class AsyncAccountApi:
                 }
             ),
         )
-        _result = _responses.parse_json(_response, GroupStats, "create_group")
+        _result: GroupStats = _responses.parse_json(_response, GroupStats, "create_group")
         return _result
 
     async def read_group(
@@ -240,7 +244,7 @@ class AsyncAccountApi:
             _READ_GROUP,
             f"/account/groups/{_encoding.path_segment(group)}",
         )
-        _result = _responses.parse_json(_response, GroupStats, "read_group")
+        _result: GroupStats = _responses.parse_json(_response, GroupStats, "read_group")
         return _result
 
     async def update_group_membership(
@@ -273,5 +277,7 @@ class AsyncAccountApi:
                 }
             ),
         )
-        _result = _responses.parse_json(_response, GroupStats, "update_group_membership")
+        _result: GroupStats = _responses.parse_json(
+            _response, GroupStats, "update_group_membership"
+        )
         return _result

@@ -49,7 +49,9 @@ class AsyncMetaApi:
             _READ_CHANGELOG,
             "/meta/changelog",
         )
-        _result = _responses.parse_json(_response, list[Changelog], "read_changelog")
+        _result: list[Changelog] = _responses.parse_json(
+            _response, list[Changelog], "read_changelog"
+        )
         return _result
 
     async def read_config(
@@ -69,5 +71,5 @@ class AsyncMetaApi:
             _READ_CONFIG,
             "/meta/config",
         )
-        _result = _responses.parse_json(_response, list[Config], "read_config")
+        _result: list[Config] = _responses.parse_json(_response, list[Config], "read_config")
         return _result

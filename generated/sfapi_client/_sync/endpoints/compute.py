@@ -89,7 +89,7 @@ class ComputeApi:
                 ]
             ),
         )
-        _result = _responses.parse_json(_response, QueueOutput, "read_jobs")
+        _result: QueueOutput = _responses.parse_json(_response, QueueOutput, "read_jobs")
         _error = inband_error(
             _response,
             "read_jobs",
@@ -143,7 +143,9 @@ class ComputeApi:
                 }
             ),
         )
-        _result = _responses.parse_json(_response, ComputeCommandOutput, "submit_job")
+        _result: ComputeCommandOutput = _responses.parse_json(
+            _response, ComputeCommandOutput, "submit_job"
+        )
         _error = inband_error(
             _response,
             "submit_job",
@@ -187,7 +189,7 @@ class ComputeApi:
                 ]
             ),
         )
-        _result = _responses.parse_json(_response, JobOutput, "read_job")
+        _result: JobOutput = _responses.parse_json(_response, JobOutput, "read_job")
         _error = inband_error(
             _response,
             "read_job",
@@ -222,7 +224,9 @@ class ComputeApi:
             _CANCEL_JOB,
             f"/compute/jobs/{_encoding.path_segment(machine)}/{_encoding.path_segment(jobid)}",
         )
-        _result = _responses.parse_json(_response, ComputeCommandOutput, "cancel_job")
+        _result: ComputeCommandOutput = _responses.parse_json(
+            _response, ComputeCommandOutput, "cancel_job"
+        )
         _error = inband_error(
             _response,
             "cancel_job",

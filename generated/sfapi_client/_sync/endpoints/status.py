@@ -91,7 +91,9 @@ class StatusApi:
             _READ_STATUS,
             "/status",
         )
-        _result = _responses.parse_json(_response, list[SystemStatus], "read_status")
+        _result: list[SystemStatus] = _responses.parse_json(
+            _response, list[SystemStatus], "read_status"
+        )
         return _result
 
     def read_notes(
@@ -113,7 +115,7 @@ class StatusApi:
             _READ_NOTES,
             "/status/notes",
         )
-        _result = _responses.parse_json(_response, list[list[Note]], "read_notes")
+        _result: list[list[Note]] = _responses.parse_json(_response, list[list[Note]], "read_notes")
         return _result
 
     def read_notes_for_system(
@@ -137,7 +139,7 @@ class StatusApi:
             _READ_NOTES_FOR_SYSTEM,
             f"/status/notes/{_encoding.path_segment(name)}",
         )
-        _result = _responses.parse_json(_response, list[Note], "read_notes_for_system")
+        _result: list[Note] = _responses.parse_json(_response, list[Note], "read_notes_for_system")
         return _result
 
     def read_outages(
@@ -159,7 +161,9 @@ class StatusApi:
             _READ_OUTAGES,
             "/status/outages",
         )
-        _result = _responses.parse_json(_response, list[list[Outage]], "read_outages")
+        _result: list[list[Outage]] = _responses.parse_json(
+            _response, list[list[Outage]], "read_outages"
+        )
         return _result
 
     def read_planned_outages(
@@ -179,7 +183,9 @@ class StatusApi:
             _READ_PLANNED_OUTAGES,
             "/status/outages/planned",
         )
-        _result = _responses.parse_json(_response, list[list[Outage]], "read_planned_outages")
+        _result: list[list[Outage]] = _responses.parse_json(
+            _response, list[list[Outage]], "read_planned_outages"
+        )
         return _result
 
     def read_planned_outages_for_system(
@@ -203,7 +209,9 @@ class StatusApi:
             _READ_PLANNED_OUTAGES_FOR_SYSTEM,
             f"/status/outages/planned/{_encoding.path_segment(name)}",
         )
-        _result = _responses.parse_json(_response, list[Outage], "read_planned_outages_for_system")
+        _result: list[Outage] = _responses.parse_json(
+            _response, list[Outage], "read_planned_outages_for_system"
+        )
         return _result
 
     def read_outages_for_system(
@@ -227,7 +235,9 @@ class StatusApi:
             _READ_OUTAGES_FOR_SYSTEM,
             f"/status/outages/{_encoding.path_segment(name)}",
         )
-        _result = _responses.parse_json(_response, list[Outage], "read_outages_for_system")
+        _result: list[Outage] = _responses.parse_json(
+            _response, list[Outage], "read_outages_for_system"
+        )
         return _result
 
     def read_status_for_system(
@@ -251,5 +261,7 @@ class StatusApi:
             _READ_STATUS_FOR_SYSTEM,
             f"/status/{_encoding.path_segment(name)}",
         )
-        _result = _responses.parse_json(_response, SystemStatus, "read_status_for_system")
+        _result: SystemStatus = _responses.parse_json(
+            _response, SystemStatus, "read_status_for_system"
+        )
         return _result

@@ -62,7 +62,9 @@ class StorageApi:
                 }
             ),
         )
-        _result = _responses.parse_json(_response, GlobusTransfer, "start_globus_transfer")
+        _result: GlobusTransfer = _responses.parse_json(
+            _response, GlobusTransfer, "start_globus_transfer"
+        )
         return _result
 
     def check_globus_transfer(
@@ -83,5 +85,7 @@ class StorageApi:
             _CHECK_GLOBUS_TRANSFER,
             f"/storage/globus/transfer/{_encoding.path_segment(transfer_id)}",
         )
-        _result = _responses.parse_json(_response, GlobusTransferResult, "check_globus_transfer")
+        _result: GlobusTransferResult = _responses.parse_json(
+            _response, GlobusTransferResult, "check_globus_transfer"
+        )
         return _result

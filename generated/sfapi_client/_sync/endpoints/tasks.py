@@ -54,7 +54,7 @@ class TasksApi:
             _READ_TASKS,
             "/tasks",
         )
-        _result = _responses.parse_json(_response, Tasks, "read_tasks")
+        _result: Tasks = _responses.parse_json(_response, Tasks, "read_tasks")
         return _result
 
     def read_task(
@@ -75,7 +75,7 @@ class TasksApi:
             _READ_TASK,
             f"/tasks/{_encoding.path_segment(id)}",
         )
-        _result = _responses.parse_json(_response, Task, "read_task")
+        _result: Task = _responses.parse_json(_response, Task, "read_task")
         return _result
 
     def cancel_task(
@@ -96,5 +96,5 @@ class TasksApi:
             _CANCEL_TASK,
             f"/tasks/{_encoding.path_segment(id)}",
         )
-        _result = _responses.parse_json(_response, Task, "cancel_task")
+        _result: Task = _responses.parse_json(_response, Task, "cancel_task")
         return _result

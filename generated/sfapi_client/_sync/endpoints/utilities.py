@@ -72,7 +72,7 @@ class UtilitiesApi:
             _LS,
             f"/utilities/ls/{_encoding.path_segment(machine)}/{_encoding.path_value(path)}",
         )
-        _result = _responses.parse_json(_response, DirectoryOutput, "ls")
+        _result: DirectoryOutput = _responses.parse_json(_response, DirectoryOutput, "ls")
         _error = inband_error(
             _response,
             "ls",
@@ -118,7 +118,7 @@ class UtilitiesApi:
                 ]
             ),
         )
-        _result = _responses.parse_json(_response, FileDownload, "download_file")
+        _result: FileDownload = _responses.parse_json(_response, FileDownload, "download_file")
         _error = inband_error(
             _response,
             "download_file",
@@ -163,7 +163,7 @@ class UtilitiesApi:
                 }
             ),
         )
-        _result = _responses.parse_json(_response, UploadResult, "upload_file")
+        _result: UploadResult = _responses.parse_json(_response, UploadResult, "upload_file")
         _error = inband_error(
             _response,
             "upload_file",
@@ -206,7 +206,9 @@ class UtilitiesApi:
                 }
             ),
         )
-        _result = _responses.parse_json(_response, UtilsCommandOutput, "run_command")
+        _result: UtilsCommandOutput = _responses.parse_json(
+            _response, UtilsCommandOutput, "run_command"
+        )
         _error = inband_error(
             _response,
             "run_command",
