@@ -1,4 +1,5 @@
-"""Stage 6: the sync twin of every ``_async/`` module, through unasync.
+"""Stage 6: the sync twin of every ``_async/`` module, by unasync's token rule (a rewrite
+of our own, one tokenizer pass per module).
 
 The replacements are mostly derived: every ``AsyncX`` name defined in the package or
 in httpx2 becomes ``X``. The rest (``aclose`` → ``close``) belong to the hand-written
