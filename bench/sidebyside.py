@@ -24,6 +24,8 @@ from typing import Any
 
 from peers import Peer, Unavailable
 
+from generator import timeline
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 SPEC = ROOT / "spec" / "openapi.json"
@@ -139,11 +141,11 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
         cold = compared(*alternate(ours, theirs, repeats), generator_peer)
         cold["files"] = {"ours": _python_files(ours_out), "peer": _python_files(peer_out)}
         cold["cpu_s"] = compared(ours_cpu, peer_cpu, generator_peer)
-        timeline = Path(scratch) / "timeline.jsonl"
+        stages_file = Path(scratch) / "timeline.jsonl"
         wall(
-            [*generate, "--force", "--timeline", str(timeline)], env=ours_env, before=clear_cache
+            [*generate, "--force", "--timeline", str(stages_file)], env=ours_env, before=clear_cache
         )()
-        cold["timeline"] = codegen_timeline(timeline)
+        cold["timeline"] = codegen_timeline(stages_file)
         warm = wall([*generate, "--force"], env=ours_env)
         warm()
         warm_cache = compared(alternate(warm, None, repeats)[0], [], None)
@@ -159,10 +161,7 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
 def codegen_timeline(path: Path) -> dict[str, Any]:
     """One cold run's stages (``--timeline``), and the CPU of each stage summed over the
     processes it ran in, largest first: what the run spends its time on."""
-    records = sorted(
-        (json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line),
-        key=lambda record: record["start"],
-    )
+    records = timeline.read(path)
     by_stage: dict[str, dict[str, Any]] = {}
     for record in records:
         entry = by_stage.setdefault(record["stage"], {"cpu": 0.0, "wall": 0.0, "processes": []})

@@ -3,10 +3,11 @@ its wall and CPU time; nothing is recorded without it."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
 from pathlib import Path
+
+from generator.timeline import read
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -23,7 +24,7 @@ def _codegen(tmp_path: Path, *extra: str) -> subprocess.CompletedProcess[str]:
 def test_a_timeline_names_every_stage_and_its_process(tmp_path: Path) -> None:
     timeline = tmp_path / "timeline.jsonl"
     _codegen(tmp_path, "--timeline", str(timeline))
-    records = [json.loads(line) for line in timeline.read_text().splitlines()]
+    records = read(timeline)
     where = {(record["stage"], record["process"]) for record in records}
     expected = {
         ("start Python, import the generator", "main"),
