@@ -10,14 +10,15 @@ from pathlib import Path
 
 from . import timeline
 from .config import Config, load_config
-from .drift import command as drift
+from .drift import arguments as drift_arguments
 from .fmt import FormatCache
-from .pipeline import ROOT, TEMPLATES, generate, sync_table
+from .pipeline import ROOT, TEMPLATES, generate
 from .pipeline import check as check_generated
 from .problems import GeneratorError
-from .release import command as release
-from .sync import TABLE_FILE, read_table
-from .test_twins import test_twins, write_twins
+from .release import arguments as release_arguments
+
+# The other commands' modules, and the sync twins of the tests, are imported where they
+# run: a codegen run starts its model worker before it loads more than it needs.
 
 DEFAULT_CONFIG = ROOT / "spec" / "codegen.toml"
 DEFAULT_OUT = ROOT / "generated"
@@ -59,9 +60,9 @@ def _parser() -> argparse.ArgumentParser:
                 help="write each stage of the run, its process, wall and CPU time (JSON lines)",
             )
         if name == "drift":
-            drift.add_arguments(sub)
+            drift_arguments.add_arguments(sub)
         if name == "release":
-            release.add_arguments(sub)
+            release_arguments.add_arguments(sub)
     return parser
 
 
@@ -69,6 +70,10 @@ def _twins(
     config: Config, out: Path, templates: Path, format_cache: FormatCache | None = None
 ) -> dict[Path, str]:
     """The sync twins of the async tests: the package's renames plus the tests' own."""
+    from .assemble import sync_table
+    from .sync import TABLE_FILE, read_table
+    from .test_twins import test_twins
+
     replacements = {**sync_table(config, templates), **read_table(TESTS / TABLE_FILE)}
     return test_twins(TESTS, out / config.package, replacements, format_cache)
 
@@ -99,6 +104,8 @@ def _generate(config: Config, out: Path, templates: Path, *, force: bool, twins:
     cache = FormatCache.default()
     result = generate(config, out, templates=templates, force=force, format_cache=cache)
     if twins:
+        from .test_twins import write_twins
+
         for path in write_twins(_twins(config, out, templates, cache)):
             print(f"wrote {path.relative_to(ROOT)}")
     for warning in result.warnings:
@@ -123,7 +130,11 @@ def main(argv: list[str] | None = None) -> int:
                 return _generate(updated, args.out, args.templates, force=True, twins=True)
 
             if args.command == "drift":
+                from .drift import command as drift
+
                 return drift.run(args, config, regenerate)
+            from .release import command as release
+
             return release.run(args, config, regenerate)
         timeline.record_to(args.timeline)
         return _generate(

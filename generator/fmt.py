@@ -280,7 +280,9 @@ def halves_between_classes(source: str) -> tuple[str, str] | None:
 
     black formats the halves alike apart or together: a top-level class is formatted on
     its own, and black puts two blank lines between top-level classes whatever stood
-    there, so ``format(first) + "\n\n" + format(second) == format(source)``.
+    there, so ``format(first) + "\n\n" + format(second) == format(source)``. The blank
+    lines at the cut belong to neither half: black would remove them from either end,
+    and a module black changes costs it a second pass.
     """
     try:
         body = parse(source).body
@@ -291,7 +293,7 @@ def halves_between_classes(source: str) -> tuple[str, str] | None:
     for line in lines:
         offsets.append(offsets[-1] + len(line))
     places = [
-        after.lineno - 1
+        (before.end_lineno, after.lineno - 1)
         for before, after in itertools.pairwise(body)
         if isinstance(before, ast.ClassDef)
         and isinstance(after, ast.ClassDef)
@@ -301,8 +303,8 @@ def halves_between_classes(source: str) -> tuple[str, str] | None:
     ]
     if not places:
         return None
-    cut = min(places, key=lambda index: abs(offsets[index] - len(source) / 2))
-    return "".join(lines[:cut]), "".join(lines[cut:])
+    end, start = min(places, key=lambda place: abs(offsets[place[1]] - len(source) / 2))
+    return "".join(lines[:end]), "".join(lines[start:])
 
 
 def _halves(modules: list[tuple[str, str]]) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

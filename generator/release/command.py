@@ -26,7 +26,7 @@ from enum import IntEnum
 from pathlib import Path
 
 from ..config import Config
-from ..drift.command import URL_VARIABLE, add_fetch_arguments
+from ..drift.arguments import URL_VARIABLE
 from ..drift.compare import compare
 from ..drift.fetch import DEFAULT_URL, FetchError, fetch_document
 from ..load import read_json, validate_spec
@@ -46,19 +46,6 @@ class ReleaseExit(IntEnum):
     PROPOSED_BREAKING = 2
     UNAVAILABLE = 3
     REFUSED = 4
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    add_fetch_arguments(parser)
-    parser.add_argument(
-        "--body-file", type=Path, help="also write the pull request body to this file"
-    )
-    parser.add_argument(
-        "--live-name",
-        metavar="NAME",
-        help="how the body names the live document (default: the URL or file given), "
-        "e.g. its URL when --against is a copy fetched before",
-    )
 
 
 def run(args: argparse.Namespace, config: Config, regenerate: Callable[[Config], int]) -> int:

@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from ..assemble import intermediate
 from ..config import Config
 from ..drift.model import DriftResult
-from ..pipeline import intermediate
 from .api_diff import ApiChange, Verdict, diff_surfaces
 from .surface import surface_of
 from .version import Bump, NextVersion, next_version

@@ -33,6 +33,7 @@ def test_a_timeline_names_every_stage_and_its_process(tmp_path: Path) -> None:
         ("load the model generator", "models"),
         ("schema models", "models"),
         ("job models", "models"),
+        ("import the stages", "main"),
         ("load the validator", "checks"),
         ("validate", "checks"),
         ("normalise", "main"),
@@ -50,6 +51,9 @@ def test_a_timeline_names_every_stage_and_its_process(tmp_path: Path) -> None:
     first = {r["stage"]: r for r in records if r["process"] == "models"}
     assert first["load the model generator"]["cpu"] > 0.05
     assert first["load the model generator"]["start"] < first["schema models"]["start"]
+    # The model worker starts before the main process imports the stages.
+    main = {r["stage"]: r for r in records if r["process"] == "main"}
+    assert first["load the model generator"]["start"] <= main["import the stages"]["start"]
     writes = [r for r in records if r["stage"] == "write"]
     assert len(writes) == 1 and all(r["start"] <= writes[0]["start"] for r in records)
 
@@ -57,3 +61,20 @@ def test_a_timeline_names_every_stage_and_its_process(tmp_path: Path) -> None:
 def test_without_the_option_no_timeline_is_written(tmp_path: Path) -> None:
     _codegen(tmp_path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["out"]
+
+
+def test_the_command_line_loads_no_stage_before_it_starts_the_model_worker() -> None:
+    """What ``python -m generator`` imports before the fork delays the model worker,
+    whose loading is the longest chain of a cold run: the templates' engine, the IR
+    builder and the other commands wait until they are needed."""
+    probe = (
+        "import sys, generator.__main__; "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('jinja2', 'black', 'datamodel_code_generator', 'openapi_pydantic', 'pydantic') "
+        "or m in ('generator.assemble', 'generator.render', 'generator.build_ir', "
+        "'generator.drift.command', 'generator.release.command')))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], cwd=ROOT, capture_output=True, text=True, check=True
+    )
+    assert loaded.stdout.strip() == "[]"

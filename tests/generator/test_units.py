@@ -385,7 +385,7 @@ def test_normalise_does_not_touch_its_input() -> None:
 
 
 def test_public_static_modules_are_not_re_exported_at_the_root() -> None:
-    from generator.pipeline import _package_exports
+    from generator.assemble import _package_exports
 
     static = {
         "_machines.py": '__all__ = ["Machine"]\n',

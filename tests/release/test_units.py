@@ -13,7 +13,7 @@ import pytest
 
 from generator.config import load_config
 from generator.drift.model import DriftResult
-from generator.pipeline import intermediate
+from generator.assemble import intermediate
 from generator.problems import GeneratorError
 from generator.release.api_diff import ApiChange, Verdict, diff_surfaces
 from generator.release.changelog import HEADER, unreleased, with_entry, write_entry
