@@ -26,6 +26,7 @@ import tokenize
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
+from .collector import loading
 from .problems import fail
 from .pysource import parse
 from .timeline import Timed, stage
@@ -138,7 +139,8 @@ def format_python(path: str, source: str) -> str:
 
 def load_black() -> None:
     """Import black now, ahead of the first module to format."""
-    import black  # noqa: F401
+    with loading():
+        import black  # noqa: F401
 
 
 class FormatCache:

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .collector import loading
 from .problems import GeneratorError, Level, Problem, fail, pointer_join
 
 SUPPORTED_VERSIONS = ("3.0.", "3.1.")
@@ -100,7 +101,8 @@ def _without_null_keys(node: Any, key: str = "") -> Any:
 
 def load_validator() -> None:
     """Import openapi-pydantic now (building its models is most of a validation's cost)."""
-    import openapi_pydantic  # noqa: F401
+    with loading():
+        import openapi_pydantic  # noqa: F401
 
 
 def validate_spec(document: dict[str, Any], source: str) -> None:

@@ -13,6 +13,7 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from .collector import loading
 from .fmt import in_black_quotes_and_spacing
 from .load import read_json, resolve_pointer
 from .naming import snake_case
@@ -45,10 +46,11 @@ def load_model_generator() -> None:
     Its own modules load when first used, and loading them costs more than making the
     models of a typical document; a worker loads them while the main process works.
     """
-    import datamodel_code_generator.config
-    import datamodel_code_generator.format
-    import datamodel_code_generator.model.pydantic_v2
-    import datamodel_code_generator.parser.openapi  # noqa: F401
+    with loading():
+        import datamodel_code_generator.config
+        import datamodel_code_generator.format
+        import datamodel_code_generator.model.pydantic_v2
+        import datamodel_code_generator.parser.openapi  # noqa: F401
 
 
 #: A generated module's source and the notes (warnings) the model generator gave.

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
+from .collector import loading
 from .config import Config
 from .fmt import FormatCache, Formatter
 from .load import load_spec, validate_spec
@@ -96,7 +97,7 @@ def generate(
             Timed("validate", validate_spec), document, str(config.spec)
         )
         try:
-            with stage("import the stages"):
+            with stage("import the stages"), loading():
                 from .assemble import build  # only now: see the module's docstring
 
             formatter = Formatter(workers.checks, format_cache)

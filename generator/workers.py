@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
+from .collector import own_this_process
 from .fmt import load_black
 from .load import load_validator
 from .models import load_model_generator
@@ -45,10 +46,14 @@ def started() -> Iterator[Workers]:
     """
     context = multiprocessing.get_context("fork")
     with ExitStack() as stack:
-        models = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=context))
+        models = stack.enter_context(
+            ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=own_this_process)
+        )
         models.submit(Timed("load the model generator", load_model_generator, "models"))
         with stage("load black"):
             load_black()
-        checks = stack.enter_context(ProcessPoolExecutor(max_workers=1, mp_context=context))
+        checks = stack.enter_context(
+            ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=own_this_process)
+        )
         checks.submit(Timed("load the validator", load_validator, "checks"))
         yield Workers(models, checks)
