@@ -21,7 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 
-from .collector import own_this_process
+from .collector import loading, own_this_process
 from .fmt import load_black
 from .load import load_validator
 from .models import load_model_generator
@@ -40,11 +40,15 @@ class Workers:
 def started() -> Iterator[Workers]:
     """Both workers, started now and loading their libraries; shut down on leaving.
 
-    The ``models`` worker starts first, so its loading (the longest) starts soonest.
-    The main process then loads black, which it needs too, and the ``checks`` worker
-    starts from it with black loaded.
+    pydantic, which both workers' libraries build on, is loaded first, once, for both
+    (a fork shares it; the time is the ``models`` worker's either way). The ``models``
+    worker starts next, so its loading (the longest) starts soonest. The main process
+    then loads black, which it needs too, and the ``checks`` worker starts from it with
+    black loaded.
     """
     context = multiprocessing.get_context("fork")
+    with stage("load pydantic"), loading():
+        import pydantic  # noqa: F401
     with ExitStack() as stack:
         models = stack.enter_context(
             ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=own_this_process)

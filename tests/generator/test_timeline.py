@@ -29,6 +29,7 @@ def test_a_timeline_names_every_stage_and_its_process(tmp_path: Path) -> None:
     expected = {
         ("start Python, import the generator", "main"),
         ("read the document", "main"),
+        ("load pydantic", "main"),
         ("load black", "main"),
         ("load the model generator", "models"),
         ("schema models", "models"),
