@@ -48,7 +48,11 @@ def started() -> Iterator[Workers]:
     """
     context = multiprocessing.get_context("fork")
     with stage("load pydantic"), loading():
-        import pydantic  # noqa: F401
+        # pydantic loads its parts when first used: these are the ones both use.
+        import pydantic.json_schema
+        import pydantic.main
+        import pydantic.root_model
+        import pydantic.types  # noqa: F401
     with ExitStack() as stack:
         models = stack.enter_context(
             ProcessPoolExecutor(max_workers=1, mp_context=context, initializer=own_this_process)
