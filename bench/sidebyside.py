@@ -50,13 +50,18 @@ def alternate(
     ours: Measure, theirs: Measure | None, repeats: int
 ) -> tuple[list[float], list[float]]:
     """``repeats`` figures of each side, taken ours, theirs, ours, theirs, ..."""
-    mine: list[float] = []
-    peer: list[float] = []
+    samples = rounds({"ours": ours} | ({"peer": theirs} if theirs else {}), repeats)
+    return samples["ours"], samples.get("peer", [])
+
+
+def rounds(measures: dict[str, Measure], repeats: int) -> dict[str, list[float]]:
+    """``repeats`` figures of each measure, taken in turn round by round, so that a load
+    that changes during the run weighs on every side alike."""
+    samples: dict[str, list[float]] = {name: [] for name in measures}
     for _ in range(repeats):
-        mine.append(ours())
-        if theirs is not None:
-            peer.append(theirs())
-    return mine, peer
+        for name, measure in measures.items():
+            samples[name].append(measure())
+    return samples
 
 
 def compared(
@@ -111,10 +116,16 @@ def installed(outcome: Peer | Unavailable) -> Peer | None:
 
 
 def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
-    """Cold codegen (``--force``, empty format cache) against openapi-python-client on the
-    same spec; ours forced again with the format cache of the previous run, and on
-    unchanged inputs (no peer: it always regenerates). Byte-code cached on both sides, as
-    for an installed tool (a warm-up run of each writes the caches)."""
+    """Codegen against openapi-python-client on the same spec, byte-code cached on both
+    sides, as for an installed tool (a warm-up run of each writes the caches).
+
+    Each round runs, in turn: ours cold (``--force``, the format cache emptied first);
+    ours forced again, finding every module in the format cache the cold run left (as
+    ``make codegen`` after an edit that leaves most modules alone); the peer, which
+    always regenerates everything; and datamodel-code-generator alone
+    (``model_generator_alone.py``), the least a run built on it can cost. Then ours on
+    unchanged inputs, which has no counterpart in the peer.
+    """
     peer = installed(generator_peer)
     with (
         tempfile.TemporaryDirectory() as scratch,
@@ -128,17 +139,25 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
         ours_cpu: list[float] = []
         peer_cpu: list[float] = []
         clear_cache = lambda: shutil.rmtree(format_cache, ignore_errors=True)  # noqa: E731
-        ours = wall([*generate, "--force"], env=ours_env, before=clear_cache, cpu=ours_cpu)
-        theirs = None
+        sides = {
+            "cold": wall([*generate, "--force"], env=ours_env, before=clear_cache, cpu=ours_cpu),
+            "format cached": wall([*generate, "--force"], env=ours_env),
+            "model generator alone": wall(
+                [sys.executable, str(BENCH / "model_generator_alone.py"), str(SPEC)],
+                env=ours_env,
+            ),
+        }
         if peer is not None:
             command = [str(peer.bin / "openapi-python-client"), "generate", "--path", str(SPEC)]
             command += ["--output-path", str(peer_out), "--overwrite"]
-            theirs = wall(command, env=peer_env, cpu=peer_cpu)
-            theirs()
-        ours()
+            sides["peer"] = wall(command, env=peer_env, cpu=peer_cpu)
+        for measure in sides.values():  # warm-up: byte-code caches
+            measure()
         ours_cpu.clear()
         peer_cpu.clear()
-        cold = compared(*alternate(ours, theirs, repeats), generator_peer)
+        samples = rounds(sides, repeats)
+        theirs = samples.get("peer", [])
+        cold = compared(samples["cold"], theirs, generator_peer)
         cold["files"] = {"ours": _python_files(ours_out), "peer": _python_files(peer_out)}
         cold["cpu_s"] = compared(ours_cpu, peer_cpu, generator_peer)
         stages_file = Path(scratch) / "timeline.jsonl"
@@ -146,14 +165,16 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
             [*generate, "--force", "--timeline", str(stages_file)], env=ours_env, before=clear_cache
         )()
         cold["timeline"] = codegen_timeline(stages_file)
-        warm = wall([*generate, "--force"], env=ours_env)
-        warm()
-        warm_cache = compared(alternate(warm, None, repeats)[0], [], None)
         again = wall(generate, env=ours_env)
         unchanged = compared(alternate(again, None, repeats)[0], [], None)
     return {
         "codegen_cold_s": cold,
-        "codegen_forced_format_cached_s": warm_cache,
+        "codegen_forced_format_cached_s": compared(
+            samples["format cached"], theirs, generator_peer
+        ),
+        "codegen_model_generator_alone_s": compared(
+            samples["model generator alone"], theirs, generator_peer
+        ),
         "codegen_unchanged_s": unchanged,
     }
 

@@ -44,6 +44,11 @@ FIGURES = (
         "s",
     ),
     Figure(
+        "codegen_model_generator_alone_s",
+        "datamodel-code-generator alone: start, load it, make the schema models",
+        "s",
+    ),
+    Figure(
         "codegen_unchanged_s",
         "codegen on unchanged inputs",
         "s",
