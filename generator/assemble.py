@@ -169,11 +169,12 @@ def build(
         normalised, warnings = normalise(document, config, _reserved(config, exported))
     header = _header(config, config.spec.name)
     jobs_header = _header(config, ", ".join(sorted(p.name for p in config.job_samples.values())))
-    # Two tasks, the quicker first: its models are formatted while the others are made.
+    # The schema models first: they are formatted and split while the job models (the
+    # quicker task) are made, so that little is left once the last models arrive.
+    schemas_job = workers.models.submit(Timed("schema models", schema_models), normalised, header)
     jobs_job = workers.models.submit(
         Timed("job models", job_models), config.job_samples, config.job_rows_pointer, jobs_header
     )
-    schemas_job = workers.models.submit(Timed("schema models", schema_models), normalised, header)
     with stage("build the IR"):
         api, ir_warnings = _api(normalised, config, static, inputs=tuple(sorted(inputs)))
     warnings += ir_warnings
@@ -184,12 +185,16 @@ def build(
         files = make_sync_twins(rendered, table)
     settled = _settled(static, files)
     files.update(formatter.format({p: s for p, s in files.items() if p not in settled}))
-    with stage("wait: job models"):
-        jobs_src, job_notes = jobs_job.result()
-    if jobs_src:
-        files.update(formatter.format_cutting({_JOB_MODELS: jobs_src}, large={_JOB_MODELS}))
     with stage("wait: schema models"):
         models_src, model_notes = schemas_job.result()
+    with stage("find the model modules"):  # formatting moves no class: the same after it
+        _, schema_origins = model_files(models_src, (), header)
+    formatted = formatter.format_cutting({_MODELS: models_src}, large={_MODELS})[_MODELS]
+    with stage("split the models"):
+        files_of_models, _ = model_files(formatted, (), header)
+    files.update(files_of_models.settled)
+    with stage("wait: job models"):
+        jobs_src, job_notes = jobs_job.result()
     warnings += [
         Problem(Level.WARNING, f"models: {note}", str(config.spec)) for note in model_notes
     ]
@@ -197,12 +202,13 @@ def build(
         Problem(Level.WARNING, f"job models: {note}", str(config.path)) for note in job_notes
     ]
     api = _with_model_names(api, config, models_src, jobs_src)
+    origins = dict(schema_origins) | dict.fromkeys(api.job_model_names, "._jobs")
     renderer = Renderer(templates, api)
-    with stage("find the model modules"):  # formatting moves no class: the same after it
-        _, origins = model_files(models_src, api.job_model_names, header)
     late = {
-        _MODELS: models_src,
-        "models/__init__.py": renderer.render("models_init.py.jinja", header, origins=origins),
+        **files_of_models.unsettled,
+        "models/__init__.py": renderer.render(
+            "models_init.py.jinja", header, origins=sorted(origins.items())
+        ),
         "__init__.py": renderer.render(
             "package_init.py.jinja",
             header,
@@ -210,11 +216,9 @@ def build(
             all_names=_all_names(api, exported),
         ),
     }
-    files.update(formatter.format_cutting(late, large={_MODELS}))
-    with stage("split the models"):
-        files_of_models, _ = model_files(files.pop(_MODELS), api.job_model_names, header)
-    files.update(files_of_models.settled)
-    files.update(formatter.format(files_of_models.unsettled))
+    if jobs_src:
+        late[_JOB_MODELS] = jobs_src
+    files.update(formatter.format_cutting(late, large={_JOB_MODELS}))
     return files, warnings
 
 
