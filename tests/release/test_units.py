@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from generator.assemble import intermediate
 from generator.config import load_config
 from generator.drift.model import DriftResult
-from generator.assemble import intermediate
 from generator.problems import GeneratorError
 from generator.release.api_diff import ApiChange, Verdict, diff_surfaces
 from generator.release.changelog import HEADER, unreleased, with_entry, write_entry
