@@ -494,3 +494,40 @@ def test_multipart_fields_holding_files_or_lists_of_files() -> None:
         "maybe_many": ("list[FileContent]", True, False),
         "names": ("list[str]", False, False),
     }
+
+
+def test_async_names_defined_in_any_block_derive_their_sync_names() -> None:
+    """``AsyncX`` classes, functions and assignments become ``X`` wherever the module
+    defines them, nested blocks included; a name only bound in an expression (a
+    comprehension) defines nothing."""
+    from generator.sync import derived_replacements
+
+    source = """
+class AsyncA: pass
+if flag:
+    AsyncB = 1
+else:
+    def AsyncC(): pass
+try:
+    pass
+except Exception:
+    class AsyncD: pass
+finally:
+    AsyncE = 2
+match value:
+    case 1:
+        AsyncF = 3
+def outer():
+    class AsyncG:
+        async def AsyncH(self): pass
+with manager:
+    for item in items:
+        while True:
+            AsyncI = 4
+names = [AsyncJ for AsyncJ in ()]
+"""
+    derived = derived_replacements({"module.py": source})
+    # (the rest are httpx2's AsyncClient and the like)
+    assert {name: derived[name] for name in derived if len(name) == len("AsyncA")} == {
+        f"Async{letter}": letter for letter in "ABCDEFGHI"
+    }
