@@ -181,10 +181,14 @@ def build(
     renderer = Renderer(templates, api)
     with stage("render"):
         rendered = _render(renderer, header, static)
+    # The worker formats the rendered modules while this process makes the sync twins,
+    # then formats the twins of the rendered ones itself.
+    handed = formatter.hand_over({p: s for p, s in rendered.items() if p not in static})
     with stage("sync twins"):
         files = make_sync_twins(rendered, table)
-    settled = _settled(static, files)
-    files.update(formatter.format({p: s for p, s in files.items() if p not in settled}))
+    settled = _settled(static, files) | set(rendered)
+    twins = {p: s for p, s in files.items() if p not in settled}
+    files.update(formatter.format_alongside(handed, twins))
     with stage("wait: schema models"):
         models_src, model_notes = schemas_job.result()
     with stage("find the model modules"):  # formatting moves no class: the same after it

@@ -23,7 +23,8 @@ import itertools
 import os
 import time
 import tokenize
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 from .collector import loading
@@ -219,6 +220,16 @@ def format_batch(modules: list[tuple[str, str]]) -> list[str]:
     return [format_python(path, source) for path, source in modules]
 
 
+@dataclass(frozen=True)
+class Handed:
+    """Modules handed over to the worker: those the cache already had (``done``), and
+    the worker's job for the rest (``todo``; None when there is nothing to format)."""
+
+    done: dict[str, str]
+    todo: list[tuple[str, str]]
+    job: Future[list[str]] | None
+
+
 class Formatter:
     """Formats modules, about half of them (by length) in a worker process and the rest
     in this one at the same time, taking what it can from the cache.
@@ -235,26 +246,52 @@ class Formatter:
 
     def format(self, sources: dict[str, str]) -> dict[str, str]:
         """``sources`` with every Python module formatted; other files as they are.
-        Re-raises the first error (a GeneratorError)."""
-        result: dict[str, str] = {}
+        About half (by length) is formatted by the worker. Re-raises the first error (a
+        GeneratorError)."""
+        done, todo = self._from_cache(sources)
+        theirs, mine = _halves(todo)
+        return done | self._together(Handed({}, theirs, self._submit(theirs)), mine)
+
+    def hand_over(self, sources: dict[str, str]) -> Handed:
+        """Start formatting all of ``sources`` in the worker, so that it works on them
+        while this process makes what it formats itself (``format_alongside``)."""
+        done, todo = self._from_cache(sources)
+        return Handed(done, todo, self._submit(todo))
+
+    def format_alongside(self, handed: Handed, sources: dict[str, str]) -> dict[str, str]:
+        """``sources`` formatted in this process, and the modules ``handed`` over to the
+        worker, all formatted."""
+        done, todo = self._from_cache(sources)
+        return done | self._together(handed, todo)
+
+    def _from_cache(self, sources: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+        """What needs no formatting now (files other than modules, and modules found in
+        the cache), and the ``(path, source)`` of the rest."""
+        done: dict[str, str] = {}
         todo: list[tuple[str, str]] = []
         for path, text in sources.items():
             cached = self._cache.get(text) if self._cache and path.endswith(".py") else None
             if not path.endswith(".py") or cached is not None:
-                result[path] = text if cached is None else cached
+                done[path] = text if cached is None else cached
             else:
                 todo.append((path, text))
-        theirs, mine = _halves(todo)
-        job = self._pool.submit(Timed("format", format_batch), theirs) if theirs else None
+        return done, todo
+
+    def _submit(self, modules: list[tuple[str, str]]) -> Future[list[str]] | None:
+        return self._pool.submit(Timed("format", format_batch), modules) if modules else None
+
+    def _together(self, handed: Handed, mine: list[tuple[str, str]]) -> dict[str, str]:
+        """``mine`` formatted here while the worker formats what was handed over; both
+        kept in the cache, and everything handed over included in the result."""
         with stage("format"):
             fresh = dict(zip((text for _, text in mine), format_batch(mine), strict=True))
-        if job is not None:
+        if handed.job is not None:
             with stage("wait: format"):
-                fresh.update(zip((text for _, text in theirs), job.result(), strict=True))
+                formatted = handed.job.result()
+            fresh.update(zip((text for _, text in handed.todo), formatted, strict=True))
         if self._cache is not None and fresh:
             self._cache.put(fresh)
-        result.update((path, fresh[text]) for path, text in todo)
-        return result
+        return handed.done | {path: fresh[text] for path, text in [*handed.todo, *mine]}
 
     def format_cutting(self, sources: dict[str, str], large: set[str]) -> dict[str, str]:
         """``format``, with each module of ``large`` cut in two between classes (see
