@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 from pathlib import Path
 
 import black
@@ -18,6 +20,7 @@ from generator.config import load_config
 from generator.fmt import (
     LINE_LENGTH,
     FormatCache,
+    Formatter,
     call_statement,
     halves_between_classes,
     import_from,
@@ -284,3 +287,28 @@ def test_preparing_the_models_for_black_changes_no_package_of_the_corpus(
         config = load_config(minimal_config(tmp_path, document))
         plain = generate(config, tmp_path, force=True)
         assert plain.files == prepared[document.name].files, document.name
+
+
+def test_modules_handed_to_the_worker_and_formatted_alongside_come_back_formatted(
+    tmp_path: Path,
+) -> None:
+    """What the worker formats while this process formats the rest comes back as black
+    writes it, is kept in the cache, and is taken from the cache when already there."""
+    cache = FormatCache(tmp_path / "cache")
+    known = "x   =  'cached'\n"
+    cache.put({known: "# from the cache\n"})
+    handed_over = {"a.py": "a  =  [1,2]\n", "b.py": known, "notes.txt": "as  is"}
+    here = {"c.py": "def f( x ):\n  return x\n", "d.py": known}
+    with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
+        formatter = Formatter(pool, cache)
+        handed = formatter.hand_over(handed_over)
+        done = formatter.format_alongside(handed, here)
+    assert done == {
+        "a.py": black.format_str(handed_over["a.py"], mode=MODE),
+        "b.py": "# from the cache\n",
+        "notes.txt": "as  is",
+        "c.py": black.format_str(here["c.py"], mode=MODE),
+        "d.py": "# from the cache\n",
+    }
+    assert cache.get(handed_over["a.py"]) == done["a.py"]
+    assert cache.get(here["c.py"]) == done["c.py"]
