@@ -3,8 +3,8 @@ process loads its libraries, then told to skip what they loaded.
 
 Loading datamodel-code-generator, openapi-pydantic or black creates hundreds of
 thousands of objects that live as long as the process. The collector, started by the
-allocations, scans them again and again: in a cold run that costs about a third of
-the CPU. A process that belongs to the generator (its command line, its workers)
+allocations, scans them again and again: in a cold run that cost up to a fifth of its
+CPU (measured with the collector off throughout). A process that belongs to the generator (its command line, its workers)
 therefore pauses collection while it loads (``loading``), then freezes what is loaded
 (``gc.freeze``: later collections skip it) and collects as usual from there, so the
 memory of the run's own work stays bounded.
