@@ -107,7 +107,7 @@ def _codegen_profile(cold: dict[str, Any]) -> list[str]:
         f"CPU time of a cold codegen run, all processes: ours {cpu['ours']['median']:.2f} s"
         f"{peer_text} (2 cores: a run cannot take less wall time than half its CPU time). "
         "Ours by stage, one run with `python -m generator codegen --force --timeline FILE` "
-        "(processes: main, `models` makes the models, `checks` validates and formats):",
+        "(processes: main; `models` makes the models, then validates the document; `formatting` formats):",
         "",
         "| stage | process | CPU | wall |",
         "|---|---|---|---|",

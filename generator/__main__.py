@@ -9,7 +9,7 @@ import time
 from pathlib import Path
 
 from . import timeline
-from .collector import own_this_process
+from .collector import end_now, own_this_process
 from .config import Config, load_config
 from .drift import arguments as drift_arguments
 from .fmt import FormatCache
@@ -153,4 +153,4 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     own_this_process()  # the process is the generator's, not a caller's (collector.py)
-    sys.exit(main())
+    end_now(main())

@@ -27,7 +27,7 @@ from .pysource import declared_all, parse
 from .render import Renderer
 from .sync import ASYNC_DIR, SYNC_DIR, derived_replacements, folder_tables, make_sync_twins
 from .timeline import Timed, stage
-from .workers import Workers
+from .workers import Validation, Workers
 
 
 def _header(config: Config, origin: str) -> str:
@@ -157,9 +157,11 @@ def build(
     document: dict[str, Any],
     formatter: Formatter,
     workers: Workers,
+    validation: Validation,
 ) -> tuple[dict[str, str], list[Problem]]:
     """Every file of the package, formatted (the models made by ``workers.models``),
-    and the warnings of the stages."""
+    and the warnings of the stages. ``validation`` is started once the models are
+    asked for, so that the worker validates after making them."""
     with stage("read the static modules"):
         static = _static_files(config, templates)
         table = sync_table(config, templates)
@@ -175,6 +177,7 @@ def build(
     jobs_job = workers.models.submit(
         Timed("job models", job_models), config.job_samples, config.job_rows_pointer, jobs_header
     )
+    validation.start()
     with stage("build the IR"):
         api, ir_warnings = _api(normalised, config, static, inputs=tuple(sorted(inputs)))
     warnings += ir_warnings
@@ -191,11 +194,9 @@ def build(
     files.update(formatter.format_alongside(handed, twins))
     with stage("wait: schema models"):
         models_src, model_notes = schemas_job.result()
-    with stage("find the model modules"):  # formatting moves no class: the same after it
-        _, schema_origins = model_files(models_src, (), header)
     formatted = formatter.format_cutting({_MODELS: models_src}, large={_MODELS})[_MODELS]
     with stage("split the models"):
-        files_of_models, _ = model_files(formatted, (), header)
+        files_of_models, schema_origins = model_files(formatted, (), header)
     files.update(files_of_models.settled)
     with stage("wait: job models"):
         jobs_src, job_notes = jobs_job.result()

@@ -99,16 +99,15 @@ def _without_null_keys(node: Any, key: str = "") -> Any:
     return node
 
 
-def load_validator() -> None:
-    """Import openapi-pydantic now (building its models is most of a validation's cost)."""
-    with loading():
-        import openapi_pydantic  # noqa: F401
-
-
 def validate_spec(document: dict[str, Any], source: str) -> None:
-    """GeneratorError listing where ``document`` breaks the OpenAPI schema (openapi-pydantic)."""
-    import pydantic
-    from openapi_pydantic import parse_obj
+    """GeneratorError listing where ``document`` breaks the OpenAPI schema (openapi-pydantic).
+
+    openapi-pydantic is imported here, when first needed: building its models is most
+    of a validation's cost, and a run with unchanged inputs never validates.
+    """
+    with loading():
+        import pydantic
+        from openapi_pydantic import parse_obj
 
     try:
         parse_obj(with_object_schemas(document))

@@ -14,12 +14,12 @@ from . import __version__
 from .collector import loading
 from .config import Config
 from .fmt import FormatCache, Formatter
-from .load import load_spec, validate_spec
+from .load import load_spec
 from .locations import GENERATOR, ROOT, TEMPLATES
 from .output import PROVENANCE, is_up_to_date, provenance_text, read_tree, sha256, write_package
 from .problems import Problem, fail
-from .timeline import Timed, stage
-from .workers import started
+from .timeline import stage
+from .workers import Validation, started
 
 __all__ = ["GENERATOR", "ROOT", "TEMPLATES", "Result", "check", "generate"]
 
@@ -80,8 +80,8 @@ def generate(
 ) -> Result:
     """Generate ``config.package`` into ``out_dir``; skip the work when nothing changed.
 
-    One worker process generates the models while the main process renders; the other
-    validates the document, then shares the formatting with the main process (see
+    One worker process generates the models, then validates the document, while the
+    main process renders; the other shares the formatting with the main process (see
     ``workers.py``). Modules found in ``format_cache`` are not formatted again.
     """
     package_dir = out_dir / config.package
@@ -93,21 +93,20 @@ def generate(
     with started() as workers:
         with stage("read the document"):
             document = load_spec(config.spec, validate=False)
-        validation = workers.checks.submit(
-            Timed("validate", validate_spec), document, str(config.spec)
-        )
+        validation = Validation(workers, document, str(config.spec))
         try:
             with stage("import the stages"), loading():
                 from .assemble import build  # only now: see the module's docstring
 
-            formatter = Formatter(workers.checks, format_cache)
-            files, result.warnings = build(config, templates, inputs, document, formatter, workers)
+            formatter = Formatter(workers.formatting, format_cache)
+            files, result.warnings = build(
+                config, templates, inputs, document, formatter, workers, validation
+            )
         except Exception:
             # A document that breaks the OpenAPI schema explains any failure best.
             validation.result()
             raise
-        with stage("wait: validate"):
-            validation.result()
+        validation.result()
     files["py.typed"] = ""
     result.files = dict(sorted(files.items()))
     with stage("write"):

@@ -83,20 +83,22 @@ def stage(name: str) -> Iterator[None]:
         )
 
 
+def name_this_process(name: str) -> None:
+    """Name the process the records of this process carry from now on (a worker's
+    first act)."""
+    global _process
+    _process = name
+
+
 @dataclass(frozen=True)
 class Timed:
     """``function`` as stage ``name``, to hand to a worker process (it pickles by
-    reference). ``process``, when given, names the worker for the records it makes from
-    then on (the first task of each worker gives it)."""
+    reference)."""
 
     name: str
     function: Callable[..., Any]
-    process: str | None = None
 
     def __call__(self, *args: Any) -> Any:
-        global _process
-        if self.process is not None:
-            _process = self.process
         with stage(self.name):
             return self.function(*args)
 

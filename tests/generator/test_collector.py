@@ -1,6 +1,7 @@
 """The generator's processes pause the garbage collector while they load libraries and
-then leave what they loaded out of later collections; a process that only calls the
-generator (this test run) keeps its collector untouched."""
+then leave what they loaded out of later collections, and the command line ends without
+tearing its interpreter down; a process that only calls the generator (this test run)
+keeps its collector untouched."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pathlib import Path
 
 from generator.collector import loading
 from generator.workers import started
+from tests.generator.exit_probe import codegen_reports
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,28 +41,45 @@ print(paused, gc.isenabled(), gc.get_freeze_count() > 0)
     assert ran.stdout.split() == ["True", "True", "True"]
 
 
-def test_the_workers_own_their_processes_and_the_caller_keeps_its_own() -> None:
-    """Workers started from this (a caller's) process freeze what they loaded; this
-    process, which loaded black for the run, froze nothing."""
+def test_the_model_worker_owns_its_process_and_the_caller_keeps_its_own() -> None:
+    """The ``models`` worker, started from this (a caller's) process, freezes what it
+    loaded; this process, which loaded black for the run, froze nothing."""
     frozen = gc.get_freeze_count()
     with started() as workers:
-        # Each worker's first task loads its libraries; this one runs after it.
+        # The worker's first task loads its libraries; this one runs after it.
         in_models = workers.models.submit(gc.get_freeze_count).result(timeout=60)
-        in_checks = workers.checks.submit(gc.get_freeze_count).result(timeout=60)
-    assert in_models > 0 and in_checks > 0
+    assert in_models > 0
     assert gc.get_freeze_count() == frozen
 
 
 def test_the_command_line_owns_its_process(tmp_path: Path) -> None:
     """``python -m generator`` runs in a process of its own: it freezes what it loaded."""
-    (tmp_path / "sitecustomize.py").write_text(
-        "import atexit, gc, sys\n"
-        "atexit.register(lambda: sys.stderr.write(f'frozen {gc.get_freeze_count() > 0}\\n'))\n"
-    )
+    main, frozen = codegen_reports(tmp_path, "gc.get_freeze_count() > 0")
+    assert frozen[main] == "True", frozen
+
+
+def test_the_command_line_ends_at_once_with_its_output_and_status(tmp_path: Path) -> None:
+    """Skipping the interpreter's teardown loses no output (stdout is a pipe, so it is
+    buffered) and keeps the exit status, on success and on a failed run alike."""
+    env = {"SFAPI_CODEGEN_CACHE": "", "PATH": "/usr/bin:/bin"}
     command = [sys.executable, "-m", "generator", "codegen", "--force"]
-    command += ["--out", str(tmp_path / "out")]
-    env = {"SFAPI_CODEGEN_CACHE": "", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)}
-    ran = subprocess.run(
-        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=True
+    done = subprocess.run(
+        [*command, "--out", str(tmp_path / "out")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
-    assert "frozen True" in ran.stderr.splitlines(), ran.stderr
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("wrote ") and done.stdout.endswith("s\n"), done.stdout
+    failed = subprocess.run(
+        [*command, "--spec", str(tmp_path / "missing.json"), "--out", str(tmp_path / "x")],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert failed.returncode == 2
+    assert "missing.json" in failed.stderr and "not found" in failed.stderr, failed.stderr
