@@ -171,7 +171,7 @@ def build(
         normalised, warnings = normalise(document, config, _reserved(config, exported))
     header = _header(config, config.spec.name)
     jobs_header = _header(config, ", ".join(sorted(p.name for p in config.job_samples.values())))
-    # The schema models first: they are formatted and split while the job models (the
+    # The schema models first: they are split into modules while the job models (the
     # quicker task) are made, so that little is left once the last models arrive.
     schemas_job = workers.models.submit(Timed("schema models", schema_models), normalised, header)
     jobs_job = workers.models.submit(
@@ -192,12 +192,12 @@ def build(
     settled = _settled(static, files) | set(rendered)
     twins = {p: s for p, s in files.items() if p not in settled}
     files.update(formatter.format_alongside(handed, twins))
+    renderer.prepare(*_LATE_TEMPLATES)  # while the worker makes the models
     with stage("wait: schema models"):
         models_src, model_notes = schemas_job.result()
-    formatted = formatter.format_cutting({_MODELS: models_src}, large={_MODELS})[_MODELS]
     with stage("split the models"):
-        files_of_models, schema_origins = model_files(formatted, (), header)
-    files.update(files_of_models.settled)
+        model_modules, schema_origins = model_files(models_src, (), header)
+    files.update(formatter.format(model_modules))  # while the job models are made
     with stage("wait: job models"):
         jobs_src, job_notes = jobs_job.result()
     warnings += [
@@ -209,13 +209,11 @@ def build(
     api = _with_model_names(api, config, models_src, jobs_src)
     origins = dict(schema_origins) | dict.fromkeys(api.job_model_names, "._jobs")
     renderer = Renderer(templates, api)
+    models_init, package_init = _LATE_TEMPLATES
     late = {
-        **files_of_models.unsettled,
-        "models/__init__.py": renderer.render(
-            "models_init.py.jinja", header, origins=sorted(origins.items())
-        ),
+        "models/__init__.py": renderer.render(models_init, header, origins=sorted(origins.items())),
         "__init__.py": renderer.render(
-            "package_init.py.jinja",
+            package_init,
             header,
             exports=exports,
             all_names=_all_names(api, exported),
@@ -235,9 +233,12 @@ def _settled(static: dict[str, str], files: dict[str, str]) -> set[str]:
     return copies | twins
 
 
-#: The model modules as the model generator writes them, formatted whole before
-#: ``model_files`` cuts them into modules that keep their formatting.
-_MODELS, _JOB_MODELS = "models/_schemas.py", "models/_jobs.py"
+#: The module of the job models, formatted in two halves (``Formatter.format_cutting``).
+_JOB_MODELS = "models/_jobs.py"
+
+#: The templates rendered once all models are made: ``models/__init__.py`` and the
+#: package's ``__init__.py``, which name every model.
+_LATE_TEMPLATES = ("models_init.py.jinja", "package_init.py.jinja")
 
 
 def _reserved(config: Config, exported: set[str]) -> frozenset[str]:

@@ -214,40 +214,31 @@ def _strongly_connected(order: list[str], edges: dict[str, set[str]]) -> list[li
     return sorted(ordered, key=lambda c: position[c[0]])
 
 
-@dataclass(frozen=True)
-class ModelFiles:
-    """The files of the ``models`` package. Those cut from formatted modules along whole
-    statements are as black writes them (``settled``); a module kept whole once its
-    enums are cut out has gaps black closes, so it is formatted again (``unsettled``)."""
-
-    settled: dict[str, str]
-    unsettled: dict[str, str]
-
-
 def model_files(
     source: str, job_names: tuple[str, ...], header: str
-) -> tuple[ModelFiles, list[tuple[str, str]]]:
+) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """The files of the ``models`` package made from the generated ``source`` (the job
     models' module aside), and the module each model name comes from, relative to the
     package (``._schemas.system_status``), sorted by name.
 
-    ``source`` is formatted (black): the modules cut from it keep its formatting, and
-    their imports are written as black writes them.
+    ``source`` need not be formatted, and the files are not: each is formatted (black)
+    afterwards, as a module of its own, so the two processes of a run share them as
+    they share any modules.
     """
     split = split_enums(source, header)
-    files = ModelFiles({}, {})
+    files: dict[str, str] = {}
     origins: dict[str, str] = {}
     if split.enums:
-        files.settled[f"models/{ENUMS_MODULE}.py"] = split.enums
+        files[f"models/{ENUMS_MODULE}.py"] = split.enums
         origins.update(dict.fromkeys(split.enum_names, f".{ENUMS_MODULE}"))
     modules = split_models(split.models, header)
     if modules is None:
-        files.unsettled[f"models/{SCHEMAS_PACKAGE}.py"] = split.models
+        files[f"models/{SCHEMAS_PACKAGE}.py"] = split.models
         classes = (n.name for n in ast.parse(split.models).body if isinstance(n, ast.ClassDef))
         origins.update(dict.fromkeys(classes, f".{SCHEMAS_PACKAGE}"))
     else:
         for name, text in modules.files.items():
-            files.settled[f"models/{SCHEMAS_PACKAGE}/{name}"] = text
+            files[f"models/{SCHEMAS_PACKAGE}/{name}"] = text
         for name, module in modules.module_of.items():
             origins[name] = f".{SCHEMAS_PACKAGE}.{module}"
     origins.update(dict.fromkeys(job_names, "._jobs"))
