@@ -18,18 +18,16 @@ import ast
 import contextlib
 import functools
 import hashlib
-import io
 import itertools
 import os
 import time
-import tokenize
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .collector import loading
 from .problems import fail
-from .pysource import parse
+from .pysource import Lexeme, names_and_strings, parse
 from .timeline import Timed, stage
 
 LINE_LENGTH = 100
@@ -60,14 +58,17 @@ def in_black_quotes_and_spacing(source: str) -> str:
     """
     try:
         tree = parse(source)
-        tokens = list(tokenize.generate_tokens(io.StringIO(source).readline))
-    except (SyntaxError, tokenize.TokenError):
+    except SyntaxError:
         return source  # black reports it, naming the module
-    lines = source.splitlines(keepends=True)
-    for token in reversed(tokens):  # from the end, so earlier positions stay valid
-        if token.type == tokenize.STRING and token.start[0] == token.end[0]:
-            row, start, end = token.start[0] - 1, token.start[1], token.end[1]
-            lines[row] = lines[row][:start] + _double_quoted(token.string) + lines[row][end:]
+    pieces: list[str] = []
+    copied = 0
+    for kind, start, end in names_and_strings(source):
+        text = source[start:end]
+        if kind is Lexeme.STRING and "\n" not in text:  # quotes change no line
+            pieces += [source[copied:start], _double_quoted(text)]
+            copied = end
+    pieces.append(source[copied:])
+    lines = "".join(pieces).splitlines(keepends=True)
     after_docstrings = sorted(
         node.body[0].end_lineno
         for node in ast.walk(tree)

@@ -1,5 +1,5 @@
 """Stage 6: the sync twin of every ``_async/`` module, by unasync's token rule (a rewrite
-of our own, one tokenizer pass per module).
+of our own, one pass per module over its names and strings: ``pysource.names_and_strings``).
 
 The replacements are mostly derived: every ``AsyncX`` name defined in the package or
 in httpx2 becomes ``X``. The rest (``aclose`` → ``close``) belong to the hand-written
@@ -14,9 +14,7 @@ import ast
 import functools
 import importlib
 import importlib.util
-import io
 import re
-import tokenize
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -24,7 +22,7 @@ from pathlib import Path
 from .config import IDENTIFIER, read_config_data
 from .config_schema import MapOf, Table
 from .problems import fail
-from .pysource import declared_all, parse
+from .pysource import Lexeme, declared_all, names_and_strings, parse
 
 ASYNC_DIR = "_async/"
 SYNC_DIR = "_sync/"
@@ -156,37 +154,30 @@ class _SyncRewrite:
         return replacement
 
     def convert(self, path: str, source: str) -> str:
-        offsets = [0]  # where each line starts, lines split as the tokenizer reads them
-        for line in io.StringIO(source).readlines():
-            offsets.append(offsets[-1] + len(line))
         pieces: list[str] = []
         copied = 0  # offset in ``source`` up to which the output is complete
-        skip_blank = False
-        for token in tokenize.generate_tokens(io.StringIO(source).readline):
-            start = offsets[token.start[0] - 1] + token.start[1]
-            end = offsets[token.end[0] - 1] + token.end[1]
-            gap = source[copied:start]
-            if skip_blank:
-                gap = gap.lstrip(" \t")
-                skip_blank = False
-            pieces.append(gap)
-            text = token.string
-            if token.type == tokenize.NAME:
-                if text in ("async", "await"):
-                    skip_blank = True
-                    text = ""
-                else:
-                    text = self._rename(text)
-                    self._check(path, text, token.start[0])
-            elif token.type == tokenize.STRING and len(text) >= 2:
-                text = text[0] + self._rename(text[1:-1]) + text[-1]
-            pieces.append(text)
-            copied = end
+        for kind, start, end in names_and_strings(source):
+            text = source[start:end]
+            if kind is Lexeme.NAME and text in ("async", "await"):
+                pieces.append(source[copied:start])
+                copied = end  # the word goes with the blanks after it
+                while copied < len(source) and source[copied] in " \t":
+                    copied += 1
+                continue
+            if kind is Lexeme.NAME:
+                replacement = self._rename(text)
+                self._check(path, replacement, source, start)
+            else:  # a string: renamed when it holds exactly a name
+                replacement = text[0] + self._rename(text[1:-1]) + text[-1]
+            if replacement != text:
+                pieces += [source[copied:start], replacement]
+                copied = end
         pieces.append(source[copied:])
         return "".join(pieces)
 
-    def _check(self, path: str, name: str, line: int) -> None:
+    def _check(self, path: str, name: str, source: str, offset: int) -> None:
         if name in self._forbidden or _ASYNC_NAME.match(name):
+            line = source.count("\n", 0, offset) + 1
             raise fail(
                 f"{name!r} left in the sync module at line {line}; "
                 f"add a replacement to the {TABLE_FILE} beside the code or rename it",
