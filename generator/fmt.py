@@ -236,14 +236,23 @@ class Formatter:
     in this one at the same time, taking what it can from the cache.
 
     ``pool`` is the worker: one process, which has loaded black (``load_black``).
+    ``keeper``, when given, is the process that writes what was formatted into the
+    cache, off this process's path: one idle by then (writing files is slow on some
+    disks). Its pool's shutdown waits for the writing.
 
     Two batches, not a task per module: each hand-over between processes waits for the
     scheduler, which on a busy machine costs more than formatting a small module.
     """
 
-    def __init__(self, pool: ProcessPoolExecutor, cache: FormatCache | None) -> None:
+    def __init__(
+        self,
+        pool: ProcessPoolExecutor,
+        cache: FormatCache | None,
+        keeper: ProcessPoolExecutor | None = None,
+    ) -> None:
         self._pool = pool
         self._cache = cache
+        self._keeper = keeper
 
     def format(self, sources: dict[str, str]) -> dict[str, str]:
         """``sources`` with every Python module formatted; other files as they are.
@@ -291,7 +300,10 @@ class Formatter:
                 formatted = handed.job.result()
             fresh.update(zip((text for _, text in handed.todo), formatted, strict=True))
         if self._cache is not None and fresh:
-            self._cache.put(fresh)
+            if self._keeper is None:
+                self._cache.put(fresh)
+            else:
+                self._keeper.submit(Timed("keep in the cache", self._cache.put), fresh)
         return handed.done | {path: fresh[text] for path, text in [*handed.todo, *mine]}
 
     def format_cutting(self, sources: dict[str, str], large: set[str]) -> dict[str, str]:

@@ -98,7 +98,8 @@ def generate(
             with stage("import the stages"), loading():
                 from .assemble import build  # only now: see the module's docstring
 
-            formatter = Formatter(workers.formatting, format_cache)
+            # The models worker, idle once it has validated, keeps what was formatted.
+            formatter = Formatter(workers.formatting, format_cache, keeper=workers.models)
             files, result.warnings = build(
                 config, templates, inputs, document, formatter, workers, validation
             )

@@ -312,3 +312,27 @@ def test_modules_handed_to_the_worker_and_formatted_alongside_come_back_formatte
     }
     assert cache.get(handed_over["a.py"]) == done["a.py"]
     assert cache.get(here["c.py"]) == done["c.py"]
+
+
+class WriterRecordingCache(FormatCache):
+    """A cache that notes which process wrote into it."""
+
+    def put(self, formatted: dict[str, str]) -> None:
+        super().put(formatted)
+        (self.folder / f"written-by-{os.getpid()}").touch()
+
+
+def test_a_keeper_process_writes_the_cache_and_this_one_does_not(tmp_path: Path) -> None:
+    """With a keeper, what was formatted reaches the cache through that process (whose
+    pool's shutdown waits for it), not through this one."""
+    cache = WriterRecordingCache(tmp_path / "cache")
+    sources = {"a.py": "a  =  [1,2]\n", "b.py": "b  =  {1:2}\n"}
+    context = get_context("fork")
+    with ProcessPoolExecutor(1, mp_context=context) as keeper:
+        keeper_pid = keeper.submit(os.getpid).result()
+        with ProcessPoolExecutor(1, mp_context=context) as pool:
+            done = Formatter(pool, cache, keeper=keeper).format(sources)
+    assert done == {path: black.format_str(text, mode=MODE) for path, text in sources.items()}
+    assert {cache.get(text) for text in sources.values()} == set(done.values())
+    writers = sorted(p.name for p in cache.folder.glob("written-by-*"))
+    assert writers == [f"written-by-{keeper_pid}"]
