@@ -165,7 +165,7 @@ class FormatCache:
 
     The folder is ``$SFAPI_CODEGEN_CACHE`` if set (empty: no cache), else
     ``sfapi-codegen/format`` in the user's cache folder. Entries unused for
-    ``MAX_AGE_DAYS`` are removed when a run adds new ones.
+    ``MAX_AGE_DAYS`` are removed when a run adds new ones, at most once a day.
     """
 
     MAX_AGE_DAYS = 30
@@ -219,11 +219,22 @@ class FormatCache:
             return
 
     def _prune(self) -> None:
-        oldest = time.time() - self.MAX_AGE_DAYS * 86400
+        """Remove the entries unused for ``MAX_AGE_DAYS``, at most once a day (a run
+        keeps its modules in a few batches): the time of ``PRUNED_MARK`` says when."""
+        mark = self.folder / PRUNED_MARK
+        now = time.time()
+        with contextlib.suppress(OSError):
+            if now - mark.stat().st_mtime < 86400:
+                return
+        mark.touch()
+        oldest = now - self.MAX_AGE_DAYS * 86400
         for entry in os.scandir(self.folder):
-            if entry.is_file() and entry.stat().st_mtime < oldest:
+            if entry.name != PRUNED_MARK and entry.is_file() and entry.stat().st_mtime < oldest:
                 os.unlink(entry.path)
 
+
+#: The file in the cache folder whose time is that of the last pruning.
+PRUNED_MARK = ".pruned"
 
 #: The environment variable that moves the format cache (empty: no cache).
 CACHE_VARIABLE = "SFAPI_CODEGEN_CACHE"

@@ -108,11 +108,11 @@ def generate(
             validation.result()
             raise
         validation.result()
-    files["py.typed"] = ""
-    result.files = dict(sorted(files.items()))
-    with stage("write"):
-        provenance = provenance_text(__version__, inputs, result.files)
-        write_package(package_dir, result.files, provenance)
+        files["py.typed"] = ""
+        result.files = dict(sorted(files.items()))
+        with stage("write"):  # while the models worker may still fill the format cache
+            provenance = provenance_text(__version__, inputs, result.files)
+            write_package(package_dir, result.files, provenance)
     result.written = True
     return result
 

@@ -19,6 +19,7 @@ from black.mode import TargetVersion
 from generator.config import load_config
 from generator.fmt import (
     LINE_LENGTH,
+    PRUNED_MARK,
     FormatCache,
     Formatter,
     call_statement,
@@ -125,6 +126,7 @@ def test_format_cache_keeps_and_finds_formatted_text(tmp_path: Path) -> None:
 
 
 def test_format_cache_drops_entries_unused_for_long(tmp_path: Path) -> None:
+    """Once a day at most: the first keeping prunes, and marks when."""
     cache = FormatCache(tmp_path)
     cache.put({"old = 1\n": "old = 1\n"})
     long_ago = time.time() - (FormatCache.MAX_AGE_DAYS + 1) * 86400
@@ -132,6 +134,12 @@ def test_format_cache_drops_entries_unused_for_long(tmp_path: Path) -> None:
         os.utime(entry, (long_ago, long_ago))
     cache.put({"new = 1\n": "new = 1\n"})
     assert cache.get("old = 1\n") is None and cache.get("new = 1\n") == "new = 1\n"
+    # Pruned today: an entry aged now stays until tomorrow's first keeping.
+    for entry in tmp_path.iterdir():
+        if entry.name != PRUNED_MARK:
+            os.utime(entry, (long_ago, long_ago))
+    cache.put({"newer = 1\n": "newer = 1\n"})
+    assert cache.get("new = 1\n") == "new = 1\n"
 
 
 def test_format_cache_folder_follows_the_environment(
@@ -153,7 +161,7 @@ def test_a_run_with_the_cache_gives_the_same_package_and_reads_it(tmp_path: Path
     assert first.files == plain.files == second.files
     assert read_tree(first.package_dir) == read_tree(second.package_dir)
     # The cache is what the second run read: a marked entry shows up in its output.
-    entries = sorted((tmp_path / "cache").iterdir())
+    entries = sorted(p for p in (tmp_path / "cache").iterdir() if not p.name.startswith("."))
     marked = entries[0].read_text(encoding="utf-8") + "# from the cache\n"
     entries[0].write_text(marked, encoding="utf-8")
     third = generate(config, tmp_path / "third", force=True, format_cache=cache)

@@ -56,8 +56,11 @@ def test_a_timeline_names_every_stage_and_its_process(tmp_path: Path) -> None:
     black = main["load black"]
     assert first["load the model generator"]["start"] < black["start"] + black["wall"]
     assert first["job models"]["start"] < first["validate"]["start"]
+    # The package is written last (the models worker may still be filling the cache).
     writes = [r for r in records if r["stage"] == "write"]
-    assert len(writes) == 1 and all(r["start"] <= writes[0]["start"] for r in records)
+    assert len(writes) == 1
+    before = [r for r in records if r["stage"] != "keep in the cache"]
+    assert all(r["start"] <= writes[0]["start"] for r in before)
 
 
 def test_without_the_option_no_timeline_is_written(tmp_path: Path) -> None:
