@@ -318,8 +318,20 @@ def _render(renderer: Renderer, header: str, static: dict[str, str]) -> dict[str
     files[ASYNC_DIR + "__init__.py"] = header + '\n"""The async side of the package."""\n'
     files[ASYNC_DIR + "api_client.py"] = renderer.render("client.py.jinja", header)
     files[ASYNC_DIR + "endpoints/__init__.py"] = renderer.render("endpoints_init.py.jinja", header)
+    if api.tags:
+        files[OPERATIONS_DIR + "__init__.py"] = (
+            header + '\n"""The operations of each tag, shared by its async and sync endpoints."""\n'
+        )
     for tag in api.tags:
         files[f"{ASYNC_DIR}endpoints/{tag.python_name}.py"] = renderer.render(
             "endpoints.py.jinja", header, tag=tag
         )
+        files[f"{OPERATIONS_DIR}{tag.python_name}.py"] = renderer.render(
+            "operations.py.jinja", header, tag=tag
+        )
     return files
+
+
+#: The package of the operations' facts (``OperationInfo``), one module per tag: outside
+#: ``_async/``, so that the sync endpoint modules share them rather than repeat them.
+OPERATIONS_DIR = "_operations/"

@@ -90,7 +90,7 @@ class Operation:
     """An API operation, ready to render as a method."""
 
     name: str
-    constant: str
+    constant: str  # its OperationInfo's name in the tag's ``_operations`` module
     operation_id: str
     method: str
     path: str

@@ -21,6 +21,7 @@ GOLDEN_PARTS = (
     "models/",
     "_async/endpoints/",
     "_sync/endpoints/",
+    "_operations/",
     "_async/api_client.py",
     "_sync/api_client.py",
     "_spec_info.py",

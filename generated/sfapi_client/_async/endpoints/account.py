@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ... import _encoding, _responses
-from ..._operation import OperationInfo
+from ..._operations import account as _operations
 from ...models import (
     ApiClientInfo,
     BatchGroupAction,
@@ -15,63 +15,6 @@ from ...models import (
     UserInfo,
 )
 from .._base_client import AsyncBaseClient
-
-_READ_USER = OperationInfo(
-    name="read_user",
-    method="GET",
-    path="/account/",
-    secured=True,
-    idempotent=True,
-)
-_READ_PROJECTS = OperationInfo(
-    name="read_projects",
-    method="GET",
-    path="/account/projects",
-    secured=True,
-    idempotent=True,
-)
-_READ_ROLES = OperationInfo(
-    name="read_roles",
-    method="GET",
-    path="/account/roles",
-    secured=True,
-    idempotent=True,
-)
-_READ_CLIENTS = OperationInfo(
-    name="read_clients",
-    method="GET",
-    path="/account/clients",
-    secured=True,
-    idempotent=True,
-)
-_READ_GROUPS = OperationInfo(
-    name="read_groups",
-    method="GET",
-    path="/account/groups",
-    secured=True,
-    idempotent=True,
-)
-_CREATE_GROUP = OperationInfo(
-    name="create_group",
-    method="POST",
-    path="/account/groups",
-    secured=True,
-    idempotent=False,
-)
-_READ_GROUP = OperationInfo(
-    name="read_group",
-    method="GET",
-    path="/account/groups/{group}",
-    secured=True,
-    idempotent=True,
-)
-_UPDATE_GROUP_MEMBERSHIP = OperationInfo(
-    name="update_group_membership",
-    method="PUT",
-    path="/account/groups/{group}",
-    secured=True,
-    idempotent=True,
-)
 
 
 class AsyncAccountApi:
@@ -98,7 +41,7 @@ class AsyncAccountApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_USER,
+            _operations.READ_USER,
             "/account/",
             params=_encoding.query_params(
                 [
@@ -125,7 +68,7 @@ class AsyncAccountApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_PROJECTS,
+            _operations.READ_PROJECTS,
             "/account/projects",
         )
         _result: list[ProjectStats] = _responses.parse_json(
@@ -147,7 +90,7 @@ class AsyncAccountApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_ROLES,
+            _operations.READ_ROLES,
             "/account/roles",
         )
         _result: list[RoleStats] = _responses.parse_json(_response, list[RoleStats], "read_roles")
@@ -169,7 +112,7 @@ class AsyncAccountApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_CLIENTS,
+            _operations.READ_CLIENTS,
             "/account/clients",
         )
         _result: list[ApiClientInfo] = _responses.parse_json(
@@ -191,7 +134,7 @@ class AsyncAccountApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_GROUPS,
+            _operations.READ_GROUPS,
             "/account/groups",
         )
         _result: GroupList = _responses.parse_json(_response, GroupList, "read_groups")
@@ -214,7 +157,7 @@ class AsyncAccountApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _CREATE_GROUP,
+            _operations.CREATE_GROUP,
             "/account/groups",
             data=_encoding.form_fields(
                 {
@@ -241,7 +184,7 @@ class AsyncAccountApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_GROUP,
+            _operations.READ_GROUP,
             f"/account/groups/{_encoding.path_segment(group)}",
         )
         _result: GroupStats = _responses.parse_json(_response, GroupStats, "read_group")
@@ -268,7 +211,7 @@ class AsyncAccountApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _UPDATE_GROUP_MEMBERSHIP,
+            _operations.UPDATE_GROUP_MEMBERSHIP,
             f"/account/groups/{_encoding.path_segment(group)}",
             data=_encoding.form_fields(
                 {

@@ -5,38 +5,9 @@ from __future__ import annotations
 
 from ... import _encoding, _responses
 from ..._exceptions import inband_error
-from ..._operation import OperationInfo
+from ..._operations import compute as _operations
 from ...models import ComputeCommandOutput, JobOutput, PublicHost, QueueOutput
 from .._base_client import AsyncBaseClient
-
-_READ_JOBS = OperationInfo(
-    name="read_jobs",
-    method="GET",
-    path="/compute/jobs/{machine}",
-    secured=True,
-    idempotent=True,
-)
-_SUBMIT_JOB = OperationInfo(
-    name="submit_job",
-    method="POST",
-    path="/compute/jobs/{machine}",
-    secured=True,
-    idempotent=False,
-)
-_READ_JOB = OperationInfo(
-    name="read_job",
-    method="GET",
-    path="/compute/jobs/{machine}/{jobid}",
-    secured=True,
-    idempotent=True,
-)
-_CANCEL_JOB = OperationInfo(
-    name="cancel_job",
-    method="DELETE",
-    path="/compute/jobs/{machine}/{jobid}",
-    secured=True,
-    idempotent=True,
-)
 
 
 class AsyncComputeApi:
@@ -77,7 +48,7 @@ class AsyncComputeApi:
             ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
         """
         _response = await self._client.send(
-            _READ_JOBS,
+            _operations.READ_JOBS,
             f"/compute/jobs/{_encoding.path_segment(machine)}",
             params=_encoding.query_params(
                 [
@@ -130,7 +101,7 @@ class AsyncComputeApi:
             ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
         """
         _response = await self._client.send(
-            _SUBMIT_JOB,
+            _operations.SUBMIT_JOB,
             f"/compute/jobs/{_encoding.path_segment(machine)}",
             data=_encoding.form_fields(
                 {
@@ -180,7 +151,7 @@ class AsyncComputeApi:
             ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
         """
         _response = await self._client.send(
-            _READ_JOB,
+            _operations.READ_JOB,
             f"/compute/jobs/{_encoding.path_segment(machine)}/{_encoding.path_segment(jobid)}",
             params=_encoding.query_params(
                 [
@@ -221,7 +192,7 @@ class AsyncComputeApi:
             ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
         """
         _response = await self._client.send(
-            _CANCEL_JOB,
+            _operations.CANCEL_JOB,
             f"/compute/jobs/{_encoding.path_segment(machine)}/{_encoding.path_segment(jobid)}",
         )
         _result: ComputeCommandOutput = _responses.parse_json(

@@ -4,24 +4,9 @@
 from __future__ import annotations
 
 from ... import _encoding, _responses
-from ..._operation import OperationInfo
+from ..._operations import meta as _operations
 from ...models import Changelog, Config
 from .._base_client import AsyncBaseClient
-
-_READ_CHANGELOG = OperationInfo(
-    name="read_changelog",
-    method="GET",
-    path="/meta/changelog",
-    secured=False,
-    idempotent=True,
-)
-_READ_CONFIG = OperationInfo(
-    name="read_config",
-    method="GET",
-    path="/meta/config",
-    secured=False,
-    idempotent=True,
-)
 
 
 class AsyncMetaApi:
@@ -46,7 +31,7 @@ class AsyncMetaApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_CHANGELOG,
+            _operations.READ_CHANGELOG,
             "/meta/changelog",
         )
         _result: list[Changelog] = _responses.parse_json(
@@ -68,7 +53,7 @@ class AsyncMetaApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_CONFIG,
+            _operations.READ_CONFIG,
             "/meta/config",
         )
         _result: list[Config] = _responses.parse_json(_response, list[Config], "read_config")

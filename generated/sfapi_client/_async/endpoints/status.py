@@ -4,66 +4,9 @@
 from __future__ import annotations
 
 from ... import _encoding, _responses
-from ..._operation import OperationInfo
+from ..._operations import status as _operations
 from ...models import Note, Outage, SystemStatus
 from .._base_client import AsyncBaseClient
-
-_READ_STATUS = OperationInfo(
-    name="read_status",
-    method="GET",
-    path="/status",
-    secured=False,
-    idempotent=True,
-)
-_READ_NOTES = OperationInfo(
-    name="read_notes",
-    method="GET",
-    path="/status/notes",
-    secured=False,
-    idempotent=True,
-)
-_READ_NOTES_FOR_SYSTEM = OperationInfo(
-    name="read_notes_for_system",
-    method="GET",
-    path="/status/notes/{name}",
-    secured=False,
-    idempotent=True,
-)
-_READ_OUTAGES = OperationInfo(
-    name="read_outages",
-    method="GET",
-    path="/status/outages",
-    secured=False,
-    idempotent=True,
-)
-_READ_PLANNED_OUTAGES = OperationInfo(
-    name="read_planned_outages",
-    method="GET",
-    path="/status/outages/planned",
-    secured=False,
-    idempotent=True,
-)
-_READ_PLANNED_OUTAGES_FOR_SYSTEM = OperationInfo(
-    name="read_planned_outages_for_system",
-    method="GET",
-    path="/status/outages/planned/{name}",
-    secured=False,
-    idempotent=True,
-)
-_READ_OUTAGES_FOR_SYSTEM = OperationInfo(
-    name="read_outages_for_system",
-    method="GET",
-    path="/status/outages/{name}",
-    secured=False,
-    idempotent=True,
-)
-_READ_STATUS_FOR_SYSTEM = OperationInfo(
-    name="read_status_for_system",
-    method="GET",
-    path="/status/{name}",
-    secured=False,
-    idempotent=True,
-)
 
 
 class AsyncStatusApi:
@@ -88,7 +31,7 @@ class AsyncStatusApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_STATUS,
+            _operations.READ_STATUS,
             "/status",
         )
         _result: list[SystemStatus] = _responses.parse_json(
@@ -112,7 +55,7 @@ class AsyncStatusApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_NOTES,
+            _operations.READ_NOTES,
             "/status/notes",
         )
         _result: list[list[Note]] = _responses.parse_json(_response, list[list[Note]], "read_notes")
@@ -136,7 +79,7 @@ class AsyncStatusApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_NOTES_FOR_SYSTEM,
+            _operations.READ_NOTES_FOR_SYSTEM,
             f"/status/notes/{_encoding.path_segment(name)}",
         )
         _result: list[Note] = _responses.parse_json(_response, list[Note], "read_notes_for_system")
@@ -158,7 +101,7 @@ class AsyncStatusApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_OUTAGES,
+            _operations.READ_OUTAGES,
             "/status/outages",
         )
         _result: list[list[Outage]] = _responses.parse_json(
@@ -180,7 +123,7 @@ class AsyncStatusApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_PLANNED_OUTAGES,
+            _operations.READ_PLANNED_OUTAGES,
             "/status/outages/planned",
         )
         _result: list[list[Outage]] = _responses.parse_json(
@@ -206,7 +149,7 @@ class AsyncStatusApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_PLANNED_OUTAGES_FOR_SYSTEM,
+            _operations.READ_PLANNED_OUTAGES_FOR_SYSTEM,
             f"/status/outages/planned/{_encoding.path_segment(name)}",
         )
         _result: list[Outage] = _responses.parse_json(
@@ -232,7 +175,7 @@ class AsyncStatusApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_OUTAGES_FOR_SYSTEM,
+            _operations.READ_OUTAGES_FOR_SYSTEM,
             f"/status/outages/{_encoding.path_segment(name)}",
         )
         _result: list[Outage] = _responses.parse_json(
@@ -258,7 +201,7 @@ class AsyncStatusApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_STATUS_FOR_SYSTEM,
+            _operations.READ_STATUS_FOR_SYSTEM,
             f"/status/{_encoding.path_segment(name)}",
         )
         _result: SystemStatus = _responses.parse_json(

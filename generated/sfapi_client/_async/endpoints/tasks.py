@@ -4,31 +4,9 @@
 from __future__ import annotations
 
 from ... import _encoding, _responses
-from ..._operation import OperationInfo
+from ..._operations import tasks as _operations
 from ...models import Task, Tasks
 from .._base_client import AsyncBaseClient
-
-_READ_TASKS = OperationInfo(
-    name="read_tasks",
-    method="GET",
-    path="/tasks",
-    secured=True,
-    idempotent=True,
-)
-_READ_TASK = OperationInfo(
-    name="read_task",
-    method="GET",
-    path="/tasks/{id}",
-    secured=True,
-    idempotent=True,
-)
-_CANCEL_TASK = OperationInfo(
-    name="cancel_task",
-    method="DELETE",
-    path="/tasks/{id}",
-    secured=True,
-    idempotent=True,
-)
 
 
 class AsyncTasksApi:
@@ -51,7 +29,7 @@ class AsyncTasksApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_TASKS,
+            _operations.READ_TASKS,
             "/tasks",
         )
         _result: Tasks = _responses.parse_json(_response, Tasks, "read_tasks")
@@ -72,7 +50,7 @@ class AsyncTasksApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _READ_TASK,
+            _operations.READ_TASK,
             f"/tasks/{_encoding.path_segment(id)}",
         )
         _result: Task = _responses.parse_json(_response, Task, "read_task")
@@ -93,7 +71,7 @@ class AsyncTasksApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = await self._client.send(
-            _CANCEL_TASK,
+            _operations.CANCEL_TASK,
             f"/tasks/{_encoding.path_segment(id)}",
         )
         _result: Task = _responses.parse_json(_response, Task, "cancel_task")

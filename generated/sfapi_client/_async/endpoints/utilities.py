@@ -6,38 +6,9 @@ from __future__ import annotations
 from ... import _encoding, _responses
 from ..._encoding import FileContent
 from ..._exceptions import inband_error
-from ..._operation import OperationInfo
+from ..._operations import utilities as _operations
 from ...models import DirectoryOutput, FileDownload, PublicHost, UploadResult, UtilsCommandOutput
 from .._base_client import AsyncBaseClient
-
-_LS = OperationInfo(
-    name="ls",
-    method="GET",
-    path="/utilities/ls/{machine}/{path}",
-    secured=True,
-    idempotent=True,
-)
-_DOWNLOAD_FILE = OperationInfo(
-    name="download_file",
-    method="GET",
-    path="/utilities/download/{machine}/{path}",
-    secured=True,
-    idempotent=True,
-)
-_UPLOAD_FILE = OperationInfo(
-    name="upload_file",
-    method="PUT",
-    path="/utilities/upload/{machine}/{path}",
-    secured=True,
-    idempotent=True,
-)
-_RUN_COMMAND = OperationInfo(
-    name="run_command",
-    method="POST",
-    path="/utilities/command/{machine}",
-    secured=True,
-    idempotent=False,
-)
 
 
 class AsyncUtilitiesApi:
@@ -69,7 +40,7 @@ class AsyncUtilitiesApi:
             ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
         """
         _response = await self._client.send(
-            _LS,
+            _operations.LS,
             f"/utilities/ls/{_encoding.path_segment(machine)}/{_encoding.path_value(path)}",
         )
         _result: DirectoryOutput = _responses.parse_json(_response, DirectoryOutput, "ls")
@@ -110,7 +81,7 @@ class AsyncUtilitiesApi:
             ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
         """
         _response = await self._client.send(
-            _DOWNLOAD_FILE,
+            _operations.DOWNLOAD_FILE,
             f"/utilities/download/{_encoding.path_segment(machine)}/{_encoding.path_value(path)}",
             params=_encoding.query_params(
                 [
@@ -155,7 +126,7 @@ class AsyncUtilitiesApi:
             ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
         """
         _response = await self._client.send(
-            _UPLOAD_FILE,
+            _operations.UPLOAD_FILE,
             f"/utilities/upload/{_encoding.path_segment(machine)}/{_encoding.path_value(path)}",
             files=_encoding.file_fields(
                 {
@@ -198,7 +169,7 @@ class AsyncUtilitiesApi:
             ApiErrorStatus: when the answer's ``status`` is 'ERROR'.
         """
         _response = await self._client.send(
-            _RUN_COMMAND,
+            _operations.RUN_COMMAND,
             f"/utilities/command/{_encoding.path_segment(machine)}",
             data=_encoding.form_fields(
                 {

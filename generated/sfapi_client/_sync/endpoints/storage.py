@@ -4,24 +4,9 @@
 from __future__ import annotations
 
 from ... import _encoding, _responses
-from ..._operation import OperationInfo
+from ..._operations import storage as _operations
 from ...models import GlobusTransfer, GlobusTransferResult
 from .._base_client import BaseClient
-
-_START_GLOBUS_TRANSFER = OperationInfo(
-    name="start_globus_transfer",
-    method="POST",
-    path="/storage/globus/transfer",
-    secured=True,
-    idempotent=False,
-)
-_CHECK_GLOBUS_TRANSFER = OperationInfo(
-    name="check_globus_transfer",
-    method="GET",
-    path="/storage/globus/transfer/{transfer_id}",
-    secured=True,
-    idempotent=True,
-)
 
 
 class StorageApi:
@@ -50,7 +35,7 @@ class StorageApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = self._client.send(
-            _START_GLOBUS_TRANSFER,
+            _operations.START_GLOBUS_TRANSFER,
             "/storage/globus/transfer",
             data=_encoding.form_fields(
                 {
@@ -82,7 +67,7 @@ class StorageApi:
             SfApiError: on a non-2xx answer (a subclass per status) or no answer at all.
         """
         _response = self._client.send(
-            _CHECK_GLOBUS_TRANSFER,
+            _operations.CHECK_GLOBUS_TRANSFER,
             f"/storage/globus/transfer/{_encoding.path_segment(transfer_id)}",
         )
         _result: GlobusTransferResult = _responses.parse_json(
