@@ -38,13 +38,6 @@ def _met(entry: dict[str, Any]) -> str:
     return "yes" if entry["met"] else "**no**"
 
 
-def _codegen_rounds(meta: dict[str, Any]) -> int:
-    """Rounds of the codegen comparison (runs before they were counted apart used the
-    common number)."""
-    rounds: int = meta.get("codegen_repeats", meta["repeats"])
-    return rounds
-
-
 def render(results: dict[str, Any]) -> str:
     meta = results["metadata"]
     peers = ", ".join(
@@ -57,7 +50,7 @@ def render(results: dict[str, Any]) -> str:
         f"Run of {meta['date']}, {meta['machine']['cores']} cores, Python "
         f"{meta['machine']['python']}, load average {meta['load_average_before'][0]:.2f} "
         f"before and {meta['load_average_after'][0]:.2f} after (shared machine); "
-        f"{meta['repeats']} alternating runs per side ({_codegen_rounds(meta)} for codegen), "
+        f"{meta['repeats']} alternating runs per side ({meta['codegen_repeats']} for codegen), "
         f"median (min-max). Peers: {peers}.",
         "",
         "| measure | ours | peer | ours / peer | target | met |",

@@ -45,9 +45,9 @@ def tokenizer_spans(source: str) -> Iterator[Span]:
             yield kind, offset(token.start), offset(token.end)
 
 
-def _first_difference(source: str, reference: list[Span] | None = None) -> str | None:
+def _first_difference(source: str, reference: list[Span]) -> str | None:
+    """Where the lexer's spans of ``source`` first differ from the tokenizer's."""
     ours = list(names_and_strings(source))
-    reference = list(tokenizer_spans(source)) if reference is None else reference
     for mine, theirs in zip(ours, reference, strict=False):
         if mine != theirs:
             return f"{mine} {source[mine[1] : mine[2]]!r} != {theirs} {source[theirs[1] : theirs[2]]!r}"
