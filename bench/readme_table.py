@@ -95,9 +95,9 @@ def render(results: dict[str, Any]) -> str:
 
 
 def _codegen_profile(cold: dict[str, Any]) -> list[str]:
-    """Where a cold codegen run spends its time: the CPU of whole runs on both sides and
-    the stages of one of ours (``--timeline``), so that a missed target comes with the
-    profile that explains it."""
+    """Where a codegen run with an empty format cache spends its time: the CPU of whole
+    runs on both sides and the stages of one of ours (``--timeline``), so that a missed
+    target comes with the profile that explains it."""
     timeline, cpu = cold.get("timeline"), cold.get("cpu_s")
     if not timeline or not cpu:
         return []
@@ -105,7 +105,7 @@ def _codegen_profile(cold: dict[str, Any]) -> list[str]:
     peer_text = f", {cpu['peer_name']} {peer['median']:.2f} s" if peer else ""
     lines = [
         "",
-        f"CPU time of a cold codegen run, all processes: ours {cpu['ours']['median']:.2f} s"
+        f"CPU time of a codegen run with an empty format cache, all processes: ours {cpu['ours']['median']:.2f} s"
         f"{peer_text} (2 cores: a run cannot take less wall time than half its CPU time). "
         "Ours by stage, one run with `python -m generator codegen --force --timeline FILE` "
         "(processes: main; `models` makes the models, then validates the document; `formatting` formats):",

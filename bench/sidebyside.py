@@ -119,9 +119,10 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
     """Codegen against openapi-python-client on the same spec, byte-code cached on both
     sides, as for an installed tool (a warm-up run of each writes the caches).
 
-    Each round runs, in turn: ours cold (``--force``, the format cache emptied first);
-    ours forced again, finding every module in the format cache the cold run left (as
-    ``make codegen`` after an edit that leaves most modules alone); the peer, which
+    Each round runs, in turn: ours cold (``--force``, the format cache emptied first, as
+    on a machine's first run); ours forced again, finding every module in the format
+    cache the cold run left (as every later run on the machine, and ``make codegen``
+    after an edit that leaves most modules alone); the peer, which
     always regenerates everything; and datamodel-code-generator alone
     (``model_generator_alone.py``), the least a run built on it can cost. Then ours on
     unchanged inputs, which has no counterpart in the peer.

@@ -32,16 +32,18 @@ def _ratio_at_most(bound: float) -> Callable[[Entry], bool]:
 
 FIGURES = (
     Figure(
-        "codegen_cold_s",
-        "codegen, cold (`--force`, empty format cache), `spec/openapi.json`",
+        "codegen_forced_format_cached_s",
+        "codegen `--force`, `spec/openapi.json`, format cache of an earlier run on the machine",
         "s",
         "≤ 1.0 x openapi-python-client",
         _ratio_at_most(1.0),
     ),
     Figure(
-        "codegen_forced_format_cached_s",
-        "codegen, forced, format cache of the previous run",
+        "codegen_cold_s",
+        "codegen `--force`, first run on a machine (empty format cache)",
         "s",
+        "≤ 1.0 x openapi-python-client",
+        _ratio_at_most(1.0),
     ),
     Figure(
         "codegen_model_generator_alone_s",
