@@ -196,7 +196,7 @@ def build(
     with stage("wait: schema models"):
         models_src, model_notes = schemas_job.result()
     with stage("split the models"):
-        model_modules, schema_origins = model_files(models_src, (), header)
+        model_modules, schema_origins = model_files(models_src, header)
     files.update(formatter.format(model_modules))  # while the job models are made
     with stage("wait: job models"):
         jobs_src, job_notes = jobs_job.result()

@@ -212,7 +212,7 @@ class _Builder:
                     op.path,
                     op.method.lower(),
                 )
-                op = Operation(**{**op.__dict__, "name": name, "constant": f"{name.upper()}"})
+                op = Operation(**{**op.__dict__, "name": name})
             renamed.append(op)
         return tuple(renamed)
 
@@ -237,7 +237,6 @@ class _Builder:
             idempotent = override.idempotent
         return Operation(
             name=name,
-            constant=f"{name.upper()}",
             operation_id=raw.get("operationId") or name,
             method=upper,
             path=path,

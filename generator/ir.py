@@ -90,7 +90,6 @@ class Operation:
     """An API operation, ready to render as a method."""
 
     name: str
-    constant: str  # its OperationInfo's name in the tag's ``_operations`` module
     operation_id: str
     method: str
     path: str
@@ -104,6 +103,11 @@ class Operation:
     idempotent: bool
     inband_error: tuple[str, str, str] | None
     deprecated: bool
+
+    @property
+    def constant(self) -> str:
+        """The name of its ``OperationInfo`` in the tag's ``_operations`` module."""
+        return self.name.upper()
 
     @property
     def requires_auth(self) -> bool:

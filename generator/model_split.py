@@ -214,9 +214,7 @@ def _strongly_connected(order: list[str], edges: dict[str, set[str]]) -> list[li
     return sorted(ordered, key=lambda c: position[c[0]])
 
 
-def model_files(
-    source: str, job_names: tuple[str, ...], header: str
-) -> tuple[dict[str, str], list[tuple[str, str]]]:
+def model_files(source: str, header: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
     """The files of the ``models`` package made from the generated ``source`` (the job
     models' module aside), and the module each model name comes from, relative to the
     package (``._schemas.system_status``), sorted by name.
@@ -241,5 +239,4 @@ def model_files(
             files[f"models/{SCHEMAS_PACKAGE}/{name}"] = text
         for name, module in modules.module_of.items():
             origins[name] = f".{SCHEMAS_PACKAGE}.{module}"
-    origins.update(dict.fromkeys(job_names, "._jobs"))
     return files, sorted(origins.items())
