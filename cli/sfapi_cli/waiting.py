@@ -1,0 +1,123 @@
+"""Waiting for jobs through the library's monitor, with live progress on a terminal.
+
+``wait`` follows several jobs at once: each is an ``AsyncJob`` awaiting ``complete()``,
+so the machine's monitor asks for all of them in one status request per poll round. A
+job that cannot be followed (unknown id, an error the API answered with, the timeout)
+becomes an outcome with an ``error``; a missing key or a failed connection ends the
+command as any other would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from sfapi_client import (
+    JobNotFoundError,
+    JobState,
+    Machine,
+    SfApiError,
+    TransportError,
+    WaitTimeoutError,
+)
+
+from .failures import CREDENTIAL_ERRORS, describe
+from .job_outcome import JobOutcome, outcome_of
+from .output import errors, on_terminal, plain_text, styled_state
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from sfapi_client import AsyncClient, AsyncJob, Job
+
+
+class _Board:
+    """What the live display shows: each job's state and the time spent waiting."""
+
+    def __init__(self, jobs: Sequence[Job | AsyncJob]) -> None:
+        self.jobs = jobs
+        self.started = time.monotonic()
+
+    def __rich__(self) -> RenderableType:
+        from rich.table import Table
+
+        elapsed = time.monotonic() - self.started
+        grid = Table.grid(padding=(0, 2))
+        for job in self.jobs:
+            state, style = styled_state(job.raw_state or job.state.value)
+            grid.add_row(plain_text(f"job {job.jobid}"), plain_text(state, style))
+        grid.add_row(plain_text(f"waiting {elapsed:.0f} s", "dim"), "")
+        return grid
+
+
+@contextmanager
+def _progress(jobs: Sequence[Job | AsyncJob]) -> Iterator[None]:
+    """A live, transient display of the jobs' states on stderr, on a terminal only."""
+    if not on_terminal():
+        yield
+        return
+    from rich.live import Live
+
+    with Live(_Board(jobs), console=errors, transient=True, refresh_per_second=4):
+        yield
+
+
+def follow_one(found: Job, timeout: float | None) -> JobState:
+    """Wait for one job to end (the library's own wait), showing its state meanwhile."""
+    with _progress([found]):
+        return found.complete(timeout=timeout)
+
+
+def wait_for(
+    make_client: Callable[[], AsyncClient],
+    machine: Machine,
+    jobids: Sequence[str],
+    timeout: float | None,
+) -> list[JobOutcome]:
+    """Wait for every job of ``jobids`` on ``machine`` to end; their outcomes, in order."""
+    return asyncio.run(_wait_all(make_client, machine, jobids, timeout))
+
+
+async def _wait_all(
+    make_client: Callable[[], AsyncClient],
+    machine: Machine,
+    jobids: Sequence[str],
+    timeout: float | None,
+) -> list[JobOutcome]:
+    from sfapi_client import AsyncJob
+
+    async with make_client() as client:
+        compute = await client.compute(machine)
+        jobs = [AsyncJob.on(compute, jobid) for jobid in jobids]
+        with _progress(jobs):
+            return list(await asyncio.gather(*(_follow(job, timeout) for job in jobs)))
+
+
+async def _follow(job: AsyncJob, timeout: float | None) -> JobOutcome:
+    """One job's outcome: its end, or why it could not be followed to it."""
+    jobid = job.jobid or ""
+    try:
+        final = await job.complete(timeout)
+        if job.row is not None and "exitcode" not in job.row.model_fields_set:
+            await job.update()  # the last row was squeue's: sacct has the exit code
+    except WaitTimeoutError:
+        state = job.raw_state or job.state.value
+        return JobOutcome(
+            jobid,
+            state,
+            error=f"still {state} when the wait reached its timeout",
+            timed_out=True,
+        )
+    except JobNotFoundError:
+        return JobOutcome(jobid, "UNKNOWN", error=f"not found on {job.compute.machine.value}")
+    except SfApiError as exc:
+        if isinstance(exc, (*CREDENTIAL_ERRORS, TransportError)):
+            raise  # credentials and connections: the command's failure, not this job's
+        return JobOutcome(jobid, job.raw_state or job.state.value, error=describe(exc))
+    state = job.raw_state or final.value
+    return outcome_of(
+        jobid, state, final.is_terminal, final is JobState.COMPLETED, job.row, script=None
+    )
