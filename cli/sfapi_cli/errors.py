@@ -59,7 +59,7 @@ def reported(debug: Callable[[], bool]) -> Callable[[Callable[P, R]], Callable[P
                 if debug():
                     raise
                 line = plain_text("error:", "red")
-                line.append(" ").append_text(plain_text(describe(exc)))
+                line.append(" ").append_text(plain_text(describe(exc), multiline=True))
                 errors.print(line, soft_wrap=True)
                 hint = CREDENTIALS_HINT if isinstance(exc, MissingCredentialsError) else None
                 if isinstance(exc, CommandError):

@@ -129,11 +129,6 @@ def styled_state(value: str) -> tuple[str, str]:
     return value, style
 
 
-def on_terminal() -> bool:
-    """True when stderr is a terminal: live progress displays show only there."""
-    return errors.is_terminal
-
-
 @contextmanager
 def transfer(description: str, size: int) -> Iterator[None]:
     """A transient progress display on stderr while a file moves.

@@ -26,7 +26,7 @@ from sfapi_client import (
 
 from .failures import CREDENTIAL_ERRORS, describe
 from .job_outcome import JobOutcome, outcome_of
-from .output import errors, on_terminal, plain_text, styled_state
+from .output import errors, plain_text, styled_state
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -56,7 +56,7 @@ class _Board:
 @contextmanager
 def _progress(jobs: Sequence[Job | AsyncJob]) -> Iterator[None]:
     """A live, transient display of the jobs' states on stderr, on a terminal only."""
-    if not on_terminal():
+    if not errors.is_terminal:
         yield
         return
     from rich.live import Live

@@ -110,7 +110,7 @@ def test_version_help_and_completion(sfapi: Sfapi) -> None:
     assert sfapi("--version").stdout == f"sfapi {__version__}\n"
     helped = sfapi("--help")
     assert helped.exit_code == 0 and "Exit codes: 0 success" in helped.stdout
-    for command in ("status", "submit", "download", "whoami"):
+    for command in ("status", "submit", "wait", "download", "whoami"):
         assert command in helped.stdout
 
 
@@ -131,7 +131,7 @@ def test_as_a_process_json_debug_and_completion(sim: RunningSimulator) -> None:
         "SFAPI_TOKEN_URL": sim.token_url,
         "SFAPI_KEY": str(sim.key_file),
     }
-    status = _process(["--json", "status", "perlmutter"], env)
+    status = _process(["status", "perlmutter", "--json"], env)
     assert status.returncode == 0, status.stderr
     assert '"name": "perlmutter"' in status.stdout
     quiet = _process(["job", "perlmutter", "999"], env)

@@ -3,7 +3,11 @@ batched monitor, with the documented exit codes."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
+
+import pytest
+from rich.console import Console
 
 from sfapi_sim.testing import RunningSimulator
 
@@ -111,3 +115,33 @@ def test_wait_reads_all_the_jobs_in_one_round_of_requests(
     # one request; no job is read on its own.
     assert requests["GET /compute/jobs/{machine}"] == 2, requests
     assert not any("{jobid}" in route for route in requests), requests
+
+
+def test_wait_shows_the_jobs_states_on_a_terminal(
+    sfapi: Sfapi, sim: RunningSimulator, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=80, highlight=False)
+    monkeypatch.setattr("sfapi_cli.waiting.errors", terminal)
+    (jobid,) = sim.seed_jobs([1.0], run_script=False)
+    out = sfapi("wait", "perlmutter", jobid)
+    assert out.exit_code == 0, out.stderr
+    shown = screen.getvalue()
+    assert f"job {jobid}" in shown and "waiting" in shown
+    assert out.stdout.startswith(f"job {jobid} ended: COMPLETED")  # stdout has the result only
+
+
+def test_a_timeout_that_is_not_positive_is_refused_before_any_request(
+    sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path
+) -> None:
+    script = tmp_path / "job.sh"
+    script.write_text(SCRIPT.format(directives=""), encoding="utf-8")
+    sim.reset_stats()
+    for args in (
+        ["wait", "perlmutter", "12", "--timeout", "0"],
+        ["submit", "perlmutter", str(script), "--local", "--wait", "--timeout", "-1"],
+    ):
+        out = sfapi(*args)
+        assert out.exit_code == 2, out.stderr
+        assert "--timeout must be a positive number of seconds" in out.stderr
+    assert sim.stats()["total_requests"] == 0

@@ -120,6 +120,7 @@ def submit(
     ] = None,
 ) -> None:
     """Submit a batch script; with --wait, follow it until it ends."""
+    _check_timeout(timeout)
     text = _local_script(Path(script)) if local else script
     with state.current.client() as client:
         with (
@@ -157,6 +158,7 @@ def wait(
     CANCELLED, TIMEOUT...); 4 the wait reached --timeout first; 1 a job could not be
     read (an unknown id). With several outcomes, the first of 1, 10, 4 applies.
     """
+    _check_timeout(timeout)
     wanted = list(dict.fromkeys(jobids))
     for jobid in wanted:
         _check_jobid(jobid)
@@ -180,6 +182,14 @@ def _wait_exit_code(outcomes: Sequence[JobOutcome]) -> ExitCode:
     if any(o.timed_out for o in outcomes):
         return ExitCode.TIMEOUT
     return ExitCode.OK
+
+
+def _check_timeout(timeout: float | None) -> None:
+    """A wait's ``--timeout`` is a positive number of seconds, checked before any request."""
+    if timeout is not None and not timeout > 0:
+        raise CommandError(
+            f"--timeout must be a positive number of seconds, not {timeout:g}", ExitCode.USAGE
+        )
 
 
 def _check_jobid(jobid: str) -> None:
