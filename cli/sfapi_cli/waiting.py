@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -34,8 +35,13 @@ if TYPE_CHECKING:
     from sfapi_client import AsyncClient, AsyncJob, Job
 
 
+#: Up to this many jobs the display has a line per job; beyond, a line per state.
+MAX_JOB_LINES = 10
+
+
 class _Board:
-    """What the live display shows: each job's state and the time spent waiting."""
+    """What the live display shows: each job's state (or, for many jobs, how many are in
+    each state) and the time spent waiting."""
 
     def __init__(self, jobs: Sequence[Job | AsyncJob]) -> None:
         self.jobs = jobs
@@ -46,9 +52,13 @@ class _Board:
 
         elapsed = time.monotonic() - self.started
         grid = Table.grid(padding=(0, 2))
-        for job in self.jobs:
-            state, style = styled_state(job.raw_state or job.state.value)
-            grid.add_row(plain_text(f"job {job.jobid}"), plain_text(state, style))
+        states = [job.raw_state or job.state.value for job in self.jobs]
+        if len(self.jobs) <= MAX_JOB_LINES:
+            for job, raw in zip(self.jobs, states, strict=True):
+                grid.add_row(plain_text(f"job {job.jobid}"), plain_text(*styled_state(raw)))
+        else:
+            for raw, count in Counter(states).most_common():
+                grid.add_row(plain_text(f"{count} jobs"), plain_text(*styled_state(raw)))
         grid.add_row(plain_text(f"waiting {elapsed:.0f} s", "dim"), "")
         return grid
 

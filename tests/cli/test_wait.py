@@ -129,6 +129,11 @@ def test_wait_shows_the_jobs_states_on_a_terminal(
     shown = screen.getvalue()
     assert f"job {jobid}" in shown and "waiting" in shown
     assert out.stdout.startswith(f"job {jobid} ended: COMPLETED")  # stdout has the result only
+    many = sim.seed_jobs([1.0] * 12, run_script=False)
+    screen.seek(0)
+    screen.truncate()
+    assert sfapi("wait", "perlmutter", *many).exit_code == 0
+    assert "12 jobs" in screen.getvalue()  # one line per state, not per job
 
 
 def test_a_timeout_that_is_not_positive_is_refused_before_any_request(

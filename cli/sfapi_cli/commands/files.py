@@ -36,8 +36,8 @@ def ls(
 ) -> None:
     """List a directory (or show a file) like ls -l.
 
-    With --json, one object per entry: ``name`` (the file name), ``path`` (the full
-    path), ``perms``, ``hardlinks``, ``user``, ``group``, ``size`` (bytes), ``date``.
+    With --json, one object per entry: name (the file name), path (the full path),
+    perms, hardlinks, user, group, size (bytes), date.
     """
     with state.current.client() as client, doing(f"cannot list {path} on {machine.value}"):
         entries = client.compute(machine).ls(path)

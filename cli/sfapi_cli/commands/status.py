@@ -51,7 +51,10 @@ def register(app: typer.Typer) -> None:
 def status(
     name: Annotated[str | None, typer.Argument(help="One system or service.")] = None,
 ) -> None:
-    """Status of every system and service, or of one (with --json: a list, or one object)."""
+    """Status of every system and service, or of one.
+
+    With --json: a list of systems, or the one system asked for as an object.
+    """
     with state.current.client() as client, known_name(name):
         answer = client.resources.status(name)
     if state.current.json:
