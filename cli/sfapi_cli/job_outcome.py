@@ -35,8 +35,9 @@ class JobOutcome:
     exit_code: int | None = None
     signal: int | None = None
     output: str | None = None
-    #: True when ``output`` comes from the script's directives, False for Slurm's default.
-    output_from_script: bool = False
+    #: True when the script was read (``output`` is its ``--output``, or for certain
+    #: Slurm's default); False when ``output`` is the default the script may have changed.
+    output_known: bool = False
     error: str | None = None
     timed_out: bool = False
 
@@ -71,7 +72,7 @@ class JobOutcome:
         """Where the job's output went, or None when the working directory is unknown."""
         if self.output is None:
             return None
-        note = "" if self.output_from_script else " (Slurm's default; the script may set --output)"
+        note = "" if self.output_known else " (Slurm's default; the script may set --output)"
         return f"  output: {self.output}{note}"
 
 
@@ -178,5 +179,5 @@ def outcome_of(
         exit_code=exit_code if ended else None,
         signal=signal if ended else None,
         output=output,
-        output_from_script=pattern is not None,
+        output_known=script is not None,
     )

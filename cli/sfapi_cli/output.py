@@ -65,9 +65,9 @@ def plain_text(value: object, style: str = "", *, multiline: bool = False) -> Te
     return Text(safe(value, multiline=multiline), style=style)
 
 
-def say(value: object, *, to: Console | None = None, multiline: bool = False) -> None:
-    """Print one message as plain text (see :func:`safe`) on stdout, or on ``to``."""
-    (to or console).print(plain_text(value, multiline=multiline), soft_wrap=True)
+def say(value: object, *, multiline: bool = False) -> None:
+    """Print one message on stdout as plain text (see :func:`safe`)."""
+    console.print(plain_text(value, multiline=multiline), soft_wrap=True)
 
 
 def plain(value: Any) -> Any:

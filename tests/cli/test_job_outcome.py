@@ -40,9 +40,11 @@ def test_outcome_of_a_failed_job() -> None:
     assert outcome.summary() == "job 42 ended: FAILED (exit code 3)"
     assert outcome.output == "/home/a/logs/probe-42"
     assert outcome.output_line() == "  output: /home/a/logs/probe-42"
-    default = outcome_of("42", "FAILED", True, False, row)
-    assert default.output == "/home/a/slurm-42.out"
-    assert "Slurm's default" in (default.output_line() or "")
+    unread = outcome_of("42", "FAILED", True, False, row)
+    assert unread.output == "/home/a/slurm-42.out"
+    assert "Slurm's default; the script may set --output" in (unread.output_line() or "")
+    plain = outcome_of("42", "FAILED", True, False, row, "#!/bin/sh\necho\n")
+    assert plain.output_line() == "  output: /home/a/slurm-42.out"  # the script sets none
     done = JobSacct(exitcode="0:0", workdir="/home/a")
     absolute = outcome_of("42", "COMPLETED", True, True, done, "#!/bin/sh\n#SBATCH -o /tmp/o\n")
     assert absolute.output == "/tmp/o" and absolute.summary() == "job 42 ended: COMPLETED"

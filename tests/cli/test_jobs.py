@@ -33,7 +33,7 @@ def test_a_failed_job_gives_exit_code_10_with_its_exit_code_and_output(
     ended, output = out.stdout.splitlines()
     jobid = ended.split()[1]
     assert ended == f"job {jobid} ended: FAILED (exit code 3)"
-    assert output.startswith(f"  output: {HOME}/slurm-{jobid}.out")
+    assert output == f"  output: {HOME}/slurm-{jobid}.out"
     assert sim.world.filesystems["perlmutter"].read(f"{HOME}/slurm-{jobid}.out", "alice")
 
 

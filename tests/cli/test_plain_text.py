@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sfapi_cli.output import safe
+
 from .conftest import Sfapi
 
 ESC_NAME = "\x1b[31mred"
@@ -53,3 +55,12 @@ def test_messages_with_markup_print_as_plain_text(sfapi: Sfapi, remote_dir: str)
     listed = sfapi("run", "perlmutter", "--", "printf", "[bold]%b[/bold]", "\\033[2J")
     assert listed.exit_code == 0, listed.stderr
     assert listed.stdout == "[bold]\\x1b[2J[/bold]\n"
+
+
+def test_safe_text_escapes_every_control_and_reordering_character() -> None:
+    assert safe("a\x1b[31mb\x07c\x7fd\x9be") == "a\\x1b[31mb\\x07c\\x7fd\\x9be"
+    assert safe("evil\u202etxt.sh") == "evil\\u202etxt.sh"
+    assert safe("two\nlines\tand tab") == "two\\x0alines\\x09and tab"
+    assert safe("two\nlines\tand tab", multiline=True) == "two\nlines\tand tab"
+    assert safe("[bold]caf\u00e9[/bold]") == "[bold]caf\u00e9[/bold]"  # text as it is
+    assert safe(None) == ""
