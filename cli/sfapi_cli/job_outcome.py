@@ -12,9 +12,10 @@ from __future__ import annotations
 import posixpath
 import shlex
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 #: Where sbatch writes a job's output when the script does not say.
 DEFAULT_OUTPUT = "slurm-%j.out"

@@ -19,7 +19,6 @@ from ..failures import CommandError, doing
 from ..global_options import CommandWithGlobals
 from ..job_outcome import JobOutcome, outcome_of
 from ..output import emit_json, say, styled_state, table
-from ..waiting import follow_one, wait_for
 
 if TYPE_CHECKING:
     from sfapi_client import Job
@@ -134,6 +133,8 @@ def submit(
             else:
                 say(f"submitted job {submitted.jobid}")
             return
+        from ..waiting import follow_one  # asyncio and the live display: not for --help
+
         with doing(f"cannot follow job {submitted.jobid} on {machine.value}"):
             final = follow_one(submitted, timeout)
             outcome = _ended(submitted, final, text if local else None)
@@ -162,6 +163,8 @@ def wait(
     wanted = list(dict.fromkeys(jobids))
     for jobid in wanted:
         _check_jobid(jobid)
+    from ..waiting import wait_for  # asyncio and the live display: not for --help
+
     with doing(f"cannot wait for jobs on {machine.value}"):
         outcomes = wait_for(state.current.async_client, machine, wanted, timeout)
     if state.current.json:
