@@ -24,21 +24,30 @@ class CommandWithGlobals(TyperCommand):
     """A command that also takes the global options of the group it belongs to."""
 
     def _globals(self, ctx: Context) -> list[Parameter]:
-        """Hidden copies of the parent group's options this command does not define."""
-        cached: list[Parameter] | None = ctx.meta.get(_GLOBALS_KEY)
+        """Hidden copies of the parent group's options this command does not define.
+
+        Made once per invocation: click matches the parameters it parsed with those it
+        then processes by identity. The cache is keyed by command, since nested
+        contexts share their ``meta``.
+        """
+        key = f"{_GLOBALS_KEY}.{self.name}"
+        cached: list[Parameter] | None = ctx.meta.get(key)
         if cached is not None:
             return cached
         group = ctx.parent.command if ctx.parent is not None else None
         own = {name for param in self.params for name in (*param.opts, *param.secondary_opts)}
+        own_names = {param.name for param in self.params}
         found: list[Parameter] = []
         for param in group.params if group is not None else []:
             names = {*param.opts, *param.secondary_opts}
-            if not isinstance(param, TyperOption) or names & own or param.name is None:
+            if not isinstance(param, TyperOption) or names & own or param.name in own_names:
+                continue
+            if param.name is None:
                 continue
             hidden = copy.copy(param)
             hidden.hidden = True
             found.append(hidden)
-        ctx.meta[_GLOBALS_KEY] = found
+        ctx.meta[key] = found
         return found
 
     def get_params(self, ctx: Context) -> list[Parameter]:
