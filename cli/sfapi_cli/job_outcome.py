@@ -50,6 +50,7 @@ class JobOutcome:
             "exit_code": self.exit_code,
             "signal": self.signal,
             "output": self.output,
+            "output_known": self.output_known,
         }
         if self.error is not None:
             data["error"] = self.error

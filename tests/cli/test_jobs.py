@@ -60,8 +60,14 @@ def test_a_failed_job_reports_the_output_file_its_script_names(
         "exit_code": 2,
         "signal": 0,
         "output": f"{HOME}/logs/probe-{jobid}.txt",
+        "output_known": True,
     }
     assert filesystem.read(result["output"], "alice") == b"done\n"  # the file is there
+    shown = sfapi("job", "perlmutter", jobid)  # the job command says how it ended too
+    assert shown.exit_code == 0, shown.stderr
+    ended, output = shown.stdout.splitlines()[-2:]
+    assert ended == f"job {jobid} ended: FAILED (exit code 2)"
+    assert output.startswith(f"  output: {HOME}/slurm-{jobid}.out (Slurm's default")
 
 
 def test_a_wait_past_its_timeout_gives_exit_code_4(sfapi: Sfapi, tmp_path: Path) -> None:

@@ -49,6 +49,7 @@ def test_wait_with_a_failed_job_exits_10_and_reports_each_job(sfapi: Sfapi, tmp_
             "exit_code": 0,
             "signal": 0,
             "output": f"{HOME}/slurm-{good}.out",
+            "output_known": False,
         },
         {
             "jobid": bad,
@@ -56,6 +57,7 @@ def test_wait_with_a_failed_job_exits_10_and_reports_each_job(sfapi: Sfapi, tmp_
             "exit_code": 3,
             "signal": 0,
             "output": f"{HOME}/slurm-{bad}.out",
+            "output_known": False,
         },
     ]
 

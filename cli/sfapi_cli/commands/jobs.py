@@ -83,6 +83,8 @@ def job(
     table(
         f"Job {jobid}", ["field", "value"], [(k, v) for k, v in row.items() if v not in (None, "")]
     )
+    if found.state.is_terminal:  # how it ended, as submit --wait and wait say it
+        _print_outcomes([_outcome(found, found.state, None)])
 
 
 def cancel(
@@ -211,6 +213,11 @@ def _ended(found: Job, final: JobState, script: str | None) -> JobOutcome:
     was squeue's (which has no exit code)."""
     if found.row is not None and "exitcode" not in found.row.model_fields_set:
         found.update()
+    return _outcome(found, final, script)
+
+
+def _outcome(found: Job, final: JobState, script: str | None) -> JobOutcome:
+    """The outcome of ``found`` from the row it holds."""
     jobid = found.jobid or ""
     raw = found.raw_state or final.value
     completed = final is JobState.COMPLETED
