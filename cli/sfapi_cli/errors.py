@@ -18,7 +18,8 @@ from sfapi_client import (
 )
 
 from .exit_codes import ExitCode
-from .output import errors
+from .failures import CommandError, describe
+from .output import errors, plain_text
 
 #: How to give ``sfapi`` credentials, printed under a "needs credentials" error.
 CREDENTIALS_HINT = (
@@ -32,6 +33,8 @@ R = TypeVar("R")
 
 def exit_code_for(error: BaseException) -> ExitCode:
     """The exit code of an exception a command let escape."""
+    if isinstance(error, CommandError):
+        return error.code
     if isinstance(
         error,
         ClientKeyError | MissingCredentialsError | AuthenticationError | PermissionDeniedError,
@@ -52,14 +55,17 @@ def reported(debug: Callable[[], bool]) -> Callable[[Callable[P, R]], Callable[P
         def run(*args: P.args, **kwargs: P.kwargs) -> R:
             try:
                 return command(*args, **kwargs)
-            except (SfApiError, ValueError, OSError) as exc:
+            except (CommandError, SfApiError, ValueError, OSError) as exc:
                 if debug():
                     raise
-                from rich.markup import escape
-
-                errors.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, soft_wrap=True)
-                if isinstance(exc, MissingCredentialsError):
-                    errors.print(CREDENTIALS_HINT, markup=False, soft_wrap=True)
+                line = plain_text("error:", "red")
+                line.append(" ").append_text(plain_text(describe(exc), multiline=True))
+                errors.print(line, soft_wrap=True)
+                hint = CREDENTIALS_HINT if isinstance(exc, MissingCredentialsError) else None
+                if isinstance(exc, CommandError):
+                    hint = exc.hint
+                if hint:
+                    errors.print(plain_text(hint), soft_wrap=True)
                 raise typer.Exit(int(exit_code_for(exc))) from None
 
         return run

@@ -11,18 +11,19 @@ class ExitCode(IntEnum):
     OK = 0
     #: The API answered with an error, or no answer came.
     API_ERROR = 1
-    #: The command line was wrong: unknown machine, missing file, bad option.
+    #: The command line was wrong: unknown machine, system or service, missing file, bad option.
     USAGE = 2
     #: No usable credentials (missing, malformed, refused).
     CREDENTIALS = 3
     #: A wait reached its timeout.
     TIMEOUT = 4
-    #: ``submit --wait``: the job ended in a state other than COMPLETED.
+    #: ``submit --wait``, ``wait``: a job ended in a state other than COMPLETED.
     JOB_FAILED = 10
 
 
 EPILOG = (
     "Exit codes: 0 success; 1 the API reported an error or did not answer; 2 bad usage "
-    "(unknown machine, missing file); 3 missing or refused credentials; 4 a wait timed out; "
-    "10 a job followed with submit --wait ended in a state other than COMPLETED."
+    "(unknown machine, system or service, missing file); 3 missing or refused credentials; "
+    "4 a wait timed out; 10 a job followed with submit --wait or wait ended in a state "
+    "other than COMPLETED. Global options may also follow the command name."
 )

@@ -1,14 +1,25 @@
-"""Printing results: rich tables for people, JSON for programs (``--json``)."""
+"""Printing results: rich tables for people, JSON for programs (``--json``).
+
+Everything the server or the user supplies (job names, paths, messages) is printed as
+plain text: never parsed as rich markup, with control characters shown as escapes, so
+that a job named ``[/x]`` or holding an ESC sequence cannot break a table or drive the
+terminal.
+"""
 
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from rich.console import Console
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 # Tables, progress displays and pydantic are imported by the commands that print them,
 # so that ``sfapi --help`` loads none of them.
@@ -18,6 +29,45 @@ errors = Console(stderr=True, highlight=False)
 
 STATUS_STYLES = {"active": "green", "degraded": "yellow", "unavailable": "red", "other": "blue"}
 STATE_STYLES = {"COMPLETED": "green", "RUNNING": "cyan", "PENDING": "yellow"}
+
+#: Format characters that reorder text on a terminal (bidirectional overrides and
+#: isolates): shown as escapes like the control characters.
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+)
+
+
+@cache
+def _escapes(keep: str) -> dict[int, str]:
+    """The translation table of :func:`safe`: every control character (C0, DEL, C1) and
+    bidirectional format character, except those in ``keep``, to a visible escape."""
+    table: dict[int, str] = {}
+    for code in range(0xA0):  # the "Cc" characters all lie below U+00A0
+        char = chr(code)
+        if unicodedata.category(char) == "Cc" and char not in keep:
+            table[code] = f"\\x{code:02x}"
+    for char in BIDI_CONTROLS:
+        table[ord(char)] = f"\\u{ord(char):04x}"
+    return table
+
+
+def safe(value: object, *, multiline: bool = False) -> str:
+    """``value`` as text fit for a terminal: control characters as ``\\xNN`` escapes
+    (newlines and tabs kept when ``multiline``, for command output)."""
+    text = "" if value is None else str(getattr(value, "value", value))
+    return text.translate(_escapes("\n\t" if multiline else ""))
+
+
+def plain_text(value: object, style: str = "", *, multiline: bool = False) -> Text:
+    """A rich ``Text`` of ``value`` made :func:`safe`, never read as markup."""
+    from rich.text import Text
+
+    return Text(safe(value, multiline=multiline), style=style)
+
+
+def say(value: object, *, multiline: bool = False) -> None:
+    """Print one message on stdout as plain text (see :func:`safe`)."""
+    console.print(plain_text(value, multiline=multiline), soft_wrap=True)
 
 
 def plain(value: Any) -> Any:
@@ -34,15 +84,21 @@ def plain(value: Any) -> Any:
 
 
 def emit_json(data: Any) -> None:
-    """Print ``data`` as indented JSON on stdout."""
-    console.print_json(json.dumps(plain(data)))
+    """Print ``data`` as indented JSON on stdout.
+
+    Written as it is, not through rich: JSON escapes control characters itself, and no
+    text in it is read as markup.
+    """
+    out = console.file
+    out.write(json.dumps(plain(data), indent=2, ensure_ascii=False) + "\n")
+    out.flush()
 
 
 def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
-    """Print a table; a cell may be ``(text, style)``."""
+    """Print a table; a cell may be ``(text, style)``; every cell is plain text."""
     from rich.table import Table
 
-    grid = Table(title=title, title_justify="left")
+    grid = Table(title=None if title is None else safe(title), title_justify="left")
     for column in columns:
         grid.add_column(column)
     for row in rows:
@@ -50,9 +106,9 @@ def table(title: str | None, columns: Sequence[str], rows: Iterable[Sequence[Any
         for cell in row:
             if isinstance(cell, tuple):
                 text, style = cell
-                cells.append(f"[{style}]{text}[/{style}]" if style else str(text))
+                cells.append(plain_text(text, style))
             else:
-                cells.append("" if cell is None else str(cell))
+                cells.append(plain_text(cell))
         grid.add_row(*cells)
     console.print(grid)
 
@@ -83,8 +139,8 @@ def transfer(description: str, size: int) -> Iterator[None]:
     from rich.filesize import decimal
     from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    label = f"{description} ({decimal(size)})"
-    columns = (SpinnerColumn(), TextColumn(label), BarColumn(), TimeElapsedColumn())
+    label = f"{safe(description)} ({decimal(size)})"
+    columns = (SpinnerColumn(), TextColumn(label, markup=False), BarColumn(), TimeElapsedColumn())
     with Progress(*columns, console=errors, transient=True) as progress:
         progress.add_task(label, total=None)
         yield

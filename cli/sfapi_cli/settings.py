@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import logging
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, ClientKeyError
 from sfapi_client._constants import DEFAULT_TIMEOUT
-from sfapi_client._credentials import read_key_text
+from sfapi_client._credentials import check_permissions, read_key_text
 
 # The client (and the HTTP stack under it) loads for a command that talks to the API,
 # not for --help.
 if TYPE_CHECKING:
-    from sfapi_client import Client
+    from sfapi_client import AsyncClient, Client
 
 
 @dataclass
@@ -37,20 +38,55 @@ class Settings:
         """A client with the credentials the options give (none: public commands only)."""
         from sfapi_client import Client
 
+        return Client(**self._client_options())
+
+    def async_client(self) -> AsyncClient:
+        """The async twin of :meth:`client`, for commands that wait on many jobs at once."""
+        from sfapi_client import AsyncClient
+
+        return AsyncClient(**self._client_options())
+
+    def _client_options(self) -> dict[str, Any]:
+        """The client's arguments; the secret file is checked and read here."""
         secret = None
         if self.secret_file is not None:
-            secret = read_key_text(self.secret_file, "secret file")
+            secret = read_secret_file(self.secret_file)
             if self.client_id is None:
                 raise ClientKeyError("--secret-file needs --client-id (or SFAPI_CLIENT_ID)")
-        return Client(
-            client_id=self.client_id if secret is not None else None,
-            secret=secret,
-            key=self.key if secret is None else None,
-            api_base_url=self.base_url,
-            token_url=self.token_url,
-            wait_interval=self.wait_interval,
-            timeout=self.timeout,
+        return {
+            "client_id": self.client_id if secret is not None else None,
+            "secret": secret,
+            "key": self.key if secret is None else None,
+            "api_base_url": self.base_url,
+            "token_url": self.token_url,
+            "wait_interval": self.wait_interval,
+            "timeout": self.timeout,
+        }
+
+
+#: The largest secret file read: a PEM or JWK private key takes a few kilobytes.
+MAX_SECRET_FILE_BYTES = 16 * 1024
+
+
+def read_secret_file(path: Path) -> str:
+    """The text of a ``--secret-file``, checked as the library checks a key file: a
+    regular file that only its owner may access, and no larger than a key can be.
+
+    ClientKeyError naming the file otherwise; nothing is read from a file refused.
+    """
+    try:
+        info = path.stat()
+    except OSError as exc:
+        raise ClientKeyError(f"cannot read the secret file {path}: {exc.strerror}") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise ClientKeyError(f"secret file {path} is not a regular file")
+    check_permissions(path)
+    if info.st_size > MAX_SECRET_FILE_BYTES:
+        raise ClientKeyError(
+            f"secret file {path} is {info.st_size} bytes, larger than a private key can be "
+            f"(at most {MAX_SECRET_FILE_BYTES}); is it the right file?"
         )
+    return read_key_text(path, "secret file")
 
 
 #: The name of the handler ``--verbose`` adds, so that a later invocation can replace it.

@@ -14,14 +14,51 @@ def test_ls_lists_a_directory_and_shows_a_file(sfapi: Sfapi, remote_dir: str) ->
     assert table.exit_code == 0, table.stderr
     assert "data.txt" in table.stdout and "-rw-r--r--" in table.stdout
     (entry,) = sfapi("--json", "ls", "perlmutter", f"{remote_dir}/data.txt").json()
-    assert entry["path"] == f"{remote_dir}/data.txt"
-    assert entry["size"] == 18 and entry["user"] == "alice"
+    assert entry == {
+        "name": "data.txt",
+        "path": f"{remote_dir}/data.txt",
+        "perms": "-rw-r--r--",
+        "hardlinks": 1,
+        "user": "alice",
+        "group": "alice",
+        "size": 18,
+        "date": entry["date"],
+    }
+    assert isinstance(entry["size"], int)
+    (listed,) = sfapi("--json", "ls", "perlmutter", remote_dir).json()
+    assert listed == entry
 
 
 def test_ls_of_a_missing_path_is_an_api_error(sfapi: Sfapi, remote_dir: str) -> None:
     out = sfapi("ls", "perlmutter", f"{remote_dir}/absent")
     assert out.exit_code == 1
-    assert out.stderr.startswith("error: ") and "No such file or directory" in out.stderr
+    assert out.stderr.startswith(f"error: cannot list {remote_dir}/absent on perlmutter: ")
+    assert "No such file or directory" in out.stderr
+
+
+def test_errors_speak_of_the_command_not_of_the_calls_under_it(
+    sfapi: Sfapi, remote_dir: str, tmp_path: Path
+) -> None:
+    local = tmp_path / "input.dat"
+    local.write_bytes(b"data")
+    failures = {
+        "download": sfapi("download", "perlmutter", f"{remote_dir}/absent", "out.txt"),
+        "upload": sfapi("upload", "perlmutter", str(local), f"{remote_dir}/no/such/x.dat"),
+        "ls": sfapi("ls", "perlmutter", f"{remote_dir}/absent"),
+        "job": sfapi("job", "perlmutter", "999"),
+        "cancel": sfapi("cancel", "perlmutter", "999"),
+        "status": sfapi("status", "cori"),
+    }
+    assert failures["download"].stderr == (
+        f"error: cannot download {remote_dir}/absent from perlmutter: ls: cannot access "
+        f"'{remote_dir}/absent': No such file or directory\n"
+    )
+    assert failures["upload"].stderr.startswith(f"error: cannot upload {local} to perlmutter: ")
+    for command, out in failures.items():
+        assert out.exit_code != 0, command
+        assert out.stderr.startswith("error: "), command
+        for internal in (" failed: ", "→", "http://", "read_", "[GET"):
+            assert internal not in out.stderr, (command, out.stderr)
 
 
 def test_download_to_a_name_a_folder_and_the_working_folder(

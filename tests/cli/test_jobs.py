@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sfapi_sim.testing import RunningSimulator
 
-from .conftest import Sfapi
+from .conftest import HOME, Sfapi
 
 SCRIPT = "#!/bin/bash\n#SBATCH -q debug\n#SBATCH -N 1\n{directives}echo done\n"
 
@@ -24,11 +24,50 @@ def test_submit_local_script_and_wait_for_success(sfapi: Sfapi, tmp_path: Path) 
     assert result["state"] == "COMPLETED" and result["jobid"].isdigit()
 
 
-def test_a_failed_job_gives_exit_code_10(sfapi: Sfapi, tmp_path: Path) -> None:
+def test_a_failed_job_gives_exit_code_10_with_its_exit_code_and_output(
+    sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path
+) -> None:
     script = local_script(tmp_path, "# sim: exit=3 runtime=0.2\n")
     out = sfapi("submit", "perlmutter", str(script), "--local", "--wait")
     assert out.exit_code == 10
-    assert "ended: FAILED" in out.stdout
+    ended, output = out.stdout.splitlines()
+    jobid = ended.split()[1]
+    assert ended == f"job {jobid} ended: FAILED (exit code 3)"
+    assert output == f"  output: {HOME}/slurm-{jobid}.out"
+    assert sim.world.filesystems["perlmutter"].read(f"{HOME}/slurm-{jobid}.out", "alice")
+
+
+def test_a_failed_job_reports_the_output_file_its_script_names(
+    sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path
+) -> None:
+    filesystem = sim.world.filesystems["perlmutter"]
+    filesystem.mkdir(f"{HOME}/logs", "alice", parents=True)
+    directives = "#SBATCH --job-name=probe\n#SBATCH -o logs/%x-%j.txt\n# sim: exit=2\n"
+    out = sfapi(
+        "--json",
+        "submit",
+        "perlmutter",
+        str(local_script(tmp_path, directives)),
+        "--local",
+        "--wait",
+    )
+    assert out.exit_code == 10, out.stderr
+    result = out.json()
+    jobid = result["jobid"]
+    assert result == {
+        "jobid": jobid,
+        "state": "FAILED",
+        "exit_code": 2,
+        "signal": 0,
+        "output": f"{HOME}/logs/probe-{jobid}.txt",
+        "output_known": True,
+    }
+    assert filesystem.read(result["output"], "alice") == b"done\n"  # the file is there
+    shown = sfapi("job", "perlmutter", jobid)  # the job command says how it ended too
+    assert shown.exit_code == 0, shown.stderr
+    ended, output = shown.stdout.splitlines()[-2:]
+    assert ended == f"job {jobid} ended: FAILED (exit code 2)"
+    assert output.startswith(f"  output: {HOME}/slurm-{jobid}.out (Slurm's default")
 
 
 def test_a_wait_past_its_timeout_gives_exit_code_4(sfapi: Sfapi, tmp_path: Path) -> None:
@@ -52,6 +91,25 @@ def test_submit_a_script_path_on_the_machine_with_args(
     assert shown["jobid"] == jobid and shown["user"] == "alice"
 
 
+def test_a_remote_script_that_is_a_local_file_hints_at_local(
+    sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path
+) -> None:
+    Path("hello.sh").write_text(SCRIPT.format(directives=""), encoding="utf-8")
+    sim.reset_stats()
+    relative = sfapi("submit", "perlmutter", "hello.sh")
+    assert relative.exit_code == 2
+    assert relative.stderr.splitlines()[-1] == (
+        "hint: hello.sh is a local file; add --local to submit its text"
+    )
+    assert "POST /compute/jobs/{machine}" not in sim.stats()["requests"]
+    absolute = sfapi("submit", "perlmutter", str(tmp_path / "hello.sh"))
+    assert absolute.exit_code == 2
+    first, hint = absolute.stderr.splitlines()
+    assert first == f"error: job script {tmp_path / 'hello.sh'} not found on perlmutter"
+    assert hint == f"hint: {tmp_path / 'hello.sh'} is a local file; add --local to submit its text"
+    assert "POST /compute/jobs/{machine}" not in sim.stats()["requests"]
+
+
 def test_submit_refuses_missing_scripts(
     sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path
 ) -> None:
@@ -61,7 +119,10 @@ def test_submit_refuses_missing_scripts(
     assert sim.stats()["total_requests"] == 0  # refused before any request
     remote = sfapi("submit", "perlmutter", "/global/homes/a/alice/absent.sh")
     assert remote.exit_code == 2
-    assert "not found on perlmutter" in remote.stderr
+    assert (
+        remote.stderr
+        == "error: job script /global/homes/a/alice/absent.sh not found on perlmutter\n"
+    )
 
 
 def test_an_unknown_machine_is_a_usage_error(sfapi: Sfapi, sim: RunningSimulator) -> None:

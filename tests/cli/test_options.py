@@ -110,7 +110,7 @@ def test_version_help_and_completion(sfapi: Sfapi) -> None:
     assert sfapi("--version").stdout == f"sfapi {__version__}\n"
     helped = sfapi("--help")
     assert helped.exit_code == 0 and "Exit codes: 0 success" in helped.stdout
-    for command in ("status", "submit", "download", "whoami"):
+    for command in ("status", "submit", "wait", "download", "whoami"):
         assert command in helped.stdout
 
 
@@ -131,7 +131,7 @@ def test_as_a_process_json_debug_and_completion(sim: RunningSimulator) -> None:
         "SFAPI_TOKEN_URL": sim.token_url,
         "SFAPI_KEY": str(sim.key_file),
     }
-    status = _process(["--json", "status", "perlmutter"], env)
+    status = _process(["status", "perlmutter", "--json"], env)
     assert status.returncode == 0, status.stderr
     assert '"name": "perlmutter"' in status.stdout
     quiet = _process(["job", "perlmutter", "999"], env)
@@ -145,3 +145,66 @@ def test_as_a_process_json_debug_and_completion(sim: RunningSimulator) -> None:
         [], {"_SFAPI_COMPLETE": "complete_bash", "COMP_WORDS": "sfapi jobs d", "COMP_CWORD": "2"}
     )
     assert completion.stdout.split() == ["dtn01", "dtns"]
+
+
+def test_global_options_are_accepted_after_the_command(
+    sfapi: Sfapi, sim: RunningSimulator, remote_dir: str
+) -> None:
+    after = sfapi("status", "perlmutter", "--json")
+    assert after.exit_code == 0, after.stderr
+    assert after.json()["name"] == "perlmutter"
+    assert sfapi("status", "--json", "perlmutter").json() == after.json()
+    listed = sfapi("ls", "perlmutter", remote_dir, "--json", "--verbose")
+    assert listed.exit_code == 0, listed.stderr
+    assert [e["name"] for e in listed.json()] == ["data.txt"]
+    assert "GET " in listed.stderr  # --verbose took effect too
+    keyed = sfapi("whoami", "--key", str(sim.key_file), "--json", env=NO_CREDENTIALS)
+    assert keyed.exit_code == 0, keyed.stderr
+    assert keyed.json()["name"] == "alice"
+
+
+def test_after_the_command_its_own_options_and_arguments_win(sfapi: Sfapi) -> None:
+    # run's command line is its own, and an option's value is never a global option.
+    echoed = sfapi("run", "perlmutter", "--", "echo", "--json")
+    assert echoed.exit_code == 0, echoed.stderr
+    assert echoed.stdout == "--json\n"
+    # submit --timeout is the wait's timeout, not the per-call one: 0.5 s is enough for
+    # every call here, and the wait ends on it with exit code 4.
+    script = "#!/bin/bash\n# sim: runtime=60\necho slow\n"
+    Path("slow.sh").write_text(script, encoding="utf-8")
+    waited = sfapi("submit", "perlmutter", "slow.sh", "--local", "--wait", "--timeout", "0.5")
+    assert waited.exit_code == 4, waited.stderr
+
+
+def test_a_world_readable_secret_file_is_refused_like_a_key_file(
+    sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path
+) -> None:
+    client_id, pem = sim.key_file.read_text().split("\n", 1)
+    secret = tmp_path / "secret.pem"
+    secret.write_text(pem)
+    secret.chmod(0o644)
+    sim.reset_stats()
+    out = sfapi(
+        "--client-id", client_id, "--secret-file", str(secret), "whoami", env=NO_CREDENTIALS
+    )
+    assert out.exit_code == 3
+    assert str(secret) in out.stderr and f"chmod 600 {secret}" in out.stderr
+    assert sim.stats()["total_requests"] == 0
+
+
+def test_an_oversized_or_special_secret_file_is_refused_unread(
+    sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path
+) -> None:
+    client_id = sim.key_file.read_text().split("\n", 1)[0]
+    big = tmp_path / "big.pem"
+    with big.open("wb") as handle:  # sparse: 1 GB on paper, nothing on disk
+        handle.truncate(1 << 30)
+    big.chmod(0o600)
+    out = sfapi("--client-id", client_id, "--secret-file", str(big), "whoami", env=NO_CREDENTIALS)
+    assert out.exit_code == 3
+    assert f"secret file {big} is {1 << 30} bytes" in out.stderr
+    device = sfapi(
+        "--client-id", client_id, "--secret-file", "/dev/zero", "whoami", env=NO_CREDENTIALS
+    )
+    assert device.exit_code == 3
+    assert "secret file /dev/zero is not a regular file" in device.stderr

@@ -16,18 +16,35 @@ def test_status_table_lists_every_system(sfapi: Sfapi) -> None:
     assert "degraded" in out.stdout and "UTC" in out.stdout
 
 
-def test_status_of_one_system_as_json(sfapi: Sfapi) -> None:
+def test_status_of_one_system_as_json_is_one_object(sfapi: Sfapi) -> None:
     out = sfapi("--json", "status", "spin", env=NO_KEY)
     assert out.exit_code == 0, out.stderr
-    (system,) = out.json()
+    system = out.json()
+    assert isinstance(system, dict)
     assert system["name"] == "spin" and system["status"] == "degraded"
+    every = sfapi("--json", "status", env=NO_KEY).json()
+    assert isinstance(every, list) and "spin" in {s["name"] for s in every}
 
 
-def test_status_of_an_unknown_system_is_an_api_error(sfapi: Sfapi) -> None:
-    out = sfapi("status", "cori", env=NO_KEY)
-    assert out.exit_code == 1
-    assert out.stderr.startswith("error: ") and "cori" in out.stderr
-    assert out.stdout == ""
+def test_an_unknown_system_is_a_usage_error_for_every_command(sfapi: Sfapi) -> None:
+    for command in (["status"], ["outages"], ["outages", "--planned"], ["notes"]):
+        out = sfapi(*command, "cori", env=NO_KEY)
+        assert out.exit_code == 2, (command, out.stderr)
+        first, hint = out.stderr.splitlines()
+        assert first == "error: unknown system or service 'cori'"
+        assert hint == "hint: sfapi status lists every system and service"
+        assert out.stdout == ""
+    machine_commands = (
+        ["jobs", "cori"],
+        ["job", "cori", "1"],
+        ["wait", "cori", "1"],
+        ["submit", "cori", "/x.sh"],
+        ["ls", "cori", "/tmp"],
+    )
+    for args in machine_commands:
+        out = sfapi(*args)
+        assert out.exit_code == 2, (args, out.stderr)
+        assert "'cori' is not one of" in out.stderr
 
 
 def test_outages_past_and_planned(sfapi: Sfapi) -> None:

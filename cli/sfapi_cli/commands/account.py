@@ -6,12 +6,13 @@ import typer
 
 from .. import state
 from ..errors import reported
+from ..global_options import CommandWithGlobals
 from ..output import emit_json, table
 
 
 def register(app: typer.Typer) -> None:
     for command in (whoami, projects, groups):
-        app.command()(reported(state.debug)(command))
+        app.command(cls=CommandWithGlobals)(reported(state.debug)(command))
 
 
 def whoami() -> None:

@@ -15,7 +15,9 @@ from sfapi_client import ApiErrorStatus
 from .. import state
 from ..arguments import MachineArg
 from ..errors import reported
-from ..output import console, emit_json, table, transfer
+from ..failures import doing
+from ..global_options import CommandWithGlobals
+from ..output import emit_json, say, table, transfer
 
 if TYPE_CHECKING:
     from sfapi_client import Compute, RemotePath
@@ -23,39 +25,45 @@ if TYPE_CHECKING:
 
 def register(app: typer.Typer) -> None:
     for command in (ls, download, upload):
-        app.command()(reported(state.debug)(command))
-    app.command(context_settings={"allow_interspersed_args": False})(reported(state.debug)(run))
+        app.command(cls=CommandWithGlobals)(reported(state.debug)(command))
+    app.command(cls=CommandWithGlobals, context_settings={"allow_interspersed_args": False})(
+        reported(state.debug)(run)
+    )
 
 
 def ls(
     machine: MachineArg, path: Annotated[str, typer.Argument(help="Absolute path on the machine.")]
 ) -> None:
-    """List a directory (or show a file) like ls -l."""
-    with state.current.client() as client:
+    """List a directory (or show a file) like ls -l.
+
+    With --json, one object per entry: name (the file name), path (the full path),
+    perms, hardlinks, user, group, size (bytes), date.
+    """
+    with state.current.client() as client, doing(f"cannot list {path} on {machine.value}"):
         entries = client.compute(machine).ls(path)
     if state.current.json:
-        emit_json(
-            [
-                {"path": str(e), **(e.entry.model_dump(mode="json") if e.entry else {})}
-                for e in entries
-            ]
-        )
+        emit_json([_entry(e) for e in entries])
         return
     table(
         None,
         ["perms", "user", "group", "size", "date", "name"],
-        [
-            (
-                e.perms,
-                e.user,
-                e.group,
-                int(e.size or 0),
-                e.date,
-                e.entry.name if e.entry else e.name,
-            )
-            for e in entries
-        ],
+        [(e.perms, e.user, e.group, int(e.size or 0), e.date, e.name) for e in entries],
     )
+
+
+def _entry(path: RemotePath) -> dict[str, object]:
+    """One ``ls --json`` entry: the listing's fields, named as ``RemotePath`` names them."""
+    entry = path.entry
+    return {
+        "name": path.name,
+        "path": str(path),
+        "perms": path.perms,
+        "hardlinks": entry.hardlinks if entry else None,
+        "user": path.user,
+        "group": path.group,
+        "size": None if path.size is None else int(path.size),
+        "date": path.date,
+    }
 
 
 def download(
@@ -69,7 +77,7 @@ def download(
     """Copy a (small) file from the machine; nothing is half-written on failure."""
     name = PurePosixPath(remote).name
     target = _download_target(local, name)
-    with state.current.client() as client:
+    with state.current.client() as client, doing(f"cannot download {remote} from {machine.value}"):
         (entry,) = client.compute(machine).ls(remote, directory=True)
         if entry.is_dir():
             raise IsADirectoryError(f"{remote} is a directory; download files one at a time")
@@ -86,7 +94,7 @@ def download(
     if state.current.json:
         emit_json({"remote": remote, "local": str(target), "bytes": len(data)})
     else:
-        console.print(f"{remote} → {target} ({len(data)} bytes)")
+        say(f"{remote} → {target} ({len(data)} bytes)")
 
 
 def _download_target(local: str | None, name: str) -> Path:
@@ -114,14 +122,14 @@ def upload(
         raise IsADirectoryError(f"{local} is a directory; upload files one at a time")
     if not local.is_file():
         raise FileNotFoundError(f"local file {local} does not exist")
-    with state.current.client() as client:
+    with state.current.client() as client, doing(f"cannot upload {local} to {machine.value}"):
         destination = _destination(client.compute(machine), remote)
         with transfer(f"uploading {local}", local.stat().st_size):
             written = destination.upload(local)
     if state.current.json:
         emit_json({"local": str(local), "remote": str(written)})
     else:
-        console.print(f"{local} → {machine.value}:{written}")
+        say(f"{local} → {machine.value}:{written}")
 
 
 def _destination(compute: Compute, remote: str) -> RemotePath:
@@ -144,9 +152,9 @@ def run(
         command = command[1:]
     if not command:
         raise ValueError("no command given: sfapi run MACHINE -- COMMAND [ARGS...]")
-    with state.current.client() as client:
+    with state.current.client() as client, doing(f"{command[0]} on {machine.value} failed"):
         output = client.compute(machine).run(shlex.join(command))
     if state.current.json:
         emit_json({"output": output})
     else:
-        console.print(output, end="" if output.endswith("\n") else "\n", markup=False)
+        say(output.removesuffix("\n"), multiline=True)

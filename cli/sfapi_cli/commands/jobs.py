@@ -1,9 +1,9 @@
-"""``sfapi jobs``, ``job``, ``cancel``, ``submit``: batch jobs on a machine."""
+"""``sfapi jobs``, ``job``, ``cancel``, ``submit``, ``wait``: batch jobs on a machine."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -15,17 +15,18 @@ from .. import state
 from ..arguments import MachineArg
 from ..errors import reported
 from ..exit_codes import ExitCode
-from ..output import console, emit_json, errors, styled_state, table
+from ..failures import CommandError, doing
+from ..global_options import CommandWithGlobals
+from ..job_outcome import JobOutcome, outcome_of
+from ..output import emit_json, say, styled_state, table
 
 if TYPE_CHECKING:
-    from rich.text import Text
-
     from sfapi_client import Job
 
 
 def register(app: typer.Typer) -> None:
-    for command in (jobs, job, cancel, submit):
-        app.command()(reported(state.debug)(command))
+    for command in (jobs, job, cancel, submit, wait):
+        app.command(cls=CommandWithGlobals)(reported(state.debug)(command))
 
 
 def _rows(found: Sequence[Job]) -> list[tuple[object, ...]]:
@@ -52,7 +53,7 @@ def jobs(
     sacct: Annotated[bool, typer.Option("--sacct", help="Finished jobs too (sacct).")] = False,
 ) -> None:
     """Jobs on a machine (squeue; sacct with --sacct)."""
-    with state.current.client() as client:
+    with state.current.client() as client, doing(f"cannot list the jobs on {machine.value}"):
         compute = client.compute(machine)
         found = compute.jobs(
             user=user, partition=partition, command=JobCommand.sacct if sacct else JobCommand.squeue
@@ -73,7 +74,7 @@ def job(
     sacct: Annotated[bool, typer.Option("--sacct", help="Read sacct instead of squeue.")] = False,
 ) -> None:
     """One job's fields."""
-    with state.current.client() as client:
+    with state.current.client() as client, doing(f"cannot read job {jobid} on {machine.value}"):
         found = client.compute(machine).job(jobid, JobCommand.sacct if sacct else JobCommand.squeue)
     row = found.row.model_dump(by_alias=True) if found.row else {}
     if state.current.json:
@@ -82,6 +83,8 @@ def job(
     table(
         f"Job {jobid}", ["field", "value"], [(k, v) for k, v in row.items() if v not in (None, "")]
     )
+    if found.state.is_terminal:  # how it ended, as submit --wait and wait say it
+        _print_outcomes([_outcome(found, found.state, None)])
 
 
 def cancel(
@@ -90,15 +93,13 @@ def cancel(
     wait: Annotated[bool, typer.Option("--wait", help="Wait until the job has ended.")] = False,
 ) -> None:
     """Cancel a job."""
-    with state.current.client() as client:
+    with state.current.client() as client, doing(f"cannot cancel job {jobid} on {machine.value}"):
         found = client.compute(machine).job(jobid)
         found.cancel(wait=wait)
         if state.current.json:
             emit_json({"jobid": jobid, "state": found.state.value})
         else:
-            console.print(
-                f"job {jobid}: cancel requested" + (f"; {found.state.value}" if wait else "")
-            )
+            say(f"job {jobid}: cancel requested" + (f"; {found.state.value}" if wait else ""))
 
 
 def submit(
@@ -120,22 +121,135 @@ def submit(
     ] = None,
 ) -> None:
     """Submit a batch script; with --wait, follow it until it ends."""
+    _check_timeout(timeout)
     text = _local_script(Path(script)) if local else script
     with state.current.client() as client:
-        submitted = client.compute(machine).submit_job(text, args=args or None)
+        with (
+            doing(f"cannot submit {script} on {machine.value}"),
+            _remote_script(script, local, machine.value),
+        ):
+            submitted = client.compute(machine).submit_job(text, args=args or None)
         if not wait:
             if state.current.json:
                 emit_json({"jobid": submitted.jobid})
             else:
-                console.print(f"submitted job {submitted.jobid}")
+                say(f"submitted job {submitted.jobid}")
             return
-        final = _follow(submitted, timeout)
+        from ..waiting import follow_one  # asyncio and the live display: not for --help
+
+        with doing(f"cannot follow job {submitted.jobid} on {machine.value}"):
+            final = follow_one(submitted, timeout)
+            outcome = _ended(submitted, final, text if local else None)
     if state.current.json:
-        emit_json({"jobid": submitted.jobid, "state": final.value})
+        emit_json(outcome.as_json())
     else:
-        console.print(f"job {submitted.jobid} ended: {final.value}")
+        _print_outcomes([outcome])
     if final is not JobState.COMPLETED:
         raise typer.Exit(int(ExitCode.JOB_FAILED))
+
+
+def wait(
+    machine: MachineArg,
+    jobids: Annotated[list[str], typer.Argument(help="The ids of the jobs to wait for.")],
+    timeout: Annotated[
+        float | None, typer.Option(help="Seconds to wait at most for all the jobs.")
+    ] = None,
+) -> None:
+    """Wait until jobs end; exit 0 only if all COMPLETED.
+
+    Exit codes: 0 every job COMPLETED; 10 a job ended in another state (FAILED,
+    CANCELLED, TIMEOUT...); 4 the wait reached --timeout first; 1 a job could not be
+    read (an unknown id). With several outcomes, the first of 1, 10, 4 applies.
+    """
+    _check_timeout(timeout)
+    wanted = list(dict.fromkeys(jobids))
+    for jobid in wanted:
+        _check_jobid(jobid)
+    from ..waiting import wait_for  # asyncio and the live display: not for --help
+
+    with doing(f"cannot wait for jobs on {machine.value}"):
+        outcomes = wait_for(state.current.async_client, machine, wanted, timeout)
+    if state.current.json:
+        emit_json([o.as_json() for o in outcomes])
+    else:
+        _print_outcomes(outcomes)
+    code = _wait_exit_code(outcomes)
+    if code is not ExitCode.OK:
+        raise typer.Exit(int(code))
+
+
+def _wait_exit_code(outcomes: Sequence[JobOutcome]) -> ExitCode:
+    """The exit code of ``wait``: 1 unreadable, else 10 failed, else 4 timed out, else 0."""
+    if any(o.error is not None and not o.timed_out for o in outcomes):
+        return ExitCode.API_ERROR
+    if any(o.ended and not o.completed for o in outcomes):
+        return ExitCode.JOB_FAILED
+    if any(o.timed_out for o in outcomes):
+        return ExitCode.TIMEOUT
+    return ExitCode.OK
+
+
+def _check_timeout(timeout: float | None) -> None:
+    """A wait's ``--timeout`` is a positive number of seconds, checked before any request."""
+    if timeout is not None and not timeout > 0:
+        raise CommandError(
+            f"--timeout must be a positive number of seconds, not {timeout:g}", ExitCode.USAGE
+        )
+
+
+def _check_jobid(jobid: str) -> None:
+    """A Slurm job id (``123``, an array task ``123_4``, a het job part ``123+1``), or a
+    usage error before any request."""
+    if not (
+        jobid[:1].isdigit() and jobid.isascii() and all(c.isdigit() or c in "_+" for c in jobid)
+    ):
+        raise CommandError(
+            f"{jobid!r} is not a job id (digits, as sbatch printed it)", ExitCode.USAGE
+        )
+
+
+def _ended(found: Job, final: JobState, script: str | None) -> JobOutcome:
+    """The outcome of a job that ended, its sacct row read again if the last row read
+    was squeue's (which has no exit code)."""
+    if found.row is not None and "exitcode" not in found.row.model_fields_set:
+        found.update()
+    return _outcome(found, final, script)
+
+
+def _outcome(found: Job, final: JobState, script: str | None) -> JobOutcome:
+    """The outcome of ``found`` from the row it holds."""
+    jobid = found.jobid or ""
+    raw = found.raw_state or final.value
+    completed = final is JobState.COMPLETED
+    return outcome_of(jobid, raw, final.is_terminal, completed, found.row, script)
+
+
+def _print_outcomes(outcomes: Sequence[JobOutcome]) -> None:
+    for outcome in outcomes:
+        say(outcome.summary())
+        line = outcome.output_line()
+        if line is not None and outcome.error is None:
+            say(line)
+
+
+@contextmanager
+def _remote_script(script: str, local: bool, machine: str) -> Iterator[None]:
+    """Inside it, a script path the machine does not have is a usage error; when a local
+    file of that name exists (also for a relative path), with a hint at ``--local``."""
+    try:
+        yield
+    except (FileNotFoundError, ValueError) as error:
+        if local:
+            raise
+        here = Path(script).is_file()
+        if isinstance(error, FileNotFoundError):
+            message = f"job script {script} not found on {machine}"
+        elif here:
+            message = str(error)
+        else:
+            raise
+        hint = f"hint: {script} is a local file; add --local to submit its text" if here else None
+        raise CommandError(message, ExitCode.USAGE, hint=hint) from error
 
 
 def _local_script(path: Path) -> str:
@@ -152,26 +266,3 @@ def _local_script(path: Path) -> str:
         ) from None
     except OSError as exc:
         raise PermissionError(f"cannot read the local script {path}: {exc.strerror}") from None
-
-
-class _Progress:
-    """What the live display shows while a job is waited on: its state and the time spent."""
-
-    def __init__(self, found: Job) -> None:
-        self.found = found
-        self.started = time.monotonic()
-
-    def __rich__(self) -> Text:
-        from rich.text import Text
-
-        elapsed = time.monotonic() - self.started
-        state = self.found.raw_state or self.found.state.value
-        return Text(f"job {self.found.jobid}: {state}  {elapsed:.0f} s")
-
-
-def _follow(found: Job, timeout: float | None) -> JobState:
-    """Wait for the job to end (the library's own wait), showing its state meanwhile."""
-    from rich.live import Live
-
-    with Live(_Progress(found), console=errors, transient=True, refresh_per_second=4):
-        return found.complete(timeout=timeout)

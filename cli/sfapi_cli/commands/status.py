@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Annotated, TypeVar
 
 import typer
 
+from sfapi_client import NotFoundError
+
 from .. import state
 from ..errors import reported
+from ..exit_codes import ExitCode
+from ..failures import CommandError
+from ..global_options import CommandWithGlobals
 from ..output import emit_json, moment, styled_status, table
 
 Entry = TypeVar("Entry")
@@ -20,21 +27,40 @@ def _rows(answer: dict[str, list[Entry]] | list[Entry]) -> list[Entry]:
     return answer
 
 
+@contextmanager
+def known_name(name: str | None) -> Iterator[None]:
+    """A name the service does not know is a usage error (exit 2), as an unknown machine
+    is for the commands that take one."""
+    try:
+        yield
+    except NotFoundError as exc:
+        if name is None:
+            raise
+        raise CommandError(
+            f"unknown system or service {name!r}",
+            ExitCode.USAGE,
+            hint="hint: sfapi status lists every system and service",
+        ) from exc
+
+
 def register(app: typer.Typer) -> None:
     for command in (status, outages, notes, changelog):
-        app.command()(reported(state.debug)(command))
+        app.command(cls=CommandWithGlobals)(reported(state.debug)(command))
 
 
 def status(
     name: Annotated[str | None, typer.Argument(help="One system or service.")] = None,
 ) -> None:
-    """Status of every system and service, or of one."""
-    with state.current.client() as client:
+    """Status of every system and service, or of one.
+
+    With --json: a list of systems, or the one system asked for as an object.
+    """
+    with state.current.client() as client, known_name(name):
         answer = client.resources.status(name)
-    systems = list(answer.values()) if isinstance(answer, dict) else [answer]
     if state.current.json:
-        emit_json(systems)
+        emit_json(list(answer.values()) if isinstance(answer, dict) else answer)
         return
+    systems = list(answer.values()) if isinstance(answer, dict) else [answer]
     table(
         "Status",
         ["name", "status", "description", "updated"],
@@ -52,7 +78,7 @@ def outages(
     ] = False,
 ) -> None:
     """Outages (past and current, or planned with --planned), per system."""
-    with state.current.client() as client:
+    with state.current.client() as client, known_name(name):
         answer = (
             client.resources.planned_outages(name) if planned else client.resources.outages(name)
         )
@@ -80,7 +106,7 @@ def notes(
     name: Annotated[str | None, typer.Argument(help="One system or service.")] = None,
 ) -> None:
     """Notes about systems and services."""
-    with state.current.client() as client:
+    with state.current.client() as client, known_name(name):
         rows = _rows(client.resources.notes(name))
     if state.current.json:
         emit_json(rows)

@@ -1,0 +1,69 @@
+"""Errors told in terms of the command the user typed, not of the API calls under it.
+
+The package's errors name the operation that failed and the request sent (``ls failed:
+... [GET https://... → 200]``): right for a program, noise for someone who typed
+``sfapi download``. :class:`CommandError` carries a message about the command, the exit
+code it means and an optional hint; :func:`doing` turns an answer the API refused into one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sfapi_client import (
+    AuthenticationError,
+    ClientKeyError,
+    MissingCredentialsError,
+    PermissionDeniedError,
+    SfApiError,
+)
+
+from .exit_codes import ExitCode
+
+#: Errors about the credentials keep their own wording and exit code (and hint).
+CREDENTIAL_ERRORS = (
+    ClientKeyError,
+    MissingCredentialsError,
+    AuthenticationError,
+    PermissionDeniedError,
+)
+
+
+class CommandError(Exception):
+    """A failure of a command: what to print, the exit code, and a hint line (or None)."""
+
+    def __init__(self, message: str, code: ExitCode, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.hint = hint
+
+
+def reason(error: SfApiError) -> str:
+    """What the service said, without the operation's name or the request's URL."""
+    if error.operation:
+        return error.message.removeprefix(f"{error.operation} failed: ")
+    return error.message
+
+
+def describe(error: BaseException) -> str:
+    """The one-line text of an error: an API error's reason, anything else as it reads."""
+    if isinstance(error, SfApiError) and error.status is not None:
+        return reason(error)
+    return str(error)
+
+
+@contextmanager
+def doing(what: str) -> Iterator[None]:
+    """Report an answer the API refused inside the block as ``<what>: <reason>``.
+
+    Only errors the service answered with (an HTTP or in-band status) are reworded;
+    credential errors, timeouts and connection failures pass through unchanged.
+    """
+    try:
+        yield
+    except SfApiError as exc:
+        if isinstance(exc, CREDENTIAL_ERRORS) or exc.status is None:
+            raise
+        raise CommandError(f"{what}: {reason(exc)}", ExitCode.API_ERROR) from exc
