@@ -83,6 +83,6 @@ clean:
 	rm -rf $(VENV) site dist .mypy_cache .pytest_cache .ruff_cache
 
 ## bench: ours against the peers (side environments in bench/.peers/); writes bench/results.json
-##        and rewrites the performance table in README.md from it
+##        and rewrites the tables of docs/maintainers/performance.md from it
 bench: $(STAMP)
 	$(BIN)/python bench/run.py
