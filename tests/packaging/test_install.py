@@ -7,7 +7,7 @@ fresh virtual environments as a user installs it, and used there.
 - With the ``sim`` extra, a user's test file gets the ``sim`` fixture from the
   installed plugin, without any conftest.
 
-The wheel is built once per module without a network (``--no-build-isolation``, the
+The wheel is the one ``make dist`` builds (once per session, without a network: the
 dev extra brings setuptools); each environment gets it with its dependencies through
 pip's ordinary resolution, so it holds only what the wheel's metadata asks for.
 """
@@ -17,14 +17,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
-import venv
+import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.packaging.environments import ROOT, Built, fresh_venv, pip_into, site_of
 
 IMPORT_CHECK = """
 import json, sys
@@ -42,40 +41,9 @@ print(json.dumps({
 """
 
 
-#: What a source distribution of the project holds; the wheel is built from a copy
-#: of these, so that building leaves nothing (``build/``, ``*.egg-info``) in the checkout.
-SOURCES = ("pyproject.toml", "README.md", "generated", "simulator", "cli")
-
-
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    source = tmp_path_factory.mktemp("source")
-    for name in SOURCES:
-        if (ROOT / name).is_dir():
-            shutil.copytree(
-                ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__")
-            )
-        else:
-            shutil.copy2(ROOT / name, source / name)
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "-q",
-            "--no-deps",
-            "--no-build-isolation",
-            "-w",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (built,) = out.glob("sfapi_client_codegen-*.whl")
-    return built
+def wheel(built: Built) -> Path:
+    return built.wheel
 
 
 def test_wheel_holds_the_packages_and_no_tests_or_generator(wheel: Path) -> None:
@@ -87,31 +55,18 @@ def test_wheel_holds_the_packages_and_no_tests_or_generator(wheel: Path) -> None
     assert "sfapi_client/_async/endpoints/compute.py" in names
 
 
-def site_of(python: Path) -> Path:
-    return Path(
-        subprocess.run(
-            [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-    )
+def test_the_sdist_holds_what_a_build_needs(built: Built) -> None:
+    with tarfile.open(built.sdist) as sdist:
+        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    assert {"pyproject.toml", "README.md", "generated/sfapi_client/__init__.py"} <= names
+    assert "simulator/sfapi_sim/pytest_plugin.py" in names and "cli/sfapi_cli/app.py" in names
 
 
 def install_into_fresh_venv(folder: Path, *requirements: str) -> Path:
     """The python of a new virtual environment in ``folder`` holding ``requirements``
-    and their dependencies, installed by this environment's pip."""
-    env_dir = folder / "venv"
-    venv.EnvBuilder(with_pip=False).create(env_dir)
-    python = env_dir / "bin" / "python"
-    result = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", *requirements],
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
+    and their dependencies, resolved by pip as for any user."""
+    python = fresh_venv(folder)
+    pip_into(python, *requirements)
     return python
 
 
