@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: setup codegen check-generated lint typecheck test soak sim bench drift drift-update release-proposal docs docs-serve clean
+.PHONY: setup dist codegen check-generated lint typecheck test soak sim bench drift drift-update release-proposal docs docs-serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,13 @@ $(STAMP): pyproject.toml
 
 ## setup: create .venv with the package, the generator, the simulator and the dev tools
 setup: $(STAMP)
+
+## dist: build the wheel and the source distribution into dist/ (no network needed)
+dist: $(STAMP)
+	rm -rf dist
+	$(BIN)/python -m pip wheel --quiet --no-deps --no-build-isolation --wheel-dir dist .
+	$(BIN)/python -c 'from setuptools import build_meta; build_meta.build_sdist("dist")' >/dev/null
+	@ls dist
 
 ## codegen: regenerate generated/sfapi_client from spec/, generator/ and templates/
 codegen: $(STAMP)
@@ -40,9 +47,10 @@ test: check-generated lint typecheck docs
 soak: $(STAMP)
 	$(BIN)/python -m pytest -q -m soak
 
-## sim: run the local SF API simulator on 127.0.0.1:8000
+## sim: run the local SF API simulator on 127.0.0.1:8766, alice's key in sim-key.pem;
+##      it prints the export lines that point the client and the examples at it
 sim: $(STAMP)
-	$(BIN)/sfapi-sim serve --key-out .sim-key.pem
+	$(BIN)/sfapi-sim serve --key-out sim-key.pem
 
 ## drift: compare the live spec with spec/openapi.json (FORMAT=text|json|markdown;
 ##        exit 0 no drift, 1 non-breaking, 2 breaking, 3 could not fetch)
@@ -72,9 +80,9 @@ docs-serve: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 clean:
-	rm -rf $(VENV) site .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) site dist .mypy_cache .pytest_cache .ruff_cache
 
 ## bench: ours against the peers (side environments in bench/.peers/); writes bench/results.json
-##        and rewrites the performance table in README.md from it
+##        and rewrites the tables of docs/maintainers/performance.md from it
 bench: $(STAMP)
 	$(BIN)/python bench/run.py

@@ -1,5 +1,5 @@
 """``make bench``: ours against the peers in one run; writes bench/results.json and
-rewrites README's performance table from it.
+rewrites the performance tables of docs/maintainers/performance.md from it.
 
 Peers are installed into side environments under ``bench/.peers/`` (see peers.py):
 openapi-python-client for codegen on the same spec, NERSC's sfapi_client 0.6.0 for
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(1, str(ROOT))  # the generator, whose timeline files the bench reads
 
 import peers  # noqa: E402
-import readme_table  # noqa: E402
+import results_table  # noqa: E402
 import sidebyside  # noqa: E402
 from targets import FIGURES, judge  # noqa: E402
 
@@ -82,7 +82,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--calls", type=int, default=5000)
     parser.add_argument("--quick", action="store_true", help="fewer repeats and calls")
-    parser.add_argument("--no-readme", action="store_true", help="leave README.md as it is")
+    parser.add_argument(
+        "--no-page", action="store_true", help="leave docs/maintainers/performance.md as it is"
+    )
     args = parser.parse_args(argv)
     repeats, calls = (2, 500) if args.quick else (args.repeats, args.calls)
     codegen_repeats = 2 if args.quick else args.codegen_repeats
@@ -134,9 +136,9 @@ def main(argv: list[str] | None = None) -> int:
     }
     RESULTS.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
     _print(results)
-    if not args.no_readme:
-        readme_table.rewrite()
-        print("README.md performance table rewritten")
+    if not args.no_page:
+        results_table.rewrite()
+        print("docs/maintainers/performance.md tables rewritten")
     shutil.rmtree(ROOT / "bench" / "__pycache__", ignore_errors=True)
     return 0
 

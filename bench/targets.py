@@ -1,7 +1,7 @@
 """The figures the benchmark reports, with what each means and the target it must meet.
 
 One table serves ``run.py`` (which records ``target`` and ``met`` beside each figure in
-results.json) and ``readme_table.py`` (which renders README's performance table).
+results.json) and ``results_table.py`` (which renders the maintainers' performance page).
 """
 
 from __future__ import annotations

@@ -11,7 +11,6 @@ SCRIPT = """#!/bin/bash
 echo "hello from $(hostname)"
 """
 
-# --8<-- [start:workflow]
 with Client(**options()) as client:
     perlmutter = client.compute(Machine.perlmutter)
     print("Perlmutter is", perlmutter.status.value)
@@ -29,4 +28,3 @@ with Client(**options()) as client:
     home = perlmutter.run("printenv HOME").strip()
     (output,) = perlmutter.ls(f"{home}/hello-{job.jobid}.out")
     print(output.download().read(), end="")
-# --8<-- [end:workflow]

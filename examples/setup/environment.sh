@@ -1,7 +1,5 @@
-# Which key the examples (and the sfapi command) use: a path, or a name under ~/.superfacility/.
+# Against NERSC: the key file Iris gave you, as a path or a name under ~/.superfacility/.
 export SFAPI_KEY=mykey
-
-# To run them against the local simulator instead (sfapi-sim serve prints these):
-#   export SFAPI_KEY=/tmp/demo.key
-#   export SFAPI_BASE_URL=http://127.0.0.1:8766/api/v1.2
-#   export SFAPI_TOKEN_URL=http://127.0.0.1:8766/c2id/token
+# The API and the token endpoint are NERSC's unless these say otherwise, and waits
+# poll every 10 s; unset what the simulator's export lines set:
+unset SFAPI_BASE_URL SFAPI_TOKEN_URL SFAPI_WAIT_INTERVAL

@@ -3,12 +3,28 @@
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
 import tempfile
 from pathlib import Path
 
 from .config import API_PREFIX, TOKEN_PATH, Faults, SimConfig
 from .keys import write_key_file
+
+#: Not 8000, which documentation servers and many web frameworks take by default.
+DEFAULT_PORT = 8766
+#: The SFAPI_WAIT_INTERVAL printed for clients: the simulator's jobs take seconds, not
+#: the minutes the client's default interval of 10 s is made for.
+CLIENT_WAIT_INTERVAL = "1"
+
+
+def _export_lines(base_url: str, token_url: str, key_file: Path | None) -> list[str]:
+    """Shell lines pointing the client, the examples and ``sfapi`` at this simulator."""
+    lines = [f"export SFAPI_BASE_URL={base_url}", f"export SFAPI_TOKEN_URL={token_url}"]
+    if key_file is not None:
+        lines.append(f"export SFAPI_KEY={shlex.quote(str(key_file.resolve()))}")
+    lines.append(f"export SFAPI_WAIT_INTERVAL={CLIENT_WAIT_INTERVAL}")
+    return lines
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -20,8 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "--host", default="127.0.0.1", help="address to bind (default: loopback only)"
     )
-    serve.add_argument("--port", type=int, default=8000)
-    serve.add_argument("--key-out", type=Path, help="write a read-write client's key file here")
+    serve.add_argument("--port", type=int, default=DEFAULT_PORT, help="default: %(default)s")
+    serve.add_argument(
+        "--key-out",
+        type=Path,
+        help="write a read-write client's key file here (printed as SFAPI_KEY)",
+    )
     serve.add_argument(
         "--read-only-key-out", type=Path, help="write a read-only client's key file here"
     )
@@ -109,13 +129,17 @@ def main(argv: list[str] | None = None) -> int:
     root = args.data_dir or Path(scratch.name if scratch else ".")
     app = create_app(config, root, token_urls)
     world = app.state.world
-    print(f"SF API simulator: base URL http://{shown_host}:{args.port}{API_PREFIX}")
+    base_url = f"http://{shown_host}:{args.port}{API_PREFIX}"
+    print(f"SF API simulator: base URL {base_url}")
     print(f"token URL: {token_urls[0]}")
     for path, read_only in ((args.key_out, False), (args.read_only_key_out, True)):
         if path is not None:
             client, pem = world.authority.register("alice", read_only=read_only)
             write_key_file(path, client.client_id, pem)
             print(f"{'read-only' if read_only else 'read-write'} key for user alice: {path}")
+    print("\nTo point the client, the examples and sfapi at it, run in your shell:")
+    print("\n".join(_export_lines(base_url, token_urls[0], args.key_out)))
+    print("Ctrl-C stops the simulator.")
     sys.stdout.flush()
     try:
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning", lifespan="off")

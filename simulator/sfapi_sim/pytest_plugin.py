@@ -3,19 +3,61 @@
 Installed with the package, the plugin is registered through the ``pytest11`` entry
 point: a test that names the ``sim`` fixture gets a running simulator without any
 conftest, and ``-p no:sfapi_sim`` turns the plugin off.
+
+The plugin is inert until a test asks for ``sim``: loading it imports nothing beyond
+pytest, so a project that installed the package without its ``sim`` extra runs its
+tests as before. A test that asks for ``sim`` there fails with a message saying which
+extra to install.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
-from .testing import RunningSimulator, running_simulator
+if TYPE_CHECKING:
+    from .testing import RunningSimulator
+
+#: The top-level modules the ``sim`` extra brings; a missing one means the extra is not
+#: installed (any other missing module is a real error and is raised as it is).
+SIM_EXTRA_MODULES = frozenset(
+    {
+        "fastapi",
+        "starlette",
+        "uvicorn",
+        "multipart",
+        "python_multipart",
+        "joserfc",
+        "tree_sitter",
+        "tree_sitter_bash",
+    }
+)
+
+INSTALL_HINT = (
+    "the sim fixture needs the simulator's dependencies, which are not installed "
+    "(No module named {name!r}); install the package with its sim extra: "
+    "pip install 'sfapi-client-codegen[sim]' (or the same extra after a checkout's "
+    "path or a wheel's file name, as you installed the package)"
+)
+
+
+def _missing_extra_module(exc: ModuleNotFoundError) -> str | None:
+    """The sim extra's module whose absence ``exc`` reports, or None for any other."""
+    top = (exc.name or "").partition(".")[0]
+    return top if top in SIM_EXTRA_MODULES else None
 
 
 @pytest.fixture(scope="session")
 def sim_session() -> Iterator[RunningSimulator]:
+    try:
+        from .testing import running_simulator
+    except ModuleNotFoundError as exc:
+        name = _missing_extra_module(exc)
+        if name is None:
+            raise
+        pytest.fail(INSTALL_HINT.format(name=name), pytrace=False)
     with running_simulator() as simulator:
         yield simulator
 

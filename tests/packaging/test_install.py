@@ -1,13 +1,15 @@
-"""The generated package is an ordinary library: built as a wheel, installed into a
-fresh virtual environment, imported from there with its low-level clients; and a user's
-own test file gets the simulator's ``sim`` fixture from the installed plugin, without
-any conftest.
+"""The generated package is an ordinary library: built as a wheel, installed into
+fresh virtual environments as a user installs it, and used there.
 
-The wheel is built without a network (``--no-build-isolation``, the dev extra brings
-setuptools) and installed with ``--no-deps``; the fresh environment reaches httpx2
-and pydantic through a path entry to this environment's site-packages, placed after
-its own, so that every ``sfapi_client`` module is the installed copy and not the
-source tree.
+- With the base package alone (and pytest), the package imports, and a user's own
+  tests run as before: the simulator's pytest plugin is registered but inert, and a
+  test that asks for its ``sim`` fixture fails saying which extra to install.
+- With the ``sim`` extra, a user's test file gets the ``sim`` fixture from the
+  installed plugin, without any conftest.
+
+The wheel is the one ``make dist`` builds (once per session, without a network: the
+dev extra brings setuptools); each environment gets it with its dependencies through
+pip's ordinary resolution, so it holds only what the wheel's metadata asks for.
 """
 
 from __future__ import annotations
@@ -15,15 +17,13 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-import sys
-import sysconfig
-import venv
+import tarfile
 import zipfile
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parents[2]
+from tests.packaging.environments import ROOT, Built, fresh_venv, pip_into, site_of
 
 IMPORT_CHECK = """
 import json, sys
@@ -41,40 +41,9 @@ print(json.dumps({
 """
 
 
-#: What a source distribution of the project holds; the wheel is built from a copy
-#: of these, so that building leaves nothing (``build/``, ``*.egg-info``) in the checkout.
-SOURCES = ("pyproject.toml", "README.md", "generated", "simulator", "cli")
-
-
 @pytest.fixture(scope="module")
-def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    source = tmp_path_factory.mktemp("source")
-    for name in SOURCES:
-        if (ROOT / name).is_dir():
-            shutil.copytree(
-                ROOT / name, source / name, ignore=shutil.ignore_patterns("__pycache__")
-            )
-        else:
-            shutil.copy2(ROOT / name, source / name)
-    out = tmp_path_factory.mktemp("wheel")
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "-q",
-            "--no-deps",
-            "--no-build-isolation",
-            "-w",
-            str(out),
-            str(source),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    (built,) = out.glob("sfapi_client_codegen-*.whl")
-    return built
+def wheel(built: Built) -> Path:
+    return built.wheel
 
 
 def test_wheel_holds_the_packages_and_no_tests_or_generator(wheel: Path) -> None:
@@ -86,56 +55,43 @@ def test_wheel_holds_the_packages_and_no_tests_or_generator(wheel: Path) -> None
     assert "sfapi_client/_async/endpoints/compute.py" in names
 
 
-def site_of(python: Path) -> Path:
-    return Path(
-        subprocess.run(
-            [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-            check=True,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-    )
+def test_the_sdist_holds_what_a_build_needs(built: Built) -> None:
+    with tarfile.open(built.sdist) as sdist:
+        names = {name.split("/", 1)[1] for name in sdist.getnames() if "/" in name}
+    assert {"pyproject.toml", "README.md", "generated/sfapi_client/__init__.py"} <= names
+    assert "simulator/sfapi_sim/pytest_plugin.py" in names and "cli/sfapi_cli/app.py" in names
 
 
-@pytest.fixture(scope="module")
-def fresh_python(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The python of a new virtual environment with the wheel installed."""
-    env_dir = tmp_path_factory.mktemp("fresh") / "venv"
-    venv.EnvBuilder(with_pip=False).create(env_dir)
-    python = env_dir / "bin" / "python"
-    fresh_site = site_of(python)
-    subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "--python",
-            str(python),
-            "install",
-            "-q",
-            "--no-deps",
-            "--no-index",
-            str(wheel),
-        ],
-        check=True,
-        capture_output=True,
-    )
-    # Dependencies only: a plain path entry is not a site dir, so the editable
-    # install of this checkout (a .pth finder in our site-packages) stays inactive.
-    (fresh_site / "zz_dependencies.pth").write_text(sysconfig.get_path("purelib") + "\n")
+def install_into_fresh_venv(folder: Path, *requirements: str) -> Path:
+    """The python of a new virtual environment in ``folder`` holding ``requirements``
+    and their dependencies, resolved by pip as for any user."""
+    python = fresh_venv(folder)
+    pip_into(python, *requirements)
     return python
 
 
-def test_installed_wheel_imports_in_a_fresh_environment(fresh_python: Path, tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def base_python(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new virtual environment with the wheel, without extras, and pytest."""
+    return install_into_fresh_venv(tmp_path_factory.mktemp("base"), str(wheel), "pytest")
+
+
+@pytest.fixture(scope="module")
+def sim_python(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A new virtual environment with the wheel and its ``sim`` extra, which brings pytest."""
+    return install_into_fresh_venv(tmp_path_factory.mktemp("sim"), f"{wheel}[sim]")
+
+
+def test_installed_wheel_imports_in_a_fresh_environment(base_python: Path, tmp_path: Path) -> None:
     result = subprocess.run(
-        [str(fresh_python), "-c", IMPORT_CHECK],
+        [str(base_python), "-c", IMPORT_CHECK],
         check=True,
         capture_output=True,
         text=True,
         cwd=tmp_path,
     )
     found = json.loads(result.stdout)
-    assert Path(found["file"]).is_relative_to(site_of(fresh_python))
+    assert Path(found["file"]).is_relative_to(site_of(base_python))
     assert found["typed"] is True
     assert {"account", "compute", "meta", "status", "storage", "tasks", "utilities"} <= set(
         found["endpoints"]
@@ -144,11 +100,9 @@ def test_installed_wheel_imports_in_a_fresh_environment(fresh_python: Path, tmp_
 
 
 def user_pytest(python: Path, folder: Path, *options: str) -> subprocess.CompletedProcess[str]:
-    """pytest of ``python`` in ``folder``, as a user runs it there. This environment's
-    pytest-asyncio is reachable through the path entry; a user's project need not have
-    an async plugin, so it is turned off."""
+    """pytest of ``python`` in ``folder``, as a user runs it there."""
     return subprocess.run(
-        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:asyncio", *options],
+        [str(python), "-m", "pytest", "-q", "-p", "no:cacheprovider", *options],
         capture_output=True,
         text=True,
         cwd=folder,
@@ -157,21 +111,74 @@ def user_pytest(python: Path, folder: Path, *options: str) -> subprocess.Complet
     )
 
 
+UNRELATED_TESTS = """
+def add(a, b):
+    return a + b
+
+
+def test_add():
+    assert add(2, 3) == 5
+
+
+def test_text():
+    assert "sfapi".upper() == "SFAPI"
+"""
+
+ASKS_FOR_SIM = """
+def test_uses_the_simulator(sim):
+    assert sim.base_url
+"""
+
+
+def test_the_base_package_leaves_a_users_tests_alone(base_python: Path, tmp_path: Path) -> None:
+    """Installed without extras, the package must not break pytest in a project that
+    never uses the simulator: the plugin loads without the simulator's dependencies."""
+    missing = subprocess.run(
+        [str(base_python), "-c", "import uvicorn"], capture_output=True, text=True, check=False
+    )
+    assert "No module named 'uvicorn'" in missing.stderr, "the base environment has uvicorn"
+    project = tmp_path / "unrelated_project"
+    project.mkdir()
+    (project / "test_unrelated.py").write_text(UNRELATED_TESTS)
+    result = user_pytest(base_python, project, "-W", "error")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "2 passed" in result.stdout
+    # The plugin is there, registered by its entry point, and loaded without complaint.
+    plugins = user_pytest(base_python, project, "--trace-config", "--co").stdout
+    assert any("sfapi_sim" in line for line in plugins.splitlines()), plugins
+
+
+def test_asking_for_sim_without_the_extra_names_the_extra(
+    base_python: Path, tmp_path: Path
+) -> None:
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "test_unrelated.py").write_text(UNRELATED_TESTS)
+    (project / "test_sim.py").write_text(ASKS_FOR_SIM)
+    result = user_pytest(base_python, project)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "2 passed, 1 error" in result.stdout
+    assert "pip install 'sfapi-client-codegen[sim]'" in result.stdout
+    assert "No module named" in result.stdout
+    assert "Traceback" not in result.stdout
+
+
 def test_a_users_test_file_gets_the_sim_fixture_without_a_conftest(
-    fresh_python: Path, tmp_path: Path
+    sim_python: Path, tmp_path: Path
 ) -> None:
     """The testing page's example, run as a user runs it: a folder holding only the
-    test file, pytest from the fresh environment, the plugin found by its entry point."""
+    test file, pytest from the fresh environment (brought by the ``sim`` extra), the
+    plugin found by its entry point."""
     user_tests = tmp_path / "my_project"
     user_tests.mkdir()
     shutil.copy2(ROOT / "examples" / "test_with_simulator.py", user_tests)
-    result = user_pytest(fresh_python, user_tests, "-W", "error")
+    result = user_pytest(sim_python, user_tests, "-W", "error")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "4 passed" in result.stdout
     # The installed plugin provides it ...
-    plugins = user_pytest(fresh_python, user_tests, "--trace-config", "--co").stdout
+    plugins = user_pytest(sim_python, user_tests, "--trace-config", "--co").stdout
     plugin_lines = [line for line in plugins.splitlines() if "sfapi_sim" in line]
-    assert any(str(site_of(fresh_python)) in line for line in plugin_lines), plugin_lines
+    assert any(str(site_of(sim_python)) in line for line in plugin_lines), plugin_lines
     # ... through its entry point: with the plugin turned off, the fixture is missing.
-    without = user_pytest(fresh_python, user_tests, "-p", "no:sfapi_sim")
+    without = user_pytest(sim_python, user_tests, "-p", "no:sfapi_sim")
     assert without.returncode == 1 and "fixture 'sim' not found" in without.stdout

@@ -27,11 +27,10 @@ NEXT_MINOR = f"{MAJOR}.{MINOR + 1}.0"
 NEXT_PATCH = f"{MAJOR}.{MINOR}.{PATCH + 1}"
 #: Breaking changes raise the major number, or the minor one while it is 0.
 NEXT_BREAKING = NEXT_MINOR if MAJOR == 0 else f"{MAJOR + 1}.0.0"
-#: The variant whose pull request body README.md shows, between these markers.
-README_VARIANT = "optional-parameter"
-README_START = "<!-- release-body:start"
-README_END = "<!-- release-body:end -->"
-#: The served variants' base URL as README.md shows it (the tests take a free port).
+#: The variant whose pull request body the maintainers' release page shows, from this file.
+SHOWN_VARIANT = "optional-parameter"
+SHOWN_BODY = ROOT / "examples" / "maintainers" / "release_body.md"
+#: The served variants' base URL as the page shows it (the tests take a free port).
 SHOWN_BASE = "http://127.0.0.1:8000"
 
 
@@ -209,21 +208,16 @@ def _in_order(text: str, lines: tuple[str, ...]) -> None:
         position = found.end()
 
 
-def test_readme_shows_a_real_pull_request_body(
+def test_the_site_shows_a_real_pull_request_body(
     release: Callable[[str], Released], server: str
 ) -> None:
-    body = release(README_VARIANT).run.out.replace(server, SHOWN_BASE)
-    readme = (ROOT / "README.md").read_text()
-    start = readme.index(README_START)
-    start = readme.index("\n", start) + 1
-    end = readme.index(README_END)
-    shown = f"````markdown\n{body}````\n"
-    if os.environ.get("UPDATE_README") == "1":
-        (ROOT / "README.md").write_text(readme[:start] + shown + readme[end:])
+    body = release(SHOWN_VARIANT).run.out.replace(server, SHOWN_BASE)
+    if os.environ.get("UPDATE_SHOWN_BODY") == "1":
+        SHOWN_BODY.write_text(body)
         return
-    assert readme[start:end] == shown, (
-        "README.md's pull request body is not what the release command writes; "
-        "refresh it with UPDATE_README=1 pytest tests/release -k readme"
+    assert SHOWN_BODY.read_text() == body, (
+        f"{SHOWN_BODY.relative_to(ROOT)} is not what the release command writes; "
+        "refresh it with UPDATE_SHOWN_BODY=1 pytest tests/release -k shows"
     )
 
 

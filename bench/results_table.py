@@ -1,8 +1,9 @@
-"""Rewrite README's performance table from bench/results.json.
+"""Rewrite the performance tables of the maintainers' site page from bench/results.json.
 
-The table sits between two marker comments in README.md; everything between them is
+The tables sit between two marker comments in docs/maintainers/performance.md;
+everything between them is
 replaced, nothing else is touched. ``make bench`` runs this after writing the results;
-``python bench/readme_table.py`` redoes it alone.
+``python bench/results_table.py`` redoes it alone.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from typing import Any
 from targets import FIGURES
 
 ROOT = Path(__file__).resolve().parent.parent
-README = ROOT / "README.md"
+PAGE = ROOT / "docs" / "maintainers" / "performance.md"
 RESULTS = ROOT / "bench" / "results.json"
-START = "<!-- bench-table:start (written by bench/readme_table.py from bench/results.json) -->"
+START = "<!-- bench-table:start (written by bench/results_table.py from bench/results.json) -->"
 END = "<!-- bench-table:end -->"
 
 
@@ -123,14 +124,14 @@ def _codegen_profile(cold: dict[str, Any]) -> list[str]:
     return lines
 
 
-def rewrite(readme: Path = README, results_file: Path = RESULTS) -> None:
-    text = readme.read_text(encoding="utf-8")
+def rewrite(page: Path = PAGE, results_file: Path = RESULTS) -> None:
+    text = page.read_text(encoding="utf-8")
     if START not in text or END not in text:
-        raise SystemExit(f"{readme.name}: the markers {START!r} and {END!r} are missing")
+        raise SystemExit(f"{page.name}: the markers {START!r} and {END!r} are missing")
     head, rest = text.split(START, 1)
     _, tail = rest.split(END, 1)
     table = render(json.loads(results_file.read_text(encoding="utf-8")))
-    readme.write_text(f"{head}{START}\n{table}\n{END}{tail}", encoding="utf-8")
+    page.write_text(f"{head}{START}\n{table}\n{END}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":
