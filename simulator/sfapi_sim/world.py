@@ -193,4 +193,6 @@ class World:
         return self.accounts[user]
 
     def set_faults(self, config: SimConfig) -> None:
+        """Use ``config`` from now on (faults, timings, limits, the disk quota)."""
         self.config = config
+        self.quota.limit = config.disk_quota
