@@ -185,8 +185,10 @@ def main(argv: list[str] | None = None) -> int:
     # SIGTERM (what CI runners and ``docker stop`` send) ends the server as Ctrl-C does, so
     # that the temporary data folder is removed either way.
     previous = signal.signal(signal.SIGTERM, _terminate)
-    scratch = tempfile.mkdtemp(prefix="sfapi-sim-") if args.data_dir is None else None
+    scratch: str | None = None
     try:
+        if args.data_dir is None:
+            scratch = tempfile.mkdtemp(prefix="sfapi-sim-")
         root = args.data_dir or Path(scratch or ".")
         app = create_app(config, root, token_urls)
         world = app.state.world
@@ -208,6 +210,9 @@ def main(argv: list[str] | None = None) -> int:
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning", lifespan="off")
     except Terminated:
         return 128 + signal.SIGTERM
+    except OSError as exc:  # a key file or the data folder cannot be written
+        print(f"sfapi-sim: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     finally:
         if scratch is not None:
             shutil.rmtree(scratch, ignore_errors=True)

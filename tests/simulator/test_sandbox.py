@@ -308,3 +308,32 @@ def test_deeply_nested_json_is_refused_without_a_server_error(sim: RunningSimula
     assert 400 <= admin.status_code < 500
     # The simulator still answers.
     assert sim.access_token()
+
+
+def test_hard_links_and_special_files_planted_on_disk_are_not_read(
+    sim: RunningSimulator,
+) -> None:
+    """The simulator makes no hard links: a file with a second name was linked in from
+    outside (here to a host file beside the machines' roots) and is neither read nor
+    touched; a pipe is not opened."""
+    api = SimApi(sim)
+    folder = f"{HOME}/planted-{uuid.uuid4().hex[:8]}"
+    filesystem = sim.world.filesystems[MACHINE]
+    filesystem.mkdir(folder, "alice")
+    host = filesystem.host_path(folder)
+    bait = sim.root / f"host-{uuid.uuid4().hex[:8]}.txt"  # same host filesystem, outside
+    bait.write_bytes(b"host file\n")
+    os.link(bait, host / "hard.txt")
+    os.mkfifo(host / "pipe")
+    before = os.stat(bait).st_mtime_ns
+    assert _download(api, f"{folder}/hard.txt")["status"] == "ERROR"
+    assert _download(api, f"{folder}/pipe")["status"] == "ERROR"
+    result = api.run(f"cd {folder}; cat hard.txt pipe; touch hard.txt; cp hard.txt copy.txt")
+    assert "host file" not in result["output"] and result["exit_code"] != 0
+    assert os.stat(bait).st_mtime_ns == before
+    # Writing over the planted name replaces it; the host file keeps its content.
+    assert _upload(api, f"{folder}/hard.txt", b"replaced")["status"] == "OK"
+    assert _download(api, f"{folder}/hard.txt")["file"] == "replaced"
+    assert bait.read_bytes() == b"host file\n"
+    os.unlink(host / "pipe")
+    bait.unlink()

@@ -288,3 +288,19 @@ def test_serve_refuses_bad_users_and_quotas(args: list[str]) -> None:
         timeout=60,
     )
     assert done.returncode == 2 and "sfapi-sim" in done.stderr
+
+
+def test_serve_refuses_to_write_a_key_through_a_link(tmp_path: Path) -> None:
+    keys = tmp_path / "keys"
+    keys.mkdir()
+    victim = tmp_path / "victim.txt"
+    victim.write_text("keep me\n")
+    (keys / "bob.key").symlink_to(victim)
+    done = subprocess.run(
+        [sys.executable, "-m", "sfapi_sim.cli", "serve", "--port", "1", "--key-dir", str(keys)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "cannot write the key file" in done.stderr
+    assert victim.read_text() == "keep me\n"

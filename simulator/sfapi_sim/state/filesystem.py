@@ -245,7 +245,10 @@ class Filesystem:
                 raise DeniedFile(f"{path}: Permission denied")
 
         with self.sandbox.walk(clean, follow=follow, search=search) as spot:
-            yield spot
+            try:
+                yield spot
+            except OSError as exc:  # the tree changed under the operation, say
+                raise FileError(f"{path}: {os.strerror(exc.errno or 0)}") from None
 
     def _need(self, spot: Spot, user: str, want: int, shown: str) -> None:
         """DeniedFile unless ``user`` has ``want`` on the spot's entry."""
@@ -583,7 +586,7 @@ class Filesystem:
             raise FileError(f"{path}: {os.strerror(exc.errno or 0)}") from None
         size = info.st_size if stat.S_ISREG(info.st_mode) else 0
         self.quota.release(owner.user, blocks(size))
-        self.metadata.drop(path)
+        self.metadata.forget(path)
 
     def _remove_tree(
         self, folder: int, name: str, path: str, info: os.stat_result, user: str, shown: str
@@ -614,7 +617,7 @@ class Filesystem:
         except OSError as exc:
             raise FileError(f"{path}: {os.strerror(exc.errno or 0)}") from None
         self.quota.release(owner.user, blocks(0))
-        self.metadata.drop(path)
+        self.metadata.forget(path)  # what lay below was forgotten entry by entry
 
     def touch(self, path: str, user: str) -> None:
         """Create an empty file, or update the time of an existing one."""
@@ -623,6 +626,8 @@ class Filesystem:
                 self._replace(spot, user, path, 0, lambda out: None)
                 return
             self._need(spot, user, WRITE, f"cannot touch '{path}'")
+            if not stat.S_ISDIR(spot.info.st_mode) and spot.info.st_nlink != 1:
+                raise DeniedFile(f"cannot touch '{path}': Permission denied")  # linked in
             try:
                 os.utime(spot.name, dir_fd=spot.folder, follow_symlinks=False)
             except OSError as exc:

@@ -27,6 +27,11 @@ class MetadataStore:
         with self._lock:
             self._records[path] = ownership
 
+    def forget(self, path: str) -> None:
+        """Forget the record of ``path`` alone."""
+        with self._lock:
+            self._records.pop(path, None)
+
     def drop(self, path: str) -> None:
         """Forget ``path`` and everything below it."""
         prefix = path.rstrip("/") + "/"

@@ -53,11 +53,19 @@ class Spot:
         return os.open(self.name, DIR_FLAGS, dir_fd=self.folder)
 
     def open_file(self) -> int:
-        """A new read descriptor of the entry, a regular file (the caller closes it)."""
-        descriptor = os.open(self.name, FILE_FLAGS, dir_fd=self.folder)
-        if not stat.S_ISREG(os.fstat(descriptor).st_mode):
-            os.close(descriptor)
+        """A new read descriptor of the entry, a regular file with no other name (the
+        caller closes it). The simulator makes no hard links, so a file with several
+        names was linked in from outside (perhaps to a host file) and is refused;
+        devices and pipes are refused before they are opened."""
+        before = os.stat(self.name, dir_fd=self.folder, follow_symlinks=False)
+        if not stat.S_ISREG(before.st_mode):
             raise FileError(f"{self.path}: not a regular file")
+        descriptor = os.open(self.name, FILE_FLAGS, dir_fd=self.folder)
+        info = os.fstat(descriptor)
+        if not stat.S_ISREG(info.st_mode) or info.st_nlink != 1:
+            os.close(descriptor)
+            reason = "not a regular file" if not stat.S_ISREG(info.st_mode) else "Permission denied"
+            raise DeniedFile(f"{self.path}: {reason}")
         return descriptor
 
 
