@@ -74,8 +74,13 @@ Search = Callable[[str, os.stat_result], None]
 
 
 def check_path(path: str) -> None:
-    """FileError when a path is too long for Linux, as a whole or in one of its names."""
-    if len(os.fsencode(path)) >= MAX_PATH:
+    """FileError when a path is too long for Linux, as a whole or in one of its names,
+    or holds text no file name can hold (a lone surrogate)."""
+    try:
+        encoded = os.fsencode(path)
+    except UnicodeError:
+        raise FileError(f"{path!a}: Invalid or incomplete multibyte or wide character") from None
+    if len(encoded) >= MAX_PATH:
         raise FileError(f"{path[:64]}...: File name too long")
     for name in path.split("/"):
         if len(os.fsencode(name)) > MAX_NAME:
