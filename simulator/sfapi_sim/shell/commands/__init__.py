@@ -90,6 +90,8 @@ def describe(value: str, exc: FileError) -> str:
         "Is a directory",
         "Not a directory",
         "File exists",
+        "Disk quota exceeded",
+        "File name too long",
     ):
         if reason in message:
             return f"{value}: {reason}"
