@@ -215,9 +215,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     finally:
         if scratch is not None:
-            shutil.rmtree(scratch, ignore_errors=True)
+            _remove(Path(scratch))
         signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def _remove(folder: Path) -> None:
+    """Remove the temporary data folder; again if a job still writing meanwhile made
+    something inside it (files are made through open folders, so nothing reappears once
+    the folder itself is gone)."""
+    for _attempt in range(5):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
 
 
 class Terminated(Exception):

@@ -304,3 +304,19 @@ def test_serve_refuses_to_write_a_key_through_a_link(tmp_path: Path) -> None:
     )
     assert done.returncode == 2 and "cannot write the key file" in done.stderr
     assert victim.read_text() == "keep me\n"
+
+
+def test_a_machine_root_replaced_by_a_link_is_refused(tmp_path: Path) -> None:
+    """A data folder whose machine folder is a link (to / say) does not start."""
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / "perlmutter").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (tmp_path / "elsewhere").mkdir()
+    done = subprocess.run(
+        [sys.executable, "-m", "sfapi_sim.cli", "serve", "--port", "1", "--data-dir", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "not a link" in done.stderr, done.stderr
+    assert list((tmp_path / "elsewhere").iterdir()) == []

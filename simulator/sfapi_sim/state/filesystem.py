@@ -129,7 +129,9 @@ class Filesystem:
         groups_of: GroupsOf = _own_group_only,
     ) -> None:
         root.mkdir(parents=True, exist_ok=True)
-        self.root = root.resolve()
+        # The data folder may sit behind a link (/tmp on some systems); the machine's own
+        # root may not: the sandbox opens it without following links, and refuses one.
+        self.root = root.parent.resolve() / root.name
         self.machine = machine
         self.accounts = {a.name: a for a in accounts}
         self.max_bytes = max_bytes

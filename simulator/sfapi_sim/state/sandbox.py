@@ -93,7 +93,12 @@ class Sandbox:
     def __init__(self, root: Path) -> None:
         root.mkdir(parents=True, exist_ok=True)
         self.root = root
-        self._root = os.open(root, DIR_FLAGS)
+        try:
+            self._root = os.open(root, DIR_FLAGS)
+        except OSError as exc:
+            raise OSError(
+                exc.errno, f"{root}: {exc.strerror} (it must be a folder, not a link to one)"
+            ) from None
 
     def close(self) -> None:
         os.close(self._root)
