@@ -208,16 +208,6 @@ class Filesystem:
     def ownership(self, path: str, info: os.stat_result) -> Ownership:
         return self.metadata.get(path) or self.default_ownership(path, info)
 
-    def owner(self, path: str) -> str:
-        """The user who owns ``path`` (``root`` for system files); no permission check."""
-        try:
-            with self.sandbox.walk(self.clean(path), follow=False) as spot:
-                if spot.info is None:
-                    return "root"
-                return self.ownership(spot.path, spot.info).user
-        except FileError:
-            return "root"
-
     # Path handling ------------------------------------------------------------------
 
     def clean(self, path: str) -> str:
@@ -732,51 +722,6 @@ class Filesystem:
     def _check_removable(self, path: str, user: str) -> None:
         if self.clean(path) in self.areas(user):
             raise DeniedFile(f"cannot move or remove '{path}': Permission denied")
-
-    def copy_tree(self, source: str, target_fs: Filesystem, target: str, user: str) -> int:
-        """Copy a file or folder to a filesystem (Globus); the bytes copied. Links are
-        copied as links; every file is read and written through walks, with the user's
-        permissions and quota."""
-        kind = self.kind(source, user)
-        if kind is None:
-            raise MissingFile(f"{source}: No such file or directory")
-        if kind == "file":
-            destination = target
-            if target_fs.kind(target, user) == "dir":
-                destination = posixpath.join(target, posixpath.basename(self.clean(source)))
-            else:
-                target_fs.mkdir(posixpath.dirname(target_fs.clean(target)), user, parents=True)
-            return self.copy_to(source, target_fs, destination, user)
-        # The listing is taken before anything is written, so a copy never sees its own output.
-        plan = self._tree(self.clean(source), user)
-        target_fs.mkdir(target, user, parents=True)
-        copied = 0
-        for relative, info in plan:
-            destination = posixpath.join(target_fs.clean(target), relative)
-            if info.kind == "dir":
-                target_fs.mkdir(destination, user, parents=True)
-            elif info.kind == "link":
-                assert info.target is not None
-                if target_fs.kind(destination, user) is None:
-                    target_fs.symlink(info.target, destination, user)
-            else:
-                copied += self.copy_to(info.path, target_fs, destination, user)
-        return copied
-
-    def _tree(self, folder: str, user: str) -> list[tuple[str, FileInfo]]:
-        """(path relative to ``folder``, info) of everything below it, links not followed."""
-        found: list[tuple[str, FileInfo]] = []
-        pending = [""]
-        while pending:
-            relative = pending.pop()
-            here = posixpath.join(folder, relative) if relative else folder
-            for name in self.names(here, user):
-                child = posixpath.join(relative, name) if relative else name
-                info = self.stat(posixpath.join(folder, child), user, follow=False)
-                found.append((child, info))
-                if info.kind == "dir":
-                    pending.append(child)
-        return sorted(found, key=lambda item: item[0])
 
 
 def _write_all(descriptor: int, data: bytes) -> None:

@@ -32,13 +32,6 @@ class MetadataStore:
         with self._lock:
             self._records.pop(path, None)
 
-    def drop(self, path: str) -> None:
-        """Forget ``path`` and everything below it."""
-        prefix = path.rstrip("/") + "/"
-        with self._lock:
-            for key in [k for k in self._records if k == path or k.startswith(prefix)]:
-                del self._records[key]
-
     def move(self, source: str, target: str) -> None:
         """Records of ``source`` and below now describe ``target`` and below."""
         prefix = source.rstrip("/") + "/"
