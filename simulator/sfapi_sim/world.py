@@ -193,6 +193,7 @@ class World:
         return self.accounts[user]
 
     def set_faults(self, config: SimConfig) -> None:
-        """Use ``config`` from now on (faults, timings, limits, the disk quota)."""
-        self.config = config
+        """Use ``config`` from now on (faults, timings, limits, the disk quota);
+        ValueError, with nothing changed, for a disk quota under one block."""
         self.quota.limit = config.disk_quota
+        self.config = config

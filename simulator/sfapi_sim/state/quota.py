@@ -27,11 +27,20 @@ class Quota:
     """Bytes in use per user, against one limit per user; safe from several threads."""
 
     def __init__(self, limit: int) -> None:
-        if limit < BLOCK:
-            raise ValueError(f"a disk quota is at least {BLOCK} bytes, not {limit}")
-        self.limit = limit
         self._used: Counter[str] = Counter()
         self._lock = threading.Lock()
+        self.limit = limit
+
+    @property
+    def limit(self) -> int:
+        """Bytes each user's files may take."""
+        return self._limit
+
+    @limit.setter
+    def limit(self, value: int) -> None:
+        if not isinstance(value, int) or isinstance(value, bool) or value < BLOCK:
+            raise ValueError(f"a disk quota is at least {BLOCK} bytes, not {value!r}")
+        self._limit = value
 
     def used(self, user: str) -> int:
         with self._lock:
@@ -42,7 +51,7 @@ class Quota:
         if user in EXEMPT:
             return self.limit
         with self._lock:
-            return max(0, self.limit - self._used[user])
+            return max(0, self._limit - self._used[user])
 
     def charge(self, user: str, amount: int, what: str) -> None:
         """Count ``amount`` more bytes for ``user``; QuotaExceeded (nothing counted) when
@@ -50,7 +59,7 @@ class Quota:
         if user in EXEMPT:
             return
         with self._lock:
-            if amount > 0 and self._used[user] + amount > self.limit:
+            if amount > 0 and self._used[user] + amount > self._limit:
                 raise QuotaExceeded(f"{what}: Disk quota exceeded")
             self._used[user] = max(0, self._used[user] + amount)
 
