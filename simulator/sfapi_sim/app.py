@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from fastapi import FastAPI
+from fastapi import FastAPI, Request
+from fastapi.responses import JSONResponse
 
 from . import __version__
+from .body_limit import BodyLimit
 from .config import API_PREFIX, SimConfig
 from .faults import FaultInjector
 from .routes import account, admin, compute, status, storage, tasks, token, utilities
@@ -30,4 +32,11 @@ def create_app(config: SimConfig, root: Path, token_urls: list[str]) -> FastAPI:
     if config.admin:
         app.include_router(admin.router)
     app.add_middleware(FaultInjector, world=world)
+    app.add_middleware(BodyLimit, world=world)
+    app.add_exception_handler(RecursionError, _too_deep)
     return app
+
+
+async def _too_deep(request: Request, exc: Exception) -> JSONResponse:
+    """A body nested too deeply to parse (JSON of thousands of levels) is bad input."""
+    return JSONResponse({"detail": "the request is nested too deeply to be read"}, status_code=400)

@@ -131,7 +131,7 @@ class Authority:
             raise OAuthError(401, "invalid_client", "unknown client")
         try:
             verified = jwt.decode(assertion, client.public_key, algorithms=ALGORITHMS).claims
-        except (JoseError, ValueError) as exc:
+        except (JoseError, ValueError, RecursionError) as exc:
             raise OAuthError(
                 401, "invalid_client", f"assertion rejected: {type(exc).__name__}"
             ) from None
@@ -194,6 +194,10 @@ def _unverified_claims(assertion: str) -> dict[str, Any]:
     try:
         padded = parts[1] + "=" * (-len(parts[1]) % 4)
         claims = json.loads(base64.urlsafe_b64decode(padded))
+    except RecursionError:
+        raise OAuthError(
+            401, "invalid_client", "the assertion's payload is nested too deeply"
+        ) from None
     except ValueError:
         raise OAuthError(401, "invalid_client", "the assertion's payload is not JSON") from None
     if not isinstance(claims, dict):

@@ -4,12 +4,60 @@ from __future__ import annotations
 
 import argparse
 import shlex
+import shutil
+import signal
 import sys
 import tempfile
 from pathlib import Path
+from types import FrameType
 
-from .config import API_PREFIX, TOKEN_PATH, Faults, SimConfig
+from .config import API_PREFIX, DEFAULT_DISK_QUOTA, TOKEN_PATH, Faults, SimConfig, UserSpec
 from .keys import write_key_file
+from .state import seed
+from .state.quota import BLOCK
+
+#: Multipliers of the size suffixes ``--disk-quota`` takes.
+SIZE_SUFFIXES = {"": 1, "K": 1024, "M": 1024**2, "G": 1024**3, "T": 1024**4}
+#: Letters a user name may hold (as useradd accepts by default), and its longest length.
+NAME_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_-")
+MAX_NAME = 32
+
+
+def _size(text: str) -> int:
+    """Bytes from ``500M``, ``2G`` or ``1048576`` (argparse type)."""
+    number, suffix = text.strip(), ""
+    if number and number[-1].upper() in SIZE_SUFFIXES:
+        number, suffix = number[:-1], number[-1].upper()
+    if not number.isdigit():
+        raise argparse.ArgumentTypeError(f"not a size in bytes: {text!r} (say 500M or 2G)")
+    value = int(number) * SIZE_SUFFIXES[suffix]
+    if value < BLOCK:
+        raise argparse.ArgumentTypeError(f"a disk quota is at least {BLOCK} bytes, not {text}")
+    return value
+
+
+def _user(text: str) -> UserSpec:
+    """A ``--user`` value: ``NAME`` or ``NAME:PROJECT,PROJECT`` (argparse type)."""
+    name, _, projects = text.partition(":")
+    if (
+        not name
+        or len(name) > MAX_NAME
+        or not set(name) <= NAME_LETTERS
+        or not (name[0].isalpha() or name[0] == "_")
+    ):
+        raise argparse.ArgumentTypeError(
+            f"not a user name: {name!r} (lower-case letters, digits, _ and -, "
+            f"starting with a letter, at most {MAX_NAME})"
+        )
+    chosen = tuple(p for p in projects.split(",") if p) if projects else ("m1234",)
+    unknown = [p for p in chosen if p not in seed.PROJECTS]
+    if unknown or not chosen:
+        raise argparse.ArgumentTypeError(
+            f"unknown project {', '.join(unknown) or '(none)'} for {name}; "
+            f"use {', '.join(seed.PROJECTS)}"
+        )
+    return UserSpec(name, chosen)
+
 
 #: Not 8000, which documentation servers and many web frameworks take by default.
 DEFAULT_PORT = 8766
@@ -52,6 +100,29 @@ def _parser() -> argparse.ArgumentParser:
         "--data-dir", type=Path, help="where the simulated files live (default: a temporary folder)"
     )
     serve.add_argument("--seed", type=int, default=12345, help="seed of the fault injection")
+    users = serve.add_argument_group("users and files")
+    users.add_argument(
+        "--user",
+        action="append",
+        type=_user,
+        default=[],
+        metavar="NAME[:PROJECT,...]",
+        help="add a user besides alice and bob, in their own private group and in the "
+        f"projects named (default m1234; known: {', '.join(seed.PROJECTS)}); repeatable",
+    )
+    users.add_argument(
+        "--key-dir",
+        type=Path,
+        help="write a read-write key file for every user here, named NAME.key",
+    )
+    users.add_argument(
+        "--disk-quota",
+        type=_size,
+        default=DEFAULT_DISK_QUOTA,
+        metavar="BYTES",
+        help="disk space each user's files may take, all machines together "
+        "(suffixes K, M, G; default 1G)",
+    )
     serve.add_argument("--admin", action="store_true", help="enable the /_sim admin routes")
     serve.add_argument(
         "--strict-commands",
@@ -110,6 +181,11 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as exc:
         print(f"sfapi-sim: {exc}", file=sys.stderr)
         return 2
+    names = [a.name for a in seed.ACCOUNTS] + [u.name for u in args.user]
+    repeated = sorted({n for n in names if names.count(n) > 1})
+    if repeated:
+        print(f"sfapi-sim: user {', '.join(repeated)} given twice", file=sys.stderr)
+        return 2
     config = SimConfig(
         token_lifetime=args.token_lifetime,
         job_runtime=args.job_runtime,
@@ -117,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         seed=args.seed,
         admin=args.admin,
         strict_commands=args.strict_commands,
+        disk_quota=args.disk_quota,
+        users=tuple(args.user),
         faults=faults,
     )
     shown_host = "localhost" if args.host in ("0.0.0.0", "::") else args.host
@@ -125,28 +203,64 @@ def main(argv: list[str] | None = None) -> int:
         f"http://127.0.0.1:{args.port}{TOKEN_PATH}",
         f"http://localhost:{args.port}{TOKEN_PATH}",
     ]
-    scratch = tempfile.TemporaryDirectory(prefix="sfapi-sim-") if args.data_dir is None else None
-    root = args.data_dir or Path(scratch.name if scratch else ".")
-    app = create_app(config, root, token_urls)
-    world = app.state.world
-    base_url = f"http://{shown_host}:{args.port}{API_PREFIX}"
-    print(f"SF API simulator: base URL {base_url}")
-    print(f"token URL: {token_urls[0]}")
-    for path, read_only in ((args.key_out, False), (args.read_only_key_out, True)):
-        if path is not None:
-            client, pem = world.authority.register("alice", read_only=read_only)
-            write_key_file(path, client.client_id, pem)
-            print(f"{'read-only' if read_only else 'read-write'} key for user alice: {path}")
-    print("\nTo point the client, the examples and sfapi at it, run in your shell:")
-    print("\n".join(_export_lines(base_url, token_urls[0], args.key_out)))
-    print("Ctrl-C stops the simulator.")
-    sys.stdout.flush()
+    # SIGTERM (what CI runners and ``docker stop`` send) ends the server as Ctrl-C does, so
+    # that the temporary data folder is removed either way.
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    scratch: str | None = None
     try:
+        if args.data_dir is None:
+            scratch = tempfile.mkdtemp(prefix="sfapi-sim-")
+        root = args.data_dir or Path(scratch or ".")
+        app = create_app(config, root, token_urls)
+        world = app.state.world
+        base_url = f"http://{shown_host}:{args.port}{API_PREFIX}"
+        print(f"SF API simulator: base URL {base_url}")
+        print(f"token URL: {token_urls[0]}")
+        if scratch is not None:
+            print(f"data folder (removed on exit): {scratch}")
+        for path, read_only in ((args.key_out, False), (args.read_only_key_out, True)):
+            if path is not None:
+                client, pem = world.authority.register("alice", read_only=read_only)
+                write_key_file(path, client.client_id, pem)
+                print(f"{'read-only' if read_only else 'read-write'} key for user alice: {path}")
+        if args.key_dir is not None:
+            for name in world.accounts:
+                client, pem = world.authority.register(name)
+                key = write_key_file(args.key_dir / f"{name}.key", client.client_id, pem)
+                print(f"read-write key for user {name}: {key}")
+        print("\nTo point the client, the examples and sfapi at it, run in your shell:")
+        print("\n".join(_export_lines(base_url, token_urls[0], args.key_out)))
+        print("Ctrl-C stops the simulator.")
+        sys.stdout.flush()
         uvicorn.run(app, host=args.host, port=args.port, log_level="warning", lifespan="off")
+    except Terminated:
+        return 128 + signal.SIGTERM
+    except OSError as exc:  # a key file or the data folder cannot be written
+        print(f"sfapi-sim: {exc.strerror or exc}", file=sys.stderr)
+        return 2
     finally:
         if scratch is not None:
-            scratch.cleanup()
+            _remove(Path(scratch))
+        signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def _remove(folder: Path) -> None:
+    """Remove the temporary data folder; again if a job still writing meanwhile made
+    something inside it (files are made through open folders, so nothing reappears once
+    the folder itself is gone)."""
+    for _attempt in range(5):
+        shutil.rmtree(folder, ignore_errors=True)
+        if not folder.exists():
+            return
+
+
+class Terminated(Exception):
+    """SIGTERM arrived: the server stops and cleans up as after Ctrl-C."""
+
+
+def _terminate(signum: int, frame: FrameType | None) -> None:
+    raise Terminated()
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -36,15 +37,25 @@ class Faults:
 
     def __post_init__(self) -> None:
         for name in ("error_rate", "drop_rate", "ambiguous_rate", "inband_error_rate"):
-            value = getattr(self, name)
-            if not 0.0 <= value <= 1.0:
-                raise ValueError(f"{name} must be between 0 and 1, not {value}")
+            _check_number(name, getattr(self, name), 0.0, 1.0)
         for name in ("latency", "rate_limit_retry_after", "queue_lag", "token_latency"):
-            if getattr(self, name) < 0:
-                raise ValueError(f"{name} must not be negative")
+            _check_number(name, getattr(self, name), 0.0, MAX_FAULT_SECONDS)
+        for name in ("rate_limit_every", "rate_limit_burst"):
+            value = getattr(self, name)
+            if not isinstance(value, int) or isinstance(value, bool):
+                raise ValueError(f"{name} must be a whole number, not {value!r}")
+            _check_number(name, value, 0, MAX_FAULT_COUNT)
 
     def merged(self, overrides: dict[str, Any]) -> Faults:
         return replace(self, **overrides)
+
+
+def _check_number(name: str, value: object, low: float, high: float) -> None:
+    """ValueError unless ``value`` is a finite number from ``low`` to ``high``."""
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise ValueError(f"{name} must be a number, not {value!r}")
+    if not math.isfinite(value) or not low <= value <= high:
+        raise ValueError(f"{name} must be a finite number from {low:g} to {high:g}, not {value}")
 
 
 @dataclass(frozen=True)
@@ -57,6 +68,23 @@ class RouteFaults:
 
     def matches(self, method: str, path: str) -> bool:
         return (self.method in ("*", method)) and path.startswith(API_PREFIX + self.path_prefix)
+
+
+#: Bytes of disk each user's files may take, on all machines together, by default.
+DEFAULT_DISK_QUOTA = 1024**3
+#: Limits of fault settings: the largest delay or lag a fault may add (an hour) and the
+#: largest count, so that no setting can stall the simulator.
+MAX_FAULT_SECONDS = 3600.0
+MAX_FAULT_COUNT = 1_000_000
+
+
+@dataclass(frozen=True)
+class UserSpec:
+    """A user the simulator is started with besides alice and bob: a member of their
+    own private group and of the projects named (whose folders they share)."""
+
+    name: str
+    projects: tuple[str, ...] = ("m1234",)
 
 
 @dataclass(frozen=True)
@@ -83,6 +111,10 @@ class SimConfig:
     #: Ended tasks are forgotten after this many seconds, and beyond this many per user.
     task_retention: float = 3600.0
     max_tasks_per_user: int = 1000
+    #: Bytes each user's files may take (all machines together).
+    disk_quota: int = DEFAULT_DISK_QUOTA
+    #: More users than the seeded alice and bob.
+    users: tuple[UserSpec, ...] = ()
     faults: Faults = field(default_factory=Faults)
     route_faults: tuple[RouteFaults, ...] = ()
 

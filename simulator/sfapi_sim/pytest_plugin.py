@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from .config import DEFAULT_DISK_QUOTA
+
 if TYPE_CHECKING:
     from .testing import RunningSimulator
 
@@ -64,8 +66,8 @@ def sim_session() -> Iterator[RunningSimulator]:
 
 @pytest.fixture
 def sim(sim_session: RunningSimulator) -> Iterator[RunningSimulator]:
-    """The session's simulator, without faults, with fast jobs and its clock back to real
-    time, for one test.
+    """The session's simulator, without faults, with fast jobs, the default disk quota
+    and its clock back to real time, for one test.
 
     ``sim.client()`` and ``sim.async_client()`` give clients already pointed at it, with
     alice's read-write key; ``sim.set_faults(...)`` and ``sim.configure(...)`` change
@@ -73,7 +75,13 @@ def sim(sim_session: RunningSimulator) -> Iterator[RunningSimulator]:
     """
     sim_session.world.clock.offset = 0.0
     sim_session.set_faults()
-    sim_session.configure(job_runtime=0.5, job_pending=0.2, task_delay=0.05, token_lifetime=600.0)
+    sim_session.configure(
+        job_runtime=0.5,
+        job_pending=0.2,
+        task_delay=0.05,
+        token_lifetime=600.0,
+        disk_quota=DEFAULT_DISK_QUOTA,
+    )
     yield sim_session
     sim_session.set_faults()
     sim_session.world.clock.offset = 0.0

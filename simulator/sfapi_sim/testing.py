@@ -98,6 +98,19 @@ class RunningSimulator:
         }
         return {**defaults, **FAST_POLLING, **options}
 
+    def user_key(self, user: str, *, read_only: bool = False) -> Path:
+        """A key file of a new client of ``user`` (``bob``, or one the simulator was
+        started with), for tests of what one user may see of another's files."""
+        if user not in self.world.accounts:
+            raise ValueError(
+                f"no user {user!r}; the simulator knows {', '.join(self.world.accounts)}"
+            )
+        client, pem = self.world.authority.register(user, read_only=read_only)
+        kind = "ro" if read_only else "rw"
+        return write_key_file(
+            self.root / "keys" / f"{user}-{kind}-{client.client_id}.pem", client.client_id, pem
+        )
+
     def reset_stats(self) -> None:
         self.world.stats.reset()
 

@@ -18,10 +18,13 @@ from .shell.commands import COMMAND_NAMES
 from .state import seed
 from .state.filesystem import Account, Filesystem
 from .state.jobs import Scheduler
+from .state.quota import Quota
 from .state.tasks import TaskStore
 from .state.transfers import TransferStore
 
 FIRST_JOBID = 31415927
+#: The uid of the first user added to the seeded ones.
+NEXT_UID = 20001
 
 
 @dataclass(frozen=True)
@@ -110,12 +113,29 @@ class World:
         self.rng = random.Random(config.seed)
         self.authority = Authority(self.clock, token_urls, config.token_lifetime)
         self.accounts: dict[str, Account] = {a.name: a for a in seed.ACCOUNTS}
+        for offset, spec in enumerate(config.users):
+            self.accounts[spec.name] = Account(spec.name, NEXT_UID + offset, spec.projects)
         self.groups: dict[str, dict[str, Any]] = {
             "m1234": {"gid": 70001, "members": ["alice", "bob"], "repo": "m1234", "owner": "bob"},
             "alice": {"gid": 12345, "members": ["alice"], "repo": "m1234", "owner": "alice"},
         }
+        # Every project has its group (its folder's group), with every member of the project.
+        for account in self.accounts.values():
+            for project in account.projects:
+                group = self.groups.setdefault(
+                    project,
+                    {
+                        "gid": 70000 + seed.PROJECTS[project]["id"],
+                        "members": [],
+                        "repo": project,
+                        "owner": account.name,
+                    },
+                )
+                if account.name not in group["members"]:
+                    group["members"].append(account.name)
 
         self.groups_lock = threading.Lock()
+        self.quota = Quota(config.disk_quota)
         self.filesystems = {
             machine: Filesystem(
                 root / machine,
@@ -123,6 +143,8 @@ class World:
                 list(self.accounts.values()),
                 config.max_file_bytes,
                 COMMAND_NAMES,
+                quota=self.quota,
+                groups_of=self.group_names,
             )
             for machine in seed.MACHINES
         }
@@ -162,8 +184,16 @@ class World:
                 if user in g["members"] and name != user
             )
 
+    def group_names(self, user: str) -> frozenset[str]:
+        """The names of the groups ``user`` belongs to, their own private group included
+        (what file permissions check)."""
+        return frozenset({user, *(name for _, name in self.groups_of(user))})
+
     def account(self, user: str) -> Account:
         return self.accounts[user]
 
     def set_faults(self, config: SimConfig) -> None:
+        """Use ``config`` from now on (faults, timings, limits, the disk quota);
+        ValueError, with nothing changed, for a disk quota under one block."""
+        self.quota.limit = config.disk_quota
         self.config = config

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import time
+from pathlib import Path
 from typing import Any
 
 import httpx2
@@ -18,11 +19,11 @@ DEADLINE = 20.0
 
 
 class SimApi:
-    """Requests of user alice's read-write client."""
+    """Requests of a read-write client: user alice's, or the owner's of ``key_file``."""
 
-    def __init__(self, sim: RunningSimulator) -> None:
+    def __init__(self, sim: RunningSimulator, key_file: Path | None = None) -> None:
         self.sim = sim
-        self.headers = {"Authorization": f"Bearer {sim.access_token()}"}
+        self.headers = {"Authorization": f"Bearer {sim.access_token(key_file)}"}
 
     def get(self, path: str, **params: Any) -> Any:
         answer = httpx2.get(f"{self.sim.base_url}{path}", headers=self.headers, params=params)
@@ -59,6 +60,18 @@ class SimApi:
         answer = httpx2.post(
             f"{self.sim.base_url}/compute/jobs/{MACHINE}",
             data={"job": script, "isPath": "false"},
+            headers=self.headers,
+        )
+        answer.raise_for_status()
+        result = json.loads(self.wait_task(answer.json()["task_id"])["result"])
+        assert result["status"] == "error", result
+        return str(result["error"])
+
+    def submit_error_path(self, path: str) -> str:
+        """The error of submitting the script at ``path`` (which must fail)."""
+        answer = httpx2.post(
+            f"{self.sim.base_url}/compute/jobs/{MACHINE}",
+            data={"job": path, "isPath": "true"},
             headers=self.headers,
         )
         answer.raise_for_status()

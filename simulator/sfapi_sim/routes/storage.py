@@ -10,6 +10,7 @@ from fastapi import APIRouter, Form, HTTPException
 
 from sfapi_client.models import GlobusTransfer, GlobusTransferResult, StartGlobusTransferBody
 
+from ..state.copying import copy_tree
 from ..state.filesystem import FileError
 from ..state.transfers import Transfer, new_transfer_id
 from ..world import World
@@ -79,8 +80,8 @@ def _settle(world: World, transfer: Transfer) -> None:
         return
     source, target = world.filesystems[transfer.source], world.filesystems[transfer.target]
     try:
-        transfer.bytes_transferred = source.copy_tree(
-            transfer.source_dir, target, transfer.target_dir, transfer.user
+        transfer.bytes_transferred = copy_tree(
+            source, transfer.source_dir, target, transfer.target_dir, transfer.user
         )
         transfer.status = "SUCCEEDED"
     except FileError as exc:

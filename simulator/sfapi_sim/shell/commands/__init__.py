@@ -90,6 +90,8 @@ def describe(value: str, exc: FileError) -> str:
         "Is a directory",
         "Not a directory",
         "File exists",
+        "Disk quota exceeded",
+        "File name too long",
     ):
         if reason in message:
             return f"{value}: {reason}"
@@ -117,13 +119,13 @@ def run_script_file(invocation: Invocation, path: str) -> int:
 
 
 def _registry() -> tuple[dict[str, Command], dict[str, Command]]:
-    from . import core, files, slurm, system, testing, text
+    from . import core, files, permissions, slurm, system, testing, text
 
     builtins: dict[str, Command] = {}
     commands: dict[str, Command] = {}
     for module in (core, testing):
         builtins.update(module.BUILTINS)
-    for module in (files, text, system, slurm, testing, core):
+    for module in (files, permissions, text, system, slurm, testing, core):
         commands.update(module.COMMANDS)
     return builtins, commands
 

@@ -7,7 +7,6 @@ directory``), so scripts that grep them behave as on the real machine.
 from __future__ import annotations
 
 import posixpath
-import stat
 import time
 from collections.abc import Callable
 
@@ -60,7 +59,11 @@ def _ls(inv: Invocation) -> int:
         blocks.append("".join(_line(inv, f, inv.path(f), long_format) for f in sorted(files)))
     for _index, folder in enumerate(sorted(folders)):
         path = inv.path(folder)
-        names = inv.filesystem.names(path, inv.user)
+        try:
+            names = inv.filesystem.names(path, inv.user)
+        except FileError as exc:
+            status = inv.fail(f"cannot open directory {describe(repr_quote(folder), exc)}", 2)
+            continue
         if show_all:
             names = [".", "..", *names]
         elif not almost:
@@ -88,14 +91,11 @@ def _sort_key(name: str) -> tuple[int, str]:
 def _line(inv: Invocation, shown: str, path: str, long_format: bool) -> str:
     if not long_format:
         return shown + "\n"
-    host = inv.filesystem.resolve(path, inv.user)
-    info = host.lstat()
-    owner = inv.filesystem.owner(path)
-    stamp = time.strftime("%b %d %H:%M", time.localtime(info.st_mtime))
-    return (
-        f"{stat.filemode(info.st_mode)} {info.st_nlink} {owner} {owner} "
-        f"{info.st_size:>6} {stamp} {shown}\n"
-    )
+    info = inv.filesystem.stat(path, inv.user, follow=False)
+    stamp = time.strftime("%b %d %H:%M", time.localtime(info.mtime))
+    if info.target is not None:
+        shown = f"{shown} -> {info.target}"
+    return f"{info.perms} {info.links} {info.user} {info.group} {info.size:>6} {stamp} {shown}\n"
 
 
 def _mkdir(inv: Invocation) -> int:

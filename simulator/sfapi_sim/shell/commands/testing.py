@@ -117,10 +117,8 @@ class _Evaluator:
                 return kind == "dir"
             if operator == "-s":
                 return filesystem.size(path, user) > 0
-            if operator == "-w":
-                return filesystem.owner(path) == user
-            if operator == "-x":
-                return kind == "dir" or bool(filesystem.resolve(path, user).stat().st_mode & 0o111)
+            if operator in ("-r", "-w", "-x"):
+                return filesystem.access(path, user, operator[1])
             return True
         except FileError:
             return False
