@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import posixpath
 import shlex
-from dataclasses import replace
 
 from tree_sitter import Node
 
 from ..state.filesystem import COMMAND_FOLDERS, FileError
 from . import patterns
 from .arithmetic import Arithmetic
+from .commands import BuiltinContext, Context
 from .errors import (
     ExitRequest,
     FatalShellError,
@@ -99,9 +99,7 @@ class Shell:
             shell.state.script_name = name
             shell.state.positional = list(args)
             shell.state.functions = {}
-            shell.state.variables = {
-                k: v for k, v in shell.state.variables.items() if k in shell.state.exported
-            }
+            shell.state.keep_only(shell.state.exported)
             for variable, value in (environment or {}).items():
                 shell.state.set(variable, value, export=True)
             apply_set_options(shell.state, list(options))
@@ -216,7 +214,11 @@ class Shell:
         data = io.stdin
         for index, part in enumerate(parts):
             last = index == len(parts) - 1
-            out: Sink = io.stdout if last else Capture(self.session.limits.max_output, "pipe")
+            out: Sink = (
+                io.stdout
+                if last
+                else Capture(self.session.limits.max_output, "pipe", self.session.budget)
+            )
             err = out if (not last and both[index]) else io.stderr
             shell = self.child()
             try:
@@ -224,7 +226,7 @@ class Shell:
             except ExitRequest as request:
                 statuses.append(request.status)
             if isinstance(out, Capture) and not last:
-                data = Input(out.text())
+                data = Input(out.release())
         if self.state.pipefail:
             return next((s for s in reversed(statuses) if s), 0)
         return statuses[-1]
@@ -452,13 +454,13 @@ class Shell:
         self.session.step()
         double = node.children[0].type == "[["
         words = self._test_words(node, double)
+        name = "[[" if double else "["
         return evaluate_test(
             words,
-            name="[[" if double else "[",
-            shell=self,
+            name=name,
+            ctx=self.context(name, [], io, {}, line_of(node)),
             io=io,
-            double=double,
-            line=line_of(node),
+            arithmetic=self.arithmetic.evaluate_text if double else None,
         )
 
     def _test_words(self, node: Node, double: bool) -> list[tuple[str, list[tuple[str, bool]]]]:
@@ -593,27 +595,66 @@ class Shell:
 
     def invoke(self, words: list[str], io: IO, overlay: dict[str, str], line: int) -> int:
         """Run a command given as words (also used by ``srun``, ``env``, ``command``)."""
-        from .commands import BUILTINS, COMMANDS, Invocation, run_script_file
+        from .commands import BUILTINS, COMMANDS, run_script_file
 
         name, args = words[0], words[1:]
         if self.state.xtrace:
             io.stderr.write("+ " + " ".join(shlex.quote(w) for w in words) + "\n")
-        invocation = Invocation(name=name, args=args, io=io, shell=self, overlay=overlay, line=line)
         if name in self.state.functions:
             return self._call_function(name, args, io)
         if name in BUILTINS:
-            return BUILTINS[name](invocation)
+            return BUILTINS[name](self.builtin_context(name, args, io, overlay, line))
         command = COMMANDS.get(name)
         if command is None and "/" in name:
             folder, base = posixpath.split(name)
             if folder in COMMAND_FOLDERS and base in COMMANDS:
-                command = COMMANDS[base]
-                invocation = replace(invocation, name=base)
+                command, name = COMMANDS[base], base
             else:
-                return run_script_file(invocation, self.absolute(name))
+                context = self.context(name, args, io, overlay, line)
+                return run_script_file(context, self.absolute(name))
         if command is not None:
-            return command(invocation)
+            context = self.context(name, args, io, overlay, line)
+            try:
+                return command(context)
+            except FileError as exc:
+                # A file operation the program did not expect to fail: its error line.
+                return context.fail(str(exc))
         return self._unknown(words, io, line)
+
+    def context(
+        self, name: str, args: list[str], io: IO, overlay: dict[str, str], line: int
+    ) -> Context:
+        """What a program started from this shell is handed."""
+        return Context(
+            name=name,
+            args=args,
+            io=io,
+            cwd=self.state.cwd,
+            overlay=overlay,
+            environment=self.state.environment(overlay),
+            session=self.session,
+            runner=self,
+            script_name=self.state.script_name,
+            line=line,
+        )
+
+    def builtin_context(
+        self, name: str, args: list[str], io: IO, overlay: dict[str, str], line: int
+    ) -> BuiltinContext:
+        """What a builtin run in this shell is handed (the shell itself included)."""
+        return BuiltinContext(
+            name=name,
+            args=args,
+            io=io,
+            cwd=self.state.cwd,
+            overlay=overlay,
+            environment=self.state.environment(overlay),
+            session=self.session,
+            runner=self,
+            script_name=self.state.script_name,
+            line=line,
+            shell=self,
+        )
 
     def _unknown(self, words: list[str], io: IO, line: int) -> int:
         if self.session.unknown == "pretend":
@@ -638,7 +679,7 @@ class Shell:
                 if old is None:
                     self.state.unset(variable)
                 else:
-                    self.state.variables[variable] = old
+                    self.state.set(variable, old)
             self.state.positional = saved
             self.session.depth -= 1
 
@@ -647,7 +688,9 @@ class Shell:
     def _substitute(self, node: Node) -> str:
         self._enter()
         try:
-            out = Capture(self.session.limits.max_output, "command substitution")
+            out = Capture(
+                self.session.limits.max_output, "command substitution", self.session.budget
+            )
             shell = self.child()
             body = [c for c in node.children if c.is_named]
             try:
@@ -656,7 +699,7 @@ class Shell:
                 status = request.status
             self._substitution_status = status
             self.state.status = status
-            return out.text()
+            return out.release()
         finally:
             self.session.depth -= 1
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..state.filesystem import FileError, Filesystem
 
@@ -76,13 +76,39 @@ def matches(chunks: Chunks, value: str) -> bool:
     return compile_pattern(chunks).fullmatch(value) is not None
 
 
-def strip_affix(value: str, chunks: Chunks, *, suffix: bool, longest: bool) -> str:
-    """``${v%pat}`` (suffix, shortest), ``${v%%pat}``, ``${v#pat}``, ``${v##pat}``."""
+def longest_match(
+    regex: re.Pattern[str], value: str, start: int, tick: Callable[[], None]
+) -> int | None:
+    """Where the longest non-empty match of ``regex`` from ``start`` ends, or None.
+
+    A pattern without alternatives matches greedily, so its first match is the longest;
+    with alternatives (``@(a|ab)``) every end is tried, longest first."""
+    if "|" not in regex.pattern:
+        found = regex.match(value, start)
+        return found.end() if found is not None and found.end() > start else None
+    for end in range(len(value), start, -1):
+        tick()
+        if regex.fullmatch(value, start, end):
+            return end
+    return None
+
+
+def strip_affix(
+    value: str,
+    chunks: Chunks,
+    *,
+    suffix: bool,
+    longest: bool,
+    tick: Callable[[], None] = lambda: None,
+) -> str:
+    """``${v%pat}`` (suffix, shortest), ``${v%%pat}``, ``${v#pat}``, ``${v##pat}``;
+    ``tick`` is called for each cut tried (the run's budget)."""
     pattern = compile_pattern(chunks)
     ascending = (suffix and longest) or (not suffix and not longest)
     cuts = range(len(value) + 1)
     order = cuts if ascending else reversed(cuts)
     for cut in order:
+        tick()
         part = value[cut:] if suffix else value[:cut]
         if pattern.fullmatch(part):
             return value[:cut] if suffix else value[cut:]
