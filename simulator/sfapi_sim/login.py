@@ -196,6 +196,8 @@ class LoginNode:
                 max_output=config.max_file_bytes,
                 max_seconds=job.time_limit,
                 max_wall_seconds=config.max_job_wall_seconds,
+                max_memory=config.max_shell_memory,
+                max_written=config.max_shell_written,
             ),
             cancel=job.cancel,
             host=COMPUTE_NODE,

@@ -23,10 +23,14 @@ from dataclasses import dataclass
 
 from .errors import Stopped
 
-#: Exit codes of a run stopped from outside or by a budget: SIGTERM's for a cancellation,
-#: ``timeout``'s for the time limits, SIGKILL's for memory (as the out-of-memory killer
-#: ends a process), SIGXFSZ's for the bytes written, 1 for the other limits.
-STOP_CODES = {"cancelled": 143, "time": 124, "memory": 137, "disk": 153, "limit": 1}
+#: Exit codes of a run stopped from outside or by a budget, as bash ends under the
+#: matching real limit: SIGTERM's for a cancellation, ``timeout``'s for the time limits,
+#: 2 for memory (bash's fatal ``xrealloc: cannot allocate``, as under ``ulimit -v``),
+#: 1 for the other limits (steps, output, nesting). The bytes written do not stop the
+#: run: the command that writes past them fails with SIGXFSZ's status, 153, as under
+#: ``ulimit -f`` (see :data:`FILE_SIZE_STATUS`).
+STOP_CODES = {"cancelled": 143, "time": 124, "memory": 2, "disk": 153, "limit": 1}
+FILE_SIZE_STATUS = 153
 #: Seconds a run computes before it lets the other runs and the server go on.
 SLICE_SECONDS = 0.02
 #: Seconds it then pauses (the server's event loop runs freely meanwhile).

@@ -13,6 +13,7 @@ from tree_sitter import Node
 from ..state.filesystem import COMMAND_FOLDERS, FileError
 from . import patterns
 from .arithmetic import Arithmetic
+from .budget import FILE_SIZE_STATUS
 from .commands import BuiltinContext, Context
 from .errors import (
     ExitRequest,
@@ -150,6 +151,12 @@ class Shell:
         except ShellError as exc:
             self._report(node, exc.message, io)
             status = exc.status
+        except Stopped as stop:
+            if stop.kind != "disk":
+                raise
+            # Past the bytes it may write, the writing command fails as under ulimit -f.
+            self._report(node, stop.reason, io)
+            status = FILE_SIZE_STATUS
         self.state.status = status
         if status and self.state.errexit and not self._conditions and kind in _ERREXIT_NODES:
             raise ExitRequest(status)

@@ -146,7 +146,7 @@ def _directive(template: str, start: int, run: _Run) -> int:
             value, stop = echo_escapes(value)
             run.ended = stop
         elif conversion == "c":
-            value = value[:1] if value else ("\0" if given is not None else "")
+            value = value[:1] or "\0"
         if precision is not None and conversion != "c":
             value = value[:precision]
         run.emit(_pad(value, flags, width, run))
