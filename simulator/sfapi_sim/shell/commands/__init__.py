@@ -140,6 +140,43 @@ Command = Callable[[Context], int]
 Builtin = Callable[[BuiltinContext], int]
 
 
+def program_context(
+    shell: Shell, name: str, args: list[str], io: IO, overlay: dict[str, str], line: int
+) -> Context:
+    """What a program started from ``shell`` is handed."""
+    return Context(
+        name=name,
+        args=args,
+        io=io,
+        cwd=shell.state.cwd,
+        overlay=overlay,
+        environment=shell.state.environment(overlay),
+        session=shell.session,
+        runner=shell,
+        script_name=shell.state.script_name,
+        line=line,
+    )
+
+
+def builtin_context(
+    shell: Shell, name: str, args: list[str], io: IO, overlay: dict[str, str], line: int
+) -> BuiltinContext:
+    """What a builtin run in ``shell`` is handed (the shell itself included)."""
+    return BuiltinContext(
+        name=name,
+        args=args,
+        io=io,
+        cwd=shell.state.cwd,
+        overlay=overlay,
+        environment=shell.state.environment(overlay),
+        session=shell.session,
+        runner=shell,
+        script_name=shell.state.script_name,
+        line=line,
+        shell=shell,
+    )
+
+
 def describe(value: str, exc: FileError) -> str:
     """``value: reason`` with the reason as coreutils words it."""
     message = str(exc)
