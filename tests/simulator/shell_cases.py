@@ -199,4 +199,7 @@ CASES: list[str] = [
     '[ ~ = "$HOME" ] && echo same; [[ -d ~ ]] && echo dir; [ -d ~/ ] && echo slash',
     "[ -d / ] && echo root; [[ / == / ]] && echo equal; echo $(( ~1 )) $(( 8 / 2 ))",
     "if [[ ! -e ~/no-such-file ]]; then echo absent; fi; test -d ~ && echo test-dir",
+    # Brace expansion of sequences
+    'echo a{1..3}b {05..10} "x"{1..2} {1..2}{3..4} {3..1}; x={1..3}; echo $x',
+    "for i in {1..5}; do echo -n $i; done; echo; echo '{1..3}' \"{1..2}\"",
 ]

@@ -121,6 +121,8 @@ GREEDY = {
     "a replacement": 'v=$(printf "%600000s" x); echo "${v// /xx}"',
     "variables together": 'a=$(printf "%600000s" x); b="$a"; c="$a"',
     "pipe buffers": "while true; do echo 0123456789; done | cat > /dev/null",
+    "a brace expansion": "echo {1..100000000000}",
+    "brace combinations": "echo {1..100}{1..100}{1..1000}",
     "positional parameters": 'v=$(printf "%300000s" x); set -- "$v" "$v" "$v" "$v"; echo "$*"',
 }
 

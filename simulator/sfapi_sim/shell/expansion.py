@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from ..state.filesystem import home_of
-from . import patterns
+from . import braces, patterns
 from .commands.formatting import ansi_c_escapes
 from .errors import FatalShellError, ShellError
 from .session import Session
@@ -57,11 +57,39 @@ class Expander:
         self.substitute = substitute
         self.arithmetic = arithmetic
         self.evaluate_text = evaluate_text
+        #: The word chosen for each brace expression (by start byte) during an expansion.
+        self._braces: dict[int, str] = {}
 
     # Entry points ----------------------------------------------------------------------
 
     def fields(self, node: Node) -> list[str]:
-        """A word as command arguments: split, globbed, unquoted (zero or more fields)."""
+        """A word as command arguments: brace-expanded, split, globbed, unquoted (zero or
+        more fields)."""
+        choices = self._brace_choices(node)
+        if not choices:
+            return self._fields(node)
+        result: list[str] = []
+        try:
+            for choice in braces.combinations(choices, self.session.budget):
+                self._braces = choice
+                result.extend(self._fields(node))
+        finally:
+            self._braces = {}
+        return result
+
+    def _brace_choices(self, node: Node) -> list[tuple[Node, list[str]]]:
+        """The sequences of a word (itself, or parts of a concatenation) and their words."""
+        parts = [node] if node.type == "brace_expression" else []
+        if node.type == "concatenation":
+            parts = [c for c in node.children if c.type == "brace_expression"]
+        choices: list[tuple[Node, list[str]]] = []
+        for part in parts:
+            words = braces.sequence(part, self.session.budget)
+            if words is not None:
+                choices.append((part, words))
+        return choices
+
+    def _fields(self, node: Node) -> list[str]:
         result: list[str] = []
         pieces = self.pieces(node, quoted=False)
         self._reserve(pieces)
@@ -165,7 +193,11 @@ class Expander:
                 # An expansion error ends a non-interactive shell, as in bash.
                 raise FatalShellError(f"{text(node)[3:-2].strip()}: {exc.message}") from None
             return [Piece(str(value), quoted=quoted, split=not quoted)]
-        if kind in ("process_substitution", "array", "brace_expression"):
+        if kind == "brace_expression":
+            # The word chosen for it in a brace expansion; elsewhere (assignments,
+            # quoted contexts) bash leaves it as written.
+            return [Piece(self._braces.get(node.start_byte, text(node)), quoted=quoted)]
+        if kind in ("process_substitution", "array"):
             raise ShellError(f"{text(node)}: not supported by this shell")
         return [Piece(text(node), quoted=quoted)]
 
