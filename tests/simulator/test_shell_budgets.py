@@ -16,6 +16,7 @@ import pytest
 from sfapi_sim.clock import Clock
 from sfapi_sim.shell import Limits, RunResult, Session, login_state, run_script
 from sfapi_sim.shell.commands import COMMAND_NAMES
+from sfapi_sim.shell.regexes import MATCH_SECONDS
 from sfapi_sim.state.filesystem import Account, Filesystem, home_of
 from sfapi_sim.testing import RunningSimulator
 
@@ -250,3 +251,36 @@ def test_a_greedy_command_leaves_the_servers_memory_alone(sim: RunningSimulator)
         assert (result["exit_code"], result["output"]) == (2, "")
         assert "xrealloc: cannot allocate" in result["error"]
     assert peak < 3 * 16 * 1024 * 1024
+
+
+PATHOLOGICAL = "(.*){1,32000}[bc]"
+
+
+def test_a_pathological_regular_expression_fails_instead_of_holding_the_server(
+    filesystem: Filesystem,
+) -> None:
+    started = time.monotonic()
+    result = _run(
+        _session(filesystem),
+        f"a=$(printf '%40s' '' | tr ' ' a); echo $a | grep -E '{PATHOLOGICAL}'; echo grep $?; "
+        f"[[ $a =~ {PATHOLOGICAL} ]]; echo test $?",
+    )
+    assert time.monotonic() - started < 2 * MATCH_SECONDS + PROMPT
+    assert result.stdout == "grep 2\ntest 2\n"
+    assert result.stderr.count("regular expression too complex") == 2
+
+
+def test_other_runs_go_on_while_a_regular_expression_matches(filesystem: Filesystem) -> None:
+    """The match runs without Python's lock; another run waits at most one match's time
+    for its turn at the processor."""
+    slow = _Background(
+        _session(filesystem, max_steps=10**9),
+        f"a=$(printf '%40s' '' | tr ' ' a); while true; do echo $a | grep -E '{PATHOLOGICAL}'; done",
+    )
+    time.sleep(0.3)
+    started = time.monotonic()
+    quick = _run(_session(filesystem), "seq 1000 | wc -l")
+    took = time.monotonic() - started
+    assert slow.stop() < MATCH_SECONDS + PROMPT
+    assert quick.stdout == "1000\n"
+    assert took < MATCH_SECONDS + 0.5

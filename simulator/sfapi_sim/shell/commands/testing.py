@@ -3,12 +3,11 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from ...state.filesystem import FileError, Filesystem
-from .. import patterns
+from .. import patterns, regexes
 from . import Builtin, Command, Context
 
 if TYPE_CHECKING:
@@ -150,8 +149,10 @@ class _Evaluator:
             return a > b
         if operator == "=~":
             try:
-                return re.search(b, a) is not None
-            except re.error:
+                return regexes.search(regexes.compile_pattern(b), a) is not None
+            except regexes.TooComplex as exc:
+                raise _TestError(str(exc)) from None
+            except regexes.error:
                 raise _TestError(f"{b}: invalid regular expression") from None
         if operator in _INTEGER:
             x, y = self._integer(a), self._integer(b)

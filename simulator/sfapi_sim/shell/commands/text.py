@@ -6,6 +6,7 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from .. import regexes
 from ..budget import Budget
 from ..errors import ShellError
 from ..streams import FileSink
@@ -131,8 +132,16 @@ def _grep(inv: Context) -> int:
     flags = parsed.flags
     try:
         regex = _grep_regex(patterns[0], flags)
-    except re.error:
+    except regexes.error:
         return inv.fail("Invalid regular expression", 2)
+    try:
+        return _grep_files(inv, regex, operands, parsed)
+    except regexes.TooComplex as exc:
+        return inv.fail(str(exc), 2)
+
+
+def _grep_files(inv: Context, regex: regexes.Pattern, operands: list[str], parsed: Parsed) -> int:
+    flags = parsed.flags
     files = operands or ["-"]
     show_names = (len(files) > 1 or "H" in flags) and "h" not in flags
     limit = int(parsed.values["m"]) if "m" in parsed.values else None
@@ -149,7 +158,7 @@ def _grep(inv: Context) -> int:
         count = 0
         for number, line in enumerate(content.splitlines(), start=1):
             inv.budget.tick()
-            hit = regex.search(line) is not None
+            hit = regexes.search(regex, line) is not None
             if hit == ("v" in flags):
                 continue
             count += 1
@@ -162,8 +171,8 @@ def _grep(inv: Context) -> int:
                 continue
             prefix = (f"{name}:" if show_names else "") + (f"{number}:" if "n" in flags else "")
             if "o" in flags and "v" not in flags:
-                for match in regex.finditer(line):
-                    inv.out(prefix + match.group(0) + "\n")
+                for found in regexes.find_all(regex, line):
+                    inv.out(prefix + found + "\n")
             else:
                 inv.out(prefix + line + "\n")
             if limit is not None and count >= limit:
@@ -177,7 +186,7 @@ def _grep(inv: Context) -> int:
     return 0 if found_any else 1
 
 
-def _grep_regex(pattern: str, flags: set[str]) -> re.Pattern[str]:
+def _grep_regex(pattern: str, flags: set[str]) -> regexes.Pattern:
     if "F" in flags:
         source = re.escape(pattern)
     elif "E" in flags:
@@ -188,7 +197,7 @@ def _grep_regex(pattern: str, flags: set[str]) -> re.Pattern[str]:
         source = rf"(?<!\w)(?:{source})(?!\w)"
     if "x" in flags:
         source = rf"^(?:{source})$"
-    return re.compile(source, re.IGNORECASE if "i" in flags else 0)
+    return regexes.compile_pattern(source, ignore_case="i" in flags)
 
 
 def _basic_to_python(pattern: str) -> str:
