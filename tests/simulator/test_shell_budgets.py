@@ -270,6 +270,20 @@ def test_a_pathological_regular_expression_fails_instead_of_holding_the_server(
     assert result.stderr.count("regular expression too complex") == 2
 
 
+def test_a_glob_pattern_that_backtracks_without_end_fails_the_command(
+    filesystem: Filesystem,
+) -> None:
+    started = time.monotonic()
+    result = _run(
+        _session(filesystem),
+        "v=$(printf '%20000s' '' | tr ' ' a); [[ $v == *a*a*a*a*b ]]; echo $?; "
+        "case $v in *a*a*a*a*b) echo matched;; esac; echo case $?",
+    )
+    assert time.monotonic() - started < 2 * MATCH_SECONDS + PROMPT
+    assert result.stdout == "2\ncase 2\n"
+    assert result.stderr.count("regular expression too complex") == 2
+
+
 def test_other_runs_go_on_while_a_regular_expression_matches(filesystem: Filesystem) -> None:
     """The match runs without Python's lock; another run waits at most one match's time
     for its turn at the processor."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from tree_sitter import Node
 
 from ..state.filesystem import home_of
-from . import braces, patterns
+from . import braces, patterns, regexes
 from .commands.formatting import ansi_c_escapes
 from .errors import FatalShellError, ShellError
 from .session import Session
@@ -385,7 +385,7 @@ class Expander:
         i, size = 0, 0
         while i < len(value):
             budget.tick()
-            found = regex.search(value, i)  # the first place a match can start
+            found = regexes.search(regex, value, i)  # the first place a match can start
             if found is None:
                 break
             start = found.start()

@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from ..state.filesystem import FileError, Filesystem
+from . import regexes
 
 Chunks = Sequence[tuple[str, bool]]
 
@@ -68,27 +69,27 @@ def _bracket(text: str, start: int) -> tuple[int, str | None]:
     return i + 1, f"[{'^' if negate else ''}{members}]"
 
 
-def compile_pattern(chunks: Chunks) -> re.Pattern[str]:
-    return re.compile(to_regex(chunks), re.DOTALL)
+def compile_pattern(chunks: Chunks) -> regexes.Pattern:
+    return regexes.compile_pattern(to_regex(chunks), dotall=True)
 
 
 def matches(chunks: Chunks, value: str) -> bool:
-    return compile_pattern(chunks).fullmatch(value) is not None
+    return regexes.fullmatch(compile_pattern(chunks), value)
 
 
 def longest_match(
-    regex: re.Pattern[str], value: str, start: int, tick: Callable[[], None]
+    regex: regexes.Pattern, value: str, start: int, tick: Callable[[], None]
 ) -> int | None:
     """Where the longest non-empty match of ``regex`` from ``start`` ends, or None.
 
     A pattern without alternatives matches greedily, so its first match is the longest;
     with alternatives (``@(a|ab)``) every end is tried, longest first."""
     if "|" not in regex.pattern:
-        found = regex.match(value, start)
+        found = regexes.match(regex, value, start)
         return found.end() if found is not None and found.end() > start else None
     for end in range(len(value), start, -1):
         tick()
-        if regex.fullmatch(value, start, end):
+        if regexes.fullmatch(regex, value, start, end):
             return end
     return None
 
@@ -110,7 +111,7 @@ def strip_affix(
     for cut in order:
         tick()
         part = value[cut:] if suffix else value[:cut]
-        if pattern.fullmatch(part):
+        if regexes.fullmatch(pattern, part):
             return value[:cut] if suffix else value[cut:]
     return value
 
@@ -148,7 +149,7 @@ def glob(filesystem: Filesystem, user: str, cwd: str, chunks: Chunks) -> list[st
             for name in _names(filesystem, user, cwd, base):
                 if name.startswith(".") and not hidden_ok:
                     continue
-                if pattern.fullmatch(name):
+                if regexes.fullmatch(pattern, name):
                     found.append(_join(base, name))
         bases = sorted(found)
     return bases
