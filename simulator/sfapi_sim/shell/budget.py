@@ -91,6 +91,11 @@ class CpuGate:
             self.release()
             raise Stopped("cancelled", "cancelled")
 
+    def idle(self) -> bool:
+        """Whether no run holds the processor and none waits for it."""
+        with self._mutex:
+            return not self._held and not self._queue
+
     def release(self) -> None:
         """Hand the processor to the run that waited longest (or to nobody)."""
         with self._mutex:
@@ -140,8 +145,10 @@ class Budget:
         try:
             yield
         finally:
-            self._holding = 0
-            self.gate.release()
+            # Not held when a cancellation came while the run waited to get it back.
+            if self._holding:
+                self._holding = 0
+                self.gate.release()
 
     @contextlib.contextmanager
     def waiting(self) -> Iterator[None]:
