@@ -130,6 +130,16 @@ def _parser() -> argparse.ArgumentParser:
         help="in job scripts, programs the simulator cannot run fail with 127 "
         "(default: they succeed and say on stderr what would have run)",
     )
+    budgets = serve.add_argument_group("shell budgets (every command and job script)")
+    budgets.add_argument(
+        "--shell-memory",
+        type=_positive,
+        default=16 * 1024 * 1024,
+        help="characters values may hold",
+    )
+    budgets.add_argument(
+        "--shell-written", type=_positive, default=64 * 1024 * 1024, help="bytes a run may write"
+    )
     faults = serve.add_argument_group("faults")
     faults.add_argument("--latency", type=float, default=0.0, help="seconds added to every answer")
     faults.add_argument(
@@ -157,6 +167,14 @@ def _parser() -> argparse.ArgumentParser:
         "--token-latency", type=float, default=0.0, help="seconds added to the token endpoint"
     )
     return parser
+
+
+def _positive(text: str) -> int:
+    """A budget: a whole number above zero."""
+    value = int(text)
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be above zero, not {value}")
+    return value
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,6 +213,8 @@ def main(argv: list[str] | None = None) -> int:
         strict_commands=args.strict_commands,
         disk_quota=args.disk_quota,
         users=tuple(args.user),
+        max_shell_memory=args.shell_memory,
+        max_shell_written=args.shell_written,
         faults=faults,
     )
     shown_host = "localhost" if args.host in ("0.0.0.0", "::") else args.host

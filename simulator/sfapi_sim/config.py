@@ -108,6 +108,10 @@ class SimConfig:
     max_running_commands: int = 16
     #: Real seconds a job script may run (its simulated time is bounded by its time limit).
     max_job_wall_seconds: float = 3600.0
+    #: Budgets of every shell run (commands and job scripts): characters its values and
+    #: buffers may hold, and bytes it may write to files.
+    max_shell_memory: int = 16 * 1024 * 1024
+    max_shell_written: int = 64 * 1024 * 1024
     #: Ended tasks are forgotten after this many seconds, and beyond this many per user.
     task_retention: float = 3600.0
     max_tasks_per_user: int = 1000

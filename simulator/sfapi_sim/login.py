@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from .clock import Clock
 from .config import SimConfig
 from .shell import Limits, Session, SlurmError, login_state, run_script
+from .shell.budget import Budget
 from .shell.errors import ShellError, Stopped
 from .shell.session import UnknownCommands
 from .shell.streams import Discard, FileSink, Sink
@@ -195,6 +196,8 @@ class LoginNode:
                 max_output=config.max_file_bytes,
                 max_seconds=job.time_limit,
                 max_wall_seconds=config.max_job_wall_seconds,
+                max_memory=config.max_shell_memory,
+                max_written=config.max_shell_written,
             ),
             cancel=job.cancel,
             host=COMPUTE_NODE,
@@ -205,7 +208,7 @@ class LoginNode:
         state.positional = list(job.args)
         for name, value in self._job_environment(job).items():
             state.set(name, value, export=True)
-        stdout, stderr = self._job_outputs(job)
+        stdout, stderr = self._job_outputs(job, session.budget)
         outputs = [s for s in {id(stdout): stdout, id(stderr): stderr}.values()]
         session.before_wait = lambda: _flush(outputs)
         result = run_script(
@@ -243,20 +246,21 @@ class LoginNode:
             environment["SLURM_NTASKS"] = job.options["ntasks"]
         return environment
 
-    def _job_outputs(self, job: Job) -> tuple[Sink, Sink]:
+    def _job_outputs(self, job: Job, budget: Budget) -> tuple[Sink, Sink]:
         """The files stdout and stderr go to (``-o``/``-e`` patterns, default
-        ``slurm-%j.out``); a file that cannot be opened is lost, as with Slurm."""
-        stdout = self._open_output(job, job.options.get("output", "slurm-%j.out"))
+        ``slurm-%j.out``), written within the run's ``budget``; a file that cannot be
+        opened is lost, as with Slurm."""
+        stdout = self._open_output(job, job.options.get("output", "slurm-%j.out"), budget)
         if "error" not in job.options:
             return stdout, stdout
-        return stdout, self._open_output(job, job.options["error"])
+        return stdout, self._open_output(job, job.options["error"], budget)
 
-    def _open_output(self, job: Job, pattern: str) -> Sink:
+    def _open_output(self, job: Job, pattern: str, budget: Budget) -> Sink:
         path = posixpath.normpath(posixpath.join(job.work_dir, expand_output_pattern(pattern, job)))
         if path == "/dev/null":
             return Discard()
         try:
-            return FileSink(self.filesystem, path, job.account.name, append=False)
+            return FileSink(self.filesystem, path, job.account.name, append=False, budget=budget)
         except (FileError, ShellError):
             return Discard()  # as with Slurm: output to a missing folder is lost
 

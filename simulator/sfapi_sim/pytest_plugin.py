@@ -34,6 +34,7 @@ SIM_EXTRA_MODULES = frozenset(
         "joserfc",
         "tree_sitter",
         "tree_sitter_bash",
+        "regex",
     }
 )
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from sfapi_sim.clock import Clock
-from sfapi_sim.shell import Session, login_state, run_script
+from sfapi_sim.shell import Limits, Session, login_state, run_script
 from sfapi_sim.shell.commands import COMMAND_NAMES
 from sfapi_sim.state.filesystem import Account, Filesystem, home_of
 
@@ -91,3 +91,66 @@ def test_same_as_bash(script: str, filesystem: Filesystem, tmp_path: Path) -> No
     )
     compared = DIFFERENCES.get(script, ("", ("stdout", "stderr", "exit_code")))[1]
     assert {k: actual[k] for k in compared} == {k: expected[k] for k in compared}
+
+
+#: Budgets against the real limits they stand for: (script, how bash is limited, the
+#: simulator's limits, words both error outputs hold). Standard output and the exit code
+#: must agree: 124 past the time limit (as under ``timeout``), 2 past the memory budget
+#: (bash's fatal ``xrealloc`` under ``ulimit -v``), 153 for the command that writes past
+#: the write budget (SIGXFSZ under ``ulimit -f``; the script goes on).
+BUDGETS: dict[str, tuple[str, list[str], dict[str, float], str]] = {
+    "a busy program past the time limit": (
+        "echo start; seq 1 100000000000 > /dev/null; echo never",
+        ["timeout", "1"],
+        {"max_wall_seconds": 1, "max_steps": 10**9},
+        "",
+    ),
+    "a busy loop past the time limit": (
+        "echo start; x=0; while true; do x=$((x + 1)); done",
+        ["timeout", "1"],
+        {"max_wall_seconds": 1, "max_steps": 10**9},
+        "",
+    ),
+    "a printf width past the memory": (
+        'echo start; printf -v v "%400000000s" 1; echo never',
+        ["bash", "-c", 'ulimit -v 300000; exec bash -c "$0"'],
+        {},
+        "xrealloc: cannot allocate",
+    ),
+    "a doubling value past the memory": (
+        "echo start; v=x; while true; do v=$v$v; done",
+        ["bash", "-c", 'ulimit -v 300000; exec bash -c "$0"'],
+        {},
+        "xrealloc: cannot allocate",
+    ),
+    "a file past the write budget": (
+        'echo start; seq 1 100000 > big; echo "after $?"; echo small > s; cat s',
+        ["bash", "-c", 'ulimit -f 100; exec bash -c "$0"'],
+        {"max_written": 102400},
+        "File size limit exceeded",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BUDGETS.values()), ids=list(BUDGETS))
+def test_budgets_end_runs_as_real_limits_end_bash(
+    case: tuple[str, list[str], dict[str, float], str], filesystem: Filesystem, tmp_path: Path
+) -> None:
+    script, limiter, limits, words = case
+    environment = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LC_ALL": "C"}
+    command = [*limiter, script] if limiter[0] == "bash" else [*limiter, "bash", "-c", script]
+    real = subprocess.run(
+        command, cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=30
+    )
+    folder = f"{home_of('alice')}/case-{next(_counter)}"
+    filesystem.mkdir(folder, "alice")
+    session = Session(
+        filesystem=filesystem,
+        user="alice",
+        uid=12345,
+        clock=Clock(),
+        limits=Limits(**limits),  # type: ignore[arg-type]
+    )
+    simulated = run_script(script, session, login_state(session, cwd=folder))
+    assert (simulated.stdout, simulated.exit_code) == (real.stdout, real.returncode)
+    assert words in real.stderr and words in simulated.stderr

@@ -110,6 +110,8 @@ def run_command_(
         max_output=config.max_command_output,
         max_seconds=config.max_command_seconds,
         max_wall_seconds=config.max_command_seconds,
+        max_memory=config.max_shell_memory,
+        max_written=config.max_shell_written,
     )
 
     def work(cancel: threading.Event) -> dict[str, Any]:

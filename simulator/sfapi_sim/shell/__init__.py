@@ -2,24 +2,30 @@
 filesystem and scheduler. No host process is ever started.
 
 One package, one job per module: ``syntax`` (the parser adapter over tree-sitter's bash
-grammar), ``expansion`` and ``arithmetic`` (words and numbers), ``patterns`` (globs),
-``executor`` (statements and redirections), ``streams`` (bounded outputs), ``session`` (the
-machine, clock, limits and cancellation of a run), ``commands`` (the programs by group).
+grammar, where its quirks are handled), ``expansion`` and ``arithmetic`` (words and
+numbers), ``patterns`` (globs), ``executor`` (dispatch, redirections, simple commands),
+``control`` (compound statements), ``declarations`` (assignments and tests), ``streams``
+(bounded outputs), ``session`` (the machine, clock and cancellation of a run), ``budget``
+(what a run may spend, checked inside programs, and the processor shared between runs),
+``commands`` (the programs by group, and the context each is handed).
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 from dataclasses import dataclass
 
 from ..state.filesystem import home_of, scratch_of
+from .budget import STOP_CODES, Limits
 from .errors import Stopped
 from .executor import Shell
-from .session import Limits, Session, SlurmError, SlurmPort
+from .session import Session, SlurmError, SlurmPort
 from .state import ShellState
 from .streams import IO, Capture, Input, Sink
 
 __all__ = [
+    "STOP_CODES",
     "Limits",
     "RunResult",
     "Session",
@@ -29,9 +35,7 @@ __all__ = [
     "run_script",
 ]
 
-#: Exit codes of a run stopped from outside: SIGTERM's for a cancellation, ``timeout``'s
-#: for the run-time limit, 1 for other limits.
-STOP_CODES = {"cancelled": 143, "time": 124, "limit": 1}
+logger = logging.getLogger("sfapi_sim")
 
 
 @dataclass(frozen=True)
@@ -60,7 +64,12 @@ def login_state(session: Session, *, cwd: str | None = None) -> ShellState:
     }
     if session.machine == "perlmutter":
         variables["SCRATCH"] = scratch_of(user)
-    state = ShellState(variables=variables, exported=set(variables), cwd=cwd or home)
+    state = ShellState(
+        variables=variables,
+        exported=set(variables),
+        cwd=cwd or home,
+        max_size=session.limits.max_memory,
+    )
     state.set("PWD", state.cwd, export=True)
     return state
 
@@ -82,10 +91,10 @@ def run_script(
     """
     out = stdout or Capture(session.limits.max_output, "output")
     err = stderr or Capture(session.limits.max_output, "error output")
-    shell = Shell(session, state)
     stopped: str | None = None
     try:
-        status = shell.run_source(source, IO(Input(), out, err))
+        with session.budget.running():
+            status = Shell(session, state).run_source(source, IO(Input(), out, err))
     except Stopped as stop:
         stopped = stop.kind
         status = STOP_CODES[stop.kind]
@@ -93,6 +102,18 @@ def run_script(
         if report_stop:
             with contextlib.suppress(Stopped):
                 err.write(f"sfapi-sim: stopped: {stop.reason}\n")
+    except RecursionError:
+        # Nesting the parser let through but Python's stack cannot hold: bash would
+        # crash with a segmentation fault; here the run ends with that status.
+        logger.warning("a shell run of %s nested too deeply", session.user)
+        stopped, status = "limit", 139
+        with contextlib.suppress(Stopped):
+            err.write(f"{state.script_name}: maximum nesting level exceeded\n")
+    except Exception:  # a defect of the simulator: logged, and reported as such
+        logger.exception("a shell run of %s failed inside the simulator", session.user)
+        stopped, status = "limit", 70
+        with contextlib.suppress(Stopped):
+            err.write("sfapi-sim: simulator error (logged by the server)\n")
     return RunResult(
         stdout=out.text() if isinstance(out, Capture) else "",
         stderr=err.text() if isinstance(err, Capture) else "",

@@ -1,19 +1,24 @@
-"""Runs a parsed script: statements, lists, pipelines, control flow, redirections,
-functions, and simple commands looked up among functions, builtins and the login node's
-commands. Nothing here starts a process: every command is Python over the simulated
-filesystem and scheduler."""
+"""Runs a parsed script: dispatches each statement to its runner (compound statements in
+``control``, assignments and tests in ``declarations``), applies redirections, and runs
+simple commands looked up among functions, builtins and the login node's programs, each
+handed a context (``commands.Context``) rather than the interpreter. Nothing here starts
+a process: every command is Python over the simulated filesystem and scheduler."""
 
 from __future__ import annotations
 
+import logging
 import posixpath
 import shlex
-from dataclasses import replace
+from collections.abc import Callable
+from functools import cache
 
 from tree_sitter import Node
 
 from ..state.filesystem import COMMAND_FOLDERS, FileError
-from . import patterns
+from . import control, declarations
 from .arithmetic import Arithmetic
+from .budget import FILE_SIZE_STATUS
+from .commands import builtin_context, program_context
 from .errors import (
     ExitRequest,
     FatalShellError,
@@ -28,8 +33,9 @@ from .redirections import Redirections
 from .session import Session
 from .state import ShellState
 from .streams import IO, Capture, Discard, Input, Sink
-from .syntax import line_of, named, operator_of, parse, text
+from .syntax import line_of, named, parse, text
 
+logger = logging.getLogger("sfapi_sim")
 #: Nodes that end in a status ``set -e`` looks at.
 _ERREXIT_NODES = {"command", "pipeline", "subshell", "test_command", "redirected_statement"}
 _SKIPPED = {"comment", "heredoc_body", "heredoc_end", "heredoc_start"}
@@ -46,8 +52,8 @@ class Shell:
         )
         self.arithmetic = Arithmetic(state, self.expander.string, _parse_expression)
         self.redirections = Redirections(session, self.expander, self.absolute)
-        self._conditions = 0
-        self._substitution_status: int | None = None
+        self.conditions = 0
+        self.substitution_status: int | None = None
         #: The stderr of the statement running now (command substitutions write there).
         self.stderr: Sink = Discard()
 
@@ -99,9 +105,7 @@ class Shell:
             shell.state.script_name = name
             shell.state.positional = list(args)
             shell.state.functions = {}
-            shell.state.variables = {
-                k: v for k, v in shell.state.variables.items() if k in shell.state.exported
-            }
+            shell.state.keep_only(shell.state.exported)
             for variable, value in (environment or {}).items():
                 shell.state.set(variable, value, export=True)
             apply_set_options(shell.state, list(options))
@@ -141,345 +145,37 @@ class Shell:
         if kind in _SKIPPED:
             return self.state.status
         self.stderr = io.stderr
-        handler = getattr(self, f"_do_{kind}", None)
+        handler = _handlers().get(kind)
         if handler is None:
             raise ShellError(f"{text(node).split(chr(10))[0]}: not supported by this shell", 2)
         try:
-            status: int = handler(node, io)
+            status: int = handler(self, node, io)
         except FatalShellError as exc:
             self._report(node, exc.message, io)
             raise ExitRequest(exc.status) from None
         except ShellError as exc:
             self._report(node, exc.message, io)
             status = exc.status
+        except Stopped as stop:
+            if stop.kind != "disk":
+                raise
+            # Past the bytes it may write, the writing command fails as under ulimit -f.
+            self._report(node, stop.reason, io)
+            status = FILE_SIZE_STATUS
         self.state.status = status
-        if status and self.state.errexit and not self._conditions and kind in _ERREXIT_NODES:
+        if status and self.state.errexit and not self.conditions and kind in _ERREXIT_NODES:
             raise ExitRequest(status)
         return status
 
     def _report(self, node: Node, message: str, io: IO) -> None:
         io.stderr.write(f"{self.state.script_name}: line {line_of(node)}: {message}\n")
 
-    def _sequence(self, nodes: list[Node], io: IO) -> int:
+    def sequence(self, nodes: list[Node], io: IO) -> int:
         status = 0
         for child in nodes:
             if child.is_named and child.type not in _SKIPPED:
                 status = self.execute(child, io)
         return status
-
-    def _do_program(self, node: Node, io: IO) -> int:
-        return self._sequence(node.children, io)
-
-    def _do_do_group(self, node: Node, io: IO) -> int:
-        return self._sequence(node.children, io)
-
-    def _do_else_clause(self, node: Node, io: IO) -> int:
-        return self._sequence(node.children, io)
-
-    def _do_compound_statement(self, node: Node, io: IO) -> int:
-        if node.children and node.children[0].type == "((":
-            self.session.step()
-            inner = named(node)
-            return 0 if inner and self.arithmetic.evaluate(inner[-1]) else 1
-        return self._sequence(node.children, io)
-
-    def _do_subshell(self, node: Node, io: IO) -> int:
-        shell = self.child()
-        try:
-            return shell._sequence(node.children, io)
-        except ExitRequest as request:
-            return request.status
-
-    def _do_list(self, node: Node, io: IO, tail: list[Node] | None = None) -> int:
-        left, right = named(node)[0], named(node)[-1]
-        operator = operator_of(node)
-        self._conditions += 1
-        try:
-            status = self.execute(left, io)
-        finally:
-            self._conditions -= 1
-        if (operator == "&&" and status == 0) or (operator == "||" and status != 0):
-            return self._tail(right, io, tail)
-        return status
-
-    def _do_negated_command(self, node: Node, io: IO) -> int:
-        self._conditions += 1
-        try:
-            return 0 if self.execute(named(node)[0], io) else 1
-        finally:
-            self._conditions -= 1
-
-    def _do_pipeline(self, node: Node, io: IO, tail: list[Node] | None = None) -> int:
-        parts = named(node)
-        both = [c.type == "|&" for c in node.children if not c.is_named]
-        statuses: list[int] = []
-        data = io.stdin
-        for index, part in enumerate(parts):
-            last = index == len(parts) - 1
-            out: Sink = io.stdout if last else Capture(self.session.limits.max_output, "pipe")
-            err = out if (not last and both[index]) else io.stderr
-            shell = self.child()
-            try:
-                statuses.append(shell._tail(part, IO(data, out, err), tail if last else None))
-            except ExitRequest as request:
-                statuses.append(request.status)
-            if isinstance(out, Capture) and not last:
-                data = Input(out.text())
-        if self.state.pipefail:
-            return next((s for s in reversed(statuses) if s), 0)
-        return statuses[-1]
-
-    def _do_if_statement(self, node: Node, io: IO) -> int:
-        conditions: list[Node] = []
-        body: list[Node] = []
-        clauses: list[Node] = []
-        target = conditions
-        for child in node.children:
-            if child.type in ("if", "fi"):
-                continue
-            if child.type == "then":
-                target = body
-            elif child.type in ("elif_clause", "else_clause"):
-                clauses.append(child)
-            else:
-                target.append(child)
-        if self._condition(conditions, io) == 0:
-            return self._sequence(body, io)
-        for clause in clauses:
-            if clause.type == "else_clause":
-                return self._sequence(clause.children, io)
-            status = self._do_elif(clause, io)
-            if status is not None:
-                return status
-        return 0
-
-    def _do_elif(self, node: Node, io: IO) -> int | None:
-        """Run an ``elif`` clause; its body's status when its condition held, else None."""
-        conditions: list[Node] = []
-        body: list[Node] = []
-        target = conditions
-        for child in node.children:
-            if child.type == "elif":
-                continue
-            if child.type == "then":
-                target = body
-                continue
-            target.append(child)
-        if self._condition(conditions, io) == 0:
-            return self._sequence(body, io)
-        return None
-
-    def _condition(self, nodes: list[Node], io: IO) -> int:
-        self._conditions += 1
-        try:
-            return self._sequence(nodes, io)
-        finally:
-            self._conditions -= 1
-
-    def _round(self, body: Node | None, io: IO) -> tuple[int, bool]:
-        """One round of a loop's body: (status, whether ``break`` ended the loop)."""
-        self.session.step()
-        if body is None:
-            return self.state.status, False
-        try:
-            return self.execute(body, io), False
-        except LoopControl as control:
-            if control.levels > 1:
-                raise LoopControl(control.kind, control.levels - 1) from None
-            return self.state.status, control.kind == "break"
-
-    def _do_while_statement(self, node: Node, io: IO) -> int:
-        until = node.children[0].type == "until"
-        conditions = node.children_by_field_name("condition")
-        body = node.child_by_field_name("body")
-        status = 0
-        while (self._condition(conditions, io) == 0) != until:
-            status, stop = self._round(body, io)
-            if stop:
-                break
-        return status
-
-    def _do_for_statement(self, node: Node, io: IO) -> int:
-        variable = node.child_by_field_name("variable")
-        values = node.children_by_field_name("value")
-        body = node.child_by_field_name("body")
-        if variable is None:
-            raise ShellError("for: bad loop")
-        has_in = any(c.type == "in" for c in node.children)
-        items = self.expander.all_fields(values) if has_in else list(self.state.positional)
-        status = 0
-        for item in items:
-            self.state.set(text(variable), item)
-            status, stop = self._round(body, io)
-            if stop:
-                break
-        return status
-
-    def _do_c_style_for_statement(self, node: Node, io: IO) -> int:
-        sections: list[list[Node]] = [[]]
-        inside = False
-        for child in node.children:
-            if child.type == "((":
-                inside = True
-            elif child.type == "))":
-                inside = False
-            elif inside and child.type in (";", "\n"):
-                sections.append([])
-            elif inside and child.is_named:
-                sections[-1].append(child)
-        start, check, update = ([*sections, [], []])[:3]
-        body = node.child_by_field_name("body")
-        for expression in start:
-            self.arithmetic.evaluate(expression)
-        status = 0
-        while not check or all(self.arithmetic.evaluate(e) for e in check):
-            status, stop = self._round(body, io)
-            if stop:
-                break
-            for expression in update:
-                self.arithmetic.evaluate(expression)
-        return status
-
-    def _do_case_statement(self, node: Node, io: IO) -> int:
-        subject_node = node.child_by_field_name("value")
-        subject = self.expander.string(subject_node) if subject_node is not None else ""
-        items = [c for c in node.children if c.type == "case_item"]
-        falling = False
-        status = 0
-        for item in items:
-            patterns_ = item.children_by_field_name("value")
-            if not falling and not any(
-                patterns.matches(self.expander.pattern(p), subject) for p in patterns_
-            ):
-                continue
-            body: list[Node] = []
-            after_paren = False
-            for child in item.children:
-                if child.type == ")":
-                    after_paren = True
-                elif after_paren and child.is_named:
-                    body.append(child)
-            status = self._sequence(body, io)
-            termination = item.child_by_field_name("termination") or item.child_by_field_name(
-                "fallthrough"
-            )
-            ending = termination.type if termination is not None else ";;"
-            if ending == ";&":
-                falling = True
-                continue
-            if ending == ";;&":
-                falling = False
-                continue
-            return status
-        return status
-
-    def _do_function_definition(self, node: Node, io: IO) -> int:
-        name = node.child_by_field_name("name")
-        body = node.child_by_field_name("body")
-        if name is None or body is None:
-            raise ShellError("bad function definition")
-        self.state.functions[text(name)] = body
-        return 0
-
-    def _do_variable_assignment(self, node: Node, io: IO) -> int:
-        self._substitution_status = None
-        self._assign(node)
-        return self._substitution_status or 0
-
-    def _do_variable_assignments(self, node: Node, io: IO) -> int:
-        self._substitution_status = None
-        for child in named(node):
-            self._assign(child)
-        return self._substitution_status or 0
-
-    def _assign(self, node: Node, *, export: bool = False) -> tuple[str, str]:
-        name_node = node.child_by_field_name("name") or named(node)[0]
-        name = text(name_node)
-        if name_node.type == "subscript":
-            raise ShellError(f"{name}: arrays are not supported by this shell")
-        value_node = node.child_by_field_name("value")
-        value = self.expander.string(value_node) if value_node is not None else ""
-        if operator_of(node) == "+=":
-            value = (self.state.get(name) or "") + value
-        self.state.set(name, value, export=export)
-        return name, value
-
-    def _do_declaration_command(self, node: Node, io: IO) -> int:
-        keyword = node.children[0].type
-        for child in named(node):
-            if child.type == "variable_assignment":
-                name = text(child.child_by_field_name("name") or named(child)[0])
-                if keyword == "local":
-                    self._local(name)
-                self._assign(child, export=keyword == "export")
-            elif child.type == "variable_name":
-                name = text(child)
-                if keyword == "local":
-                    self._local(name)
-                    self.state.unset(name)
-                elif keyword == "export":
-                    self.state.exported.add(name)
-            else:
-                for word in self.expander.fields(child):
-                    if word.startswith("-"):
-                        continue
-                    name, sep, value = word.partition("=")
-                    if keyword == "local":
-                        self._local(name)
-                    if sep:
-                        self.state.set(name, value, export=keyword == "export")
-                    elif keyword == "export":
-                        self.state.exported.add(name)
-        return 0
-
-    def _local(self, name: str) -> None:
-        if not self.state.locals_stack:
-            raise ShellError("local: can only be used in a function")
-        self.state.make_local(name)
-
-    def _do_unset_command(self, node: Node, io: IO) -> int:
-        for child in named(node):
-            for word in self.expander.fields(child):
-                if word in ("-v", "-f"):
-                    continue
-                self.state.unset(word)
-                self.state.functions.pop(word, None)
-        return 0
-
-    def _do_test_command(self, node: Node, io: IO) -> int:
-        from .commands.testing import evaluate_test
-
-        self.session.step()
-        double = node.children[0].type == "[["
-        words = self._test_words(node, double)
-        return evaluate_test(
-            words,
-            name="[[" if double else "[",
-            shell=self,
-            io=io,
-            double=double,
-            line=line_of(node),
-        )
-
-    def _test_words(self, node: Node, double: bool) -> list[tuple[str, list[tuple[str, bool]]]]:
-        """The words of ``[ … ]``/``[[ … ]]`` in order, each with its pattern form."""
-        words: list[tuple[str, list[tuple[str, bool]]]] = []
-        for child in node.children:
-            if child.type in ("[", "]", "[[", "]]"):
-                continue
-            if (
-                child.type in ("binary_expression", "unary_expression", "parenthesized_expression")
-                or child.type == "negated_expression"
-            ):
-                words.extend(self._test_words(child, double))
-            elif not child.is_named or child.type == "test_operator":
-                words.append((text(child), [(text(child), True)]))
-            elif double:
-                words.append((self.expander.string(child), self.expander.pattern(child)))
-            else:
-                for field in self.expander.fields(child):
-                    words.append((field, [(field, True)]))
-        return words
 
     # Redirections ----------------------------------------------------------------------
 
@@ -495,9 +191,9 @@ class Shell:
         pipeline; in bash the redirection belongs to the last command, so it goes there.
         """
         if body is not None and body.type == "list":
-            return self._do_list(body, io, tail=redirects)
+            return control.do_list(self, body, io, tail=redirects)
         if body is not None and body.type == "pipeline":
-            return self._do_pipeline(body, io, tail=redirects)
+            return control.do_pipeline(self, body, io, tail=redirects)
         extra: list[str] = []
         opened: list[Sink] = []
         try:
@@ -515,7 +211,7 @@ class Shell:
         finally:
             self.redirections.close(opened)
 
-    def _tail(self, node: Node, io: IO, tail: list[Node] | None) -> int:
+    def tail(self, node: Node, io: IO, tail: list[Node] | None) -> int:
         """Run the last part of a list or pipeline, with redirections moved onto it."""
         if not tail:
             return self.execute(node, io)
@@ -547,7 +243,7 @@ class Shell:
             ]
             if b"\n" in between:
                 for assignment in assignments:
-                    self._assign(assignment)
+                    declarations.assign(self, assignment)
                 assignments = []
         redirects = [
             c
@@ -555,7 +251,7 @@ class Shell:
             if c.type in ("file_redirect", "heredoc_redirect", "herestring_redirect")
         ]
         arguments = node.children_by_field_name("argument")
-        self._substitution_status = None
+        self.substitution_status = None
         words: list[str] = []
         if name_node is not None:
             words = self.expander.fields(named(name_node)[0] if named(name_node) else name_node)
@@ -563,8 +259,8 @@ class Shell:
         words += extra
         if not words:
             for assignment in assignments:
-                self._assign(assignment)
-            status = self._substitution_status or 0
+                declarations.assign(self, assignment)
+            status = self.substitution_status or 0
             if redirects:
                 opened: list[Sink] = []
                 self.redirections.apply(redirects, io, opened, [])
@@ -593,26 +289,34 @@ class Shell:
 
     def invoke(self, words: list[str], io: IO, overlay: dict[str, str], line: int) -> int:
         """Run a command given as words (also used by ``srun``, ``env``, ``command``)."""
-        from .commands import BUILTINS, COMMANDS, Invocation, run_script_file
+        from .commands import BUILTINS, COMMANDS, run_script_file
 
         name, args = words[0], words[1:]
         if self.state.xtrace:
             io.stderr.write("+ " + " ".join(shlex.quote(w) for w in words) + "\n")
-        invocation = Invocation(name=name, args=args, io=io, shell=self, overlay=overlay, line=line)
         if name in self.state.functions:
             return self._call_function(name, args, io)
         if name in BUILTINS:
-            return BUILTINS[name](invocation)
+            return BUILTINS[name](builtin_context(self, name, args, io, overlay, line))
         command = COMMANDS.get(name)
         if command is None and "/" in name:
             folder, base = posixpath.split(name)
             if folder in COMMAND_FOLDERS and base in COMMANDS:
-                command = COMMANDS[base]
-                invocation = replace(invocation, name=base)
+                command, name = COMMANDS[base], base
             else:
-                return run_script_file(invocation, self.absolute(name))
+                context = program_context(self, name, args, io, overlay, line)
+                return run_script_file(context, self.absolute(name))
         if command is not None:
-            return command(invocation)
+            context = program_context(self, name, args, io, overlay, line)
+            try:
+                return command(context)
+            except FileError as exc:
+                # A file operation the program did not expect to fail: its error line.
+                return context.fail(str(exc))
+            except OSError as exc:
+                # The host refused an operation (the reason only: never a host path).
+                logger.warning("%s failed on the host: %s", name, exc.strerror)
+                return context.fail(exc.strerror or "Input/output error")
         return self._unknown(words, io, line)
 
     def _unknown(self, words: list[str], io: IO, line: int) -> int:
@@ -638,7 +342,7 @@ class Shell:
                 if old is None:
                     self.state.unset(variable)
                 else:
-                    self.state.variables[variable] = old
+                    self.state.set(variable, old)
             self.state.positional = saved
             self.session.depth -= 1
 
@@ -647,16 +351,18 @@ class Shell:
     def _substitute(self, node: Node) -> str:
         self._enter()
         try:
-            out = Capture(self.session.limits.max_output, "command substitution")
+            out = Capture(
+                self.session.limits.max_output, "command substitution", self.session.budget
+            )
             shell = self.child()
             body = [c for c in node.children if c.is_named]
             try:
-                status = shell._sequence(body, IO(Input(), out, self.stderr))
+                status = shell.sequence(body, IO(Input(), out, self.stderr))
             except ExitRequest as request:
                 status = request.status
-            self._substitution_status = status
+            self.substitution_status = status
             self.state.status = status
-            return out.text()
+            return out.release()
         finally:
             self.session.depth -= 1
 
@@ -665,6 +371,37 @@ class Shell:
 
     def _arithmetic_text(self, expression: str) -> int:
         return self.arithmetic.evaluate_text(expression)
+
+
+Handler = Callable[[Shell, Node, IO], int]
+
+
+@cache
+def _handlers() -> dict[str, Handler]:
+    """The function that runs each kind of statement (by its tree-sitter node type)."""
+    return {
+        "program": control.do_program,
+        "do_group": control.do_do_group,
+        "else_clause": control.do_else_clause,
+        "compound_statement": control.do_compound_statement,
+        "subshell": control.do_subshell,
+        "list": control.do_list,
+        "negated_command": control.do_negated_command,
+        "pipeline": control.do_pipeline,
+        "if_statement": control.do_if_statement,
+        "while_statement": control.do_while_statement,
+        "for_statement": control.do_for_statement,
+        "c_style_for_statement": control.do_c_style_for_statement,
+        "case_statement": control.do_case_statement,
+        "function_definition": control.do_function_definition,
+        "variable_assignment": declarations.do_variable_assignment,
+        "variable_assignments": declarations.do_variable_assignments,
+        "declaration_command": declarations.do_declaration_command,
+        "unset_command": declarations.do_unset_command,
+        "test_command": declarations.do_test_command,
+        "redirected_statement": Shell._do_redirected_statement,
+        "command": Shell._do_command,
+    }
 
 
 def _parse_expression(source: str) -> Node | None:

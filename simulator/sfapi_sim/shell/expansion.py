@@ -7,20 +7,22 @@ never split nor globbed) and whether it came from an expansion (only those are s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from tree_sitter import Node
 
 from ..state.filesystem import home_of
-from . import patterns
+from . import braces, patterns, regexes
 from .commands.formatting import ansi_c_escapes
 from .errors import FatalShellError, ShellError
 from .session import Session
 from .state import ShellState
 from .syntax import named, pieces_with_gaps, text
 
-_IFS = " \t\n"
+#: Runs of the characters of the default IFS (space, tab, newline).
+_BLANKS = re.compile("[ \t\n]+")
 _DOUBLE_QUOTE_ESCAPABLE = '$`"\\\n'
 
 
@@ -55,13 +57,44 @@ class Expander:
         self.substitute = substitute
         self.arithmetic = arithmetic
         self.evaluate_text = evaluate_text
+        #: The word chosen for each brace expression (by start byte) during an expansion.
+        self._braces: dict[int, str] = {}
 
     # Entry points ----------------------------------------------------------------------
 
     def fields(self, node: Node) -> list[str]:
-        """A word as command arguments: split, globbed, unquoted (zero or more fields)."""
+        """A word as command arguments: brace-expanded, split, globbed, unquoted (zero or
+        more fields)."""
+        choices = self._brace_choices(node)
+        if not choices:
+            return self._fields(node)
         result: list[str] = []
-        for field in _split(self.pieces(node, quoted=False)):
+        try:
+            for choice in braces.combinations(choices, self.session.budget):
+                self._braces = choice
+                result.extend(self._fields(node))
+        finally:
+            self._braces = {}
+        return result
+
+    def _brace_choices(self, node: Node) -> list[tuple[Node, list[str]]]:
+        """The sequences of a word (itself, or parts of a concatenation) and their words."""
+        parts = [node] if node.type == "brace_expression" else []
+        if node.type == "concatenation":
+            parts = [c for c in node.children if c.type == "brace_expression"]
+        choices: list[tuple[Node, list[str]]] = []
+        for part in parts:
+            words = braces.sequence(part, self.session.budget)
+            if words is not None:
+                choices.append((part, words))
+        return choices
+
+    def _fields(self, node: Node) -> list[str]:
+        result: list[str] = []
+        pieces = self.pieces(node, quoted=False)
+        self._reserve(pieces)
+        for field in _split(pieces):
+            self.session.budget.tick()
             chunks = [(p.text, p.quoted) for p in field]
             if patterns.has_magic(chunks):
                 found = patterns.glob(
@@ -78,7 +111,13 @@ class Expander:
 
     def string(self, node: Node) -> str:
         """A word as one string, without splitting or globbing (assignments, redirections)."""
-        return "".join(_literal(p) if p is not BREAK else " " for p in self.pieces(node, False))
+        pieces = self.pieces(node, False)
+        self._reserve(pieces)
+        return "".join(_literal(p) if p is not BREAK else " " for p in pieces)
+
+    def _reserve(self, pieces: list[Piece]) -> None:
+        """Check the memory budget before pieces are joined into one value."""
+        self.session.budget.reserve(sum(len(p.text) + 1 for p in pieces), "a word")
 
     def pattern(self, node: Node) -> list[tuple[str, bool]]:
         """A word as a pattern (``case``, ``[[ == ]]``, ``${v%pat}``)."""
@@ -88,15 +127,20 @@ class Expander:
         if not expand:
             return text(body)
         out: list[str] = []
+        budget = self.session.budget
+        size = 0
         for part in pieces_with_gaps(body):
             if isinstance(part, str):
-                out.append(_unescape_heredoc(part))
+                added = [_unescape_heredoc(part)]
             elif part.type == "heredoc_content":
-                out.append(_unescape_heredoc(text(part)))
+                added = [_unescape_heredoc(text(part))]
             elif part.type == "heredoc_end":
                 continue
             else:
-                out.extend(p.text for p in self.pieces(part, quoted=True))
+                added = [p.text for p in self.pieces(part, quoted=True)]
+            size += sum(len(a) for a in added)
+            budget.reserve(size, "a here-document")
+            out.extend(added)
         return "".join(out)
 
     # Pieces ----------------------------------------------------------------------------
@@ -149,7 +193,11 @@ class Expander:
                 # An expansion error ends a non-interactive shell, as in bash.
                 raise FatalShellError(f"{text(node)[3:-2].strip()}: {exc.message}") from None
             return [Piece(str(value), quoted=quoted, split=not quoted)]
-        if kind in ("process_substitution", "array", "brace_expression"):
+        if kind == "brace_expression":
+            # The word chosen for it in a brace expansion; elsewhere (assignments,
+            # quoted contexts) bash leaves it as written.
+            return [Piece(self._braces.get(node.start_byte, text(node)), quoted=quoted)]
+        if kind in ("process_substitution", "array"):
             raise ShellError(f"{text(node)}: not supported by this shell")
         return [Piece(text(node), quoted=quoted)]
 
@@ -186,6 +234,7 @@ class Expander:
 
     def _all_positional(self, name: str, quoted: bool) -> list[Piece]:
         args = self.state.positional
+        self.session.budget.reserve(sum(len(a) + 1 for a in args), "the positional parameters")
         if quoted and name == "*":
             return [Piece(" ".join(args), quoted=True)]
         if not quoted:
@@ -298,7 +347,11 @@ class Expander:
             chunks = [(p.text, p.quoted) for p in self._operand(operands, False)]
             return plain(
                 patterns.strip_affix(
-                    current, chunks, suffix=operator[0] == "%", longest=len(operator) == 2
+                    current,
+                    chunks,
+                    suffix=operator[0] == "%",
+                    longest=len(operator) == 2,
+                    tick=self.session.budget.tick,
                 )
             )
         if operator in ("/", "//"):
@@ -327,22 +380,28 @@ class Expander:
         if not chunks:
             return value
         regex = patterns.compile_pattern(chunks)
-        out, i, done = [], 0, False
-        while i <= len(value):
-            match = None
-            if not done:
-                for end in range(len(value), i, -1):
-                    if regex.fullmatch(value, i, end):
-                        match = end
-                        break
-            if match is not None:
-                out.append(replacement)
-                i = match
-                done = not every
+        budget = self.session.budget
+        out: list[str] = []
+        i, size = 0, 0
+        while i < len(value):
+            budget.tick()
+            found = regexes.search(regex, value, i)  # the first place a match can start
+            if found is None:
+                break
+            start = found.start()
+            end = patterns.longest_match(regex, value, start, budget.tick)
+            if end is None:
+                out.append(value[i : start + 1])
+                i = start + 1
                 continue
-            if i < len(value):
-                out.append(value[i])
-            i += 1
+            size += start - i + len(replacement)
+            budget.reserve(size + len(value) - end, "a replacement")
+            out.append(value[i:start])
+            out.append(replacement)
+            i = end
+            if not every:
+                break
+        out.append(value[i:])
         return "".join(out)
 
     def _slice(self, value: str, operands: list[Node]) -> str:
@@ -404,25 +463,12 @@ def _split(pieces: list[Piece]) -> list[list[Piece]]:
 
 def _split_blanks(value: str) -> list[str]:
     """``value`` cut at runs of blanks, keeping empty ends (they mark a boundary)."""
-    parts: list[str] = []
-    current: list[str] = []
-    previous_blank = False
-    for char in value:
-        if char in _IFS:
-            if not previous_blank:
-                parts.append("".join(current))
-                current = []
-            previous_blank = True
-        else:
-            current.append(char)
-            previous_blank = False
-    parts.append("".join(current))
-    return parts
+    return _BLANKS.split(value)
 
 
 def _literal(piece: Piece) -> str:
     """Quote removal: an unquoted piece still carries its backslash escapes for globbing."""
-    if piece.quoted:
+    if piece.quoted or "\\" not in piece.text:
         return piece.text
     out, i = [], 0
     while i < len(piece.text):

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..state.filesystem import FileError, Filesystem
+from . import regexes
 
 Chunks = Sequence[tuple[str, bool]]
 
@@ -68,23 +69,49 @@ def _bracket(text: str, start: int) -> tuple[int, str | None]:
     return i + 1, f"[{'^' if negate else ''}{members}]"
 
 
-def compile_pattern(chunks: Chunks) -> re.Pattern[str]:
-    return re.compile(to_regex(chunks), re.DOTALL)
+def compile_pattern(chunks: Chunks) -> regexes.Pattern:
+    return regexes.compile_pattern(to_regex(chunks), dotall=True)
 
 
 def matches(chunks: Chunks, value: str) -> bool:
-    return compile_pattern(chunks).fullmatch(value) is not None
+    return regexes.fullmatch(compile_pattern(chunks), value)
 
 
-def strip_affix(value: str, chunks: Chunks, *, suffix: bool, longest: bool) -> str:
-    """``${v%pat}`` (suffix, shortest), ``${v%%pat}``, ``${v#pat}``, ``${v##pat}``."""
+def longest_match(
+    regex: regexes.Pattern, value: str, start: int, tick: Callable[[], None]
+) -> int | None:
+    """Where the longest non-empty match of ``regex`` from ``start`` ends, or None.
+
+    A pattern without alternatives matches greedily, so its first match is the longest;
+    with alternatives (``@(a|ab)``) every end is tried, longest first."""
+    if "|" not in regex.pattern:
+        found = regexes.match(regex, value, start)
+        return found.end() if found is not None and found.end() > start else None
+    for end in range(len(value), start, -1):
+        tick()
+        if regexes.fullmatch(regex, value, start, end):
+            return end
+    return None
+
+
+def strip_affix(
+    value: str,
+    chunks: Chunks,
+    *,
+    suffix: bool,
+    longest: bool,
+    tick: Callable[[], None] = lambda: None,
+) -> str:
+    """``${v%pat}`` (suffix, shortest), ``${v%%pat}``, ``${v#pat}``, ``${v##pat}``;
+    ``tick`` is called for each cut tried (the run's budget)."""
     pattern = compile_pattern(chunks)
     ascending = (suffix and longest) or (not suffix and not longest)
     cuts = range(len(value) + 1)
     order = cuts if ascending else reversed(cuts)
     for cut in order:
+        tick()
         part = value[cut:] if suffix else value[:cut]
-        if pattern.fullmatch(part):
+        if regexes.fullmatch(pattern, part):
             return value[:cut] if suffix else value[cut:]
     return value
 
@@ -122,7 +149,7 @@ def glob(filesystem: Filesystem, user: str, cwd: str, chunks: Chunks) -> list[st
             for name in _names(filesystem, user, cwd, base):
                 if name.startswith(".") and not hidden_ok:
                     continue
-                if pattern.fullmatch(name):
+                if regexes.fullmatch(pattern, name):
                     found.append(_join(base, name))
         bases = sorted(found)
     return bases

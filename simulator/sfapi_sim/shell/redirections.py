@@ -111,7 +111,13 @@ class Redirections:
             raise ShellError(f"{target}: use >&1 or >&2 here")
         path = self.absolute(target)
         try:
-            return FileSink(self.session.filesystem, path, self.session.user, append=append)
+            return FileSink(
+                self.session.filesystem,
+                path,
+                self.session.user,
+                append=append,
+                budget=self.session.budget,
+            )
         except FileError as exc:
             raise ShellError(_file_message(target, exc)) from None
 

@@ -1,29 +1,17 @@
-"""What one run of the shell works with: the machine, the user, the clock, the limits,
-the scheduler, and the switches that stop it (cancellation, deadlines)."""
+"""What one run of the shell works with: the machine, the user, the clock, the budgets
+(``budget.py``), the scheduler, and the switch that stops it (cancellation)."""
 
 from __future__ import annotations
 
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
 from ..clock import Clock
 from ..state.filesystem import Filesystem
+from .budget import Budget, Limits
 from .errors import Stopped
-
-
-@dataclass(frozen=True)
-class Limits:
-    """Caps of one run: characters per output stream, simulated and real seconds, steps
-    (commands and loop rounds), and nesting (functions, ``bash -c``, substitutions)."""
-
-    max_output: int = 1024 * 1024
-    max_seconds: float = 3600.0
-    max_wall_seconds: float = 600.0
-    max_steps: int = 200_000
-    max_depth: int = 64
 
 
 class SlurmError(Exception):
@@ -83,12 +71,13 @@ class Session:
     cursor: float = 0.0
     #: Called before ``sleep`` waits (a job writes out its output so far).
     before_wait: Callable[[], None] | None = None
-    steps: int = 0
     depth: int = 0
-    started_wall: float = field(default_factory=time.monotonic)
     started_at: float = field(init=False, default=0.0)
+    #: What the run may still spend (steps, time, memory, disk), and its processor turn.
+    budget: Budget = field(init=False)
 
     def __post_init__(self) -> None:
+        self.budget = Budget(self.limits, self.cancel)
         if not self.cursor:
             self.cursor = self.clock.now()
         #: Where the run's simulated time began (its time limit counts from here).
@@ -102,15 +91,13 @@ class Session:
     def hostname(self) -> str:
         return self.host or f"{self.machine}-login01"
 
+    @property
+    def steps(self) -> int:
+        return self.budget.steps
+
     def step(self) -> None:
         """Count one command or loop round; stop when cancelled or past a limit."""
-        self.steps += 1
-        if self.cancel.is_set():
-            raise Stopped("cancelled", "cancelled")
-        if self.steps > self.limits.max_steps:
-            raise Stopped("limit", f"more than {self.limits.max_steps} commands ran")
-        if time.monotonic() - self.started_wall > self.limits.max_wall_seconds:
-            raise Stopped("time", f"ran longer than {self.limits.max_wall_seconds:g} s")
+        self.budget.step()
 
     def sleep(self, seconds: float) -> None:
         """Move simulated time on by ``seconds`` and wait until the clock gets there.
@@ -122,14 +109,14 @@ class Session:
         deadline = self.started_at + self.limits.max_seconds
         target = self.cursor + seconds
         stop_at = min(target, deadline)
-        while True:
-            remaining = stop_at - self.clock.now()
-            if remaining <= 0:
-                break
-            if self.cancel.wait(min(remaining, 0.02)):
-                raise Stopped("cancelled", "cancelled")
-            if time.monotonic() - self.started_wall > self.limits.max_wall_seconds:
-                raise Stopped("time", f"ran longer than {self.limits.max_wall_seconds:g} s")
+        with self.budget.waiting():
+            while True:
+                remaining = stop_at - self.clock.now()
+                if remaining <= 0:
+                    break
+                if self.cancel.wait(min(remaining, 0.02)):
+                    raise Stopped("cancelled", "cancelled")
+                self.budget.check()
         self.cursor = max(self.cursor, stop_at)
         if target > deadline:
             raise Stopped("time", f"ran longer than {self.limits.max_seconds:g} s")

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from tree_sitter import Node
 
+from .errors import Stopped
+
 
 @dataclass
 class ShellState:
@@ -27,6 +29,17 @@ class ShellState:
     xtrace: bool = False
     #: Frames of ``local`` variables: the values they hid, restored when the function returns.
     locals_stack: list[dict[str, str | None]] = field(default_factory=list)
+    #: The most characters all variables together may hold (0: no cap), and what they hold.
+    max_size: int = 0
+    size: int = 0
+
+    def __post_init__(self) -> None:
+        self.size = sum(len(v) for v in self.variables.values())
+
+    def keep_only(self, names: set[str]) -> None:
+        """Drop every variable not in ``names`` (a new shell sees only exported ones)."""
+        self.variables = {k: v for k, v in self.variables.items() if k in names}
+        self.size = sum(len(v) for v in self.variables.values())
 
     def subshell(self) -> ShellState:
         """A copy whose changes do not reach this shell."""
@@ -42,6 +55,15 @@ class ShellState:
         return self.variables.get(name)
 
     def set(self, name: str, value: str, *, export: bool = False) -> None:
+        """Set a variable; Stopped when all variables would hold more than ``max_size``."""
+        size = self.size + len(value) - len(self.variables.get(name) or "")
+        if self.max_size and size > self.max_size:
+            raise Stopped(
+                "memory",
+                f"xrealloc: cannot allocate {len(value)} bytes for {name} "
+                f"(variables may hold at most {self.max_size} characters together)",
+            )
+        self.size = size
         self.variables[name] = value
         if name == "PWD":
             self.cwd = value
@@ -49,7 +71,7 @@ class ShellState:
             self.exported.add(name)
 
     def unset(self, name: str) -> None:
-        self.variables.pop(name, None)
+        self.size -= len(self.variables.pop(name, ""))
         self.exported.discard(name)
 
     def environment(self, overlay: dict[str, str] | None = None) -> dict[str, str]:

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from ..state.filesystem import FileError, Filesystem
+from .budget import Budget
 from .errors import ShellError, Stopped
 
 
@@ -22,22 +23,34 @@ class Sink(Protocol):
 
 
 class Capture:
-    """Text kept in memory, at most ``limit`` characters."""
+    """Text kept in memory, at most ``limit`` characters; with a ``budget``, what it
+    holds also counts toward the run's memory until :meth:`release`."""
 
-    def __init__(self, limit: int, what: str = "output") -> None:
+    def __init__(self, limit: int, what: str = "output", budget: Budget | None = None) -> None:
         self.limit = limit
         self.what = what
+        self.budget = budget
         self._parts: list[str] = []
         self._size = 0
 
     def write(self, text: str) -> None:
-        self._size += len(text)
-        if self._size > self.limit:
+        if self._size + len(text) > self.limit:
             raise Stopped("limit", f"the {self.what} exceeds the {self.limit}-character limit")
+        if self.budget is not None:
+            self.budget.hold(len(text), f"the {self.what}")
+        self._size += len(text)
         self._parts.append(text)
 
     def close(self) -> None:
         """Nothing to flush: the text stays readable."""
+
+    def release(self) -> str:
+        """The text, no longer counted toward the run's memory (its reader holds it)."""
+        text = self.text()
+        if self.budget is not None:
+            self.budget.drop(self._size)
+            self.budget = None
+        return text
 
     def text(self) -> str:
         joined = "".join(self._parts)
@@ -63,10 +76,19 @@ class FileSink:
     may write there), so a bad target fails before the command runs.
     """
 
-    def __init__(self, filesystem: Filesystem, path: str, user: str, *, append: bool) -> None:
+    def __init__(
+        self,
+        filesystem: Filesystem,
+        path: str,
+        user: str,
+        *,
+        append: bool,
+        budget: Budget | None = None,
+    ) -> None:
         self.filesystem = filesystem
         self.path = path
         self.user = user
+        self.budget = budget
         existing = b""
         if append and filesystem.is_file(path, user):
             existing = filesystem.read(path, user)
@@ -88,6 +110,8 @@ class FileSink:
         data = self._buffer.text().encode("utf-8", errors="surrogateescape")
         if len(data) == self._written:
             return
+        if self.budget is not None and len(data) > self._written:
+            self.budget.write(len(data) - self._written, self.path)
         try:
             self.filesystem.write(self.path, self.user, data)
         except FileError as exc:

@@ -17,6 +17,17 @@ from .errors import ShellSyntaxError
 _LANGUAGE = Language(tree_sitter_bash.language())
 #: The longest script accepted (characters).
 MAX_SOURCE_CHARS = 1_000_000
+#: The deepest syntax tree accepted: deeper nesting (``((((…))))``, ``$( $( … ) )``,
+#: blocks in blocks) is refused before it runs, with bash's exit code for syntax errors.
+MAX_TREE_DEPTH = 200
+#: Characters tree-sitter-bash reads as operators inside ``[ … ]`` and ``[[ … ]]`` where
+#: bash reads a word (``[ -f ~/x ]``, ``[[ -d ~ ]]``, ``[ -d / ]``), and the private
+#: characters that stand for them in a second parse, so that the grammar sees words.
+#: :func:`text` gives the original characters back.
+_TEST_WORDS = {"~": "\ue000", "/": "\ue001"}
+_RESTORE = str.maketrans({v: k for k, v in _TEST_WORDS.items()})
+#: Nodes where ``~`` and ``/`` are arithmetic operators, also inside a test.
+_ARITHMETIC = {"arithmetic_expansion", "compound_statement", "c_style_for_statement"}
 
 
 def parse(source: str) -> Node:
@@ -28,11 +39,72 @@ def parse(source: str) -> Node:
 
 @lru_cache(maxsize=512)
 def _parse_cached(source: str) -> Node:
-    tree = Parser(_LANGUAGE).parse(source.encode("utf-8", errors="surrogateescape"))
-    root = tree.root_node
+    data = source.encode("utf-8", errors="surrogateescape")
+    root = Parser(_LANGUAGE).parse(data).root_node
+    for _ in range(3):  # a word made of an operator can change how the rest parses
+        spots = _test_operator_words(root)
+        if not spots:
+            break
+        data = _as_words(data, spots)
+        root = Parser(_LANGUAGE).parse(data).root_node
+    deep = _too_deep(root)
+    if deep is not None:
+        raise ShellSyntaxError(
+            f"line {line_of(deep)}: syntax error: nesting deeper than {MAX_TREE_DEPTH} levels"
+        )
     if root.has_error:
         raise ShellSyntaxError(_describe_error(root))
     return root
+
+
+def _too_deep(root: Node) -> Node | None:
+    """A node deeper than ``MAX_TREE_DEPTH`` (found without recursion), or None."""
+    stack = [(root, 1)]
+    while stack:
+        node, level = stack.pop()
+        if level > MAX_TREE_DEPTH:
+            return node
+        stack.extend((child, level + 1) for child in node.children)
+    return None
+
+
+def _test_operator_words(root: Node) -> list[int]:
+    """Byte offsets of ``~`` and ``/`` tokens that the grammar took for operators inside
+    a test, where bash reads them as (the start of) words. Inside a part the grammar
+    could not parse (``ERROR``), a test runs from its ``[``/``[[`` to its ``]``/``]]``."""
+    spots: list[int] = []
+    stack: list[tuple[Node, bool]] = [(root, False)]
+    while stack:
+        node, in_test = stack.pop()
+        if node.type in _ARITHMETIC:
+            in_test = False
+        elif node.type == "test_command":
+            in_test = True
+        if in_test and not node.is_named and node.type in _TEST_WORDS:
+            spots.append(node.start_byte)
+        inside = in_test
+        for child in node.children:
+            if node.type == "ERROR" and child.type in ("[", "[["):
+                inside = True
+            elif node.type == "ERROR" and child.type in ("]", "]]"):
+                inside = in_test
+            stack.append((child, inside))
+    return spots
+
+
+def _as_words(data: bytes, spots: list[int]) -> bytes:
+    out = bytearray()
+    position = 0
+    for spot in sorted(spots):
+        out += data[position:spot]
+        out += _TEST_WORDS[chr(data[spot])].encode("utf-8")
+        position = spot + 1
+    out += data[position:]
+    return bytes(out)
+
+
+def _decode(raw: bytes) -> str:
+    return raw.decode("utf-8", errors="surrogateescape").translate(_RESTORE)
 
 
 def _describe_error(root: Node) -> str:
@@ -57,8 +129,7 @@ def _first_error(node: Node) -> Node | None:
 
 def text(node: Node) -> str:
     """The source text of ``node``."""
-    raw = node.text or b""
-    return raw.decode("utf-8", errors="surrogateescape")
+    return _decode(node.text or b"")
 
 
 def line_of(node: Node) -> int:
@@ -92,9 +163,9 @@ def pieces_with_gaps(node: Node) -> list[Node | str]:
     for child in node.children:
         start = child.start_byte - base
         if start > position:
-            result.append(raw[position:start].decode("utf-8", errors="surrogateescape"))
+            result.append(_decode(raw[position:start]))
         result.append(child)
         position = max(position, child.end_byte - base)
     if position < len(raw):
-        result.append(raw[position:].decode("utf-8", errors="surrogateescape"))
+        result.append(_decode(raw[position:]))
     return result

@@ -7,19 +7,20 @@ from __future__ import annotations
 from ...state.filesystem import FileError
 from ..errors import ExitRequest, LoopControl, ReturnRequest, ShellError
 from ..state import ShellState
-from . import Command, Invocation
-from .formatting import echo_escapes, printf_format
+from . import Builtin, BuiltinContext, Command, Context
+from .formatting import echo_escapes
+from .printf import printf_format
 
 
-def _true(inv: Invocation) -> int:
+def _true(inv: Context) -> int:
     return 0
 
 
-def _false(inv: Invocation) -> int:
+def _false(inv: Context) -> int:
     return 1
 
 
-def _echo(inv: Invocation) -> int:
+def _echo(inv: Context) -> int:
     args = list(inv.args)
     newline, escapes = True, False
     while args and len(args[0]) > 1 and args[0][0] == "-" and set(args[0][1:]) <= set("neE"):
@@ -28,6 +29,7 @@ def _echo(inv: Invocation) -> int:
         for flag in flags:
             if flag in "eE":
                 escapes = flag == "e"
+    inv.budget.reserve(sum(len(a) + 1 for a in args), "echo's output")
     text = " ".join(args)
     if escapes:
         text, stop = echo_escapes(text)
@@ -38,26 +40,44 @@ def _echo(inv: Invocation) -> int:
     return 0
 
 
-def _printf(inv: Invocation) -> int:
+def _printf(inv: BuiltinContext) -> int:
+    """bash's ``printf [-v var] format [arguments]``."""
     args = list(inv.args)
+    variable = None
+    if args[:1] == ["-v"] and len(args) > 1:
+        variable, args = args[1], args[2:]
+    status = _print_formatted(inv, args, variable is not None)
+    if variable is not None and status[1] is not None:
+        inv.shell.state.set(variable, status[1])
+    return status[0]
+
+
+def _printf_program(inv: Context) -> int:
+    """``/usr/bin/printf format [arguments]`` (no ``-v``: it cannot set variables)."""
+    return _print_formatted(inv, list(inv.args), False)[0]
+
+
+def _print_formatted(inv: Context, args: list[str], keep: bool) -> tuple[int, str | None]:
+    """Format ``args`` (format first); the status, and the text when ``keep``."""
     if args and args[0] == "--":
         args.pop(0)
     if not args:
-        return inv.builtin_fail("usage: printf [-v var] format [arguments]", 2)
-    variable = None
-    if args[0] == "-v" and len(args) > 2:
-        variable, args = args[1], args[2:]
-    text, errors = printf_format(args[0], args[1:])
-    for error in errors:
-        inv.builtin_fail(error)
-    if variable is not None:
-        inv.shell.state.set(variable, text)
-    else:
-        inv.out(text)
-    return 1 if errors else 0
+        return inv.builtin_fail("usage: printf [-v var] format [arguments]", 2), None
+    budget = inv.budget
+
+    def reserve(size: int) -> None:
+        budget.reserve(size, "printf's output")
+        budget.tick()
+
+    result = printf_format(args[0], args[1:], now=inv.session.now(), reserve=reserve)
+    if not keep:
+        inv.out(result.text)
+    for message in result.messages:
+        inv.builtin_fail(message)
+    return result.status, result.text
 
 
-def _cd(inv: Invocation) -> int:
+def _cd(inv: BuiltinContext) -> int:
     state = inv.shell.state
     args = [a for a in inv.args if a not in ("-L", "-P")]
     if len(args) > 1:
@@ -80,12 +100,12 @@ def _cd(inv: Invocation) -> int:
     return 0
 
 
-def _pwd(inv: Invocation) -> int:
-    inv.out(inv.shell.state.cwd + "\n")
+def _pwd(inv: Context) -> int:
+    inv.out(inv.cwd + "\n")
     return 0
 
 
-def _status_argument(inv: Invocation, default: int) -> int:
+def _status_argument(inv: BuiltinContext, default: int) -> int:
     if not inv.args:
         return default
     try:
@@ -95,16 +115,16 @@ def _status_argument(inv: Invocation, default: int) -> int:
         return 2
 
 
-def _exit(inv: Invocation) -> int:
+def _exit(inv: BuiltinContext) -> int:
     raise ExitRequest(_status_argument(inv, inv.shell.state.status))
 
 
-def _return(inv: Invocation) -> int:
+def _return(inv: BuiltinContext) -> int:
     raise ReturnRequest(_status_argument(inv, inv.shell.state.status))
 
 
-def _loop_control(kind: str) -> Command:
-    def run(inv: Invocation) -> int:
+def _loop_control(kind: str) -> Builtin:
+    def run(inv: BuiltinContext) -> int:
         levels = int(inv.args[0]) if inv.args and inv.args[0].isdigit() else 1
         raise LoopControl(kind, max(levels, 1))
 
@@ -114,7 +134,7 @@ def _loop_control(kind: str) -> Command:
 _OPTIONS = {"e": "errexit", "u": "nounset", "x": "xtrace"}
 
 
-def _set(inv: Invocation) -> int:
+def _set(inv: BuiltinContext) -> int:
     state = inv.shell.state
     if not inv.args:
         for name in sorted(state.variables):
@@ -146,7 +166,7 @@ def apply_set_options(state: ShellState, args: list[str]) -> None:
                     setattr(state, option, enable)
 
 
-def _shift(inv: Invocation) -> int:
+def _shift(inv: BuiltinContext) -> int:
     state = inv.shell.state
     count = int(inv.args[0]) if inv.args and inv.args[0].isdigit() else 1
     if count > len(state.positional):
@@ -155,7 +175,7 @@ def _shift(inv: Invocation) -> int:
     return 0
 
 
-def _read(inv: Invocation) -> int:
+def _read(inv: BuiltinContext) -> int:
     args = list(inv.args)
     raw = False
     names: list[str] = []
@@ -198,7 +218,7 @@ def _read(inv: Invocation) -> int:
     return 0 if ended else 1
 
 
-def _source(inv: Invocation) -> int:
+def _source(inv: BuiltinContext) -> int:
     if not inv.args:
         return inv.builtin_fail("filename argument required", 2)
     try:
@@ -208,11 +228,11 @@ def _source(inv: Invocation) -> int:
     return inv.shell.source(text, inv.io, inv.args[1:])
 
 
-def _eval(inv: Invocation) -> int:
+def _eval(inv: BuiltinContext) -> int:
     return inv.shell.source(" ".join(inv.args), inv.io, None)
 
 
-def _type(inv: Invocation) -> int:
+def _type(inv: BuiltinContext) -> int:
     from . import BUILTINS, COMMANDS
 
     status = 0
@@ -228,7 +248,7 @@ def _type(inv: Invocation) -> int:
     return status
 
 
-def _command(inv: Invocation) -> int:
+def _command(inv: BuiltinContext) -> int:
     from . import BUILTINS, COMMANDS
 
     args = list(inv.args)
@@ -252,20 +272,20 @@ def _command(inv: Invocation) -> int:
         inv.shell.state.functions = saved
 
 
-def _exec(inv: Invocation) -> int:
+def _exec(inv: BuiltinContext) -> int:
     if not inv.args:
         return 0
     raise ExitRequest(inv.shell.invoke(list(inv.args), inv.io, inv.overlay, inv.line))
 
 
-def _let(inv: Invocation) -> int:
+def _let(inv: BuiltinContext) -> int:
     value = 0
     for expression in inv.args:
         value = inv.shell.arithmetic.evaluate_text(expression)
     return 0 if value else 1
 
 
-def _export(inv: Invocation) -> int:
+def _export(inv: BuiltinContext) -> int:
     for arg in inv.args:
         name, sep, value = arg.partition("=")
         if sep:
@@ -275,12 +295,12 @@ def _export(inv: Invocation) -> int:
     return 0
 
 
-def _module(inv: Invocation) -> int:
+def _module(inv: BuiltinContext) -> int:
     """Environment modules: accepted and ignored (nothing to load here)."""
     return 0
 
 
-BUILTINS: dict[str, Command] = {
+BUILTINS: dict[str, Builtin] = {
     ":": _true,
     "true": _true,
     "false": _false,
@@ -314,5 +334,9 @@ BUILTINS: dict[str, Command] = {
 }
 #: Builtins that also exist as programs in ``/usr/bin``.
 COMMANDS: dict[str, Command] = {
-    name: BUILTINS[name] for name in ("true", "false", "echo", "printf", "pwd")
+    "true": _true,
+    "false": _false,
+    "echo": _echo,
+    "printf": _printf_program,
+    "pwd": _pwd,
 }

@@ -12,11 +12,11 @@ from collections.abc import Callable
 
 from ...state.filesystem import FileError, MissingFile
 from ..errors import ShellError
-from . import Command, Invocation, describe
+from . import Command, Context, describe
 from .options import parse_options
 
 
-def _cat(inv: Invocation) -> int:
+def _cat(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="nAEsuv")
     status = 0
     number = 1
@@ -26,15 +26,17 @@ def _cat(inv: Invocation) -> int:
         except ShellError as exc:
             status = inv.fail(exc.message)
             continue
+        inv.budget.tick()
         if "n" in parsed.flags:
             lines = content.splitlines(keepends=True)
+            inv.budget.reserve(len(content) + 7 * len(lines), "numbered lines")
             content = "".join(f"{number + i:6d}\t{line}" for i, line in enumerate(lines))
             number += len(lines)
         inv.out(content)
     return status
 
 
-def _ls(inv: Invocation) -> int:
+def _ls(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="laA1dhRtrFSgo", long=("color=", "all"))
     show_all = "a" in parsed.flags or "all" in parsed.long
     almost = "A" in parsed.flags
@@ -55,8 +57,11 @@ def _ls(inv: Invocation) -> int:
             continue
         (folders if kind == "dir" and "d" not in parsed.flags else files).append(operand)
     blocks: list[str] = []
+    failed: list[str] = []
     if files:
-        blocks.append("".join(_line(inv, f, inv.path(f), long_format) for f in sorted(files)))
+        blocks.append(
+            "".join(_line(inv, f, inv.path(f), long_format, failed) for f in sorted(files))
+        )
     for _index, folder in enumerate(sorted(folders)):
         path = inv.path(folder)
         try:
@@ -71,13 +76,14 @@ def _ls(inv: Invocation) -> int:
         names = sorted(names, key=_sort_key)
         heading = f"{folder}:\n" if len(operands) > 1 else ""
         body = "".join(
-            _line(inv, n, posixpath.normpath(posixpath.join(path, n)), long_format) for n in names
+            _line(inv, n, posixpath.normpath(posixpath.join(path, n)), long_format, failed)
+            for n in names
         )
         if long_format:
             body = f"total {len(names) * 4}\n" + body
         blocks.append(heading + body)
     inv.out("\n".join(b for b in blocks if b or len(operands) > 1))
-    return status
+    return 1 if failed and not status else status
 
 
 def repr_quote(value: str) -> str:
@@ -88,17 +94,25 @@ def _sort_key(name: str) -> tuple[int, str]:
     return (0 if name in (".", "..") else 1, name)
 
 
-def _line(inv: Invocation, shown: str, path: str, long_format: bool) -> str:
+def _line(inv: Context, shown: str, path: str, long_format: bool, failed: list[str]) -> str:
+    """One entry of a listing; an entry that cannot be examined (a link leading out of
+    the user's reach) shows question marks, as ls shows it, and is reported."""
+    inv.budget.tick()
     if not long_format:
         return shown + "\n"
-    info = inv.filesystem.stat(path, inv.user, follow=False)
+    try:
+        info = inv.filesystem.stat(path, inv.user, follow=False)
+    except FileError:
+        inv.fail(f"cannot access '{shown}': Permission denied")
+        failed.append(shown)
+        return f"l????????? ? ? ? ?            ? {shown}\n"
     stamp = time.strftime("%b %d %H:%M", time.localtime(info.mtime))
     if info.target is not None:
         shown = f"{shown} -> {info.target}"
     return f"{info.perms} {info.links} {info.user} {info.group} {info.size:>6} {stamp} {shown}\n"
 
 
-def _mkdir(inv: Invocation) -> int:
+def _mkdir(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="pv", valued="m", long=("parents",))
     parents = "p" in parsed.flags or "parents" in parsed.long
     if not parsed.operands:
@@ -115,7 +129,7 @@ def _mkdir(inv: Invocation) -> int:
     return status
 
 
-def _rm(inv: Invocation) -> int:
+def _rm(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="rRfidv", long=("recursive", "force"))
     recursive = bool({"r", "R"} & parsed.flags) or "recursive" in parsed.long
     force = "f" in parsed.flags or "force" in parsed.long
@@ -134,7 +148,7 @@ def _rm(inv: Invocation) -> int:
     return status
 
 
-def _cp(inv: Invocation) -> int:
+def _cp(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="rRpfavn", long=("recursive",))
     recursive = bool({"r", "R", "a"} & parsed.flags) or "recursive" in parsed.long
 
@@ -143,7 +157,7 @@ def _cp(inv: Invocation) -> int:
         if kind is None:
             raise MissingFile(f"cannot stat '{source}': No such file or directory")
         if kind != "dir":
-            inv.filesystem.copy_file(source_path, destination, inv.user)
+            _copy_file(inv, source_path, destination)
         elif recursive:
             _copy_tree(inv, source_path, destination)
         else:
@@ -152,9 +166,7 @@ def _cp(inv: Invocation) -> int:
     return _each_source(inv, parsed.operands, copy)
 
 
-def _each_source(
-    inv: Invocation, operands: list[str], action: Callable[[str, str, str], None]
-) -> int:
+def _each_source(inv: Context, operands: list[str], action: Callable[[str, str, str], None]) -> int:
     """``cp``/``mv`` operands: sources, then a target (a folder when there are several);
     ``action(source as typed, source path, destination path)`` for each source."""
     if len(operands) < 2:
@@ -174,20 +186,27 @@ def _each_source(
     return status
 
 
-def _copy_tree(inv: Invocation, source: str, destination: str) -> None:
+def _copy_tree(inv: Context, source: str, destination: str) -> None:
     if destination == source or destination.startswith(source.rstrip("/") + "/"):
         raise FileError(f"cannot copy a directory, '{source}', into itself")
     if _kind(inv, destination) != "dir":
         inv.filesystem.mkdir(destination, inv.user)
     for name in inv.filesystem.names(source, inv.user):
+        inv.budget.tick()
         child, target = posixpath.join(source, name), posixpath.join(destination, name)
         if _kind(inv, child) == "dir":
             _copy_tree(inv, child, target)
         else:
-            inv.filesystem.copy_file(child, target, inv.user)
+            _copy_file(inv, child, target)
 
 
-def _mv(inv: Invocation) -> int:
+def _copy_file(inv: Context, source: str, target: str) -> None:
+    """Copy one file, its bytes counted toward the run's disk budget."""
+    inv.budget.write(inv.filesystem.size(source, inv.user), target)
+    inv.filesystem.copy_file(source, target, inv.user)
+
+
+def _mv(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="finvT")
 
     def move(source: str, source_path: str, destination: str) -> None:
@@ -198,7 +217,7 @@ def _mv(inv: Invocation) -> int:
     return _each_source(inv, parsed.operands, move)
 
 
-def _touch(inv: Invocation) -> int:
+def _touch(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="acm", valued="dtr")
     status = 0
     for operand in parsed.operands:
@@ -209,7 +228,7 @@ def _touch(inv: Invocation) -> int:
     return status
 
 
-def _ln(inv: Invocation) -> int:
+def _ln(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="sfnvT")
     if "s" not in parsed.flags:
         return inv.fail("hard links are not supported on this machine; use ln -s")
@@ -234,7 +253,7 @@ def _destination(source: str, target: str, target_is_dir: bool) -> str:
     return posixpath.join(target, posixpath.basename(source)) if target_is_dir else target
 
 
-def _kind(inv: Invocation, path: str) -> str | None:
+def _kind(inv: Context, path: str) -> str | None:
     try:
         return inv.filesystem.kind(path, inv.user)
     except FileError:

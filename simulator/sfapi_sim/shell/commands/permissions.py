@@ -9,13 +9,13 @@ from __future__ import annotations
 import posixpath
 
 from ...state.filesystem import FileError, MissingFile
-from . import Command, Invocation
+from . import Command, Context
 
 #: Letters that make an argument beginning with ``-`` a mode (``chmod -w f``), not an option.
 MODE_LETTERS = set("rwxXst")
 
 
-def _chmod(inv: Invocation) -> int:
+def _chmod(inv: Context) -> int:
     recursive = False
     quiet = False
     mode: str | None = None
@@ -62,7 +62,8 @@ def _chmod(inv: Invocation) -> int:
     return status
 
 
-def _change(inv: Invocation, path: str, mode: str, recursive: bool) -> None:
+def _change(inv: Context, path: str, mode: str, recursive: bool) -> None:
+    inv.budget.tick()
     inv.filesystem.chmod(path, inv.user, mode)
     if (
         recursive

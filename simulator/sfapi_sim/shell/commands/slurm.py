@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..errors import ShellError
 from ..session import SlurmError, SlurmPort
-from . import Command, Invocation
+from . import Command, Context
 
 #: sbatch/srun options that take a value, by their short and long names.
 _VALUED = {
@@ -79,13 +79,13 @@ def _split_options(args: list[str]) -> tuple[dict[str, str], set[str], list[str]
     return options, flags, rest
 
 
-def _port(inv: Invocation) -> SlurmPort:
+def _port(inv: Context) -> SlurmPort:
     if inv.session.slurm is None:
         raise ShellError("Slurm is not available on this machine")
     return inv.session.slurm
 
 
-def _sbatch(inv: Invocation) -> int:
+def _sbatch(inv: Context) -> int:
     try:
         options, flags, rest = _split_options(inv.args)
         port = _port(inv)
@@ -106,7 +106,7 @@ def _sbatch(inv: Invocation) -> int:
     else:
         script = inv.io.stdin.read()
         args = []
-    work_dir = inv.path(options.pop("chdir")) if "chdir" in options else inv.shell.state.cwd
+    work_dir = inv.path(options.pop("chdir")) if "chdir" in options else inv.cwd
     try:
         jobid = port.submit(
             inv.user,
@@ -127,7 +127,7 @@ def _ids(value: str) -> set[str]:
     return {item.strip() for item in value.split(",") if item.strip()}
 
 
-def _squeue(inv: Invocation) -> int:
+def _squeue(inv: Context) -> int:
     args = list(inv.args)
     users: set[str] | None = None
     jobids: set[str] | None = None
@@ -191,7 +191,7 @@ _SACCT_TITLES = {
 }
 
 
-def _sacct(inv: Invocation) -> int:
+def _sacct(inv: Context) -> int:
     args = list(inv.args)
     jobids: set[str] | None = None
     users: set[str] | None = {inv.user}
@@ -238,7 +238,7 @@ def _sacct(inv: Invocation) -> int:
     return 0
 
 
-def _scancel(inv: Invocation) -> int:
+def _scancel(inv: Context) -> int:
     jobids = [a for a in inv.args if not a.startswith("-")]
     if not jobids:
         return inv.fail("error: No job identification provided")
@@ -252,7 +252,7 @@ def _scancel(inv: Invocation) -> int:
     return status
 
 
-def _srun(inv: Invocation) -> int:
+def _srun(inv: Context) -> int:
     try:
         options, _, command = _split_options(inv.args)
     except ShellError as exc:
@@ -268,7 +268,7 @@ def _srun(inv: Invocation) -> int:
     status = 0
     for rank in range(tasks):
         overlay = {**inv.overlay, "SLURM_PROCID": str(rank), "SLURM_NTASKS": str(tasks)}
-        status = max(status, inv.shell.invoke(list(command), inv.io, overlay, inv.line))
+        status = max(status, inv.run(list(command), overlay))
     return status
 
 

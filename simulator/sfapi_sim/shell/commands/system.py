@@ -6,12 +6,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from ..errors import ShellError
-from . import Command, Invocation
+from . import Command, Context
 
 _UNITS = {"s": 1.0, "m": 60.0, "h": 3600.0, "d": 86400.0}
 
 
-def _sleep(inv: Invocation) -> int:
+def _sleep(inv: Context) -> int:
     if not inv.args:
         inv.fail("missing operand")
         inv.err("Try 'sleep --help' for more information.\n")
@@ -33,7 +33,7 @@ def _sleep(inv: Invocation) -> int:
     return 0
 
 
-def _date(inv: Invocation) -> int:
+def _date(inv: Context) -> int:
     moment = datetime.fromtimestamp(inv.session.now(), UTC)
     formats = [a[1:] for a in inv.args if a.startswith("+")]
     unknown = [a for a in inv.args if not a.startswith("+") and a not in ("-u", "--utc")]
@@ -45,17 +45,17 @@ def _date(inv: Invocation) -> int:
     return 0
 
 
-def _hostname(inv: Invocation) -> int:
+def _hostname(inv: Context) -> int:
     inv.out(inv.session.hostname + "\n")
     return 0
 
 
-def _whoami(inv: Invocation) -> int:
+def _whoami(inv: Context) -> int:
     inv.out(inv.user + "\n")
     return 0
 
 
-def _id(inv: Invocation) -> int:
+def _id(inv: Context) -> int:
     session = inv.session
     letters = "".join(a[1:] for a in inv.args if a.startswith("-") and not a.startswith("--"))
     names = "n" in letters
@@ -76,7 +76,7 @@ def _id(inv: Invocation) -> int:
     return 0
 
 
-def _env(inv: Invocation) -> int:
+def _env(inv: Context) -> int:
     args = list(inv.args)
     overlay = dict(inv.overlay)
     while args and (args[0] == "-i" or ("=" in args[0] and not args[0].startswith("="))):
@@ -85,15 +85,15 @@ def _env(inv: Invocation) -> int:
             name, _, value = item.partition("=")
             overlay[name] = value
     if args:
-        return inv.shell.invoke(args, inv.io, overlay, inv.line)
-    environment = inv.shell.state.environment(overlay)
+        return inv.run(args, overlay)
+    environment = {**inv.environment, **overlay}
     for name in sorted(environment):
         inv.out(f"{name}={environment[name]}\n")
     return 0
 
 
-def _printenv(inv: Invocation) -> int:
-    environment = inv.shell.state.environment(inv.overlay)
+def _printenv(inv: Context) -> int:
+    environment = inv.environment
     if not inv.args:
         for name in sorted(environment):
             inv.out(f"{name}={environment[name]}\n")
@@ -107,7 +107,7 @@ def _printenv(inv: Invocation) -> int:
     return status
 
 
-def _uname(inv: Invocation) -> int:
+def _uname(inv: Context) -> int:
     if "-a" in inv.args:
         inv.out(f"Linux {inv.session.hostname} 5.14.21 #1 SMP x86_64 GNU/Linux\n")
     elif "-n" in inv.args:
@@ -117,12 +117,12 @@ def _uname(inv: Invocation) -> int:
     return 0
 
 
-def _nproc(inv: Invocation) -> int:
+def _nproc(inv: Context) -> int:
     inv.out("256\n")
     return 0
 
 
-def _shell(inv: Invocation) -> int:
+def _shell(inv: Context) -> int:
     """``bash``/``sh``: ``-c TEXT [NAME [ARGS]]``, a script file, or a script on stdin."""
     args = list(inv.args)
     command: str | None = None
@@ -155,10 +155,8 @@ def _shell(inv: Invocation) -> int:
     return _run(inv, inv.io.stdin.read(), inv.name, [], options)
 
 
-def _run(inv: Invocation, text: str, name: str, args: list[str], options: list[str]) -> int:
-    return inv.shell.run_subshell(
-        text, inv.io, name=name, args=args, options=tuple(options), environment=inv.overlay
-    )
+def _run(inv: Context, text: str, name: str, args: list[str], options: list[str]) -> int:
+    return inv.run_script(text, name=name, args=args, options=tuple(options))
 
 
 COMMANDS: dict[str, Command] = {

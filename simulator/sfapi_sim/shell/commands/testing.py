@@ -3,15 +3,14 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from ...state.filesystem import FileError
-from .. import patterns
-from . import Command, Invocation
+from ...state.filesystem import FileError, Filesystem
+from .. import patterns, regexes
+from . import Builtin, Command, Context
 
 if TYPE_CHECKING:
-    from ..executor import Shell
     from ..streams import IO
 
 Word = tuple[str, list[tuple[str, bool]]]
@@ -27,10 +26,24 @@ class _TestError(Exception):
 
 
 class _Evaluator:
-    def __init__(self, words: list[Word], shell: Shell, double: bool) -> None:
+    """Evaluates the words of one test over the files of ``user``; ``path`` makes a path
+    absolute, ``arithmetic`` evaluates the operands of ``[[``'s integer comparisons."""
+
+    def __init__(
+        self,
+        words: list[Word],
+        *,
+        filesystem: Filesystem,
+        user: str,
+        path: Callable[[str], str],
+        arithmetic: Callable[[str], int] | None = None,
+    ) -> None:
         self.words = words
-        self.shell = shell
-        self.double = double
+        self.filesystem = filesystem
+        self.user = user
+        self.path = path
+        self.arithmetic = arithmetic
+        self.double = arithmetic is not None
         self.position = 0
 
     def run(self) -> bool:
@@ -100,9 +113,8 @@ class _Evaluator:
             return operand == ""
         if operator == "-n":
             return operand != ""
-        filesystem = self.shell.session.filesystem
-        user = self.shell.session.user
-        path = self.shell.absolute(operand) if operand else ""
+        filesystem, user = self.filesystem, self.user
+        path = self.path(operand) if operand else ""
         if not path:
             return False
         try:
@@ -120,7 +132,7 @@ class _Evaluator:
             if operator in ("-r", "-w", "-x"):
                 return filesystem.access(path, user, operator[1])
             return True
-        except FileError:
+        except (FileError, OSError):
             return False
 
     def _binary(self, left: Word, operator: str, right: Word) -> bool:
@@ -135,8 +147,10 @@ class _Evaluator:
             return a > b
         if operator == "=~":
             try:
-                return re.search(b, a) is not None
-            except re.error:
+                return regexes.search(regexes.compile_pattern(b), a) is not None
+            except regexes.TooComplex as exc:
+                raise _TestError(str(exc)) from None
+            except regexes.error:
                 raise _TestError(f"{b}: invalid regular expression") from None
         if operator in _INTEGER:
             x, y = self._integer(a), self._integer(b)
@@ -148,16 +162,15 @@ class _Evaluator:
                 "-gt": x > y,
                 "-ge": x >= y,
             }[operator]
-        filesystem, user = self.shell.session.filesystem, self.shell.session.user
         try:
-            times = [filesystem.mtime(self.shell.absolute(p), user) for p in (a, b)]
+            times = [self.filesystem.mtime(self.path(p), self.user) for p in (a, b)]
         except (FileError, OSError):
             return False
         return times[0] > times[1] if operator == "-nt" else times[0] < times[1]
 
     def _integer(self, value: str) -> int:
-        if self.double:
-            return self.shell.arithmetic.evaluate_text(value)
+        if self.arithmetic is not None:
+            return self.arithmetic(value)
         try:
             return int(value.strip())
         except ValueError:
@@ -165,17 +178,31 @@ class _Evaluator:
 
 
 def evaluate_test(
-    words: list[Word], *, name: str, shell: Shell, io: IO, double: bool, line: int
+    words: list[Word],
+    *,
+    name: str,
+    ctx: Context,
+    io: IO,
+    arithmetic: Callable[[str], int] | None,
 ) -> int:
-    """0 when the test holds, 1 when not, 2 on a malformed test (with bash's message)."""
+    """``[ … ]`` (``arithmetic`` None) or ``[[ … ]]``: 0 when the test holds, 1 when not,
+    2 on a malformed test (with bash's message)."""
     try:
-        return 0 if _Evaluator(words, shell, double).run() else 1
+        return 0 if _evaluator(words, ctx, arithmetic).run() else 1
     except _TestError as exc:
-        io.stderr.write(f"{shell.state.script_name}: line {line}: {name}: {exc.message}\n")
+        io.stderr.write(f"{ctx.script_name}: line {ctx.line}: {name}: {exc.message}\n")
         return 2
 
 
-def _test(inv: Invocation) -> int:
+def _evaluator(
+    words: list[Word], ctx: Context, arithmetic: Callable[[str], int] | None
+) -> _Evaluator:
+    return _Evaluator(
+        words, filesystem=ctx.filesystem, user=ctx.user, path=ctx.path, arithmetic=arithmetic
+    )
+
+
+def _test(inv: Context) -> int:
     args = list(inv.args)
     if inv.name == "[":
         if not args or args[-1] != "]":
@@ -183,10 +210,10 @@ def _test(inv: Invocation) -> int:
         args = args[:-1]
     words = [(a, [(a, True)]) for a in args]
     try:
-        return 0 if _Evaluator(words, inv.shell, False).run() else 1
+        return 0 if _evaluator(words, inv, None).run() else 1
     except _TestError as exc:
         return inv.builtin_fail(exc.message, 2)
 
 
-BUILTINS: dict[str, Command] = {"test": _test, "[": _test}
+BUILTINS: dict[str, Builtin] = {"test": _test, "[": _test}
 COMMANDS: dict[str, Command] = {"test": _test, "[": _test}

@@ -6,13 +6,15 @@ import posixpath
 import re
 from collections.abc import Callable
 
+from .. import regexes
+from ..budget import Budget
 from ..errors import ShellError
 from ..streams import FileSink
-from . import Command, Invocation
+from . import Command, Context
 from .options import Parsed, parse_options
 
 
-def _count_option(inv: Invocation, default: int) -> tuple[int, bool, list[str]]:
+def _count_option(inv: Context, default: int) -> tuple[int, bool, list[str]]:
     """``-n N``, ``-N``, ``-n +N`` (tail from line N), ``-c``-less: (count, from_start, files)."""
     args = list(inv.args)
     count, from_start, files = default, False, []
@@ -40,7 +42,7 @@ def _count_option(inv: Invocation, default: int) -> tuple[int, bool, list[str]]:
     return count, from_start, files
 
 
-def _head(inv: Invocation) -> int:
+def _head(inv: Context) -> int:
     try:
         count, _, files = _count_option(inv, 10)
     except ShellError as exc:
@@ -48,7 +50,7 @@ def _head(inv: Invocation) -> int:
     return _each_file(inv, files, lambda text: "".join(_lines(text)[:count]))
 
 
-def _tail(inv: Invocation) -> int:
+def _tail(inv: Context) -> int:
     try:
         count, from_start, files = _count_option(inv, 10)
     except ShellError as exc:
@@ -63,7 +65,7 @@ def _tail(inv: Invocation) -> int:
     return _each_file(inv, files, tail)
 
 
-def _each_file(inv: Invocation, files: list[str], transform: Callable[[str], str]) -> int:
+def _each_file(inv: Context, files: list[str], transform: Callable[[str], str]) -> int:
     status = 0
     many = len(files) > 1
     for index, name in enumerate(files or ["-"]):
@@ -84,7 +86,7 @@ def _lines(text: str) -> list[str]:
     return text.splitlines(keepends=True)
 
 
-def _wc(inv: Invocation) -> int:
+def _wc(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="lwcm")
     wanted = [f for f in "lwc" if f in parsed.flags or (f == "c" and "m" in parsed.flags)]
     wanted = wanted or ["l", "w", "c"]
@@ -116,7 +118,7 @@ def _wc(inv: Invocation) -> int:
     return status
 
 
-def _grep(inv: Invocation) -> int:
+def _grep(inv: Context) -> int:
     parsed = parse_options(
         inv.args, flags="ivcnlqsEFwxHhro", valued="em", long=("color=", "colour=")
     )
@@ -130,8 +132,16 @@ def _grep(inv: Invocation) -> int:
     flags = parsed.flags
     try:
         regex = _grep_regex(patterns[0], flags)
-    except re.error:
+    except regexes.error:
         return inv.fail("Invalid regular expression", 2)
+    try:
+        return _grep_files(inv, regex, operands, parsed)
+    except regexes.TooComplex as exc:
+        return inv.fail(str(exc), 2)
+
+
+def _grep_files(inv: Context, regex: regexes.Pattern, operands: list[str], parsed: Parsed) -> int:
+    flags = parsed.flags
     files = operands or ["-"]
     show_names = (len(files) > 1 or "H" in flags) and "h" not in flags
     limit = int(parsed.values["m"]) if "m" in parsed.values else None
@@ -147,7 +157,8 @@ def _grep(inv: Invocation) -> int:
             continue
         count = 0
         for number, line in enumerate(content.splitlines(), start=1):
-            hit = regex.search(line) is not None
+            inv.budget.tick()
+            hit = regexes.search(regex, line) is not None
             if hit == ("v" in flags):
                 continue
             count += 1
@@ -160,8 +171,8 @@ def _grep(inv: Invocation) -> int:
                 continue
             prefix = (f"{name}:" if show_names else "") + (f"{number}:" if "n" in flags else "")
             if "o" in flags and "v" not in flags:
-                for match in regex.finditer(line):
-                    inv.out(prefix + match.group(0) + "\n")
+                for found in regexes.find_all(regex, line):
+                    inv.out(prefix + found + "\n")
             else:
                 inv.out(prefix + line + "\n")
             if limit is not None and count >= limit:
@@ -175,7 +186,7 @@ def _grep(inv: Invocation) -> int:
     return 0 if found_any else 1
 
 
-def _grep_regex(pattern: str, flags: set[str]) -> re.Pattern[str]:
+def _grep_regex(pattern: str, flags: set[str]) -> regexes.Pattern:
     if "F" in flags:
         source = re.escape(pattern)
     elif "E" in flags:
@@ -186,7 +197,7 @@ def _grep_regex(pattern: str, flags: set[str]) -> re.Pattern[str]:
         source = rf"(?<!\w)(?:{source})(?!\w)"
     if "x" in flags:
         source = rf"^(?:{source})$"
-    return re.compile(source, re.IGNORECASE if "i" in flags else 0)
+    return regexes.compile_pattern(source, ignore_case="i" in flags)
 
 
 def _basic_to_python(pattern: str) -> str:
@@ -205,7 +216,7 @@ def _basic_to_python(pattern: str) -> str:
     return "".join(out)
 
 
-def _sort(inv: Invocation) -> int:
+def _sort(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="rnufbs", valued="kto")
     lines: list[str] = []
     for name in parsed.operands or ["-"]:
@@ -213,7 +224,7 @@ def _sort(inv: Invocation) -> int:
             lines.extend(inv.read_text(name).splitlines())
         except ShellError as exc:
             return inv.fail(f"cannot read: {exc.message}", 2)
-    key = _sort_key(parsed)
+    key = _sort_key(parsed, inv.budget)
     lines.sort(key=key, reverse="r" in parsed.flags)
     if "u" in parsed.flags:
         unique: list[str] = []
@@ -223,7 +234,9 @@ def _sort(inv: Invocation) -> int:
         lines = unique
     output = "".join(line + "\n" for line in lines)
     if "o" in parsed.values:
-        sink = FileSink(inv.filesystem, inv.path(parsed.values["o"]), inv.user, append=False)
+        sink = FileSink(
+            inv.filesystem, inv.path(parsed.values["o"]), inv.user, append=False, budget=inv.budget
+        )
         sink.write(output)
         sink.close()
     else:
@@ -231,13 +244,14 @@ def _sort(inv: Invocation) -> int:
     return 0
 
 
-def _sort_key(parsed: Parsed) -> Callable[[str], tuple[object, ...]]:
+def _sort_key(parsed: Parsed, budget: Budget) -> Callable[[str], tuple[object, ...]]:
     separator = parsed.values.get("t")
     field = parsed.values.get("k")
     numeric = "n" in parsed.flags
     fold = "f" in parsed.flags
 
     def key(line: str) -> tuple[object, ...]:
+        budget.tick()
         part = line
         if field:
             index = int(field.split(",")[0].rstrip("nr")) - 1
@@ -253,11 +267,12 @@ def _sort_key(parsed: Parsed) -> Callable[[str], tuple[object, ...]]:
     return key
 
 
-def _uniq(inv: Invocation) -> int:
+def _uniq(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="cdu")
     lines = inv.read_text(parsed.operands[0] if parsed.operands else "-").splitlines()
     groups: list[tuple[str, int]] = []
     for line in lines:
+        inv.budget.tick()
         if groups and groups[-1][0] == line:
             groups[-1] = (line, groups[-1][1] + 1)
         else:
@@ -269,13 +284,19 @@ def _uniq(inv: Invocation) -> int:
     return 0
 
 
-def _tee(inv: Invocation) -> int:
+def _tee(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="a")
     content = inv.io.stdin.read()
     status = 0
     for name in parsed.operands:
         try:
-            sink = FileSink(inv.filesystem, inv.path(name), inv.user, append="a" in parsed.flags)
+            sink = FileSink(
+                inv.filesystem,
+                inv.path(name),
+                inv.user,
+                append="a" in parsed.flags,
+                budget=inv.budget,
+            )
             sink.write(content)
             sink.close()
         except Exception as exc:
@@ -284,7 +305,7 @@ def _tee(inv: Invocation) -> int:
     return status
 
 
-def _seq(inv: Invocation) -> int:
+def _seq(inv: Context) -> int:
     try:
         numbers = [int(a) for a in inv.args]
     except ValueError:
@@ -299,13 +320,15 @@ def _seq(inv: Invocation) -> int:
     if step == 0:
         return inv.fail("invalid Zero increment value: '0'")
     value = first
+    budget = inv.budget
     while (step > 0 and value <= last) or (step < 0 and value >= last):
+        budget.tick()
         inv.out(f"{value}\n")
         value += step
     return 0
 
 
-def _basename(inv: Invocation) -> int:
+def _basename(inv: Context) -> int:
     if not inv.args:
         return inv.fail("missing operand")
     name = posixpath.basename(inv.args[0].rstrip("/")) or "/"
@@ -315,7 +338,7 @@ def _basename(inv: Invocation) -> int:
     return 0
 
 
-def _dirname(inv: Invocation) -> int:
+def _dirname(inv: Context) -> int:
     if not inv.args:
         return inv.fail("missing operand")
     for arg in inv.args:
@@ -323,7 +346,7 @@ def _dirname(inv: Invocation) -> int:
     return 0
 
 
-def _cut(inv: Invocation) -> int:
+def _cut(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="s", valued="dfc")
     delimiter = parsed.values.get("d", "\t")
     spec = parsed.values.get("f") or parsed.values.get("c")
@@ -339,6 +362,7 @@ def _cut(inv: Invocation) -> int:
             inv.fail(exc.message)
             return 1
         for line in content.splitlines():
+            inv.budget.tick()
             if "c" in parsed.values:
                 inv.out("".join(c for i, c in enumerate(line, 1) if _selected(i, wanted)) + "\n")
             elif delimiter not in line:
@@ -369,7 +393,7 @@ def _selected(index: int, ranges: list[tuple[int, int]]) -> bool:
     return any(low <= index <= high for low, high in ranges)
 
 
-def _tr(inv: Invocation) -> int:
+def _tr(inv: Context) -> int:
     parsed = parse_options(inv.args, flags="ds")
     sets = [_expand_set(s) for s in parsed.operands]
     content = inv.io.stdin.read()
@@ -385,6 +409,7 @@ def _tr(inv: Invocation) -> int:
     if "s" in parsed.flags:
         squeezed: list[str] = []
         for char in result:
+            inv.budget.tick()
             if not (squeezed and squeezed[-1] == char and char in target):
                 squeezed.append(char)
         result = "".join(squeezed)
