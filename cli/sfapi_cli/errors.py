@@ -11,8 +11,10 @@ import typer
 from sfapi_client import (
     AuthenticationError,
     ClientKeyError,
+    InvalidUrlError,
     MissingCredentialsError,
     PermissionDeniedError,
+    ServerUnreachableError,
     SfApiError,
     WaitTimeoutError,
 )
@@ -26,6 +28,13 @@ CREDENTIALS_HINT = (
     "(SFAPI_CLIENT_ID, SFAPI_SECRET_FILE)"
 )
 
+#: Where ``sfapi`` takes its URLs from, printed under a "cannot connect" error.
+URL_HINT = (
+    "hint: the API URL comes from --base-url, else SFAPI_BASE_URL, else NERSC's "
+    "(the token URL from --token-url or SFAPI_TOKEN_URL); for the local simulator, "
+    "start it with: sfapi-sim"
+)
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -37,6 +46,8 @@ def exit_code_for(error: BaseException) -> ExitCode:
         ClientKeyError | MissingCredentialsError | AuthenticationError | PermissionDeniedError,
     ):
         return ExitCode.CREDENTIALS
+    if isinstance(error, InvalidUrlError):
+        return ExitCode.USAGE
     if isinstance(error, WaitTimeoutError):
         return ExitCode.TIMEOUT
     if isinstance(error, SfApiError):
@@ -60,6 +71,8 @@ def reported(debug: Callable[[], bool]) -> Callable[[Callable[P, R]], Callable[P
                 errors.print(f"[red]error:[/red] {escape(str(exc))}", markup=True, soft_wrap=True)
                 if isinstance(exc, MissingCredentialsError):
                     errors.print(CREDENTIALS_HINT, markup=False, soft_wrap=True)
+                if isinstance(exc, ServerUnreachableError):
+                    errors.print(URL_HINT, markup=False, soft_wrap=True)
                 raise typer.Exit(int(exit_code_for(exc))) from None
 
         return run
