@@ -33,6 +33,7 @@ from .._network import (
     AsyncSystemBackend,
     as_httpx_errors,
 )
+from .._tls import CertSetting, VerifySetting, ssl_context
 
 __all__: list[str] = []
 
@@ -44,9 +45,6 @@ PROXY_SCHEMES = ("http", "https")
 
 #: What ``proxy=`` takes.
 ProxySetting = str | httpx2.URL | httpx2.Proxy | None
-#: What ``cert=`` takes: a PEM file with certificate and key, or (certificate, key[,
-#: password]).
-CertSetting = str | tuple[str, str] | tuple[str, str, str] | None
 
 
 class AsyncDeadlineStream(AsyncNetworkStream):
@@ -169,7 +167,7 @@ class AsyncDeadlineTransport(httpx2.AsyncBaseTransport):
     100 connections, 20 kept alive for 5 s), every socket operation within the deadline.
 
     ``proxy`` sends every request through an HTTP(S) proxy; ``verify``, ``cert`` and
-    ``trust_env`` set up TLS as httpx2 does (``trust_env`` lets ``SSL_CERT_FILE`` and
+    ``trust_env`` set up TLS (:mod:`.._tls`; ``trust_env`` lets ``SSL_CERT_FILE`` and
     ``SSL_CERT_DIR`` name the CA bundle).
     """
 
@@ -178,13 +176,13 @@ class AsyncDeadlineTransport(httpx2.AsyncBaseTransport):
         backend: AsyncNetworkBackend | None = None,
         *,
         proxy: ProxySetting = None,
-        verify: ssl.SSLContext | str | bool = True,
+        verify: VerifySetting = True,
         cert: CertSetting = None,
         trust_env: bool = True,
     ) -> None:
         self._backend = backend
         self._proxy = checked_proxy(proxy)
-        self._ssl_context = httpx2.create_ssl_context(verify=verify, cert=cert, trust_env=trust_env)
+        self._ssl_context = ssl_context(verify, cert, trust_env)
         self._pool = self._new_pool()
         self._loop = async_loop_key()
         # What closes the pool when its loop shuts down (None until the pool is used).

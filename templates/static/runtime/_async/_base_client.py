@@ -24,7 +24,6 @@ the request holds the credentials (an Authorization header, a signed assertion).
 from __future__ import annotations
 
 import logging
-import ssl
 import time
 from collections.abc import Callable, Mapping
 from types import TracebackType
@@ -63,6 +62,7 @@ from .._retry import (
     retry_delay,
     status_is_retryable,
 )
+from .._tls import CertSetting, VerifySetting
 from ._transport import AsyncDeadlineTransport, AsyncSizeLimitedStream
 
 logger = logging.getLogger(LOGGER_NAME)
@@ -168,8 +168,8 @@ class AsyncBaseClient:
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
         base_url_origin: str | None = None,
         proxy: str | httpx2.URL | httpx2.Proxy | None = None,
-        verify: ssl.SSLContext | str | bool = True,
-        cert: str | tuple[str, str] | tuple[str, str, str] | None = None,
+        verify: VerifySetting = True,
+        cert: CertSetting = None,
         trust_env: bool = True,
     ) -> None:
         if base_url is None:
@@ -205,14 +205,7 @@ class AsyncBaseClient:
                 proxy=proxy, verify=verify, cert=cert, trust_env=trust_env
             )
             if proxy is None and trust_env:
-                mounts = {
-                    pattern: None
-                    if proxy_url is None
-                    else AsyncDeadlineTransport(
-                        proxy=proxy_url, verify=verify, cert=cert, trust_env=trust_env
-                    )
-                    for pattern, proxy_url in environment_proxies().items()
-                }
+                mounts = self._environment_mounts(verify, cert)
         self._http = httpx2.AsyncClient(
             base_url=self.base_url + "/",
             headers=default_headers,
@@ -221,6 +214,28 @@ class AsyncBaseClient:
             mounts=mounts,
             trust_env=False,
         )
+
+    @staticmethod
+    def _environment_mounts(
+        verify: VerifySetting, cert: CertSetting
+    ) -> dict[str, httpx2.AsyncBaseTransport | None]:
+        """A transport per URL pattern the proxy environment variables name (None where
+        ``NO_PROXY`` exempts it); ValueError naming the variables for a proxy the
+        transport cannot speak, rather than ignoring it."""
+        mounts: dict[str, httpx2.AsyncBaseTransport | None] = {}
+        for pattern, proxy_url in environment_proxies().items():
+            if proxy_url is None:
+                mounts[pattern] = None
+                continue
+            try:
+                mounts[pattern] = AsyncDeadlineTransport(proxy=proxy_url, verify=verify, cert=cert)
+            except ValueError as exc:
+                raise ValueError(
+                    f"the proxy environment variables (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY) "
+                    f"ask for {proxy_url!r} for {pattern}: {exc}; pass proxy= or "
+                    "trust_env=False to connect otherwise"
+                ) from None
+        return mounts
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"

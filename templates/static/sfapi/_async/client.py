@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import ssl
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
@@ -18,6 +17,7 @@ from .._endpoints import Endpoint, endpoint
 from .._machines import Machine, machine_from
 from .._retry import RetryConfig
 from .._spec_info import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
+from .._tls import CertSetting, VerifySetting
 from .api_client import AsyncApiClient
 from .context import AsyncContext
 from .resources import AsyncApi, AsyncResources
@@ -117,8 +117,8 @@ class AsyncClient(AsyncClosing):
         task_interval: float = 1.0,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
         proxy: str | httpx2.URL | httpx2.Proxy | None = None,
-        verify: ssl.SSLContext | str | bool = True,
-        cert: str | tuple[str, str] | tuple[str, str, str] | None = None,
+        verify: VerifySetting = True,
+        cert: CertSetting = None,
         trust_env: bool = True,
     ) -> None:
         base = endpoint(
