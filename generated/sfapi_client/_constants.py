@@ -10,6 +10,9 @@ DEFAULT_TIMEOUT = 180.0
 #: quickly or fail; leave reads long enough for a slow listing.
 DEFAULT_CONNECT_TIMEOUT = 10.0
 DEFAULT_READ_TIMEOUT = 60.0
+#: The connect limit towards a server the client has not reached yet: a host that drops
+#: packets is reported within seconds; one that answered before gets the full limit.
+FIRST_CONTACT_CONNECT_TIMEOUT = 4.0
 
 #: Retries stop once the next one would start later than this after the first attempt:
 #: enough to ride out a one-minute outage (backoff doubles from 0.5 s up to 30 s).

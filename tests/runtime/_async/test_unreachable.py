@@ -3,8 +3,11 @@ the client never reached it, ridden out with a warning when it has answered befo
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import socket
 import time
+from collections.abc import Iterator
 
 import pytest
 
@@ -18,6 +21,23 @@ STATUS = {"name": "perlmutter", "status": "active"}
 
 def _nothing_listening() -> str:
     return f"http://127.0.0.1:{free_port()}/api/v1.2"
+
+
+@pytest.fixture
+def dropping_connections() -> Iterator[str]:
+    """A URL whose host drops connection attempts: a listening socket whose backlog is
+    full and never accepted, so that further SYNs go unanswered (as with a firewall)."""
+    with contextlib.ExitStack() as stack:
+        listener = stack.enter_context(socket.socket())
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(0)
+        port = listener.getsockname()[1]
+        for _ in range(4):
+            filler = stack.enter_context(socket.socket())
+            filler.setblocking(False)
+            with contextlib.suppress(BlockingIOError):
+                filler.connect(("127.0.0.1", port))
+        yield f"http://127.0.0.1:{port}/api/v1.2"
 
 
 def _warnings(caplog: pytest.LogCaptureFixture) -> list[str]:
@@ -101,3 +121,14 @@ async def test_a_server_that_never_answered_gets_only_the_first_contact_budget(
         with pytest.raises(ServerUnreachableError):
             await client.status.read_status()
     assert len(sleeps) >= 1 and sum(sleeps) <= client.retry.first_contact_budget
+
+
+async def test_a_host_that_drops_connection_attempts_is_reported_within_5_s(
+    dropping_connections: str,
+) -> None:
+    started = time.monotonic()
+    async with AsyncApiClient(dropping_connections) as client:
+        with pytest.raises(ServerUnreachableError, match="ConnectTimeout") as caught:
+            await client.status.read_status()
+    assert time.monotonic() - started < 5
+    assert dropping_connections in str(caught.value)

@@ -39,6 +39,7 @@ from .._constants import (
     DEFAULT_MAX_ANSWER_BYTES,
     DEFAULT_READ_TIMEOUT,
     DEFAULT_TIMEOUT,
+    FIRST_CONTACT_CONNECT_TIMEOUT,
 )
 from .._endpoints import Endpoint, checked_url
 from .._exceptions import (
@@ -70,6 +71,11 @@ logger = logging.getLogger(LOGGER_NAME)
 #: Each network operation's own limit, before it is cut to the call's deadline.
 PHASE_TIMEOUTS = httpx2.Timeout(DEFAULT_READ_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
 _PHASES = tuple(PHASE_TIMEOUTS.as_dict().items())
+#: The same for a server this client has not reached yet: a connect that hangs (a host
+#: that drops packets) is given up sooner, so that a wrong URL is reported in seconds.
+_FIRST_CONTACT_PHASES = tuple(
+    httpx2.Timeout(DEFAULT_READ_TIMEOUT, connect=FIRST_CONTACT_CONNECT_TIMEOUT).as_dict().items()
+)
 
 
 #: An origin as the client tracks which servers it has reached: scheme, host, port.
@@ -97,7 +103,7 @@ def token_operation(token_url: str) -> OperationInfo:
 def _reason(exc: httpx2.TransportError) -> str:
     """What the network layer said, in one line (its errors may carry several)."""
     text = " ".join(str(exc).split())
-    return text or type(exc).__name__
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _spent(started: float, slept: float, deadline: Deadline) -> tuple[float, float]:
@@ -443,8 +449,9 @@ class AsyncBaseClient:
     ) -> httpx2.Response:
         """Send ``request`` and read its answer whole, within the deadline and the size."""
         left = deadline.remaining()
+        phases = _PHASES if origin_of(request.url) in self._reached else _FIRST_CONTACT_PHASES
         request.extensions["timeout"] = {
-            name: left if value is None or value > left else value for name, value in _PHASES
+            name: left if value is None or value > left else value for name, value in phases
         }
         response = await self._http.send(request, auth=auth, stream=True)
         try:
