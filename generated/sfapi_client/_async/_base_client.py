@@ -418,10 +418,20 @@ class AsyncBaseClient:
         started: float,
     ) -> ServerUnreachableError:
         tried = "1 attempt" if attempts == 1 else f"{attempts} attempts"
+        reason = _reason(exc)
+        if "certificate" in reason.lower():
+            advice = (
+                "Check that the URL is right and that its server's certificate is trusted "
+                "here (verify= takes a CA bundle)"
+            )
+        else:
+            advice = (
+                "Check that the URL is right and that the server is running and reachable "
+                "from here (proxy, VPN, firewall)"
+            )
         return ServerUnreachableError(
-            f"cannot connect to {endpoint.url} (set by {endpoint.origin}): {_reason(exc)}; "
-            f"{tried} in {time.monotonic() - started:.1f} s. Check that the URL is right "
-            "and that the server is running and reachable from here (proxy, VPN, firewall)",
+            f"cannot connect to {endpoint.url} (set by {endpoint.origin}): {reason}; "
+            f"{tried} in {time.monotonic() - started:.1f} s. {advice}",
             method=request.method,
             url=str(request.url),
             operation=operation.name,
