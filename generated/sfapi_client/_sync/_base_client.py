@@ -578,9 +578,8 @@ class BaseClient:
                 headers={"Accept": "application/json"},
             )
 
-        answer = self._retrying(
-            token_operation(source.token_url), build, deadline, source.endpoint
-        )
+        operation = token_operation(source.token_url)
+        answer = self._retrying(operation, build, deadline, source.endpoint)
         if answer.status_code != 200:
             raise source.token_error(answer)
         return source.store(answer)
