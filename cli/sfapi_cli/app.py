@@ -7,7 +7,6 @@ from typing import Annotated
 
 import typer
 
-from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
 from sfapi_client._constants import DEFAULT_TIMEOUT
 
 from . import state
@@ -35,6 +34,7 @@ def _show_version(value: bool) -> None:
 
 @app.callback()
 def main_options(
+    ctx: typer.Context,
     key: Annotated[
         Path | None,
         typer.Option(envvar="SFAPI_KEY", help="Key file: client id line, then the PEM key."),
@@ -47,11 +47,13 @@ def main_options(
         typer.Option(envvar="SFAPI_SECRET_FILE", help="File holding the private key (PEM or JWK)."),
     ] = None,
     base_url: Annotated[
-        str, typer.Option(envvar="SFAPI_BASE_URL", help="API base URL.")
-    ] = DEFAULT_BASE_URL,
+        str | None,
+        typer.Option(envvar="SFAPI_BASE_URL", help="API base URL (default: NERSC's)."),
+    ] = None,
     token_url: Annotated[
-        str, typer.Option(envvar="SFAPI_TOKEN_URL", help="OAuth2 token URL.")
-    ] = DEFAULT_TOKEN_URL,
+        str | None,
+        typer.Option(envvar="SFAPI_TOKEN_URL", help="OAuth2 token URL (default: NERSC's)."),
+    ] = None,
     json: Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")] = False,
     verbose: Annotated[
         bool, typer.Option("--verbose", "-v", help="Log each HTTP request (secrets redacted).")
@@ -77,8 +79,8 @@ def main_options(
         key=key,
         client_id=client_id,
         secret_file=secret_file,
-        base_url=base_url,
-        token_url=token_url,
+        base_url=_typed(ctx, "base_url", base_url),
+        token_url=_typed(ctx, "token_url", token_url),
         json=json,
         verbose=verbose,
         debug=debug,
@@ -86,6 +88,14 @@ def main_options(
         timeout=timeout,
     )
     configure_logging(verbose)
+
+
+def _typed(ctx: typer.Context, parameter: str, value: str | None) -> str | None:
+    """The URL option's value when typed on the command line; None otherwise, so that the
+    library reads the environment variable itself (an empty one is an error naming it)
+    and names the setting the URL came from in its errors."""
+    source = ctx.get_parameter_source(parameter)
+    return value if source is not None and source.name == "COMMANDLINE" else None
 
 
 for module in (status, jobs, files, account):

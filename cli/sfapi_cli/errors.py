@@ -11,8 +11,10 @@ import typer
 from sfapi_client import (
     AuthenticationError,
     ClientKeyError,
+    InvalidUrlError,
     MissingCredentialsError,
     PermissionDeniedError,
+    ServerUnreachableError,
     SfApiError,
     WaitTimeoutError,
 )
@@ -25,6 +27,13 @@ from .output import errors, plain_text
 CREDENTIALS_HINT = (
     "hint: pass --key FILE (or set SFAPI_KEY), or --client-id ID with --secret-file FILE "
     "(SFAPI_CLIENT_ID, SFAPI_SECRET_FILE)"
+)
+
+#: Where ``sfapi`` takes its URLs from, printed under a "cannot connect" error.
+URL_HINT = (
+    "hint: the API URL comes from --base-url, else SFAPI_BASE_URL, else NERSC's "
+    "(the token URL from --token-url or SFAPI_TOKEN_URL); for the local simulator, "
+    "start it with: sfapi-sim"
 )
 
 P = ParamSpec("P")
@@ -40,6 +49,8 @@ def exit_code_for(error: BaseException) -> ExitCode:
         ClientKeyError | MissingCredentialsError | AuthenticationError | PermissionDeniedError,
     ):
         return ExitCode.CREDENTIALS
+    if isinstance(error, InvalidUrlError):
+        return ExitCode.USAGE
     if isinstance(error, WaitTimeoutError):
         return ExitCode.TIMEOUT
     if isinstance(error, SfApiError):
@@ -62,6 +73,8 @@ def reported(debug: Callable[[], bool]) -> Callable[[Callable[P, R]], Callable[P
                 line.append(" ").append_text(plain_text(describe(exc), multiline=True))
                 errors.print(line, soft_wrap=True)
                 hint = CREDENTIALS_HINT if isinstance(exc, MissingCredentialsError) else None
+                if isinstance(exc, ServerUnreachableError):
+                    hint = URL_HINT
                 if isinstance(exc, CommandError):
                     hint = exc.hint
                 if hint:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, ClientKeyError
+from sfapi_client import ClientKeyError
 from sfapi_client._constants import DEFAULT_TIMEOUT
 from sfapi_client._credentials import check_permissions, read_key_text
 
@@ -26,8 +26,10 @@ class Settings:
     key: Path | None = None
     client_id: str | None = None
     secret_file: Path | None = None
-    base_url: str = DEFAULT_BASE_URL
-    token_url: str = DEFAULT_TOKEN_URL
+    #: Typed on the command line; None leaves the URL to the library: its environment
+    #: variable (SFAPI_BASE_URL, SFAPI_TOKEN_URL) when set, else NERSC's.
+    base_url: str | None = None
+    token_url: str | None = None
     json: bool = False
     verbose: bool = False
     debug: bool = False
@@ -93,19 +95,31 @@ def read_secret_file(path: Path) -> str:
 VERBOSE_HANDLER = "sfapi-cli-verbose"
 
 
+#: The name of the handler that shows the package's warnings (a server that does not
+#: answer and is being retried) without ``--verbose``.
+WARNING_HANDLER = "sfapi-cli-warnings"
+
+
 def configure_logging(verbose: bool) -> None:
-    """With ``--verbose``, the package's HTTP log (method, URL, status, time) on stderr.
+    """The package's warnings on stderr (``warning: cannot connect to …; retrying for up
+    to N s``), so that the command never waits silently; with ``--verbose``, its HTTP
+    log too (method, URL, status, time).
 
     The handler writes to the ``sys.stderr`` of this invocation; one added by an earlier
     invocation in the same process is replaced, never doubled.
     """
     logger = logging.getLogger("sfapi_client")
-    for handler in [h for h in logger.handlers if h.get_name() == VERBOSE_HANDLER]:
+    for handler in [
+        h for h in logger.handlers if h.get_name() in (VERBOSE_HANDLER, WARNING_HANDLER)
+    ]:
         logger.removeHandler(handler)
-    if not verbose:
-        return
     handler = logging.StreamHandler(sys.stderr)
-    handler.set_name(VERBOSE_HANDLER)
-    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    if verbose:
+        handler.set_name(VERBOSE_HANDLER)
+        handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+        logger.setLevel(logging.DEBUG)
+    else:
+        handler.set_name(WARNING_HANDLER)
+        handler.setLevel(logging.WARNING)
+        handler.setFormatter(logging.Formatter("warning: %(message)s"))
     logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)

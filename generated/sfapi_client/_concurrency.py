@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -125,6 +125,49 @@ class TimedLock:
 
     def __exit__(self, *exc_info: object) -> None:
         self._lock.release()
+
+
+def async_loop_key() -> object | None:
+    """The asyncio event loop running now (None outside one, or under another library):
+    what connections opened now belong to."""
+    import asyncio
+
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
+async def async_at_loop_end(callback: Callable[[], Awaitable[None]]) -> object | None:
+    """Have ``callback`` awaited inside the running asyncio loop when the loop shuts down
+    (``asyncio.run`` finalises the async generators still alive before it closes the
+    loop); the caller keeps the returned object for as long as that should happen (the
+    loop only holds it weakly). None, and nothing arranged, outside asyncio.
+    """
+    if async_loop_key() is None:
+        return None
+
+    async def watcher() -> AsyncIterator[None]:
+        try:
+            yield None
+        finally:
+            await callback()
+
+    watching = watcher()
+    await watching.__anext__()  # started: the loop now knows it, and will close it
+    return watching
+
+
+def at_loop_end(callback: Callable[[], None]) -> object | None:
+    """Threads have no loop to end: nothing to arrange (the sync twin of
+    ``async_at_loop_end``)."""
+    return None
+
+
+def loop_key() -> object | None:
+    """Threads have no event loop: connections belong to no loop (the sync twin of
+    ``async_loop_key``)."""
+    return None
 
 
 #: The type of a sleep function that objects get injected (a fake one in tests).

@@ -24,6 +24,7 @@ __all__ = [
     "AuthenticationError",
     "CallTimeoutError",
     "ConflictError",
+    "InvalidUrlError",
     "MissingCredentialsError",
     "NotFoundError",
     "PermissionDeniedError",
@@ -32,6 +33,7 @@ __all__ = [
     "ResponseDecodeError",
     "ResponseTooLargeError",
     "ServerError",
+    "ServerUnreachableError",
     "TransportError",
     "WaitTimeoutError",
 ]
@@ -46,6 +48,22 @@ class TransportError(PackageError):
 class CallTimeoutError(TransportError, TimeoutError):
     """The call did not end within its deadline (the client's ``timeout``, or a
     ``time_limit`` around it), retries and token requests included."""
+
+
+class ServerUnreachableError(TransportError):
+    """No connection could be made to the server: nothing listens at the URL, the host
+    is unknown, or the network does not reach it.
+
+    ``str()`` names the URL, the setting it came from and what to check. The failure
+    of the network layer is summarised in the message, not chained: its request holds
+    the headers (and a token request's body), which no error of the package keeps.
+    """
+
+
+class InvalidUrlError(PackageError, ValueError):
+    """A configured URL (the API's base URL, the token URL) cannot be used: it does not
+    parse, is not absolute http(s), or its setting is empty. Raised when the client is
+    built, before any request."""
 
 
 class MissingCredentialsError(PackageError):

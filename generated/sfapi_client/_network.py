@@ -18,6 +18,8 @@ import httpx2
 
 AsyncConnectionPool = httpcore2.AsyncConnectionPool
 ConnectionPool = httpcore2.ConnectionPool
+AsyncHTTPProxy = httpcore2.AsyncHTTPProxy
+HTTPProxy = httpcore2.HTTPProxy
 AsyncNetworkBackend = httpcore2.AsyncNetworkBackend
 NetworkBackend = httpcore2.NetworkBackend
 AsyncNetworkStream = httpcore2.AsyncNetworkStream
@@ -46,6 +48,15 @@ _ERRORS: tuple[tuple[type[Exception], type[httpx2.TransportError]], ...] = (
     (httpcore2.LocalProtocolError, httpx2.LocalProtocolError),
     (httpcore2.ProtocolError, httpx2.ProtocolError),
 )
+
+
+def environment_proxies() -> dict[str, str | None]:
+    """The proxies the environment asks for (``HTTP_PROXY``, ``HTTPS_PROXY``,
+    ``ALL_PROXY``, ``NO_PROXY``), as httpx2 reads them: URL patterns to a proxy URL, or
+    to None where no proxy is used."""
+    from httpx2._utils import get_environment_proxies
+
+    return get_environment_proxies()
 
 
 @contextlib.contextmanager

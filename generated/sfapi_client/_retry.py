@@ -13,10 +13,17 @@ Whether to retry depends on what could have happened on the server:
 Retries are bounded by time, not by a small count: they go on while the next attempt
 would start within :attr:`RetryConfig.budget` of the first one, and within the call's
 deadline.
+
+A connection failure is worth riding out when the server has answered before (an
+outage in the middle of a workflow), and a mistake to ride out when it never has: a
+wrong URL or a server not started would keep the user waiting for the whole budget
+before saying so. The client therefore gives a server it has not reached yet only
+:attr:`RetryConfig.first_contact_budget` (one or two quick retries).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import email.utils
 import math
 import random
@@ -28,6 +35,7 @@ import httpx2
 from ._constants import (
     DEFAULT_BACKOFF_BASE,
     DEFAULT_BACKOFF_CAP,
+    DEFAULT_FIRST_CONTACT_BUDGET,
     DEFAULT_MAX_ATTEMPTS,
     DEFAULT_RETRY_BUDGET,
     RETRYABLE_STATUS_CODES,
@@ -47,19 +55,33 @@ class RetryConfig:
     ``max_attempts`` (the first attempt included) adds a count limit;
     ``RetryConfig(max_attempts=1)`` turns retries off. The call's deadline (the
     client's ``timeout``) bounds everything anyway.
+
+    ``first_contact_budget`` (default 2 s) replaces ``budget`` for connection failures
+    to a server the client has never reached: a wrong URL or a server not started is
+    reported after a quick retry instead of after minutes. Once the server has
+    answered, a connection failure is an outage, ridden out for ``budget``.
     """
 
     max_attempts: int | None = DEFAULT_MAX_ATTEMPTS
     backoff_base: float = DEFAULT_BACKOFF_BASE
     backoff_cap: float = DEFAULT_BACKOFF_CAP
     budget: float = DEFAULT_RETRY_BUDGET
+    first_contact_budget: float = DEFAULT_FIRST_CONTACT_BUDGET
 
     def __post_init__(self) -> None:
         if self.max_attempts is not None and self.max_attempts < 1:
             raise ValueError("max_attempts must be at least 1 (or None: the budget decides)")
-        numbers = (self.backoff_base, self.backoff_cap, self.budget)
+        numbers = (self.backoff_base, self.backoff_cap, self.budget, self.first_contact_budget)
         if not all(math.isfinite(n) and n >= 0 for n in numbers):
-            raise ValueError("backoff_base, backoff_cap and budget must be finite and not negative")
+            raise ValueError(
+                "backoff_base, backoff_cap, budget and first_contact_budget must be finite "
+                "and not negative"
+            )
+
+    def for_first_contact(self) -> RetryConfig:
+        """The policy for connection failures to a server never reached: the same, with
+        the budget cut to ``first_contact_budget``."""
+        return dataclasses.replace(self, budget=min(self.budget, self.first_contact_budget))
 
 
 def status_is_retryable(status: int, idempotent: bool) -> bool:
@@ -67,6 +89,11 @@ def status_is_retryable(status: int, idempotent: bool) -> bool:
     if status == 429:
         return True
     return idempotent and status in RETRYABLE_STATUS_CODES
+
+
+def is_connection_failure(error: httpx2.TransportError) -> bool:
+    """True when no connection could be made (refused, unknown host, connect timeout)."""
+    return isinstance(error, httpx2.ConnectError | httpx2.ConnectTimeout)
 
 
 def error_is_retryable(error: httpx2.TransportError, idempotent: bool) -> bool:

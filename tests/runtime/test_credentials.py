@@ -142,3 +142,32 @@ def test_secrets_never_in_repr_or_errors(tmp_path: Path) -> None:
 def test_client_id_without_secret_is_refused() -> None:
     with pytest.raises(ClientKeyError, match="go together"):
         Client(client_id=CLIENT_ID)
+
+
+def test_a_huge_key_file_is_refused_by_its_size_without_being_read(tmp_path: Path) -> None:
+    import tracemalloc
+
+    from sfapi_client._credentials import MAX_KEY_FILE_BYTES
+
+    path = tmp_path / "huge.key"
+    with path.open("wb") as stream:  # sparse: 300 MB announced, nothing on disk
+        stream.truncate(300 * 1024 * 1024)
+    path.chmod(0o600)
+    tracemalloc.start()
+    try:
+        with pytest.raises(ClientKeyError, match="more than a key file holds") as caught:
+            Credentials.from_key_file(path)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert str(path) in str(caught.value) and str(MAX_KEY_FILE_BYTES) in str(caught.value)
+    assert peak < MAX_KEY_FILE_BYTES * 4
+
+
+def test_a_key_file_at_the_size_bound_is_still_read(tmp_path: Path) -> None:
+    from sfapi_client._credentials import MAX_KEY_FILE_BYTES
+
+    path = write_key_file(tmp_path, rsa_key())
+    text = path.read_text()
+    path.write_text(text + " " * (MAX_KEY_FILE_BYTES - len(text.encode())))
+    assert Credentials.from_key_file(path).client_id == CLIENT_ID

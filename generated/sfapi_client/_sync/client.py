@@ -14,9 +14,11 @@ from .._client_keys import credentials_from_key_file, credentials_from_secret
 from .._closing import Closing
 from .._constants import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT
 from .._credentials import ClientKeyError
+from .._endpoints import Endpoint, endpoint
 from .._machines import Machine, machine_from
 from .._retry import RetryConfig
 from .._spec_info import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
+from .._tls import CertSetting, VerifySetting
 from .api_client import ApiClient
 from .context import Context
 from .resources import Api, Resources
@@ -29,13 +31,17 @@ if TYPE_CHECKING:
 
 __all__ = ["Client"]
 
+#: The environment variables the client's URLs come from when not given.
+BASE_URL_VARIABLE = "SFAPI_BASE_URL"
+TOKEN_URL_VARIABLE = "SFAPI_TOKEN_URL"
+
 
 def make_auth(
     client_id: str | None,
     secret: Any,
     key: str | Any | None,
     access_token: str | None,
-    token_url: str,
+    token_url: Endpoint,
 ) -> ClientCredentialsAuth | httpx2.Auth | None:
     """The auth for the first credential source given, in the documented order.
 
@@ -45,9 +51,15 @@ def make_auth(
     if client_id is not None or secret is not None:
         if client_id is None or secret is None:
             raise ClientKeyError("client_id and secret go together: give both, or use key=")
-        return ClientCredentialsAuth(credentials_from_secret(client_id, secret), token_url)
+        return ClientCredentialsAuth(
+            credentials_from_secret(client_id, secret),
+            token_url.url,
+            token_url_origin=token_url.origin,
+        )
     if key is not None:
-        return ClientCredentialsAuth(credentials_from_key_file(key), token_url)
+        return ClientCredentialsAuth(
+            credentials_from_key_file(key), token_url.url, token_url_origin=token_url.origin
+        )
     if access_token is not None:
         return BearerTokenAuth(access_token)
     return None
@@ -64,8 +76,11 @@ class Client(Closing):
     MissingCredentialsError before sending anything.
 
     Arguments:
-        api_base_url: the API's base URL.
-        token_url: the OAuth2 token endpoint.
+        api_base_url: the API's base URL; by default ``SFAPI_BASE_URL`` when that is
+            set, else NERSC's. An absolute http(s) URL (InvalidUrlError, a ValueError,
+            otherwise; an empty ``SFAPI_BASE_URL`` too).
+        token_url: the OAuth2 token endpoint; by default ``SFAPI_TOKEN_URL`` when that
+            is set, else NERSC's.
         wait_interval: seconds between polls while waiting for jobs.
         timeout: seconds one API call may take in all, retries and token requests
             included (default 180); waits (``complete()``, ``submit_job``) have their own.
@@ -73,6 +88,16 @@ class Client(Closing):
             120 s); a submission is never sent twice blindly.
         max_answer_bytes: the largest answer read (default 256 MiB, decompressed).
         transport: an ``httpx2`` transport for the HTTP layer.
+        proxy: an HTTP(S) proxy URL for every request; without it ``HTTPS_PROXY``,
+            ``HTTP_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` are followed (``trust_env``).
+        verify: True (the system's CA bundle), a CA bundle path, an ``ssl.SSLContext``,
+            or False (no verification: testing only).
+        cert: a client certificate: a PEM file, or (certificate, key) paths.
+        trust_env: follow the proxy and CA bundle environment variables (default True).
+
+    A server this client has never reached is reported quickly (ServerUnreachableError
+    naming the URL and its setting); once it has answered, a connection failure is
+    ridden out within the retry budget, with a warning logged.
 
     The guides of the documentation site (docs/) show the workflow: machines, jobs, files.
     """
@@ -82,8 +107,8 @@ class Client(Closing):
         client_id: str | None = None,
         secret: Any = None,
         key: str | Any | None = None,
-        api_base_url: str = DEFAULT_BASE_URL,
-        token_url: str = DEFAULT_TOKEN_URL,
+        api_base_url: str | None = None,
+        token_url: str | None = None,
         access_token: str | None = None,
         wait_interval: float = 10,
         *,
@@ -92,22 +117,45 @@ class Client(Closing):
         transport: httpx2.BaseTransport | None = None,
         task_interval: float = 1.0,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        proxy: str | httpx2.URL | httpx2.Proxy | None = None,
+        verify: VerifySetting = True,
+        cert: CertSetting = None,
+        trust_env: bool = True,
     ) -> None:
-        self._auth = make_auth(client_id, secret, key, access_token, token_url)
-        self.api_client = ApiClient(
+        base = endpoint(
             api_base_url,
+            what="base URL",
+            argument_name="api_base_url",
+            variable=BASE_URL_VARIABLE,
+            default=DEFAULT_BASE_URL,
+        )
+        token = endpoint(
+            token_url,
+            what="token URL",
+            argument_name="token_url",
+            variable=TOKEN_URL_VARIABLE,
+            default=DEFAULT_TOKEN_URL,
+        )
+        self._auth = make_auth(client_id, secret, key, access_token, token)
+        self.api_client = ApiClient(
+            base.url,
+            base_url_origin=base.origin,
             auth=self._auth,
             timeout=timeout,
             retry=retry,
             transport=transport,
             user_agent=f"sfapi_client/{__version__}",
             max_answer_bytes=max_answer_bytes,
+            proxy=proxy,
+            verify=verify,
+            cert=cert,
+            trust_env=trust_env,
         )
         #: What every machine, job, task and path of this client works with.
         self.context = Context(
             self.api_client, wait_interval=wait_interval, task_interval=task_interval
         )
-        self.token_url = token_url
+        self.token_url = token.url
         self._computes: dict[Machine, Compute] = {}
 
     def __repr__(self) -> str:

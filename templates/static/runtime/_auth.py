@@ -21,6 +21,7 @@ from typing import Any
 import httpx2
 
 from ._credentials import Credentials
+from ._endpoints import Endpoint, checked_url
 from ._exceptions import AuthenticationError, RateLimitError, ServerError
 from ._package import PackageError
 
@@ -86,7 +87,10 @@ class BearerTokenAuth(httpx2.Auth):
 class ClientCredentialsAuth:
     """Tokens from ``token_url`` for ``credentials``, cached and refreshed as needed.
 
-    ``clock`` returns seconds since the epoch; tests pass their own.
+    ``token_url`` must be an absolute http(s) URL (InvalidUrlError, a ValueError,
+    otherwise): a relative one would send the signed assertion wherever the client's
+    base URL points. ``token_url_origin`` names the setting it came from in connection
+    errors. ``clock`` returns seconds since the epoch; tests pass their own.
     """
 
     def __init__(
@@ -94,9 +98,14 @@ class ClientCredentialsAuth:
         credentials: Credentials,
         token_url: str,
         *,
+        token_url_origin: str = "the token_url argument",
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.credentials = credentials
+        #: The token endpoint and the setting it came from.
+        self.endpoint = Endpoint(
+            checked_url(token_url, "token URL", token_url_origin), token_url_origin
+        )
         self.token_url = token_url
         self._clock = clock
         self._token: str | None = None

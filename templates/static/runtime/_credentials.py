@@ -12,6 +12,7 @@ built for that API.
 from __future__ import annotations
 
 import json
+import os
 import stat
 import time
 import uuid
@@ -28,6 +29,9 @@ __all__ = ["ClientKeyError", "Credentials"]
 ASSERTION_LIFETIME = 300
 #: The longest client id taken: ids are short tokens, never documents.
 MAX_CLIENT_ID_LENGTH = 256
+#: The largest key (or secret) file read: a PEM or JWK private key, with its client id,
+#: takes a few KiB; anything much larger is not a key file, and is not read.
+MAX_KEY_FILE_BYTES = 64 * 1024
 
 
 class ClientKeyError(PackageError, ValueError):
@@ -142,10 +146,20 @@ def key_file_path(key: str | Path) -> Path:
 
 
 def read_key_text(path: Path, what: str = "key file") -> str:
-    """The text of a key (or secret) file; ClientKeyError naming it when it cannot be read
-    or is not UTF-8 text (key files are ASCII: a PEM block or JSON)."""
+    """The text of a key (or secret) file; ClientKeyError naming it when it cannot be read,
+    is larger than ``MAX_KEY_FILE_BYTES`` (checked before reading, and again while
+    reading: no more than that is ever read) or is not UTF-8 text (key files are ASCII:
+    a PEM block or JSON)."""
     try:
-        return path.read_bytes().decode("utf-8").strip()
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            data = b"" if size > MAX_KEY_FILE_BYTES else stream.read(MAX_KEY_FILE_BYTES + 1)
+        if size > MAX_KEY_FILE_BYTES or len(data) > MAX_KEY_FILE_BYTES:
+            raise ClientKeyError(
+                f"{what} {path} is {max(size, len(data))} bytes, more than a key file holds "
+                f"(at most {MAX_KEY_FILE_BYTES} bytes): is it the right file?"
+            )
+        return data.decode("utf-8").strip()
     except UnicodeDecodeError as exc:
         raise ClientKeyError(
             f"{what} {path} is not a text key file: byte {exc.object[exc.start]:#04x} at "

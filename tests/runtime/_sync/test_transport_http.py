@@ -37,7 +37,9 @@ class StartServerOnRefusal(logging.Handler):
         self.server: AnsweringServer | None = None
 
     def emit(self, record: logging.LogRecord) -> None:
-        if "ConnectError" not in record.getMessage():
+        # The request log (DEBUG) has one line per attempt; the warning at the first
+        # retry is not an attempt.
+        if record.levelno != logging.DEBUG or "ConnectError" not in record.getMessage():
             return
         self.refusals += 1
         if self.refusals == 1:

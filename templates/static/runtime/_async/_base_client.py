@@ -9,6 +9,16 @@ Every call has one deadline (the client's ``timeout``, or less inside a
 attempts and every network read end by then, or the call raises CallTimeoutError.
 Every answer body is read within ``max_answer_bytes`` (decompressed bytes counted), or
 the call raises ResponseTooLargeError.
+
+A connection failure is ridden out (retried for the retry budget, with a warning
+logged at the first retry) once the client has reached that server before: an outage
+in the middle of a workflow passes. A server this client has never reached is most
+likely a wrong URL or a server not started: that is reported after
+``RetryConfig.first_contact_budget`` seconds (one or two quick retries) with a
+ServerUnreachableError naming the URL and the setting it came from.
+
+No error raised here chains an error of the HTTP library: those hold the request, and
+the request holds the credentials (an Authorization header, a signed assertion).
 """
 
 from __future__ import annotations
@@ -23,32 +33,37 @@ import httpx2
 
 from .. import _deadline
 from .._auth import ClientCredentialsAuth
-from .._concurrency import AsyncLock, AsyncSignal, async_sleep
+from .._concurrency import AsyncLock, AsyncSignal, async_loop_key, async_sleep
 from .._constants import (
     DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_MAX_ANSWER_BYTES,
     DEFAULT_READ_TIMEOUT,
     DEFAULT_TIMEOUT,
+    FIRST_CONTACT_CONNECT_TIMEOUT,
 )
+from .._endpoints import Endpoint, checked_url
 from .._exceptions import (
     CallTimeoutError,
     MissingCredentialsError,
     ResponseDecodeError,
     ResponseTooLargeError,
+    ServerUnreachableError,
     TransportError,
     error_from_response,
 )
-from .._network import AsyncBodyStreamBase, buffered
+from .._network import AsyncBodyStreamBase, buffered, environment_proxies
 from .._operation import OperationInfo
 from .._package import LOGGER_NAME, PackageError
 from .._polling import Deadline
 from .._retry import (
     RetryConfig,
     error_is_retryable,
+    is_connection_failure,
     parse_retry_after,
     retry_delay,
     status_is_retryable,
 )
+from .._tls import CertSetting, VerifySetting
 from ._transport import AsyncDeadlineTransport, AsyncSizeLimitedStream
 
 logger = logging.getLogger(LOGGER_NAME)
@@ -56,16 +71,20 @@ logger = logging.getLogger(LOGGER_NAME)
 #: Each network operation's own limit, before it is cut to the call's deadline.
 PHASE_TIMEOUTS = httpx2.Timeout(DEFAULT_READ_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
 _PHASES = tuple(PHASE_TIMEOUTS.as_dict().items())
+#: The same for a server this client has not reached yet: a connect that hangs (a host
+#: that drops packets) is given up sooner, so that a wrong URL is reported in seconds.
+_FIRST_CONTACT_PHASES = tuple(
+    httpx2.Timeout(DEFAULT_READ_TIMEOUT, connect=FIRST_CONTACT_CONNECT_TIMEOUT).as_dict().items()
+)
 
 
-def checked_base_url(base_url: str) -> str:
-    """The base URL without a trailing slash; ValueError unless it is absolute http(s)."""
-    url = httpx2.URL(base_url)
-    if url.scheme not in ("http", "https") or not url.host:
-        raise ValueError(
-            f"base URL {base_url!r} must be absolute, with an http:// or https:// scheme"
-        )
-    return base_url.rstrip("/")
+#: An origin as the client tracks which servers it has reached: scheme, host, port.
+Origin = tuple[str, str, int | None]
+
+
+def origin_of(url: httpx2.URL) -> Origin:
+    """The server a URL points at."""
+    return (url.scheme, url.host, url.port)
 
 
 def checked_size(value: object) -> int:
@@ -79,6 +98,12 @@ def token_operation(token_url: str) -> OperationInfo:
     """The token request as the pipeline sees it: safe to send again (each attempt signs
     a new assertion, and a token nobody uses does no harm)."""
     return OperationInfo("token", "POST", token_url, secured=False, idempotent=True)
+
+
+def _reason(exc: httpx2.TransportError) -> str:
+    """What the network layer said, in one line (its errors may carry several)."""
+    text = " ".join(str(exc).split())
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def _spent(started: float, slept: float, deadline: Deadline) -> tuple[float, float]:
@@ -105,7 +130,10 @@ class AsyncBaseClient:
 
     Arguments:
         base_url: where the API lives, e.g. ``https://api.example.org/v1``;
-            ``default_base_url`` of the class when not given.
+            ``default_base_url`` of the class when not given. It must be an absolute
+            http(s) URL (InvalidUrlError, a ValueError, otherwise).
+        base_url_origin: the setting ``base_url`` came from, as connection errors name
+            it (default: "the base_url argument", or "the default base URL").
         auth: a ``ClientCredentialsAuth`` (tokens fetched by this pipeline) or an
             ``httpx2.Auth``, applied to operations that need credentials.
         headers: extra headers sent with every request.
@@ -113,9 +141,18 @@ class AsyncBaseClient:
             every retry and every read included. Must be positive.
         retry: the retry policy (``RetryConfig``); ``RetryConfig(max_attempts=1)``
             disables retries.
-        transport: an ``httpx2`` transport (for tests, proxies or mounts). The default
+        transport: an ``httpx2`` transport (for tests or mounts). The default
             transport cuts every socket operation to the call's deadline; another one
-            gets the deadline only between its operations.
+            gets the deadline only between its operations. ``proxy``, ``verify``,
+            ``cert`` and ``trust_env`` configure the default transport only.
+        proxy: an HTTP(S) proxy for every request (a URL or an ``httpx2.Proxy``).
+            Without it, the ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and
+            ``NO_PROXY`` environment variables are followed when ``trust_env``.
+        verify: certificate verification: True (the system's CA bundle), a CA bundle
+            path, an ``ssl.SSLContext``, or False (not verified: testing only).
+        cert: a client certificate: a PEM file, or (certificate, key) paths.
+        trust_env: follow the proxy environment variables (and ``SSL_CERT_FILE``/
+            ``SSL_CERT_DIR`` for verification); default True.
         user_agent: the ``User-Agent`` header.
         max_answer_bytes: the largest answer body read, counted after decompression
             (default 256 MiB); a larger one raises ResponseTooLargeError.
@@ -135,8 +172,20 @@ class AsyncBaseClient:
         transport: httpx2.AsyncBaseTransport | None = None,
         user_agent: str | None = None,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
+        base_url_origin: str | None = None,
+        proxy: str | httpx2.URL | httpx2.Proxy | None = None,
+        verify: VerifySetting = True,
+        cert: CertSetting = None,
+        trust_env: bool = True,
     ) -> None:
-        self.base_url = checked_base_url(base_url or self.default_base_url)
+        if base_url is None:
+            base_url = self.default_base_url
+            origin = base_url_origin or "the default base URL"
+        else:
+            origin = base_url_origin or "the base_url argument"
+        #: The API's base URL (no trailing slash) and the setting it came from.
+        self.endpoint = Endpoint(checked_url(base_url, "base URL", origin).rstrip("/"), origin)
+        self.base_url = self.endpoint.url
         #: Seconds one call may take in all.
         self.timeout = _deadline.checked_seconds(timeout)
         #: The largest answer body read, in bytes after decompression.
@@ -145,18 +194,54 @@ class AsyncBaseClient:
             raise TypeError("auth must be a ClientCredentialsAuth or an httpx2.Auth")
         self._auth = auth
         self._retry = retry or RetryConfig()
+        # The servers that have answered this client at least once.
+        self._reached: set[Origin] = set()
         self._flight: AsyncTokenFlight | None = None
         self._flight_lock = AsyncLock()
+        # The event loop the token lock belongs to: a client used under a new loop (a
+        # second ``asyncio.run``) gets a new one.
+        self._flight_loop = async_loop_key()
         default_headers = {"Accept": "application/json"}
         if user_agent:
             default_headers["User-Agent"] = user_agent
         default_headers.update(headers or {})
+        mounts: dict[str, httpx2.AsyncBaseTransport | None] = {}
+        if transport is None:
+            transport = AsyncDeadlineTransport(
+                proxy=proxy, verify=verify, cert=cert, trust_env=trust_env
+            )
+            if proxy is None and trust_env:
+                mounts = self._environment_mounts(verify, cert)
         self._http = httpx2.AsyncClient(
             base_url=self.base_url + "/",
             headers=default_headers,
             timeout=PHASE_TIMEOUTS,
-            transport=transport or AsyncDeadlineTransport(),
+            transport=transport,
+            mounts=mounts,
+            trust_env=False,
         )
+
+    @staticmethod
+    def _environment_mounts(
+        verify: VerifySetting, cert: CertSetting
+    ) -> dict[str, httpx2.AsyncBaseTransport | None]:
+        """A transport per URL pattern the proxy environment variables name (None where
+        ``NO_PROXY`` exempts it); ValueError naming the variables for a proxy the
+        transport cannot speak, rather than ignoring it."""
+        mounts: dict[str, httpx2.AsyncBaseTransport | None] = {}
+        for pattern, proxy_url in environment_proxies().items():
+            if proxy_url is None:
+                mounts[pattern] = None
+                continue
+            try:
+                mounts[pattern] = AsyncDeadlineTransport(proxy=proxy_url, verify=verify, cert=cert)
+            except ValueError as exc:
+                raise ValueError(
+                    f"the proxy environment variables (HTTP_PROXY, HTTPS_PROXY, ALL_PROXY) "
+                    f"ask for {proxy_url!r} for {pattern}: {exc}; pass proxy= or "
+                    "trust_env=False to connect otherwise"
+                ) from None
+        return mounts
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(base_url={self.base_url!r})"
@@ -217,7 +302,7 @@ class AsyncBaseClient:
             ) from None
         deadline = _deadline.nested(self.timeout)
         with _deadline.bounded(deadline):
-            answer = await self._retrying(operation, lambda: request, deadline)
+            answer = await self._retrying(operation, lambda: request, deadline, self.endpoint)
         if not 200 <= answer.status_code < 300:
             raise error_from_response(answer, operation.name)
         return answer
@@ -227,13 +312,16 @@ class AsyncBaseClient:
         operation: OperationInfo,
         build: Callable[[], httpx2.Request],
         deadline: Deadline,
+        endpoint: Endpoint,
     ) -> httpx2.Response:
         """Send ``build()`` until an answer needs no retry (or none is allowed); return it,
         whatever its status.
 
-        Raises CallTimeoutError once the deadline passed and TransportError when no
-        answer came; ResponseTooLargeError and ResponseDecodeError for a body it cannot
-        read; a token request's own errors.
+        ``endpoint`` is the configured URL the request goes to, named when its server
+        cannot be reached. Raises CallTimeoutError once the deadline passed,
+        ServerUnreachableError when no connection could be made and TransportError when
+        no answer came otherwise; ResponseTooLargeError and ResponseDecodeError for a
+        body it cannot read; a token request's own errors.
         """
         started = time.monotonic()
         # Seconds of backoff asked for so far: time spent, even where sleeping is faked.
@@ -242,25 +330,19 @@ class AsyncBaseClient:
         while True:
             request = build()
             sent_at = time.monotonic()
+            failure: PackageError | None = None
             try:
                 response = await self._attempt(operation, request, deadline)
             except httpx2.TransportError as exc:
-                if deadline.expired:
-                    raise self._timed_out(operation, request, deadline) from exc
-                delay = None
-                if error_is_retryable(exc, operation.idempotent):
-                    delay = retry_delay(
-                        attempt, self._retry, None, *_spent(started, slept, deadline)
-                    )
+                # The error is summarised, never chained: it holds the request, and the
+                # request its credentials. It is raised after this block, so that it
+                # carries no context either.
+                failure, delay = self._after_failure(
+                    exc, operation, request, deadline, endpoint, attempt, started, slept
+                )
                 self._log(request, sent_at, type(exc).__name__, delay)
-                if delay is None:
-                    raise TransportError(
-                        f"{operation.name} failed: {type(exc).__name__}: {exc}",
-                        method=request.method,
-                        url=str(request.url),
-                        operation=operation.name,
-                    ) from exc
             else:
+                self._reached.add(origin_of(request.url))
                 status = response.status_code
                 delay = None
                 if status_is_retryable(status, operation.idempotent):
@@ -273,9 +355,86 @@ class AsyncBaseClient:
                 self._log(request, sent_at, str(status), delay)
                 if delay is None:
                     return response
+            if failure is not None:
+                raise failure
+            assert delay is not None
             await async_sleep(delay)
             slept += delay
             attempt += 1
+
+    def _after_failure(
+        self,
+        exc: httpx2.TransportError,
+        operation: OperationInfo,
+        request: httpx2.Request,
+        deadline: Deadline,
+        endpoint: Endpoint,
+        attempt: int,
+        started: float,
+        slept: float,
+    ) -> tuple[PackageError | None, float | None]:
+        """After an attempt that got no answer: the error to raise (None to retry) and the
+        wait before the next attempt."""
+        if deadline.expired:
+            return self._timed_out(operation, request, deadline), None
+        connecting = is_connection_failure(exc)
+        first_contact = connecting and origin_of(request.url) not in self._reached
+        delay = None
+        if error_is_retryable(exc, operation.idempotent):
+            policy = self._retry.for_first_contact() if first_contact else self._retry
+            elapsed, time_left = _spent(started, slept, deadline)
+            delay = retry_delay(attempt, policy, None, elapsed, time_left)
+            if delay is not None and connecting and attempt == 1:
+                left = min(policy.budget - elapsed, time_left)
+                logger.warning(
+                    "cannot connect to %s (%s): retrying for up to %.0f s%s",
+                    endpoint.url,
+                    _reason(exc),
+                    max(left, delay),
+                    " (this client has not reached it yet)" if first_contact else "",
+                )
+        if delay is not None:
+            return None, delay
+        if connecting:
+            return self._unreachable(operation, request, endpoint, exc, attempt, started), None
+        return (
+            TransportError(
+                f"{operation.name} failed: {type(exc).__name__}: {_reason(exc)}",
+                method=request.method,
+                url=str(request.url),
+                operation=operation.name,
+            ),
+            None,
+        )
+
+    def _unreachable(
+        self,
+        operation: OperationInfo,
+        request: httpx2.Request,
+        endpoint: Endpoint,
+        exc: httpx2.TransportError,
+        attempts: int,
+        started: float,
+    ) -> ServerUnreachableError:
+        tried = "1 attempt" if attempts == 1 else f"{attempts} attempts"
+        reason = _reason(exc)
+        if "certificate" in reason.lower():
+            advice = (
+                "Check that the URL is right and that its server's certificate is trusted "
+                "here (verify= takes a CA bundle)"
+            )
+        else:
+            advice = (
+                "Check that the URL is right and that the server is running and reachable "
+                "from here (proxy, VPN, firewall)"
+            )
+        return ServerUnreachableError(
+            f"cannot connect to {endpoint.url} (set by {endpoint.origin}): {reason}; "
+            f"{tried} in {time.monotonic() - started:.1f} s. {advice}",
+            method=request.method,
+            url=str(request.url),
+            operation=operation.name,
+        )
 
     async def _attempt(
         self, operation: OperationInfo, request: httpx2.Request, deadline: Deadline
@@ -300,8 +459,9 @@ class AsyncBaseClient:
     ) -> httpx2.Response:
         """Send ``request`` and read its answer whole, within the deadline and the size."""
         left = deadline.remaining()
+        phases = _PHASES if origin_of(request.url) in self._reached else _FIRST_CONTACT_PHASES
         request.extensions["timeout"] = {
-            name: left if value is None or value > left else value for name, value in _PHASES
+            name: left if value is None or value > left else value for name, value in phases
         }
         response = await self._http.send(request, auth=auth, stream=True)
         try:
@@ -334,6 +494,7 @@ class AsyncBaseClient:
         # inflates to gigabytes stops at the limit.
         chunks: list[bytes] = []
         size = 0
+        undecodable = None
         try:
             async for chunk in response.aiter_bytes():
                 size += len(chunk)
@@ -341,12 +502,15 @@ class AsyncBaseClient:
                     raise self._too_large(response, f"more than {limit} bytes arrived")
                 chunks.append(chunk)
         except httpx2.DecodingError as exc:
+            undecodable = str(exc)
+        if undecodable is not None:
+            # Raised here, not in the except block: the decoding error holds the request.
             raise ResponseDecodeError(
-                f"the answer's body cannot be decoded: {exc}",
+                f"the answer's body cannot be decoded: {undecodable}",
                 status=response.status_code,
                 method=response.request.method,
                 url=str(response.request.url),
-            ) from None
+            )
         return buffered(response, b"".join(chunks))
 
     def _too_large(self, response: httpx2.Response, why: str) -> ResponseTooLargeError:
@@ -369,6 +533,9 @@ class AsyncBaseClient:
         No lock is held while the token request is on the network: one call sends it,
         the others wait for its outcome, each no longer than its own deadline.
         """
+        loop = async_loop_key()
+        if loop is not self._flight_loop:
+            self._flight_loop, self._flight_lock, self._flight = loop, AsyncLock(), None
         while True:
             token = source.current_token
             if token is not None:
@@ -410,7 +577,8 @@ class AsyncBaseClient:
                 headers={"Accept": "application/json"},
             )
 
-        answer = await self._retrying(token_operation(source.token_url), build, deadline)
+        operation = token_operation(source.token_url)
+        answer = await self._retrying(operation, build, deadline, source.endpoint)
         if answer.status_code != 200:
             raise source.token_error(answer)
         return source.store(answer)

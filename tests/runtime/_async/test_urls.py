@@ -1,0 +1,77 @@
+"""URLs are checked when the client is built: an unparseable, relative or empty one is
+an InvalidUrlError (a ValueError of the package's tree) naming it and its setting, and
+nothing is sent."""
+
+from __future__ import annotations
+
+import pytest
+
+from sfapi_client import AsyncApiClient, AsyncClient, InvalidUrlError, SfApiError
+from sfapi_client._auth import ClientCredentialsAuth
+from sfapi_client._credentials import Credentials
+from tests.runtime.keys import CLIENT_ID, pem, rsa_key
+
+GOOD = "https://api.example.org/api/v1.2"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[::1",
+        "http://[::1/api",
+        "ftp://example.org/api",
+        "/api/v1.2",
+        "api.example.org",
+        "http://",
+    ],
+)
+async def test_unusable_base_urls_are_refused_at_construction(url: str) -> None:
+    with pytest.raises(InvalidUrlError) as caught:
+        AsyncApiClient(url)
+    assert isinstance(caught.value, ValueError) and isinstance(caught.value, SfApiError)
+    assert repr(url) in str(caught.value) and "base_url argument" in str(caught.value)
+    with pytest.raises(InvalidUrlError, match="api_base_url argument"):
+        AsyncClient(api_base_url=url)
+
+
+@pytest.mark.parametrize("url", ["http://[::1", "/c2id/token", "token", ""])
+async def test_unusable_token_urls_are_refused_before_any_assertion_is_signed(url: str) -> None:
+    with pytest.raises(InvalidUrlError, match="token URL"):
+        AsyncClient(CLIENT_ID, pem(rsa_key()), api_base_url=GOOD, token_url=url)
+    credentials = Credentials.from_secret(CLIENT_ID, pem(rsa_key()))
+    with pytest.raises(InvalidUrlError, match="token_url argument"):
+        ClientCredentialsAuth(credentials, url)
+
+
+@pytest.mark.parametrize("variable", ["SFAPI_BASE_URL", "SFAPI_TOKEN_URL"])
+async def test_an_empty_url_variable_is_an_error_naming_it(
+    variable: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(variable, "")
+    with pytest.raises(InvalidUrlError, match=f"empty .*{variable} environment variable"):
+        AsyncClient(CLIENT_ID, pem(rsa_key()))
+
+
+async def test_url_variables_are_read_when_no_argument_is_given(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("SFAPI_BASE_URL", "http://127.0.0.1:1/api/v1.2/")
+    monkeypatch.setenv("SFAPI_TOKEN_URL", "http://127.0.0.1:1/token")
+    async with AsyncClient(CLIENT_ID, pem(rsa_key())) as client:
+        assert client.api_client.base_url == "http://127.0.0.1:1/api/v1.2"
+        assert client.token_url == "http://127.0.0.1:1/token"
+    async with AsyncClient(api_base_url=GOOD) as client:
+        assert client.api_client.base_url == GOOD  # an argument wins over the variable
+
+
+async def test_without_argument_or_variable_the_default_urls_are_used(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
+
+    monkeypatch.delenv("SFAPI_BASE_URL", raising=False)
+    monkeypatch.delenv("SFAPI_TOKEN_URL", raising=False)
+    async with AsyncClient() as client:
+        assert client.api_client.base_url == DEFAULT_BASE_URL
+        assert client.token_url == DEFAULT_TOKEN_URL
+        assert "default base URL" in client.api_client.endpoint.origin
