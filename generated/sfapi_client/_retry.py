@@ -47,6 +47,16 @@ class RetryConfig:
     ``max_attempts`` (the first attempt included) adds a count limit;
     ``RetryConfig(max_attempts=1)`` turns retries off. The call's deadline (the
     client's ``timeout``) bounds everything anyway.
+
+    Arguments:
+        max_attempts: the most attempts, the first included (None: the budget alone
+            decides).
+        backoff_base: seconds of the first backoff, doubled on each retry.
+        backoff_cap: the longest backoff, in seconds.
+        budget: seconds after the first attempt within which a retry may start.
+
+    Raises:
+        ValueError: for ``max_attempts`` below 1, or a negative or infinite time.
     """
 
     max_attempts: int | None = DEFAULT_MAX_ATTEMPTS

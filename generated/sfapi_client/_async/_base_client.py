@@ -104,22 +104,8 @@ class AsyncTokenFlight:
 class AsyncBaseClient:
     """Owns the HTTP client, the base URL, default headers, auth and the retry policy.
 
-    Arguments:
-        base_url: where the API lives, e.g. ``https://api.example.org/v1``;
-            ``default_base_url`` of the class when not given.
-        auth: a ``ClientCredentialsAuth`` (tokens fetched by this pipeline) or an
-            ``httpx2.Auth``, applied to operations that need credentials.
-        headers: extra headers sent with every request.
-        timeout: seconds one call may take in all (default 180): connect, token request,
-            every retry and every read included. Must be positive.
-        retry: the retry policy (``RetryConfig``); ``RetryConfig(max_attempts=1)``
-            disables retries.
-        transport: an ``httpx2`` transport (for tests, proxies or mounts). The default
-            transport cuts every socket operation to the call's deadline; another one
-            gets the deadline only between its operations.
-        user_agent: the ``User-Agent`` header.
-        max_answer_bytes: the largest answer body read, counted after decompression
-            (default 256 MiB); a larger one raises ResponseTooLargeError.
+    The constructor's arguments are documented on ``__init__``, which the generated
+    clients inherit (and with it, their documentation).
     """
 
     #: Where requests go when no ``base_url`` is given.
@@ -137,6 +123,25 @@ class AsyncBaseClient:
         user_agent: str | None = None,
         max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES,
     ) -> None:
+        """The connection's settings, and the bounds of every call.
+
+        Arguments:
+            base_url: where the API lives, e.g. ``https://api.example.org/v1``;
+                ``default_base_url`` of the class when not given.
+            auth: a ``ClientCredentialsAuth`` (tokens fetched by this pipeline) or an
+                ``httpx2.Auth``, applied to operations that need credentials.
+            headers: extra headers sent with every request.
+            timeout: seconds one call may take in all (default 180): connect, token request,
+                every retry and every read included. Must be positive.
+            retry: the retry policy (``RetryConfig``); ``RetryConfig(max_attempts=1)``
+                disables retries.
+            transport: an ``httpx2`` transport (for tests, proxies or mounts). The default
+                transport cuts every socket operation to the call's deadline; another one
+                gets the deadline only between its operations.
+            user_agent: the ``User-Agent`` header.
+            max_answer_bytes: the largest answer body read, counted after decompression
+                (default 256 MiB); a larger one raises ``ResponseTooLargeError``.
+        """
         self.base_url = checked_base_url(base_url or self.default_base_url)
         #: Seconds one call may take in all.
         self.timeout = _deadline.checked_seconds(timeout)

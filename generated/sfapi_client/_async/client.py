@@ -59,8 +59,7 @@ class AsyncClient(AsyncClosing):
     Credentials are taken from the first source given: ``client_id`` with ``secret``,
     then ``key``, then ``access_token``. Without any, public operations (status,
     outages, notes, changelog, config) work and others raise
-    [MissingCredentialsError][sfapi_client.MissingCredentialsError] before sending
-    anything.
+    ``MissingCredentialsError`` before sending anything.
 
     Arguments:
         client_id: the id of an SF API client (the credentials' owner); goes with
@@ -159,7 +158,7 @@ class AsyncClient(AsyncClosing):
         share one monitor.
 
         Arguments:
-            machine: a [Machine][sfapi_client.Machine] or its name (``"perlmutter"``);
+            machine: a ``Machine`` or its name (``"perlmutter"``);
                 an unknown name raises ValueError before any request.
         """
         from .compute import AsyncCompute

@@ -42,9 +42,9 @@ def row_state(row: dict[str, str]) -> str | None:
 class AsyncJob(BaseModel, AsyncCompletionAwaitable):
     """A job on a machine.
 
-    Fields: ``jobid``; ``state`` (a [JobState][sfapi_client.JobState]; ``UNKNOWN``
-    for a state this package does not know, whose text is in ``raw_state``); and every
-    field of the last squeue or sacct row read. ``compute`` is the machine.
+    Fields: ``jobid``; ``state`` (a ``JobState``; ``UNKNOWN`` for a state this
+    package does not know, whose text is in ``raw_state``); and every field of the last
+    squeue or sacct row read. ``compute`` is the machine.
 
     Arguments:
         compute: the machine the job runs on.

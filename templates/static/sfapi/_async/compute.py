@@ -27,8 +27,7 @@ class AsyncCompute:
 
     Attributes from the machine's status: ``name``, ``full_name``, ``description``,
     ``system_type``, ``notes``, ``status`` and ``updated_at``. Job and file work is
-    refused ([MachineUnavailableError][sfapi_client.MachineUnavailableError]) while
-    the status is ``unavailable``. ``monitor`` batches the waits on this machine's jobs.
+    refused (``MachineUnavailableError``) while the status is ``unavailable``. ``monitor`` batches the waits on this machine's jobs.
 
     Arguments:
         context: the client's shared state (connections, poll intervals), which the
