@@ -5,7 +5,7 @@ folder). Then, for every object a reference page renders (each ``::: name`` of
 docs/reference/), the test reads the real signatures with ``inspect`` and checks the
 built page: each public member has its heading, each parameter of a constructor,
 function or method is in that object's own table of parameters (or, for a model, is a
-documented field), and the members the reference hides on purpose are not there. A
+documented field), and the members the site's filters hide are not there. A
 parameter added to a signature without a line in its docstring fails here, whoever
 adds it. The sync pages name only sync classes, attribute values (implementation
 code) are not shown, and error names in the text link to their entries.
@@ -14,6 +14,7 @@ code) are not shown, and error names in the text link to their entries.
 from __future__ import annotations
 
 import enum
+import functools
 import importlib
 import inspect
 import os
@@ -27,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from pydantic import BaseModel
 
 import sfapi_client
@@ -35,13 +37,35 @@ ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "docs" / "reference"
 DIRECTIVE = re.compile(r"^::: (\S+)\s*$", re.MULTILINE)
 
-#: Public names of the ergonomic classes that are plumbing between them (how a client
-#: hands its context to machines, how a machine's monitor feeds rows to jobs). The
-#: site's filters hide them; the test checks that they are hidden and that every other
-#: public member is shown.
-HIDDEN = frozenset(
-    {"model_config", "row", "from_row", "absorb", "absorb_status", "from_model", "context"}
-)
+
+class ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, its Python tags (``!!python/name:...``) read as None."""
+
+
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+
+
+@functools.cache
+def hidden_patterns() -> list[re.Pattern[str]]:
+    """The names the site's mkdocstrings filters hide (``"!regex"`` entries)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), ConfigLoader)
+    plugins = {
+        name: options
+        for entry in config["plugins"]
+        for name, options in (entry.items() if isinstance(entry, dict) else [(entry, {})])
+    }
+    filters = plugins["mkdocstrings"]["handlers"]["python"]["options"]["filters"]
+    return [re.compile(f[1:]) for f in filters if f.startswith("!")]
+
+
+def is_hidden(name: str) -> bool:
+    return any(pattern.search(name) for pattern in hidden_patterns())
+
+
+#: Public names of the client's classes that are plumbing between them (how a client
+#: hands its context to machines, how a machine's monitor feeds rows to jobs, pydantic's
+#: configuration): the reference must not list them.
+INTERNALS = ("model_config", "row", "from_row", "absorb", "absorb_status", "from_model", "context")
 
 #: Elements whose text is a name or code rather than prose.
 VERBATIM = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre"})
@@ -309,7 +333,7 @@ def check_class(page: str, path: str, cls: type, site: dict[str, ReferencePage])
         if name not in rendered.parameters and not field_documented:
             problems.append(Problem(page, path, f"constructor parameter {name!r} undocumented"))
     for name, member in own_members(cls):
-        if name in HIDDEN:
+        if is_hidden(name):
             if name in rendered.members:
                 problems.append(Problem(page, path, f"internal member {name!r} is shown"))
             continue
@@ -425,3 +449,10 @@ def test_code_blocks_of_files_carry_the_file_name(site: Path) -> None:
             r'<span class="filename">([^<]*)</span>', html.read_text(encoding="utf-8")
         )
         assert shown == names, html
+
+
+def test_the_internals_are_filtered_out() -> None:
+    """The plumbing is hidden by the site's filters (which the signature test then
+    checks on the built pages), and the public names around it are not."""
+    assert [name for name in INTERNALS if not is_hidden(name)] == []
+    assert [name for name in ("jobid", "state", "compute", "update", "on") if is_hidden(name)] == []
