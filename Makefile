@@ -32,8 +32,8 @@ check-generated: $(STAMP)
 
 ## lint: ruff on hand-written code and tests
 lint: $(STAMP)
-	$(BIN)/ruff check generator templates/static simulator cli tests bench examples
-	$(BIN)/ruff format --check generator templates/static simulator cli tests bench examples
+	$(BIN)/ruff check generator templates/static simulator cli tests bench examples docs_hooks
+	$(BIN)/ruff format --check generator templates/static simulator cli tests bench examples docs_hooks
 
 ## typecheck: mypy --strict on the package and the generator
 typecheck: $(STAMP)

@@ -62,15 +62,21 @@ def method_doc(op: Operation, error_class: str) -> str:
         f"``{op.method} {op.path}``"
         + ("; needs credentials." if op.requires_auth else "; public."),
     ]
-    args = [(p.python_name, p.description) for p in op.params]
+    # Every argument gets a line: the document's description, or where the value goes.
+    args = [
+        (p.python_name, p.description or f"the ``{p.name}`` {p.location} parameter.")
+        for p in op.params
+    ]
     if op.body is not None:
         if op.body.fields:
-            args += [(f.python_name, f.description) for f in op.body.fields]
+            args += [
+                (f.python_name, f.description or f"the ``{f.name}`` field of the request body.")
+                for f in op.body.fields
+            ]
         else:
             args.append(("body", op.body.description or f"the request body ({op.body.media_type})"))
-    documented = [(name, text) for name, text in args if text]
-    if documented:
-        lines += ["", "Args:"] + [f"    {name}: {text}" for name, text in documented]
+    if args:
+        lines += ["", "Args:"] + [f"    {name}: {text}" for name, text in args]
     returns = op.success.description or "the parsed answer"
     lines += ["", "Returns:", f"    {returns}"]
     raises = [f"{error_class}: on a non-2xx answer (a subclass per status) or no answer at all."]

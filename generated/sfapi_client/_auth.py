@@ -64,7 +64,14 @@ def checked_token(token: object) -> str:
 
 
 class BearerTokenAuth(httpx2.Auth):
-    """Sends an access token the caller already holds; it cannot be refreshed."""
+    """Sends an access token the caller already holds; it cannot be refreshed.
+
+    Arguments:
+        access_token: the token.
+
+    Raises:
+        ValueError: for an empty or malformed token.
+    """
 
     def __init__(self, access_token: str) -> None:
         self._header = f"Bearer {checked_token(access_token)}"
@@ -80,7 +87,11 @@ class BearerTokenAuth(httpx2.Auth):
     def auth_flow(
         self, request: httpx2.Request
     ) -> Generator[httpx2.Request, httpx2.Response, None]:
-        """Add the token to the request."""
+        """Add the token to the request.
+
+        Arguments:
+            request: the request about to be sent.
+        """
         request.headers["Authorization"] = self._header
         yield request
 
@@ -88,10 +99,14 @@ class BearerTokenAuth(httpx2.Auth):
 class ClientCredentialsAuth:
     """Tokens from ``token_url`` for ``credentials``, cached and refreshed as needed.
 
-    ``token_url`` must be an absolute http(s) URL (InvalidUrlError, a ValueError,
-    otherwise): a relative one would send the signed assertion wherever the client's
-    base URL points. ``token_url_origin`` names the setting it came from in connection
-    errors. ``clock`` returns seconds since the epoch; tests pass their own.
+    Arguments:
+        credentials: the client id and key that sign each token request.
+        token_url: the OAuth2 token endpoint; an absolute http(s) URL (InvalidUrlError,
+            a ValueError, otherwise): a relative one would send the signed assertion
+            wherever the client's base URL points.
+        token_url_origin: the setting ``token_url`` came from, named in connection
+            errors.
+        clock: returns seconds since the epoch (tests pass their own).
     """
 
     def __init__(
@@ -103,11 +118,13 @@ class ClientCredentialsAuth:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.credentials = credentials
-        #: The token endpoint and the setting it came from.
+        """The client id and key that sign each token request."""
         self.endpoint = Endpoint(
             checked_url(token_url, "token URL", token_url_origin), token_url_origin
         )
+        """The token endpoint and the setting it came from."""
         self.token_url = token_url
+        """The OAuth2 token endpoint."""
         self._clock = clock
         self._token: str | None = None
         self._refresh_at = 0.0
@@ -131,8 +148,14 @@ class ClientCredentialsAuth:
         }
 
     def store(self, response: httpx2.Response) -> str:
-        """Keep the token of a 200 answer of the token endpoint; TokenRequestError when the
-        answer holds no usable token or lifetime."""
+        """Keep the token of a 200 answer of the token endpoint, and return it.
+
+        Arguments:
+            response: the token endpoint's answer, its body read.
+
+        Raises:
+            TokenRequestError: the answer holds no usable token or lifetime.
+        """
         try:
             data = json.loads(response.content)
             token = checked_token(data["access_token"])
@@ -152,7 +175,11 @@ class ClientCredentialsAuth:
         return token
 
     def token_error(self, response: httpx2.Response) -> PackageError:
-        """The error for a token endpoint answer other than 200 (its body read)."""
+        """The error for a token endpoint answer other than 200.
+
+        Arguments:
+            response: the token endpoint's answer, its body read.
+        """
         try:
             data = json.loads(response.content)
             reason = f"{data.get('error', '')}: {data.get('error_description', '')}".strip(": ")
@@ -177,7 +204,11 @@ class ClientCredentialsAuth:
         return TokenRequestError(message, **context)
 
     def forget(self, token: str) -> None:
-        """Drop ``token`` after a 401, unless another request already replaced it."""
+        """Drop a token the API refused (401), unless another request already replaced it.
+
+        Arguments:
+            token: the refused token.
+        """
         if self._token == token:
             self._token = None
 

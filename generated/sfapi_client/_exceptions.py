@@ -87,7 +87,14 @@ class ConflictError(PackageError):
 
 
 class RequestValidationError(PackageError):
-    """422: the service rejected the request's parameters; ``detail`` lists why."""
+    """422: the service rejected the request's parameters; ``detail`` lists why.
+
+    Arguments:
+        message: what went wrong.
+        detail: the service's list of what was wrong, one dict per problem.
+        kwargs: the request and answer, as the base error takes them (``status``,
+            ``method``, ``url``, ``operation``, ``body``).
+    """
 
     def __init__(self, message: str, *, detail: list[dict[str, Any]], **kwargs: Any) -> None:
         super().__init__(message, **kwargs)
@@ -95,7 +102,14 @@ class RequestValidationError(PackageError):
 
 
 class RateLimitError(PackageError):
-    """429 after the retries allowed: ``retry_after`` is the wait the service asked for."""
+    """429 after the retries allowed: ``retry_after`` is the wait the service asked for.
+
+    Arguments:
+        message: what went wrong.
+        retry_after: the seconds the service asked to wait, if it said.
+        kwargs: the request and answer, as the base error takes them (``status``,
+            ``method``, ``url``, ``operation``, ``body``).
+    """
 
     def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
         super().__init__(message, **kwargs)

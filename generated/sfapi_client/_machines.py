@@ -17,7 +17,14 @@ Machines = PublicHost
 
 
 def machine_from(value: PublicHost | str) -> PublicHost:
-    """The machine ``value`` names; ValueError listing the valid names otherwise."""
+    """The machine ``value`` names.
+
+    Arguments:
+        value: a machine, or its name (case and surrounding blanks do not matter).
+
+    Raises:
+        ValueError: for an unknown name, listing the valid ones.
+    """
     if isinstance(value, PublicHost):
         return value
     try:

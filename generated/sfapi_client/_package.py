@@ -9,9 +9,15 @@ __all__ = ["SfApiError"]
 class SfApiError(_api_error.ApiError):
     """Base of every error sfapi_client raises about the API.
 
-    Attributes: ``status`` (HTTP status, or None when no answer came), ``method``,
-    ``url``, ``operation`` (the operation's Python name) and ``body`` (the answer's text,
-    possibly cut).
+    Each argument is kept as an attribute of the same name.
+
+    Arguments:
+        message: what went wrong.
+        status: the HTTP status of the answer, or None when no answer came.
+        method: the request's HTTP method.
+        url: the request's URL.
+        operation: the operation's Python name.
+        body: the answer's text, possibly cut.
     """
 
 

@@ -55,13 +55,26 @@ class _TaskResult(BaseModel):
 
 
 class SubmissionResult(_TaskResult):
-    """Result of a job submission task: the job id, or sbatch's error."""
+    """Result of a job submission task: the job id, or sbatch's error.
+
+    Attributes:
+        status: ``ok`` when the job was submitted, ``error`` otherwise.
+        error: sbatch's error, when it refused the job.
+        jobid: the new job's id.
+    """
 
     jobid: str | None = None
 
 
 class CommandResult(_TaskResult):
-    """Result of a command task: its output, the error (stderr or reason), the exit code."""
+    """Result of a command task: its output, the error (stderr or reason), the exit code.
+
+    Attributes:
+        status: ``ok`` when the command succeeded, ``error`` otherwise.
+        error: the command's standard error, or why it could not run.
+        output: the command's standard output.
+        exit_code: the command's exit code.
+    """
 
     output: str | None = None
     exit_code: int | None = None

@@ -129,34 +129,8 @@ class AsyncTokenFlight:
 class AsyncBaseClient:
     """Owns the HTTP client, the base URL, default headers, auth and the retry policy.
 
-    Arguments:
-        base_url: where the API lives, e.g. ``https://api.example.org/v1``;
-            ``default_base_url`` of the class when not given. It must be an absolute
-            http(s) URL (InvalidUrlError, a ValueError, otherwise).
-        base_url_origin: the setting ``base_url`` came from, as connection errors name
-            it (default: "the base_url argument", or "the default base URL").
-        auth: a ``ClientCredentialsAuth`` (tokens fetched by this pipeline) or an
-            ``httpx2.Auth``, applied to operations that need credentials.
-        headers: extra headers sent with every request.
-        timeout: seconds one call may take in all (default 180): connect, token request,
-            every retry and every read included. Must be positive.
-        retry: the retry policy (``RetryConfig``); ``RetryConfig(max_attempts=1)``
-            disables retries.
-        transport: an ``httpx2`` transport (for tests or mounts). The default
-            transport cuts every socket operation to the call's deadline; another one
-            gets the deadline only between its operations. ``proxy``, ``verify``,
-            ``cert`` and ``trust_env`` configure the default transport only.
-        proxy: an HTTP(S) proxy for every request (a URL or an ``httpx2.Proxy``).
-            Without it, the ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and
-            ``NO_PROXY`` environment variables are followed when ``trust_env``.
-        verify: certificate verification: True (the system's CA bundle), a CA bundle
-            path, an ``ssl.SSLContext``, or False (not verified: testing only).
-        cert: a client certificate: a PEM file, or (certificate, key) paths.
-        trust_env: follow the proxy environment variables (and ``SSL_CERT_FILE``/
-            ``SSL_CERT_DIR`` for verification); default True.
-        user_agent: the ``User-Agent`` header.
-        max_answer_bytes: the largest answer body read, counted after decompression
-            (default 256 MiB); a larger one raises ResponseTooLargeError.
+    The constructor's arguments are documented on ``__init__``, which the generated
+    clients inherit (and with it, their documentation).
     """
 
     #: Where requests go when no ``base_url`` is given.
@@ -179,6 +153,37 @@ class AsyncBaseClient:
         cert: CertSetting = None,
         trust_env: bool = True,
     ) -> None:
+        """The connection's settings, and the bounds of every call.
+
+        Arguments:
+            base_url: where the API lives, e.g. ``https://api.example.org/v1``;
+                ``default_base_url`` of the class when not given. It must be an absolute
+                http(s) URL (InvalidUrlError, a ValueError, otherwise).
+            base_url_origin: the setting ``base_url`` came from, as connection errors name
+                it (default: "the base_url argument", or "the default base URL").
+            auth: a ``ClientCredentialsAuth`` (tokens fetched by this pipeline) or an
+                ``httpx2.Auth``, applied to operations that need credentials.
+            headers: extra headers sent with every request.
+            timeout: seconds one call may take in all (default 180): connect, token request,
+                every retry and every read included. Must be positive.
+            retry: the retry policy (``RetryConfig``); ``RetryConfig(max_attempts=1)``
+                disables retries.
+            transport: an ``httpx2`` transport (for tests or mounts). The default
+                transport cuts every socket operation to the call's deadline; another one
+                gets the deadline only between its operations. ``proxy``, ``verify``,
+                ``cert`` and ``trust_env`` configure the default transport only.
+            proxy: an HTTP(S) proxy for every request (a URL or an ``httpx2.Proxy``).
+                Without it, the ``HTTP_PROXY``, ``HTTPS_PROXY``, ``ALL_PROXY`` and
+                ``NO_PROXY`` environment variables are followed when ``trust_env``.
+            verify: certificate verification: True (the system's CA bundle), a CA bundle
+                path, an ``ssl.SSLContext``, or False (not verified: testing only).
+            cert: a client certificate: a PEM file, or (certificate, key) paths.
+            trust_env: follow the proxy environment variables (and ``SSL_CERT_FILE``/
+                ``SSL_CERT_DIR`` for verification); default True.
+            user_agent: the ``User-Agent`` header.
+            max_answer_bytes: the largest answer body read, counted after decompression
+                (default 256 MiB); a larger one raises ResponseTooLargeError.
+        """
         if base_url is None:
             base_url = self.default_base_url
             origin = base_url_origin or "the default base URL"

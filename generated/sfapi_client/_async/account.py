@@ -140,11 +140,19 @@ class AsyncGroup(_WithContext, GroupStats):
         return self
 
     async def add(self, users: Users) -> AsyncGroup:
-        """Add users (names or users) to the group; the group's ``members`` are updated."""
+        """Add users to the group; the group's ``members`` are updated.
+
+        Arguments:
+            users: user names or users, one or many.
+        """
         return await self._change(users, BatchGroupAction.batch_add)
 
     async def remove(self, users: Users) -> AsyncGroup:
-        """Remove users from the group; the group's ``members`` are updated."""
+        """Remove users from the group; the group's ``members`` are updated.
+
+        Arguments:
+            users: user names or users, one or many.
+        """
         return await self._change(users, BatchGroupAction.batch_remove)
 
 
@@ -165,7 +173,11 @@ class AsyncProject(_WithContext, ProjectStats):
         return self.repo_name
 
     async def create_group(self, name: str) -> AsyncGroup:
-        """Create a Unix group in this project."""
+        """Create a Unix group in this project.
+
+        Arguments:
+            name: the new group's name.
+        """
         if not name or not name.strip():
             raise ValueError("the group name is empty")
         stats = await self._context.api.account.create_group(name=name, repo_name=self.repo_name)

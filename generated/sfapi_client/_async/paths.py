@@ -40,6 +40,11 @@ class AsyncRemotePath:
     The path is checked when the object is made: ValueError for a ``.`` or ``..``
     segment (refused, not resolved), a control character or invalid text. Repeated and
     trailing slashes are normalised away.
+
+    Arguments:
+        path: the path on the machine.
+        compute: the machine it is on.
+        entry: its ``ls`` entry, when it was listed.
     """
 
     def __init__(
@@ -52,8 +57,11 @@ class AsyncRemotePath:
         if text.startswith("/"):
             text = "/" + text.lstrip("/")  # the API may list "//global/..."
         self.compute = compute
+        """The machine the path is on (None for a path not tied to one yet)."""
         self.path = PurePosixPath(text)
+        """The path itself."""
         self.entry = entry
+        """Its ``ls`` entry (None until the path was listed)."""
 
     def __repr__(self) -> str:
         machine = self.compute.machine.value if self.compute else "?"
@@ -173,8 +181,14 @@ class AsyncRemotePath:
     async def download(self, binary: bool = False) -> IO[Any]:
         """The file's content as a file object: ``StringIO``, or ``BytesIO`` with ``binary``.
 
-        The API serves small files only. IsADirectoryError for a directory (nothing is
-        sent when the path's details are known).
+        The API serves small files only.
+
+        Arguments:
+            binary: give the content as bytes rather than text.
+
+        Raises:
+            IsADirectoryError: for a directory (nothing is sent when the path's details
+                are known).
         """
         compute, path = self.located()
         if self._kind() == "d":
@@ -202,9 +216,14 @@ class AsyncRemotePath:
     ) -> AsyncRemotePath:
         """Write ``file`` to this path; into it, under the file's name, if it is a directory.
 
-        ``file`` is an open file, bytes, or the path of a local file; an open file is
-        named by its ``filename`` or ``name`` attribute. ValueError for a local directory
-        or a nameless upload into a directory, before anything is sent.
+        Arguments:
+            file: an open file, bytes, or the path of a local file.
+            filename: the name to write it under in a directory (an open file's
+                ``name`` attribute, or a local file's name, otherwise).
+
+        Raises:
+            ValueError: for a local directory or a nameless upload into a directory,
+                before anything is sent.
         """
         compute, _ = self.located()
         content, local_name = _read_local(file)
@@ -223,7 +242,11 @@ class AsyncRemotePath:
 
     @asynccontextmanager
     async def open(self, mode: str = "r") -> AsyncIterator[IO[Any]]:
-        """Open the remote file: read modes download it, write modes upload it on close."""
+        """Open the remote file: read modes download it, write modes upload it on close.
+
+        Arguments:
+            mode: ``r``, ``rb``, ``w`` or ``wb`` (text or bytes).
+        """
         if mode not in _MODES:
             raise ValueError(f"mode must be one of {sorted(_MODES)}, not {mode!r}")
         binary = "b" in mode

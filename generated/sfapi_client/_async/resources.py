@@ -40,6 +40,10 @@ class AsyncResources:
 
     Without a name, each method answers a dict keyed by system name; with a name
     (a ``Resource``, a machine or a string), that system's entry or list.
+
+    Arguments:
+        context: the client's shared state (connections, poll intervals), which the
+            client passes.
     """
 
     def __init__(self, context: AsyncContext) -> None:
@@ -48,7 +52,11 @@ class AsyncResources:
     async def status(
         self, name: Resource | PublicHost | str | None = None
     ) -> dict[str, SystemStatus] | SystemStatus:
-        """The status of every system by name, or of the system ``name``."""
+        """The status of every system by name, or of the system ``name``.
+
+        Arguments:
+            name: one system (a resource, a machine or its name).
+        """
         if name is None:
             return {s.name: s for s in await self._status.read_status()}
         return await self._status.read_status_for_system(_name(name))
@@ -56,7 +64,11 @@ class AsyncResources:
     async def outages(
         self, name: Resource | PublicHost | str | None = None
     ) -> dict[str, list[Outage]] | list[Outage]:
-        """Past and current outages: by system name, or the list of the system ``name``."""
+        """Past and current outages: by system name, or the list of the system ``name``.
+
+        Arguments:
+            name: one system (a resource, a machine or its name).
+        """
         if name is None:
             return by_name(await self._status.read_outages())
         return await self._status.read_outages_for_system(_name(name))
@@ -64,7 +76,11 @@ class AsyncResources:
     async def planned_outages(
         self, name: Resource | PublicHost | str | None = None
     ) -> dict[str, list[Outage]] | list[Outage]:
-        """Planned outages: by system name, or the list of the system ``name``."""
+        """Planned outages: by system name, or the list of the system ``name``.
+
+        Arguments:
+            name: one system (a resource, a machine or its name).
+        """
         if name is None:
             return by_name(await self._status.read_planned_outages())
         return await self._status.read_planned_outages_for_system(_name(name))
@@ -72,14 +88,23 @@ class AsyncResources:
     async def notes(
         self, name: Resource | PublicHost | str | None = None
     ) -> dict[str, list[Note]] | list[Note]:
-        """Notes: by system name, or the list of the system ``name``."""
+        """Notes: by system name, or the list of the system ``name``.
+
+        Arguments:
+            name: one system (a resource, a machine or its name).
+        """
         if name is None:
             return by_name(await self._status.read_notes())
         return await self._status.read_notes_for_system(_name(name))
 
 
 class AsyncApi:
-    """The API's changelog and configuration."""
+    """The API's changelog and configuration.
+
+    Arguments:
+        context: the client's shared state (connections, poll intervals), which the
+            client passes.
+    """
 
     def __init__(self, context: AsyncContext) -> None:
         self._meta = context.api.meta

@@ -96,15 +96,23 @@ class AsyncCommandTask(AsyncSettleAwaitable):
     Attributes: ``id`` (the task id), ``status`` (a ``TaskStatus``, None before the
     first read) and ``result`` (a ``CommandResult`` with ``status``, ``output``,
     ``error`` and ``exit_code``, once the command has ended). ``settle()`` waits until
-    it ended and gives the task (so does awaiting the task on the async side);
+    it ended and gives the task (so does awaiting the task, for the async client);
     ``complete()`` waits and gives the command's output.
+
+    Arguments:
+        compute: the machine the command runs on.
+        task_id: the id of its task.
     """
 
     def __init__(self, compute: AsyncCompute, task_id: str) -> None:
         self.compute = compute
+        """The machine the command runs on."""
         self.id = task_id
+        """The task's id."""
         self.status: TaskStatus | None = None
+        """The task's state (None before the first read)."""
         self.result: CommandResult | None = None
+        """The command's result, once it has ended."""
         self._handle = compute.context.task(task_id)
 
     def __repr__(self) -> str:
@@ -136,7 +144,11 @@ class AsyncCommandTask(AsyncSettleAwaitable):
     async def settle(self, timeout: float | None = None) -> AsyncCommandTask:
         """Wait until the command ended, whichever way; return the task.
 
-        Raises WaitTimeoutError after ``timeout`` seconds (default 300).
+        Arguments:
+            timeout: seconds to wait (default 300).
+
+        Raises:
+            WaitTimeoutError: after ``timeout``.
         """
         await self._handle.settle(timeout)
         self._absorb()
@@ -145,8 +157,12 @@ class AsyncCommandTask(AsyncSettleAwaitable):
     async def complete(self, timeout: float | None = None) -> str:
         """Wait for the command to end and return its standard output.
 
-        Raises TaskFailedError with the command's error when it failed or was cancelled,
-        and WaitTimeoutError after ``timeout`` seconds (default 300).
+        Arguments:
+            timeout: seconds to wait (default 300).
+
+        Raises:
+            TaskFailedError: the command failed or was cancelled (with its error).
+            WaitTimeoutError: after ``timeout``.
         """
         await self.settle(timeout)
         if self.status is TaskStatus.CANCELLED:

@@ -140,11 +140,19 @@ class Group(_WithContext, GroupStats):
         return self
 
     def add(self, users: Users) -> Group:
-        """Add users (names or users) to the group; the group's ``members`` are updated."""
+        """Add users to the group; the group's ``members`` are updated.
+
+        Arguments:
+            users: user names or users, one or many.
+        """
         return self._change(users, BatchGroupAction.batch_add)
 
     def remove(self, users: Users) -> Group:
-        """Remove users from the group; the group's ``members`` are updated."""
+        """Remove users from the group; the group's ``members`` are updated.
+
+        Arguments:
+            users: user names or users, one or many.
+        """
         return self._change(users, BatchGroupAction.batch_remove)
 
 
@@ -165,7 +173,11 @@ class Project(_WithContext, ProjectStats):
         return self.repo_name
 
     def create_group(self, name: str) -> Group:
-        """Create a Unix group in this project."""
+        """Create a Unix group in this project.
+
+        Arguments:
+            name: the new group's name.
+        """
         if not name or not name.strip():
             raise ValueError("the group name is empty")
         stats = self._context.api.account.create_group(name=name, repo_name=self.repo_name)

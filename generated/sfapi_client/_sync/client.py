@@ -68,26 +68,33 @@ def make_auth(
 class Client(Closing):
     """A client of the Superfacility API.
 
-    Credentials are taken from the first of: ``client_id`` and ``secret`` (a PEM text,
-    a JWK dict or JWK JSON, or a key object of joserfc or authlib); ``key``, a key file
-    path or a name under
-    ``~/.superfacility/``; an ``access_token``. Without any, public operations
-    (status, outages, notes, changelog, config) work and others raise
-    MissingCredentialsError before sending anything.
+    Credentials are taken from the first source given: ``client_id`` with ``secret``,
+    then ``key``, then ``access_token``. Without any, public operations (status,
+    outages, notes, changelog, config) work and others raise
+    ``MissingCredentialsError`` before sending anything.
 
     Arguments:
+        client_id: the id of an SF API client (the credentials' owner); goes with
+            ``secret``.
+        secret: that client's private key: a PEM text, a JWK dict or JWK JSON, or a
+            key object of joserfc or authlib.
+        key: a key file holding the client id and private key: a path, or a name
+            under ``~/.superfacility/``.
         api_base_url: the API's base URL; by default ``SFAPI_BASE_URL`` when that is
             set, else NERSC's. An absolute http(s) URL (InvalidUrlError, a ValueError,
             otherwise; an empty ``SFAPI_BASE_URL`` too).
         token_url: the OAuth2 token endpoint; by default ``SFAPI_TOKEN_URL`` when that
             is set, else NERSC's.
+        access_token: a bearer token to use as it is (it is not renewed).
         wait_interval: seconds between polls while waiting for jobs.
         timeout: seconds one API call may take in all, retries and token requests
             included (default 180); waits (``complete()``, ``submit_job``) have their own.
         retry: the retry policy of idempotent requests (default: retried for up to
             120 s); a submission is never sent twice blindly.
-        max_answer_bytes: the largest answer read (default 256 MiB, decompressed).
         transport: an ``httpx2`` transport for the HTTP layer.
+        task_interval: seconds between polls while waiting for tasks (commands,
+            uploads, submissions).
+        max_answer_bytes: the largest answer read (default 256 MiB, decompressed).
         proxy: an HTTP(S) proxy URL for every request; without it ``HTTPS_PROXY``,
             ``HTTP_PROXY``, ``ALL_PROXY`` and ``NO_PROXY`` are followed (``trust_env``).
         verify: True (the system's CA bundle), a CA bundle path, an ``ssl.SSLContext``,
@@ -99,7 +106,14 @@ class Client(Closing):
     naming the URL and its setting); once it has answered, a connection failure is
     ridden out within the retry budget, with a warning logged.
 
-    The guides of the documentation site (docs/) show the workflow: machines, jobs, files.
+    Raises:
+        InvalidUrlError: for a base or token URL that is not an absolute http(s) URL
+            (also a ValueError), before any request.
+        ValueError: for an empty or malformed ``access_token``, before any request.
+        ClientKeyError: for a key that cannot be read or used, or a ``client_id``
+            without a ``secret`` (or the reverse), before any request.
+
+    The guides of the documentation site show the workflow: machines, jobs, files.
     """
 
     def __init__(
@@ -151,11 +165,13 @@ class Client(Closing):
             cert=cert,
             trust_env=trust_env,
         )
+        """The low-level client under this one: every operation of the API as a method."""
         #: What every machine, job, task and path of this client works with.
         self.context = Context(
             self.api_client, wait_interval=wait_interval, task_interval=task_interval
         )
         self.token_url = token.url
+        """The OAuth2 token endpoint the credentials are exchanged at."""
         self._computes: dict[Machine, Compute] = {}
 
     def __repr__(self) -> str:
@@ -186,10 +202,14 @@ class Client(Closing):
         return None
 
     def compute(self, machine: Machine | str) -> Compute:
-        """The machine ``machine`` with its current status (ValueError for unknown names).
+        """The machine ``machine`` with its current status.
 
         The same client returns one shared object per machine, so waits on its jobs
         share one monitor.
+
+        Arguments:
+            machine: a ``Machine`` or its name (``"perlmutter"``);
+                an unknown name raises ValueError before any request.
         """
         from .compute import Compute
 
@@ -203,14 +223,22 @@ class Client(Closing):
         return compute
 
     def user(self, username: str | None = None) -> User:
-        """A user: the owner of the credentials by default."""
+        """A user and their account details.
+
+        Arguments:
+            username: whose account; the owner of the credentials by default.
+        """
         from .account import User
 
         info = self.api_client.account.read_user(username=username)
         return User.from_model(self.context, info)
 
     def group(self, name: str) -> Group:
-        """A Unix group the user can manage."""
+        """A Unix group the user can manage.
+
+        Arguments:
+            name: the group's name.
+        """
         from .account import Group
 
         return Group.from_model(self.context, self.api_client.account.read_group(name))

@@ -28,45 +28,59 @@ class Compute:
 
     Attributes from the machine's status: ``name``, ``full_name``, ``description``,
     ``system_type``, ``notes``, ``status`` and ``updated_at``. Job and file work is
-    refused (MachineUnavailableError) while the status is ``unavailable``. ``monitor``
-    batches the waits on this machine's jobs.
+    refused (``MachineUnavailableError``) while the status is ``unavailable``. ``monitor`` batches the waits on this machine's jobs.
+
+    Arguments:
+        context: the client's shared state (connections, poll intervals), which the
+            client passes.
+        machine: the machine.
+        status: its status as last read.
     """
 
     def __init__(self, context: Context, machine: PublicHost, status: SystemStatus) -> None:
         self.context = context
         self.machine = machine
+        """The machine, as the API names it."""
         self._status = status
         self.monitor = JobMonitor(context, machine)
+        """What waits on this machine's jobs: one status request per poll round for all."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.machine.value!r}, status={self.status.value!r})"
 
     @property
     def name(self) -> str:
+        """The machine's short name."""
         return self._status.name
 
     @property
     def full_name(self) -> str | None:
+        """The machine's full name."""
         return self._status.full_name
 
     @property
     def description(self) -> str | None:
+        """What the status says of the machine now."""
         return self._status.description
 
     @property
     def system_type(self) -> str | None:
+        """The kind of system (compute, filesystem, service...)."""
         return self._status.system_type
 
     @property
     def notes(self) -> list[str]:
+        """The notes of the status (why it is degraded, for instance)."""
         return list(self._status.notes or [])
 
     @property
     def status(self) -> StatusValue:
+        """``active``, ``degraded``, ``unavailable`` or ``other``, as last read."""
         return self._status.status
 
     @property
     def updated_at(self) -> object:
+        """When the service last changed the status."""
         return self._status.updated_at
 
     def _check_available(self) -> None:
@@ -99,14 +113,21 @@ class Compute:
     ) -> Job:
         """Submit a batch job and return it once the scheduler accepted it.
 
-        ``script`` is the path of a script on the machine (checked to be a file), a
-        script text starting with ``#!``, or a ``RemotePath``; ``args`` go to a
-        script path only. ``timeout`` bounds the whole submission in seconds (default
-        300): the script check, the request, any reconciliation and the wait for the
-        scheduler's answer. Raises JobSubmissionError with sbatch's message when the job
-        is refused, JobNotCreatedError when it failed and no job was made (submitting
-        again is safe), SubmissionOutcomeUnknownError when the answer was lost and the
-        job could not be found, and WaitTimeoutError after ``timeout``.
+        Arguments:
+            script: the path of a script on the machine (checked to be a file), a
+                script text starting with ``#!``, or a remote path.
+            args: arguments of the script; for a script path only.
+            timeout: seconds the whole submission may take (default 300): the script
+                check, the request, any reconciliation and the wait for the
+                scheduler's answer.
+
+        Raises:
+            JobSubmissionError: the scheduler refused the job (with sbatch's message).
+            JobNotCreatedError: the submission failed and no job was made (submitting
+                again is safe).
+            SubmissionOutcomeUnknownError: the answer was lost and the job could not
+                be found.
+            WaitTimeoutError: after ``timeout``.
         """
         self._check_available()
         return submit(self, script, args, checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT))
@@ -118,7 +139,13 @@ class Compute:
     ) -> JobSacct | JobSqueue:
         """The job ``jobid``, read from sacct (default) or squeue.
 
-        Raises JobNotFoundError (message ``Job not found: <jobid> ...``) for an unknown id.
+        Arguments:
+            jobid: the job's id.
+            command: the Slurm view to read it from: ``sacct`` (every job, also ended
+                ones) or ``squeue`` (jobs still queued or running).
+
+        Raises:
+            JobNotFoundError: for an unknown id (message ``Job not found: <jobid> ...``).
         """
         self._check_available()
         job = job_class(command).on(self, jobid)
@@ -132,10 +159,17 @@ class Compute:
         partition: str | None = None,
         command: JobCommand = JobCommand.squeue,
     ) -> list[JobSacct] | list[JobSqueue]:
-        """Jobs on the machine, filtered by id, user and partition (squeue by default).
+        """Jobs on the machine, filtered by id, user and partition.
 
-        Each is an ``AsyncJobSqueue`` (or ``AsyncJobSacct`` with ``command=sacct``)
-        carrying every field of its row.
+        Each job carries every field of its row: squeue's columns by default, sacct's
+        with ``command=sacct``.
+
+        Arguments:
+            jobids: only these jobs.
+            user: only this user's jobs.
+            partition: only jobs of this partition.
+            command: the Slurm view to read: ``squeue`` (default; queued and running
+                jobs) or ``sacct`` (also ended ones).
         """
         self._check_available()
         command = JobCommand(command)
@@ -160,8 +194,12 @@ class Compute:
     ) -> list[RemotePath]:
         """``ls -l`` of ``path``: a directory's entries, or the file itself.
 
-        With ``directory=True`` a directory is returned as itself rather than listed.
-        Raises ApiErrorStatus with the service's message for a missing path.
+        Arguments:
+            path: a path on the machine.
+            directory: return a directory as itself rather than list its entries.
+
+        Raises:
+            ApiErrorStatus: for a missing path, with the service's message.
         """
         self._check_available()
         base = RemotePath(str(path), self)
@@ -189,11 +227,16 @@ class Compute:
         command: str | Sequence[str] | RemotePath,
         timeout: float | None = None,
     ) -> str:
-        """Run a command on a login node and return its output (TaskFailedError if it fails).
+        """Run a command on a login node and return its output.
 
-        ``command`` is a command line, a list of arguments (quoted for the shell here),
-        or a remote path to run. WaitTimeoutError when it has not ended after ``timeout``
-        seconds (default 300).
+        Arguments:
+            command: a command line, a list of arguments (quoted for the shell here),
+                or a remote path to run.
+            timeout: seconds to wait for the command to end (default 300).
+
+        Raises:
+            TaskFailedError: the command failed.
+            WaitTimeoutError: it has not ended after ``timeout``.
         """
         task = self.run_task(command)
         return task.complete(timeout)
@@ -203,6 +246,10 @@ class Compute:
 
         ``task.settle()`` waits until it ended (its ``status`` and ``result`` then tell
         how); ``task.complete()`` waits and gives the output.
+
+        Arguments:
+            command: a command line, a list of arguments (quoted for the shell here),
+                or a remote path to run.
         """
         self._check_available()
         line = command_line(command)

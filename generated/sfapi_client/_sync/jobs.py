@@ -3,8 +3,8 @@
 
 A job is a pydantic model carrying every field of its last squeue or sacct row
 (``job.nodes``, ``job.model_dump()``), beside the machine it runs on and the ways to
-wait for it. ``AsyncJobSqueue`` and ``AsyncJobSacct`` declare the fields of the
-two views; ``AsyncJob`` keeps whatever row it is given.
+wait for it. The squeue and sacct job classes declare the fields of their view; the
+base job class keeps whatever row it is given.
 """
 
 from __future__ import annotations
@@ -44,13 +44,19 @@ class Job(BaseModel, CompletionAwaitable):
 
     Fields: ``jobid``; ``state`` (a ``JobState``; ``UNKNOWN`` for a state this
     package does not know, whose text is in ``raw_state``); and every field of the last
-    squeue or sacct row read. ``compute`` is the machine; ``row`` the last row as a
-    ``JobSqueue``/``JobSacct`` row model (None before the first read).
+    squeue or sacct row read. ``compute`` is the machine.
+
+    Arguments:
+        compute: the machine the job runs on.
+        jobid: the job's id.
+        submitted_at: when this client submitted the job (the client's clock), which
+            lets a wait allow for a queue that does not list the job yet.
+        data: fields of a squeue or sacct row.
     """
 
     model_config = ConfigDict(extra="allow", populate_by_name=True)
 
-    #: The Slurm view this class reads (``AsyncJob`` itself reads sacct).
+    #: The Slurm view this class reads (the base job class reads sacct).
     _command: ClassVar[JobCommand] = JobCommand.sacct
 
     jobid: str | None = None
@@ -96,10 +102,15 @@ class Job(BaseModel, CompletionAwaitable):
     def on(
         cls, compute: Compute, jobid: int | str | None, *, submitted_at: float | None = None
     ) -> Self:
-        """The job ``jobid`` on ``compute``, not read yet (``submitted_at`` by this client).
+        """The job ``jobid`` on ``compute``, not read yet.
 
         The same as ``cls(compute, jobid)``, spelt so that type checkers see the
         machine argument the pydantic fields do not declare.
+
+        Arguments:
+            compute: the machine the job runs on.
+            jobid: the job's id.
+            submitted_at: when this client submitted the job (the client's clock).
         """
         return cls(compute, jobid, submitted_at=submitted_at)
 
@@ -197,14 +208,27 @@ class Job(BaseModel, CompletionAwaitable):
         """Wait until the job ends (any terminal state) and return that state.
 
         Every job waited on at once on one machine shares one status request per poll
-        round. Raises WaitTimeoutError (a TimeoutError) after ``timeout`` seconds
-        (default: a week).
+        round.
+
+        Arguments:
+            timeout: seconds to wait (default: a week).
+
+        Raises:
+            WaitTimeoutError: after ``timeout`` (a ``TimeoutError``).
         """
         limit = checked_timeout(timeout, DEFAULT_JOB_TIMEOUT)
         return self.compute.monitor.wait(self, lambda state: state.is_terminal, limit)
 
     def running(self, timeout: float | None = None) -> JobState:
-        """Wait until the job runs; SfApiError if it ended without being seen running."""
+        """Wait until the job runs, and return its state.
+
+        Arguments:
+            timeout: seconds to wait (default: a week).
+
+        Raises:
+            SfApiError: the job ended without being seen running.
+            WaitTimeoutError: after ``timeout``.
+        """
         limit = checked_timeout(timeout, DEFAULT_JOB_TIMEOUT)
         state = self.compute.monitor.wait(
             self, lambda state: state.is_running or state.is_terminal, limit
@@ -216,9 +240,16 @@ class Job(BaseModel, CompletionAwaitable):
     def cancel(self, wait: bool = False, timeout: float | None = None) -> None:
         """Cancel the job (scancel); with ``wait``, also wait until it has ended.
 
-        Cancelling a job that has already ended does nothing. ``timeout`` bounds each
-        wait in seconds: for scancel's answer (default 300) and, with ``wait``, for the
-        job's end (default a week); WaitTimeoutError after it.
+        Cancelling a job that has already ended does nothing.
+
+        Arguments:
+            wait: also wait until the job has ended.
+            timeout: seconds each wait may take: for scancel's answer (default 300)
+                and, with ``wait``, for the job's end (default a week).
+
+        Raises:
+            TaskFailedError: scancel failed.
+            WaitTimeoutError: after ``timeout``.
         """
         if self.state.is_terminal:
             return
@@ -239,7 +270,13 @@ class Job(BaseModel, CompletionAwaitable):
     def dict(  # type: ignore[override]
         self, *, exclude: Any = None, by_alias: bool = False, exclude_none: bool = False
     ) -> builtins.dict[str, Any]:
-        """The job's fields (pydantic's ``model_dump``, without a deprecation warning)."""
+        """The job's fields (pydantic's ``model_dump``, without a deprecation warning).
+
+        Arguments:
+            exclude: fields to leave out.
+            by_alias: name fields by their aliases (squeue's and sacct's column names).
+            exclude_none: leave out fields that are None.
+        """
         return self.model_dump(exclude=exclude, by_alias=by_alias, exclude_none=exclude_none)
 
 

@@ -24,7 +24,12 @@ _ENDED = frozenset({GlobusStatus.SUCCEEDED, GlobusStatus.FAILED, GlobusStatus.CA
 
 
 class Storage:
-    """Data movement services; ``globus()`` gives Globus transfers."""
+    """Data movement services; ``globus()`` gives Globus transfers.
+
+    Arguments:
+        context: the client's shared state (connections, poll intervals), which the
+            client passes.
+    """
 
     def __init__(self, context: Context) -> None:
         self._context = context
@@ -38,12 +43,16 @@ class Storage:
 class Globus:
     """Start and follow Globus transfers between machines.
 
-    ``service`` is the Globus service's status when it was obtained (or None).
+    Arguments:
+        context: the client's shared state (connections, poll intervals), which the
+            client passes.
+        service: the Globus service's status when it was obtained.
     """
 
     def __init__(self, context: Context, service: SystemStatus | None = None) -> None:
         self._context = context
         self.service = service
+        """The Globus service's status when it was obtained (or None)."""
 
     def start_transfer(
         self,
@@ -55,7 +64,13 @@ class Globus:
     ) -> Transfer:
         """Start copying ``source_dir`` on one machine to ``target_dir`` on another.
 
-        The folders are absolute paths (strings, ``PurePosixPath`` or remote paths).
+        Arguments:
+            source_machine: the machine to copy from.
+            target_machine: the machine to copy to.
+            source_dir: the folder to copy: an absolute path (a string, a
+                ``PurePosixPath`` or a remote path).
+            target_dir: the folder to copy into, likewise.
+            label: a label for the transfer, shown by Globus.
         """
         source, target = machine_from(source_machine), machine_from(target_machine)
         folders = {"source_dir": _folder(source_dir), "target_dir": _folder(target_dir)}
@@ -72,7 +87,11 @@ class Globus:
         return Transfer(self._context, answer.transfer_id)
 
     def transfer(self, transfer_id: str) -> Transfer:
-        """An existing transfer, with its current state."""
+        """An existing transfer, with its current state.
+
+        Arguments:
+            transfer_id: the transfer's id.
+        """
         if not transfer_id:
             raise ValueError("give the transfer id")
         transfer = Transfer(self._context, transfer_id)
@@ -88,18 +107,27 @@ def _folder(value: str | os.PathLike[str] | RemotePath) -> str:
 
 class Transfer:
     """A Globus transfer; ``result`` holds the last state read (``globus_status`` its
-    Globus status)."""
+    Globus status).
+
+    Arguments:
+        context: the client's shared state (connections, poll intervals), which the
+            client passes.
+        transfer_id: the transfer's id.
+    """
 
     def __init__(self, context: Context, transfer_id: str) -> None:
         self._context = context
         self.transfer_id = transfer_id
+        """The transfer's id."""
         self.result: GlobusTransferResult | None = None
+        """The transfer's state as last read (None before the first read)."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(transfer_id={self.transfer_id!r}, status={self.status!r})"
 
     @property
     def status(self) -> GlobusStatus | None:
+        """The transfer's Globus status as last read."""
         return self.result.globus_status if self.result else None
 
     @property
@@ -113,9 +141,14 @@ class Transfer:
         return self.status
 
     def complete(self, timeout: float | None = None) -> GlobusStatus:
-        """Wait until the transfer ends; TaskFailedError if it failed or was cancelled.
+        """Wait until the transfer ends, and return its status.
 
-        WaitTimeoutError after ``timeout`` seconds (default a day), every request included.
+        Arguments:
+            timeout: seconds to wait, every request included (default a day).
+
+        Raises:
+            TaskFailedError: the transfer failed or was cancelled.
+            WaitTimeoutError: after ``timeout``.
         """
         limit = checked_timeout(timeout, DEFAULT_TRANSFER_TIMEOUT)
 

@@ -56,6 +56,10 @@ class Credentials:
 
     Build it with ``from_secret`` or ``from_key_file``; the key never shows in
     ``repr``.
+
+    Arguments:
+        client_id: the client's id.
+        algorithm: the signing algorithm of the key (``RS256``, ``ES256`` ...).
     """
 
     client_id: str
@@ -72,6 +76,13 @@ class Credentials:
 
         Whitespace around the client id (the newline of a file it was read from) is
         dropped.
+
+        Arguments:
+            client_id: the client's id.
+            secret: its private key.
+
+        Raises:
+            ClientKeyError: for an id or key that cannot be used.
         """
         if isinstance(client_id, str):
             client_id = client_id.strip()
@@ -81,8 +92,18 @@ class Credentials:
 
     @classmethod
     def from_key_file(cls, key: str | Path) -> Credentials:
-        """Credentials from the key file at ``key`` (``~`` expanded), which only its
-        owner may read."""
+        """Credentials from a key file, which only its owner may read.
+
+        The file holds the client id on its first line and the private key (PEM) after
+        it, or a JSON object with ``client_id`` and ``secret``.
+
+        Arguments:
+            key: the file's path (``~`` expanded).
+
+        Raises:
+            ClientKeyError: for a missing, unreadable or malformed file, or one that
+                others may read.
+        """
         path = key_file_path(key)
         check_permissions(path)
         text = read_key_text(path)
@@ -106,7 +127,12 @@ class Credentials:
         return cls.from_secret(client_id.strip(), pem.strip())
 
     def assertion(self, token_url: str, now: float | None = None) -> str:
-        """A signed client assertion (RFC 7523) for the token endpoint at ``token_url``."""
+        """A signed client assertion (RFC 7523) for a token endpoint.
+
+        Arguments:
+            token_url: the token endpoint (the assertion's audience).
+            now: the time of issue, in seconds since the epoch (default: now).
+        """
         jose = _import_joserfc()
         issued = int(time.time() if now is None else now)
         claims = {

@@ -78,8 +78,13 @@ def time_limit(seconds: float) -> Iterator[Deadline]:
     ``with time_limit(5): client.status.read_status()`` gives that call (and any other
     in the block, retries and token requests included) five seconds, even when the
     client's own ``timeout`` is longer; a shorter client timeout still applies to each
-    call. Limits nest: an inner one never outlasts an outer one. A call that runs out of
-    time raises ``CallTimeoutError``.
+    call. Limits nest: an inner one never outlasts an outer one.
+
+    Arguments:
+        seconds: the time every call of the block may take in all.
+
+    Raises:
+        CallTimeoutError: from a call that runs out of time.
     """
     with bounded(nested(checked_seconds(seconds))) as deadline:
         yield deadline

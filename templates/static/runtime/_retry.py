@@ -59,6 +59,18 @@ class RetryConfig:
     to a server the client has never reached: a wrong URL or a server not started is
     reported after a quick retry instead of after minutes. Once the server has
     answered, a connection failure is an outage, ridden out for ``budget``.
+
+    Arguments:
+        max_attempts: the most attempts, the first included (None: the budget alone
+            decides).
+        backoff_base: seconds of the first backoff, doubled on each retry.
+        backoff_cap: the longest backoff, in seconds.
+        budget: seconds after the first attempt within which a retry may start.
+        first_contact_budget: the same for connection failures to a server the client
+            has never reached.
+
+    Raises:
+        ValueError: for ``max_attempts`` below 1, or a negative or infinite time.
     """
 
     max_attempts: int | None = DEFAULT_MAX_ATTEMPTS

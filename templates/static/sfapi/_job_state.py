@@ -55,7 +55,11 @@ class JobState(str, Enum):  # noqa: UP042 - prints as JobState.X, as the earlier
 
     @classmethod
     def parse(cls, text: str | None) -> JobState:
-        """The state a squeue/sacct field reports; ``UNKNOWN`` for text not known here."""
+        """The state a squeue/sacct field reports; ``UNKNOWN`` for text not known here.
+
+        Arguments:
+            text: the field's text (``RUNNING``, ``R``, ``CANCELLED by 12345`` ...).
+        """
         if not text:
             return cls.UNKNOWN
         word = text.strip().split(" ", 1)[0].upper().rstrip("+")

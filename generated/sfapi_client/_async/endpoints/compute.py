@@ -11,7 +11,11 @@ from .._base_client import AsyncBaseClient
 
 
 class AsyncComputeApi:
-    """Operations of the ``compute`` tag, reached as ``client.compute``."""
+    """Operations of the ``compute`` tag, reached as ``client.compute``.
+
+    Args:
+        client: the low-level client whose connection and settings the operations use.
+    """
 
     def __init__(self, client: AsyncBaseClient) -> None:
         self._client = client
@@ -91,7 +95,12 @@ class AsyncComputeApi:
 
         Args:
             machine: The machine to act on.
+            is_path: the ``isPath`` field of the request body.
             job: A path to a batch script on the machine, or the script itself.
+            args: the ``args`` field of the request body.
+            callback_timeout: the ``callbackTimeout`` field of the request body.
+            callback_email: the ``callbackEmail`` field of the request body.
+            callback_url: the ``callbackUrl`` field of the request body.
 
         Returns:
             Successful Response
@@ -142,6 +151,9 @@ class AsyncComputeApi:
 
         Args:
             machine: The machine to act on.
+            jobid: the ``jobid`` path parameter.
+            sacct: the ``sacct`` query parameter.
+            cached: the ``cached`` query parameter.
 
         Returns:
             Successful Response
@@ -183,6 +195,7 @@ class AsyncComputeApi:
 
         Args:
             machine: The machine to act on.
+            jobid: the ``jobid`` path parameter.
 
         Returns:
             Successful Response

@@ -10,7 +10,11 @@ from .._base_client import AsyncBaseClient
 
 
 class AsyncStatusApi:
-    """Operations of the ``status`` tag, reached as ``client.status``."""
+    """Operations of the ``status`` tag, reached as ``client.status``.
+
+    Args:
+        client: the low-level client whose connection and settings the operations use.
+    """
 
     def __init__(self, client: AsyncBaseClient) -> None:
         self._client = client

@@ -10,7 +10,11 @@ from .._base_client import AsyncBaseClient
 
 
 class AsyncStorageApi:
-    """Operations of the ``storage`` tag, reached as ``client.storage``."""
+    """Operations of the ``storage`` tag, reached as ``client.storage``.
+
+    Args:
+        client: the low-level client whose connection and settings the operations use.
+    """
 
     def __init__(self, client: AsyncBaseClient) -> None:
         self._client = client
@@ -27,6 +31,13 @@ class AsyncStorageApi:
         """Start Globus Transfer
 
         ``POST /storage/globus/transfer``; needs credentials.
+
+        Args:
+            source_uuid: the ``source_uuid`` field of the request body.
+            target_uuid: the ``target_uuid`` field of the request body.
+            source_dir: the ``source_dir`` field of the request body.
+            target_dir: the ``target_dir`` field of the request body.
+            label: the ``label`` field of the request body.
 
         Returns:
             Successful Response
@@ -59,6 +70,9 @@ class AsyncStorageApi:
         """Check Globus Transfer
 
         ``GET /storage/globus/transfer/{transfer_id}``; needs credentials.
+
+        Args:
+            transfer_id: the ``transfer_id`` path parameter.
 
         Returns:
             Successful Response

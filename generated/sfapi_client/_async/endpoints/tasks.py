@@ -10,7 +10,11 @@ from .._base_client import AsyncBaseClient
 
 
 class AsyncTasksApi:
-    """Operations of the ``tasks`` tag, reached as ``client.tasks``."""
+    """Operations of the ``tasks`` tag, reached as ``client.tasks``.
+
+    Args:
+        client: the low-level client whose connection and settings the operations use.
+    """
 
     def __init__(self, client: AsyncBaseClient) -> None:
         self._client = client
@@ -43,6 +47,9 @@ class AsyncTasksApi:
 
         ``GET /tasks/{id}``; needs credentials.
 
+        Args:
+            id: the ``id`` path parameter.
+
         Returns:
             Successful Response
 
@@ -63,6 +70,9 @@ class AsyncTasksApi:
         """Cancel Task
 
         ``DELETE /tasks/{id}``; needs credentials.
+
+        Args:
+            id: the ``id`` path parameter.
 
         Returns:
             Successful Response

@@ -12,7 +12,11 @@ from .._base_client import AsyncBaseClient
 
 
 class AsyncUtilitiesApi:
-    """Operations of the ``utilities`` tag, reached as ``client.utilities``."""
+    """Operations of the ``utilities`` tag, reached as ``client.utilities``.
+
+    Args:
+        client: the low-level client whose connection and settings the operations use.
+    """
 
     def __init__(self, client: AsyncBaseClient) -> None:
         self._client = client
@@ -117,6 +121,7 @@ class AsyncUtilitiesApi:
         Args:
             machine: The machine to act on.
             path: Absolute path on the machine. It may contain '/' characters, which are sent as they are.
+            file: the ``file`` field of the request body.
 
         Returns:
             Successful Response
@@ -160,6 +165,7 @@ class AsyncUtilitiesApi:
 
         Args:
             machine: The machine to act on.
+            executable: the ``executable`` field of the request body.
 
         Returns:
             Successful Response

@@ -18,7 +18,11 @@ from .._base_client import BaseClient
 
 
 class AccountApi:
-    """Operations of the ``account`` tag, reached as ``client.account``."""
+    """Operations of the ``account`` tag, reached as ``client.account``.
+
+    Args:
+        client: the low-level client whose connection and settings the operations use.
+    """
 
     def __init__(self, client: BaseClient) -> None:
         self._client = client
@@ -33,6 +37,9 @@ class AccountApi:
         The user that owns the credentials, or another user by name.
 
         ``GET /account/``; needs credentials.
+
+        Args:
+            username: the ``username`` query parameter.
 
         Returns:
             Successful Response
@@ -150,6 +157,10 @@ class AccountApi:
 
         ``POST /account/groups``; needs credentials.
 
+        Args:
+            name: the ``name`` field of the request body.
+            repo_name: the ``repo_name`` field of the request body.
+
         Returns:
             Successful Response
 
@@ -177,6 +188,9 @@ class AccountApi:
 
         ``GET /account/groups/{group}``; needs credentials.
 
+        Args:
+            group: the ``group`` path parameter.
+
         Returns:
             Successful Response
 
@@ -202,7 +216,9 @@ class AccountApi:
         ``PUT /account/groups/{group}``; needs credentials.
 
         Args:
+            group: the ``group`` path parameter.
             usernames: Comma-separated usernames.
+            action: the ``action`` field of the request body.
 
         Returns:
             Successful Response

@@ -10,7 +10,11 @@ from .._base_client import BaseClient
 
 
 class MetaApi:
-    """Operations of the ``meta`` tag, reached as ``client.meta``."""
+    """Operations of the ``meta`` tag, reached as ``client.meta``.
+
+    Args:
+        client: the low-level client whose connection and settings the operations use.
+    """
 
     def __init__(self, client: BaseClient) -> None:
         self._client = client

@@ -10,7 +10,11 @@ from .._base_client import BaseClient
 
 
 class StatusApi:
-    """Operations of the ``status`` tag, reached as ``client.status``."""
+    """Operations of the ``status`` tag, reached as ``client.status``.
+
+    Args:
+        client: the low-level client whose connection and settings the operations use.
+    """
 
     def __init__(self, client: BaseClient) -> None:
         self._client = client

@@ -1,6 +1,6 @@
 """What the ergonomic objects share: the low-level client, the clock, and the poll settings.
 
-A client makes one ``AsyncContext`` and hands it to every machine, job, task, path
+A client makes one context and hands it to every machine, job, task, path
 and transfer it creates. They read time, sleep and poll through it, never through the
 client, so a test can give them a fake clock and sleep, and a second client's settings
 never leak into the first one's objects.

@@ -23,7 +23,12 @@ _ENDED = frozenset({GlobusStatus.SUCCEEDED, GlobusStatus.FAILED, GlobusStatus.CA
 
 
 class AsyncStorage:
-    """Data movement services; ``globus()`` gives Globus transfers."""
+    """Data movement services; ``globus()`` gives Globus transfers.
+
+    Arguments:
+        context: the client's shared state (connections, poll intervals), which the
+            client passes.
+    """
 
     def __init__(self, context: AsyncContext) -> None:
         self._context = context
@@ -37,12 +42,16 @@ class AsyncStorage:
 class AsyncGlobus:
     """Start and follow Globus transfers between machines.
 
-    ``service`` is the Globus service's status when it was obtained (or None).
+    Arguments:
+        context: the client's shared state (connections, poll intervals), which the
+            client passes.
+        service: the Globus service's status when it was obtained.
     """
 
     def __init__(self, context: AsyncContext, service: SystemStatus | None = None) -> None:
         self._context = context
         self.service = service
+        """The Globus service's status when it was obtained (or None)."""
 
     async def start_transfer(
         self,
@@ -54,7 +63,13 @@ class AsyncGlobus:
     ) -> AsyncTransfer:
         """Start copying ``source_dir`` on one machine to ``target_dir`` on another.
 
-        The folders are absolute paths (strings, ``PurePosixPath`` or remote paths).
+        Arguments:
+            source_machine: the machine to copy from.
+            target_machine: the machine to copy to.
+            source_dir: the folder to copy: an absolute path (a string, a
+                ``PurePosixPath`` or a remote path).
+            target_dir: the folder to copy into, likewise.
+            label: a label for the transfer, shown by Globus.
         """
         source, target = machine_from(source_machine), machine_from(target_machine)
         folders = {"source_dir": _folder(source_dir), "target_dir": _folder(target_dir)}
@@ -71,7 +86,11 @@ class AsyncGlobus:
         return AsyncTransfer(self._context, answer.transfer_id)
 
     async def transfer(self, transfer_id: str) -> AsyncTransfer:
-        """An existing transfer, with its current state."""
+        """An existing transfer, with its current state.
+
+        Arguments:
+            transfer_id: the transfer's id.
+        """
         if not transfer_id:
             raise ValueError("give the transfer id")
         transfer = AsyncTransfer(self._context, transfer_id)
@@ -87,18 +106,27 @@ def _folder(value: str | os.PathLike[str] | AsyncRemotePath) -> str:
 
 class AsyncTransfer:
     """A Globus transfer; ``result`` holds the last state read (``globus_status`` its
-    Globus status)."""
+    Globus status).
+
+    Arguments:
+        context: the client's shared state (connections, poll intervals), which the
+            client passes.
+        transfer_id: the transfer's id.
+    """
 
     def __init__(self, context: AsyncContext, transfer_id: str) -> None:
         self._context = context
         self.transfer_id = transfer_id
+        """The transfer's id."""
         self.result: GlobusTransferResult | None = None
+        """The transfer's state as last read (None before the first read)."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}(transfer_id={self.transfer_id!r}, status={self.status!r})"
 
     @property
     def status(self) -> GlobusStatus | None:
+        """The transfer's Globus status as last read."""
         return self.result.globus_status if self.result else None
 
     @property
@@ -112,9 +140,14 @@ class AsyncTransfer:
         return self.status
 
     async def complete(self, timeout: float | None = None) -> GlobusStatus:
-        """Wait until the transfer ends; TaskFailedError if it failed or was cancelled.
+        """Wait until the transfer ends, and return its status.
 
-        WaitTimeoutError after ``timeout`` seconds (default a day), every request included.
+        Arguments:
+            timeout: seconds to wait, every request included (default a day).
+
+        Raises:
+            TaskFailedError: the transfer failed or was cancelled.
+            WaitTimeoutError: after ``timeout``.
         """
         limit = checked_timeout(timeout, DEFAULT_TRANSFER_TIMEOUT)
 
