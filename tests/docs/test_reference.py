@@ -428,7 +428,8 @@ def test_error_names_link_to_their_entries(site: Path, built: dict[str, Referenc
 
 def test_code_blocks_of_files_carry_the_file_name(site: Path) -> None:
     """A code block that shows a file (a script, a configuration) is titled with the
-    file's name; blocks of shell commands are not."""
+    file's name, in the page's order (blocks of shell commands may carry a title of
+    their own, such as the terminal they are typed in)."""
     fence = re.compile(r'^\s*```(?P<language>\w*)[^\n]*\n\s*--8<-- "(?P<name>[^":]+)', re.MULTILINE)
     expected = {}
     for page in sorted((ROOT / "docs").rglob("*.md")):
@@ -448,7 +449,8 @@ def test_code_blocks_of_files_carry_the_file_name(site: Path) -> None:
         shown = re.findall(
             r'<span class="filename">([^<]*)</span>', html.read_text(encoding="utf-8")
         )
-        assert shown == names, html
+        remaining = iter(Path(title).name for title in shown)
+        assert all(Path(name).name in remaining for name in names), (html, shown, names)
 
 
 def test_the_internals_are_filtered_out() -> None:

@@ -9,14 +9,14 @@ Every call has one deadline (the client's ``timeout``, or less inside a
 ``time_limit``): its token request, every attempt, every wait between
 attempts and every network read end by then, or the call raises CallTimeoutError.
 Every answer body is read within ``max_answer_bytes`` (decompressed bytes counted), or
-the call raises ResponseTooLargeError.
+the call raises ``ResponseTooLargeError``.
 
 A connection failure is ridden out (retried for the retry budget, with a warning
 logged at the first retry) once the client has reached that server before: an outage
 in the middle of a workflow passes. A server this client has never reached is most
 likely a wrong URL or a server not started: that is reported after
 ``RetryConfig.first_contact_budget`` seconds (one or two quick retries) with a
-ServerUnreachableError naming the URL and the setting it came from.
+``ServerUnreachableError`` naming the URL and the setting it came from.
 
 No error raised here chains an error of the HTTP library: those hold the request, and
 the request holds the credentials (an Authorization header, a signed assertion).
@@ -158,7 +158,7 @@ class BaseClient:
         Arguments:
             base_url: where the API lives, e.g. ``https://api.example.org/v1``;
                 ``default_base_url`` of the class when not given. It must be an absolute
-                http(s) URL (InvalidUrlError, a ValueError, otherwise).
+                http(s) URL (``InvalidUrlError``, a ValueError, otherwise).
             base_url_origin: the setting ``base_url`` came from, as connection errors name
                 it (default: "the base_url argument", or "the default base URL").
             auth: a ``ClientCredentialsAuth`` (tokens fetched by this pipeline) or an
@@ -182,7 +182,7 @@ class BaseClient:
                 ``SSL_CERT_DIR`` for verification); default True.
             user_agent: the ``User-Agent`` header.
             max_answer_bytes: the largest answer body read, counted after decompression
-                (default 256 MiB); a larger one raises ResponseTooLargeError.
+                (default 256 MiB); a larger one raises ``ResponseTooLargeError``.
         """
         if base_url is None:
             base_url = self.default_base_url
@@ -280,7 +280,7 @@ class BaseClient:
         Raises MissingCredentialsError before sending when the operation needs
         credentials the client lacks, ValueError before sending when a value cannot be
         encoded (a lone surrogate), CallTimeoutError when the deadline passed,
-        TransportError when no answer came, ResponseTooLargeError for an answer above
+        ``TransportError`` when no answer came, ``ResponseTooLargeError`` for an answer above
         ``max_answer_bytes``, and the error mapped from the status otherwise.
         """
         if operation.secured and not self.has_credentials:
@@ -325,8 +325,8 @@ class BaseClient:
 
         ``endpoint`` is the configured URL the request goes to, named when its server
         cannot be reached. Raises CallTimeoutError once the deadline passed,
-        ServerUnreachableError when no connection could be made and TransportError when
-        no answer came otherwise; ResponseTooLargeError and ResponseDecodeError for a
+        ``ServerUnreachableError`` when no connection could be made and ``TransportError`` when
+        no answer came otherwise; ``ResponseTooLargeError`` and ``ResponseDecodeError`` for a
         body it cannot read; a token request's own errors.
         """
         started = time.monotonic()
@@ -476,7 +476,7 @@ class BaseClient:
             response.close()
 
     def _read_body(self, response: httpx2.Response) -> httpx2.Response:
-        """The answer with its body read; ResponseTooLargeError as soon as the body (counted
+        """The answer with its body read; ``ResponseTooLargeError`` as soon as the body (counted
         after decompression) passes ``max_answer_bytes``."""
         limit = self.max_answer_bytes
         declared = response.headers.get("content-length", "")

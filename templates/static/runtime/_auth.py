@@ -100,7 +100,7 @@ class ClientCredentialsAuth:
 
     Arguments:
         credentials: the client id and key that sign each token request.
-        token_url: the OAuth2 token endpoint; an absolute http(s) URL (InvalidUrlError,
+        token_url: the OAuth2 token endpoint; an absolute http(s) URL (``InvalidUrlError``,
             a ValueError, otherwise): a relative one would send the signed assertion
             wherever the client's base URL points.
         token_url_origin: the setting ``token_url`` came from, named in connection

@@ -2,7 +2,7 @@
 
 A client has two: the API's base URL and, with client credentials, the token
 endpoint's. Each is checked up front (absolute, http or https, with a host, parseable),
-so that a typo fails at construction with InvalidUrlError, never as an error of the
+so that a typo fails at construction with ``InvalidUrlError``, never as an error of the
 HTTP library in the middle of a call, and a relative token URL never sends a signed
 assertion to the API's host. Each keeps a description of where it came from (an
 argument, an environment variable, a default), which the connection errors name: a
@@ -32,7 +32,7 @@ class Endpoint:
 
 
 def checked_url(url: object, what: str, origin: str) -> str:
-    """``url`` as it is; InvalidUrlError unless it is an absolute http(s) URL with a host
+    """``url`` as it is; ``InvalidUrlError`` unless it is an absolute http(s) URL with a host
     that parses.
 
     ``what`` names the URL ("base URL"), ``origin`` the setting it came from.
@@ -67,7 +67,7 @@ def endpoint(
     """The checked URL of the first setting given: the argument, the environment
     variable ``variable`` (when set; set but empty is an error naming it), the default.
 
-    InvalidUrlError when none is given or the one given cannot be used.
+    ``InvalidUrlError`` when none is given or the one given cannot be used.
     """
     env = os.environ if environ is None else environ
     if argument is not None:

@@ -80,7 +80,7 @@ class AsyncClient(AsyncClosing):
         key: a key file holding the client id and private key: a path, or a name
             under ``~/.superfacility/``.
         api_base_url: the API's base URL; by default ``SFAPI_BASE_URL`` when that is
-            set, else NERSC's. An absolute http(s) URL (InvalidUrlError, a ValueError,
+            set, else NERSC's. An absolute http(s) URL (``InvalidUrlError``, a ValueError,
             otherwise; an empty ``SFAPI_BASE_URL`` too).
         token_url: the OAuth2 token endpoint; by default ``SFAPI_TOKEN_URL`` when that
             is set, else NERSC's.
@@ -101,7 +101,7 @@ class AsyncClient(AsyncClosing):
         cert: a client certificate: a PEM file, or (certificate, key) paths.
         trust_env: follow the proxy and CA bundle environment variables (default True).
 
-    A server this client has never reached is reported quickly (ServerUnreachableError
+    A server this client has never reached is reported quickly (``ServerUnreachableError``
     naming the URL and its setting); once it has answered, a connection failure is
     ridden out within the retry budget, with a warning logged.
 
