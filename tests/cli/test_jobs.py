@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sfapi_cli.commands.jobs import _Progress
+from sfapi_client import Client
 from sfapi_sim.testing import RunningSimulator
 
 from .conftest import Sfapi
@@ -112,3 +114,11 @@ def test_cancel_without_wait(sfapi: Sfapi, tmp_path: Path) -> None:
     out = sfapi("cancel", "perlmutter", jobid)
     assert out.exit_code == 0, out.stderr
     assert out.stdout == f"job {jobid}: cancel requested\n"
+
+
+def test_the_live_line_shows_a_new_job_as_pending(client: Client, sim: RunningSimulator) -> None:
+    sim.set_faults(queue_lag=30.0)  # the queue does not list the job yet
+    perlmutter = client.compute("perlmutter")
+    found = perlmutter.submit_job("#!/bin/bash\n# sim: pending=5\necho done\n")
+    line = _Progress(found).__rich__().plain
+    assert line.startswith(f"job {found.jobid}: PENDING ")

@@ -180,7 +180,7 @@ def _job_from_task(compute: Compute, task_id: str, deadline: Deadline) -> Job:
             f"job submission failed: {result.error or 'no message from sbatch'}"
         )
     jobid = server_id(result.jobid, "job id")
-    return JobSqueue.on(compute, jobid, submitted_at=context.clock())
+    return JobSqueue.submitted(compute, jobid, context.clock())
 
 
 class _Outcome(Enum):

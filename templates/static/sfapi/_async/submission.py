@@ -179,7 +179,7 @@ async def _job_from_task(compute: AsyncCompute, task_id: str, deadline: Deadline
             f"job submission failed: {result.error or 'no message from sbatch'}"
         )
     jobid = server_id(result.jobid, "job id")
-    return AsyncJobSqueue.on(compute, jobid, submitted_at=context.clock())
+    return AsyncJobSqueue.submitted(compute, jobid, context.clock())
 
 
 class _Outcome(Enum):
