@@ -11,8 +11,12 @@ import typer
 from sfapi_client import (
     AuthenticationError,
     ClientKeyError,
+    InvalidArgumentError,
+    JobScriptIsADirectoryError,
+    JobScriptNotFoundError,
     MissingCredentialsError,
     PermissionDeniedError,
+    RetiredMachineError,
     SfApiError,
     WaitTimeoutError,
 )
@@ -39,6 +43,16 @@ def exit_code_for(error: BaseException) -> ExitCode:
         return ExitCode.CREDENTIALS
     if isinstance(error, WaitTimeoutError):
         return ExitCode.TIMEOUT
+    # Errors in what the user gave: SfApiErrors too (as the earlier client raised them),
+    # but usage errors here.
+    if isinstance(
+        error,
+        InvalidArgumentError
+        | JobScriptNotFoundError
+        | JobScriptIsADirectoryError
+        | RetiredMachineError,
+    ):
+        return ExitCode.USAGE
     if isinstance(error, SfApiError):
         return ExitCode.API_ERROR
     return ExitCode.USAGE

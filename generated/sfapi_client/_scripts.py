@@ -7,6 +7,7 @@ import uuid
 from dataclasses import dataclass
 
 from ._remote_paths import checked_remote_path
+from ._workflow_errors import InvalidArgumentError
 
 __all__: list[str] = []
 
@@ -31,25 +32,26 @@ def is_inline(script: str) -> bool:
 def tagged(script: str) -> InlineScript:
     """The script with an ``#SBATCH --comment=<tag>`` line after its shebang.
 
-    ValueError for an empty script, one that does not start with ``#!``, or one that is
+    InvalidArgumentError (a ValueError) for an empty script, one that does not start with ``#!``, or one that is
     not valid Unicode text (a lone surrogate).
     """
     text = checked_text(script, "the job script").lstrip()
     if not text.strip():
-        raise ValueError("the job script is empty")
+        raise InvalidArgumentError("the job script is empty")
     if not text.startswith("#!"):
-        raise ValueError("an inline job script must start with '#!' (e.g. #!/bin/bash)")
+        raise InvalidArgumentError("an inline job script must start with '#!' (e.g. #!/bin/bash)")
     tag = TAG_PREFIX + uuid.uuid4().hex
     shebang, _, rest = text.partition("\n")
     return InlineScript(f"{shebang}\n#SBATCH --comment={tag}\n{rest}", tag)
 
 
 def checked_text(text: str, what: str) -> str:
-    """``text`` if it can be sent as UTF-8; ValueError naming ``what`` otherwise."""
+    """``text`` if it can be sent as UTF-8; InvalidArgumentError (a ValueError) naming
+    ``what`` otherwise."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError as exc:
-        raise ValueError(
+        raise InvalidArgumentError(
             f"{what} is not valid Unicode text: {exc.reason} at position {exc.start} "
             "(a lone surrogate, as left by decoding bytes with errors='surrogateescape')"
         ) from None
@@ -58,12 +60,14 @@ def checked_text(text: str, what: str) -> str:
 
 def checked_path(script: str) -> str:
     """A script path on the machine: absolute, without NUL, control characters or
-    ``.``/``..`` segments (refused, not resolved)."""
+    ``.``/``..`` segments (refused, not resolved); InvalidArgumentError otherwise."""
     path = script.strip()
     if not path:
-        raise ValueError("the job script is empty: give a path on the machine or a script text")
+        raise InvalidArgumentError(
+            "the job script is empty: give a path on the machine or a script text"
+        )
     if not path.startswith("/"):
-        raise ValueError(
+        raise InvalidArgumentError(
             f"job script {script!r} is neither an absolute path on the machine "
             "nor a script text (which starts with '#!')"
         )

@@ -26,7 +26,10 @@ from .._retry import retry_delay
 from .._scripts import InlineScript, checked_path, checked_text, is_inline, tagged
 from .._task_results import SubmissionResult, parse_result, server_id
 from .._workflow_errors import (
+    InvalidArgumentError,
     JobNotCreatedError,
+    JobScriptIsADirectoryError,
+    JobScriptNotFoundError,
     JobSubmissionError,
     SubmissionOutcomeUnknownError,
 )
@@ -75,7 +78,9 @@ async def submit(
         raise TypeError("script must be a path on the machine, a script text or a RemotePath")
     elif is_inline(script):
         if args:
-            raise ValueError("args can only be given with a script path, not with a script text")
+            raise InvalidArgumentError(
+                "args can only be given with a script path, not with a script text"
+            )
         inline = tagged(script)
     else:
         path = checked_path(script)
@@ -155,19 +160,21 @@ async def _submit_once(
 
 
 async def _check_script_file(compute: AsyncCompute, path: str) -> None:
-    """FileNotFoundError unless ``path`` is on the machine, IsADirectoryError when it is a
-    directory (one ``ls -d``)."""
+    """JobScriptNotFoundError (a FileNotFoundError) unless ``path`` is a file on the
+    machine, JobScriptIsADirectoryError when it is a directory (one ``ls -d``)."""
     machine = compute.machine.value
     try:
         entries = await compute.ls(path, directory=True)
     except ApiErrorStatus as error:
-        raise FileNotFoundError(
+        raise JobScriptNotFoundError(
             f"job script {path} not found on {machine}: {error.message}"
         ) from None
     if len(entries) == 1 and await entries[0].is_dir():
-        raise IsADirectoryError(f"job script {path} on {machine} is a directory, not a file")
+        raise JobScriptIsADirectoryError(
+            f"job script {path} on {machine} is a directory, not a file"
+        )
     if len(entries) != 1 or not await entries[0].is_file():
-        raise FileNotFoundError(f"job script {path} on {machine} is not a file")
+        raise JobScriptNotFoundError(f"job script {path} on {machine} is not a file")
 
 
 async def _job_from_task(compute: AsyncCompute, task_id: str, deadline: Deadline) -> AsyncJob:

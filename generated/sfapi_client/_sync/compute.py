@@ -103,8 +103,11 @@ class Compute:
         script text starting with ``#!``, or a ``RemotePath``; ``args`` go to a
         script path only. ``timeout`` bounds the whole submission in seconds (default
         300): the script check, the request, any reconciliation and the wait for the
-        scheduler's answer. Raises JobSubmissionError with sbatch's message when the job
-        is refused, JobNotCreatedError when it failed and no job was made (submitting
+        scheduler's answer. Raises InvalidArgumentError (an SfApiError and a ValueError)
+        for a relative or malformed script path, an empty script or ``args`` with a script
+        text, before any request; JobScriptNotFoundError (also a FileNotFoundError) or
+        JobScriptIsADirectoryError when the path is not a file on the machine;
+        JobSubmissionError with sbatch's message when the job is refused, JobNotCreatedError when it failed and no job was made (submitting
         again is safe), SubmissionOutcomeUnknownError when the answer was lost and the
         job could not be found, and WaitTimeoutError after ``timeout``.
         """

@@ -14,6 +14,7 @@ from typing import IO, TYPE_CHECKING, Any
 from .._exceptions import ResponseDecodeError
 from .._remote_paths import checked_remote_path
 from .._scripts import checked_text
+from .._workflow_errors import InvalidArgumentError
 from ..models import DirectoryEntry
 
 if TYPE_CHECKING:
@@ -84,9 +85,11 @@ class AsyncRemotePath:
     def located(self) -> tuple[AsyncCompute, str]:
         """The machine and the absolute path to send; ValueError when either is missing."""
         if self.compute is None:
-            raise ValueError(f"{self.path} has no machine: make it with compute=")
+            raise InvalidArgumentError(f"{self.path} has no machine: make it with compute=")
         if not self.path.is_absolute():
-            raise ValueError(f"remote paths to read or write are absolute; {self.path} is not")
+            raise InvalidArgumentError(
+                f"remote paths to read or write are absolute; {self.path} is not"
+            )
         return self.compute, str(self.path)
 
     @property
