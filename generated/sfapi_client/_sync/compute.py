@@ -3,12 +3,14 @@
 
 from __future__ import annotations
 
+import logging
 import shlex
 from collections.abc import Sequence
 
-from .._exceptions import ResponseDecodeError
 from .._job_state import JobCommand
+from .._package import LOGGER_NAME
 from .._polling import checked_timeout
+from .._remote_paths import checked_remote_path
 from .._scripts import checked_text
 from .._wait_timeouts import DEFAULT_SUBMIT_TIMEOUT
 from .._workflow_errors import MachineUnavailableError
@@ -21,6 +23,8 @@ from .submission import submit
 from .tasks import CommandTask
 
 __all__ = ["Compute"]
+
+logger = logging.getLogger(LOGGER_NAME)
 
 
 class Compute:
@@ -165,6 +169,11 @@ class Compute:
 
         With ``directory=True`` a directory is returned as itself rather than listed.
         Raises ApiErrorStatus with the service's message for a missing path.
+
+        Every entry of a directory is a path inside it: an entry whose name is not one
+        name in that folder (empty, ``.``/``..`` beyond the folder's own two, holding a
+        ``/``, a control character or invalid text) is left out of the list and logged
+        as a WARNING on the ``sfapi_client`` logger; the other entries are listed.
         """
         self._check_available()
         base = RemotePath(str(path), self)
@@ -175,17 +184,25 @@ class Compute:
             return [RemotePath(base.path, self, entry) for entry in answer.entries[:1]]
         if directory:
             return [RemotePath(base.path, self, by_name["."])]
-        try:
-            return [
-                RemotePath(base.path / _link_name(entry.name or ""), self, entry)
-                for entry in answer.entries
-                if entry.name not in (".", "..")
-            ]
-        except ValueError as exc:
-            raise ResponseDecodeError(
-                f"ls of {base.path} lists an entry that is not a usable path: {exc}",
-                operation="ls",
-            ) from None
+        listed = []
+        own = {".": 0, "..": 0}  # the folder itself and its parent, listed once each
+        for entry in answer.entries:
+            raw = entry.name or ""
+            if raw in own and own[raw] == 0:
+                own[raw] += 1
+                continue
+            name, problem = _entry_name(raw)
+            if problem:
+                logger.warning(
+                    "ls of %s on %s: entry %r left out: %s",
+                    base.path,
+                    self.machine.value,
+                    raw[:200],
+                    problem,
+                )
+                continue
+            listed.append(RemotePath(base.path / name, self, entry))
+        return listed
 
     def run(
         self,
@@ -229,6 +246,18 @@ def command_line(command: str | Sequence[str] | RemotePath) -> str:
     return line
 
 
-def _link_name(name: str) -> str:
-    """The entry's own name: ``link -> target`` lists as ``link``."""
-    return name.split(" -> ", 1)[0]
+def _entry_name(raw: str) -> tuple[str, str]:
+    """The name a directory entry gives inside its folder (``link -> target`` names
+    ``link``), and what is wrong with it ("" when it is one usable name)."""
+    name = raw.split(" -> ", 1)[0]
+    if not name:
+        return name, "an empty name"
+    if name in (".", ".."):
+        return name, f"a second {name!r} entry"
+    if "/" in name:
+        return name, "a name holding '/' would be a path outside the folder"
+    try:
+        checked_remote_path(name, "entry name", absolute=False)
+    except ValueError as exc:
+        return name, str(exc)
+    return name, ""
