@@ -74,6 +74,7 @@ __all__ = [
     "JobSqueue",
     "JobState",
     "JobSubmissionError",
+    "MAX_UPLOAD_BYTES",
     "Machine",
     "MachineUnavailableError",
     "Machines",
@@ -119,6 +120,7 @@ __all__ = [
     "UpdateGroupMembershipBody",
     "UploadFileBody",
     "UploadResult",
+    "UploadTooLargeError",
     "User",
     "UserInfo",
     "UserStats",
@@ -244,6 +246,9 @@ if _typing.TYPE_CHECKING:
         CommandResult,
         SubmissionResult,
     )
+    from ._uploads import (
+        MAX_UPLOAD_BYTES,
+    )
     from ._workflow_errors import (
         InvalidArgumentError,
         JobNotCreatedError,
@@ -255,6 +260,7 @@ if _typing.TYPE_CHECKING:
         RetiredMachineError,
         SubmissionOutcomeUnknownError,
         TaskFailedError,
+        UploadTooLargeError,
     )
     from .models import (
         ApiClientInfo,
@@ -371,6 +377,7 @@ else:
             "CommandTask": "._sync.tasks",
             "CommandResult": "._task_results",
             "SubmissionResult": "._task_results",
+            "MAX_UPLOAD_BYTES": "._uploads",
             "InvalidArgumentError": "._workflow_errors",
             "JobNotCreatedError": "._workflow_errors",
             "JobNotFoundError": "._workflow_errors",
@@ -381,6 +388,7 @@ else:
             "RetiredMachineError": "._workflow_errors",
             "SubmissionOutcomeUnknownError": "._workflow_errors",
             "TaskFailedError": "._workflow_errors",
+            "UploadTooLargeError": "._workflow_errors",
             "ApiClientInfo": ".models",
             "BatchGroupAction": ".models",
             "Changelog": ".models",

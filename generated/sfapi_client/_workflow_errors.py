@@ -17,6 +17,7 @@ __all__ = [
     "RetiredMachineError",
     "SubmissionOutcomeUnknownError",
     "TaskFailedError",
+    "UploadTooLargeError",
 ]
 
 
@@ -72,3 +73,8 @@ class JobScriptNotFoundError(SfApiError, FileNotFoundError):
 
 class JobScriptIsADirectoryError(SfApiError, IsADirectoryError):
     """The job script path names a directory on the machine (checked before submitting)."""
+
+
+class UploadTooLargeError(SfApiError, ValueError):
+    """An upload is larger than its limit (``max_bytes``, 5 MiB by default); refused
+    before anything was sent."""

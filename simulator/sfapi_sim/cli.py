@@ -32,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
         "--data-dir", type=Path, help="where the simulated files live (default: a temporary folder)"
     )
     serve.add_argument("--seed", type=int, default=12345, help="seed of the fault injection")
+    serve.add_argument(
+        "--max-file-bytes",
+        type=int,
+        default=SimConfig.max_file_bytes,
+        help="largest upload accepted, in bytes (default: 5 MiB)",
+    )
     serve.add_argument("--admin", action="store_true", help="enable the /_sim admin routes")
     serve.add_argument(
         "--strict-commands",
@@ -95,6 +101,7 @@ def main(argv: list[str] | None = None) -> int:
         job_runtime=args.job_runtime,
         job_pending=args.job_pending,
         seed=args.seed,
+        max_file_bytes=args.max_file_bytes,
         admin=args.admin,
         strict_commands=args.strict_commands,
         faults=faults,
