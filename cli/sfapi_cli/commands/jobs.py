@@ -118,11 +118,18 @@ def submit(
     timeout: Annotated[
         float | None, typer.Option(help="Seconds to wait at most with --wait.")
     ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            help="The job's name, with --local (default: the script's #SBATCH -J, else sfapi-job).",
+        ),
+    ] = None,
 ) -> None:
     """Submit a batch script; with --wait, follow it until it ends."""
     text = _local_script(Path(script)) if local else script
     with state.current.client() as client:
-        submitted = client.compute(machine).submit_job(text, args=args or None)
+        submitted = client.compute(machine).submit_job(text, args=args or None, name=name)
         if not wait:
             if state.current.json:
                 emit_json({"jobid": submitted.jobid})

@@ -100,12 +100,17 @@ class Compute:
         script: str | RemotePath,
         args: list[str] | None = None,
         timeout: float | None = None,
+        *,
+        name: str | None = None,
     ) -> Job:
         """Submit a batch job and return it once the scheduler accepted it.
 
         ``script`` is the path of a script on the machine (checked to be a file), a
         script text starting with ``#!``, or a ``RemotePath``; ``args`` go to a
-        script path only. ``timeout`` bounds the whole submission in seconds (default
+        script path only. A script text is sent as it is, with two directives added
+        after its ``#!`` line: a ``--comment`` tag (to find the job again if the answer
+        is lost) and a job name: ``name`` when given (it wins over the script's own),
+        else the script's ``#SBATCH -J``, else ``sfapi-job``. ``timeout`` bounds the whole submission in seconds (default
         300): the script check, the request, any reconciliation and the wait for the
         scheduler's answer. Raises InvalidArgumentError (an SfApiError and a ValueError)
         for a relative or malformed script path, an empty script or ``args`` with a script
@@ -116,7 +121,8 @@ class Compute:
         job could not be found, and WaitTimeoutError after ``timeout``.
         """
         self._check_available()
-        return submit(self, script, args, checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT))
+        limit = checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT)
+        return submit(self, script, args, limit, name)
 
     def job(
         self,

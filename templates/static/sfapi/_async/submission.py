@@ -63,14 +63,21 @@ async def submit(
     script: str | AsyncRemotePath,
     args: list[str] | None,
     timeout: float,
+    name: str | None = None,
 ) -> AsyncJob:
-    """Submit ``script`` (a path on the machine, a ``#!`` script text, or a remote path).
+    """Submit ``script`` (a path on the machine, a ``#!`` script text, or a remote path),
+    a script text's job named ``name`` (see ``tagged``).
 
     Everything (the script check, the request, any reconciliation and resubmission, the
     wait for the scheduler's answer) ends within ``timeout`` seconds, or WaitTimeoutError.
     """
     inline: InlineScript | None = None
     path: str | None = None
+    if name is not None and not (isinstance(script, str) and is_inline(script)):
+        raise InvalidArgumentError(
+            "name= names the job of a script text; a script file names its job with "
+            "'#SBATCH -J <name>' (or is named after the file)"
+        )
     if isinstance(script, AsyncRemotePath):
         path = str(script.path)
     elif not isinstance(script, str):
@@ -80,7 +87,7 @@ async def submit(
             raise InvalidArgumentError(
                 "args can only be given with a script path, not with a script text"
             )
-        inline = tagged(script)
+        inline = tagged(script, name)
     else:
         path = checked_path(script)
     arguments = [str(a) for a in args] if args else None
@@ -97,7 +104,7 @@ async def submit(
         try:
             if path is not None:
                 await _check_script_file(compute, path)
-            return await _submit_once(compute, script, inline, path, arguments, deadline)
+            return await _submit_once(compute, script, inline, path, arguments, deadline, name)
         except WaitTimeoutError as exc:  # the wait for the task: say what it was for
             raise WaitTimeoutError(f"{timed_out()} ({exc.message})") from None
 
@@ -109,6 +116,7 @@ async def _submit_once(
     path: str | None,
     arguments: list[str] | None,
     deadline: Deadline,
+    name: str | None,
 ) -> AsyncJob:
     """Send the submission; after an ambiguous failure, find its job or prove there is
     none (and only then send it again, while the retry policy and deadline allow)."""
@@ -153,7 +161,7 @@ async def _submit_once(
             await context.sleep(delay)
             attempt += 1
             if inline is not None:
-                inline = tagged(str(script))
+                inline = tagged(str(script), name)
             continue
         return await _job_from_task(compute, answer.task_id, deadline)
 
