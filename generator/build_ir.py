@@ -72,6 +72,7 @@ def build_api(
         job_model_names=job_model_names,
         inputs=inputs,
         package_version=config.version,
+        errors_module=".".join(p for p in (config.package, config.errors_module) if p),
     )
     return api, builder.warnings
 

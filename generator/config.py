@@ -37,6 +37,7 @@ SCHEMA = Table(
                 "default_base_url": STRING,
                 "client_class": IDENTIFIER,
                 "error_class": IDENTIFIER,
+                "errors_module": STRING,
                 "static": ListOf(STRING),
                 "version_file": STRING,
             },
@@ -107,6 +108,9 @@ class Config:
     version: str = "0.0.0"
     #: The ``pyproject.toml`` whose ``[project] version`` the package carries, if any.
     version_file: Path | None = None
+    #: The public module (relative to the package, ``exceptions``) that exports every
+    #: error; empty: the package itself. Reprs and tracebacks name the errors there.
+    errors_module: str = ""
 
     def with_inputs(
         self, spec: Path | None = None, job_samples: list[Path] | None = None
@@ -184,8 +188,23 @@ def load_config(path: Path) -> Config:
         slash_allowed=frozenset(data.get("parameters", {}).get("slash_allowed", [])),
         inband_errors=InbandErrors(**inband) if inband else None,
         overrides=overrides,
+        errors_module=_errors_module(package.get("errors_module", ""), path),
         **_version(base, package.get("version_file"), path),
     )
+
+
+def _errors_module(value: str, config_path: Path) -> str:
+    """``[package] errors_module``: a public module of the package, as ``exceptions``."""
+    if value and not all(
+        part.isidentifier() and not part.startswith("_") for part in value.split(".")
+    ):
+        raise fail(
+            f"errors_module {value!r} must name a public module of the package, relative to "
+            "it (dotted names, none starting with '_'), such as 'exceptions'",
+            source=str(config_path),
+            pointer="/package/errors_module",
+        )
+    return value
 
 
 def _version(base: Path, version_file: str | None, config_path: Path) -> dict[str, Any]:

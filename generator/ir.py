@@ -160,6 +160,9 @@ class Api:
     inputs: tuple[str, ...]
     #: The package's own version (``__version__``), not the API's.
     package_version: str = "0.0.0"
+    #: The module reprs and tracebacks name for the package's errors (``pkg.exceptions``,
+    #: or the package itself): the public module that exports them.
+    errors_module: str = ""
 
     @property
     def operations(self) -> tuple[Operation, ...]:

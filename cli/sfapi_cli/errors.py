@@ -11,9 +11,13 @@ import typer
 from sfapi_client import (
     AuthenticationError,
     ClientKeyError,
+    InvalidArgumentError,
     InvalidUrlError,
+    JobScriptIsADirectoryError,
+    JobScriptNotFoundError,
     MissingCredentialsError,
     PermissionDeniedError,
+    RetiredMachineError,
     ServerUnreachableError,
     SfApiError,
     WaitTimeoutError,
@@ -53,6 +57,16 @@ def exit_code_for(error: BaseException) -> ExitCode:
         return ExitCode.USAGE
     if isinstance(error, WaitTimeoutError):
         return ExitCode.TIMEOUT
+    # Errors in what the user gave: SfApiErrors too (as the earlier client raised them),
+    # but usage errors here.
+    if isinstance(
+        error,
+        InvalidArgumentError
+        | JobScriptNotFoundError
+        | JobScriptIsADirectoryError
+        | RetiredMachineError,
+    ):
+        return ExitCode.USAGE
     if isinstance(error, SfApiError):
         return ExitCode.API_ERROR
     return ExitCode.USAGE

@@ -130,7 +130,8 @@ class ResponseDecodeError(PackageError):
 
 class ResponseTooLargeError(PackageError):
     """The answer's body (counted after decompression) exceeded the client's
-    ``max_answer_bytes``; reading stopped there."""
+    ``max_answer_bytes``, and reading stopped there; or it held more JSON values than
+    are parsed at most (``MAX_ANSWER_VALUES``, a bound of the memory parsing takes)."""
 
 
 class WaitTimeoutError(PackageError, TimeoutError):

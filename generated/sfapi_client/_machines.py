@@ -1,19 +1,35 @@
 # Copied from templates/static/sfapi/_machines.py by `python -m generator codegen`. Do not edit here.
 """Machines the API reaches (the spec's ``PublicHost`` enum), and the systems and services
-its status routes report on."""
+its status routes report on.
+
+``Machine`` (and ``Machines``, the name NERSC's earlier client's examples use) is an enum
+with ``PublicHost``'s members, equal to them (``Machine.perlmutter == PublicHost.perlmutter``)
+and taken wherever a machine is. It differs in one way: naming a retired machine
+(``Machines.cori``, ``Machine("cori")``) raises RetiredMachineError naming the machine that
+took over, where the generated enum would only say ``AttributeError: cori``. A type checker
+sees ``PublicHost`` itself.
+"""
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import EnumType, StrEnum
+from typing import TYPE_CHECKING, Any
 
+from ._workflow_errors import RetiredMachineError
 from .models import PublicHost
 
 __all__ = ["Machine", "Machines", "Resource", "machine_from"]
 
-#: A machine reachable through the API (``Machine.perlmutter``, ``Machine.dtns`` ...).
-Machine = PublicHost
-#: The name NERSC's earlier client used for the same enum.
-Machines = PublicHost
+#: Machines NERSC has retired, with the machine that took over their work.
+RETIRED_MACHINES = {"cori": PublicHost.perlmutter, "edison": PublicHost.perlmutter}
+
+
+def _retired(name: str) -> RetiredMachineError:
+    successor = RETIRED_MACHINES[name]
+    return RetiredMachineError(
+        f"{name} is retired and no longer reachable through the API; "
+        f"use {successor.value} (Machine.{successor.name}) instead"
+    )
 
 
 def machine_from(value: PublicHost | str) -> PublicHost:
@@ -23,15 +39,61 @@ def machine_from(value: PublicHost | str) -> PublicHost:
         value: a machine, or its name (case and surrounding blanks do not matter).
 
     Raises:
+        RetiredMachineError: for a retired machine, naming its successor.
         ValueError: for an unknown name, listing the valid ones.
     """
     if isinstance(value, PublicHost):
         return value
+    name = str(value).strip().lower()
+    if name in RETIRED_MACHINES:
+        raise _retired(name)
     try:
-        return PublicHost(str(value).strip().lower())
+        return PublicHost(name)
     except ValueError:
         valid = ", ".join(m.value for m in PublicHost)
         raise ValueError(f"unknown machine {value!r}; valid machines: {valid}") from None
+
+
+class _MachineEnumType(EnumType):
+    """The enum type of ``Machine``: a missing attribute that names a retired machine
+    raises RetiredMachineError (an AttributeError, so ``hasattr`` answers False)."""
+
+    def __getattr__(cls, name: str) -> Any:
+        if name in RETIRED_MACHINES:
+            raise _retired(name)
+        if name.startswith("_"):
+            raise AttributeError(name)
+        valid = ", ".join(cls.__members__)
+        raise AttributeError(f"no machine {name!r}; machines: {valid}", name=name, obj=cls)
+
+
+class _MachineEnum(StrEnum, metaclass=_MachineEnumType):
+    """The base of ``Machine``: looking up a retired machine's value names its successor."""
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if isinstance(value, str) and value.strip().lower() in RETIRED_MACHINES:
+            raise _retired(value.strip().lower())
+        return None
+
+
+if TYPE_CHECKING:
+    Machine = PublicHost
+    Machines = PublicHost
+else:
+    #: A machine reachable through the API (``Machine.perlmutter``, ``Machine.dtns`` ...).
+    # Shown (and pickled) under the public module that exports it, as in the earlier client.
+    Machine = _MachineEnum(
+        "Machine",
+        [(member.name, member.value) for member in PublicHost],
+        module=__name__.rpartition(".")[0] + ".compute",
+    )
+    Machine.__doc__ = (
+        "A machine reachable through the API (Machine.perlmutter, Machine.dtns ...): the "
+        "members of PublicHost, equal to them; a retired machine raises RetiredMachineError."
+    )
+    #: The name NERSC's earlier client's examples use for the same enum.
+    Machines = Machine
 
 
 class Resource(StrEnum):

@@ -12,21 +12,23 @@ normalised away by ``RemotePath``: they name the same file on the machine.
 from __future__ import annotations
 
 from ._encoding import path_value
+from ._workflow_errors import InvalidArgumentError
 
 __all__: list[str] = []
 
 
 def checked_remote_path(path: object, what: str = "remote path", *, absolute: bool = True) -> str:
-    """``path`` if it names a file on the machine unambiguously; ValueError otherwise.
+    """``path`` if it names a file on the machine unambiguously; InvalidArgumentError (a
+    ValueError) otherwise.
 
     With ``absolute=False`` a relative path passes (its other checks still apply).
     """
     if not isinstance(path, str):
         raise TypeError(f"a {what} is a string, not {type(path).__name__}")
     if absolute and not path.startswith("/"):
-        raise ValueError(f"{what}s are absolute; {path!r} is not")
+        raise InvalidArgumentError(f"{what}s are absolute; {path!r} is not")
     try:
         path_value(path)
     except ValueError as exc:
-        raise ValueError(f"{what} refused: {exc}") from None
+        raise InvalidArgumentError(f"{what} refused: {exc}") from None
     return path

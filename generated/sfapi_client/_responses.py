@@ -1,5 +1,15 @@
 # Copied from templates/static/runtime/_responses.py by `python -m generator codegen`. Do not edit here.
-"""Turning 2xx answers into typed values, and request models into JSON."""
+"""Turning 2xx answers into typed values, and request models into JSON.
+
+An answer's bytes are bounded by the client's ``max_answer_bytes``; its memory once
+parsed is bounded here. Parsed into Python objects and models (and, in layers built on
+the package, into objects per item), every JSON value costs up to some 600 bytes however
+short its text (``{"name":"f1"}`` becomes a model), so an answer of many small values
+would cost tens of times its size. Before parsing, the values are counted from the raw
+bytes (one C-speed scan), and an answer holding more than ``MAX_ANSWER_VALUES`` is
+refused with ResponseTooLargeError: parsing never starts, and what an answer costs
+parsed stays below about ``MAX_ANSWER_VALUES`` x 600 bytes.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +19,13 @@ from typing import Any
 import httpx2
 import pydantic
 
-from ._exceptions import ResponseDecodeError
+from ._exceptions import ResponseDecodeError, ResponseTooLargeError
+
+#: The most JSON values (members of objects and arrays, counted as separators plus
+#: containers) one answer may hold: a listing of 125 000 items of 8 fields, or of 10 000
+#: rows of 100 fields. Parsed, such answers take some 200 MB; no answer of this many
+#: values takes more than about 600 MB.
+MAX_ANSWER_VALUES = 1_000_000
 
 _ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
 #: Each type's JSON validator itself: called on every answer, without the adapter's
@@ -32,6 +48,16 @@ def _json_validator(kind: Any) -> Callable[[bytes], Any]:
     return validate
 
 
+def value_count(content: bytes) -> int:
+    """An upper bound of the JSON values in ``content``: every value but the first
+    follows a ``,`` or opens a container, so separators plus containers plus one.
+
+    Commas and brackets inside strings count too: the bound errs on the large side,
+    never the small one.
+    """
+    return content.count(b",") + content.count(b"{") + content.count(b"[") + 1
+
+
 def parse_json(response: httpx2.Response, kind: Any, operation: str) -> Any:
     """Validate a JSON answer against the operation's documented type.
 
@@ -39,9 +65,25 @@ def parse_json(response: httpx2.Response, kind: Any, operation: str) -> Any:
     ``Hoot | Squawk``. A type checker reads a union written as a value as a
     ``UnionType``, not as the type itself, so the caller states the result's type
     (``result: Hoot | Squawk = parse_json(...)``), written from the same annotation.
+
+    ResponseTooLargeError, before parsing, for an answer of more than
+    ``MAX_ANSWER_VALUES`` values (see the module's docstring).
     """
+    content = response.content
+    if len(content) > MAX_ANSWER_VALUES:  # fewer bytes than the limit hold fewer values
+        values = value_count(content)
+        if values > MAX_ANSWER_VALUES:
+            raise ResponseTooLargeError(
+                f"{operation}: the answer holds about {values} JSON values, more than the "
+                f"{MAX_ANSWER_VALUES} parsed at most (parsed, each costs memory far beyond "
+                "its bytes); ask for less (a narrower path, filters, paging)",
+                status=response.status_code,
+                method=response.request.method,
+                url=str(response.request.url),
+                operation=operation,
+            )
     try:
-        value = _json_validator(kind)(response.content)
+        value = _json_validator(kind)(content)
     except pydantic.ValidationError as exc:
         raise ResponseDecodeError(
             f"{operation}: the answer does not match the API schema: {exc.error_count()} error(s), "

@@ -123,6 +123,12 @@ def _parser() -> argparse.ArgumentParser:
         help="disk space each user's files may take, all machines together "
         "(suffixes K, M, G; default 1G)",
     )
+    users.add_argument(
+        "--max-file-bytes",
+        type=int,
+        default=SimConfig.max_file_bytes,
+        help="largest upload accepted, in bytes (default: 5 MiB)",
+    )
     serve.add_argument("--admin", action="store_true", help="enable the /_sim admin routes")
     serve.add_argument(
         "--strict-commands",
@@ -209,6 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         job_runtime=args.job_runtime,
         job_pending=args.job_pending,
         seed=args.seed,
+        max_file_bytes=args.max_file_bytes,
         admin=args.admin,
         strict_commands=args.strict_commands,
         disk_quota=args.disk_quota,

@@ -8,7 +8,6 @@ import contextlib
 import logging
 import posixpath
 import threading
-import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,7 +19,7 @@ from .shell.budget import Budget
 from .shell.errors import ShellError, Stopped
 from .shell.session import UnknownCommands
 from .shell.streams import Discard, FileSink, Sink
-from .state.filesystem import Account, FileError, Filesystem, home_of
+from .state.filesystem import Account, FileError, Filesystem
 from .state.jobs import Job, Scheduler
 from .state.scripts import ScriptError, parse_script, parse_time
 
@@ -85,9 +84,12 @@ class LoginNode:
     ) -> Job:
         """Submit a batch script as sbatch does; ScriptError with sbatch's message.
 
-        ``script_path`` is the script's file (None: the text is saved in the user's
-        home, as the API does with inline scripts). Command line ``options`` override
-        the script's ``#SBATCH`` lines.
+        ``script_path`` is the script's file; None when sbatch reads the text on its
+        standard input, as the API hands over a script text and as ``sbatch <<EOF`` does:
+        no file is written anywhere, and the job is named by its ``#SBATCH -J`` or, as
+        Slurm names such jobs, ``sbatch``. Slurm keeps its own copy of every job's
+        script from submission on (the runner runs that copy). Command line
+        ``options`` override the script's ``#SBATCH`` lines.
         """
         spec = parse_script(script)
         for key, value in (options or {}).items():
@@ -95,19 +97,13 @@ class LoginNode:
             if key == "time":
                 spec.time_limit = parse_time(value)
         account = self.accounts[user]
-        if script_path is None:
-            script_path = posixpath.join(home_of(user), f".sfapi-script-{uuid.uuid4().hex[:10]}.sh")
-            try:
-                self.filesystem.write(script_path, user, script.encode())
-            except FileError as exc:
-                raise ScriptError(f"sbatch: error: {exc}") from None
         run_dir = work_dir
         if "chdir" in spec.options:
             run_dir = posixpath.normpath(posixpath.join(work_dir, spec.options["chdir"]))
         config = self.config()
         return self.scheduler.submit(
             account,
-            command=script_path,
+            command=script_path or "",
             work_dir=run_dir,
             submit_dir=work_dir,
             script=script,

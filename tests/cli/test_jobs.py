@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sfapi_cli.commands.jobs import _Progress
+from sfapi_client import Client
 from sfapi_sim.testing import RunningSimulator
 
 from .conftest import HOME, Sfapi
@@ -173,3 +175,20 @@ def test_cancel_without_wait(sfapi: Sfapi, tmp_path: Path) -> None:
     out = sfapi("cancel", "perlmutter", jobid)
     assert out.exit_code == 0, out.stderr
     assert out.stdout == f"job {jobid}: cancel requested\n"
+
+
+def test_the_live_line_shows_a_new_job_as_pending(client: Client, sim: RunningSimulator) -> None:
+    sim.set_faults(queue_lag=30.0)  # the queue does not list the job yet
+    perlmutter = client.compute("perlmutter")
+    found = perlmutter.submit_job("#!/bin/bash\n# sim: pending=5\necho done\n")
+    line = _Progress(found).__rich__().plain
+    assert line.startswith(f"job {found.jobid}: PENDING ")
+
+
+def test_submit_names_a_local_script_s_job(sfapi: Sfapi, tmp_path: Path) -> None:
+    script = local_script(tmp_path)
+    jobid = sfapi("--json", "submit", "perlmutter", str(script), "--local", "--name", "mine")
+    listed = sfapi("--json", "job", "perlmutter", jobid.json()["jobid"])
+    assert listed.exit_code == 0 and listed.json()["jobname"] == "mine"
+    remote = sfapi("submit", "perlmutter", "/global/homes/a/alice/x.sh", "--name", "mine")
+    assert remote.exit_code == 2 and "names the job of a script text" in remote.stderr

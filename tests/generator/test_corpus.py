@@ -129,12 +129,13 @@ def test_errors_carry_the_package_name(
     document: Path, corpus_package: Callable[[str], ModuleType]
 ) -> None:
     """The error base is named after the package, and every error the package exports
-    (its names load when first used, so they are read through ``__all__``) is one."""
+    (its names load when first used, so they are read through ``__all__``) is one, shown
+    under the package itself (no errors module configured), where it is exported."""
     package = corpus_package(document.name)
     base = getattr(package, default_error_class(package.__name__))
     assert (base.__name__, base.__module__) == (
         default_error_class(package.__name__),
-        f"{package.__name__}._package",
+        package.__name__,
     )
     exported = [getattr(package, name) for name in package.__all__]
     runtime_errors = [
@@ -142,6 +143,7 @@ def test_errors_carry_the_package_name(
     ]
     assert len(runtime_errors) > 10
     assert all(issubclass(error, base) for error in runtime_errors)
+    assert {error.__module__ for error in runtime_errors} == {package.__name__}
 
 
 def test_a_failed_call_logs_and_raises_in_the_package_names(

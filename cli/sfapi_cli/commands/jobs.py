@@ -119,6 +119,13 @@ def submit(
     timeout: Annotated[
         float | None, typer.Option(help="Seconds to wait at most with --wait.")
     ] = None,
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            help="The job's name, with --local (default: the script's #SBATCH -J, else sfapi-job).",
+        ),
+    ] = None,
 ) -> None:
     """Submit a batch script; with --wait, follow it until it ends."""
     _check_timeout(timeout)
@@ -128,7 +135,7 @@ def submit(
             doing(f"cannot submit {script} on {machine.value}"),
             _remote_script(script, local, machine.value),
         ):
-            submitted = client.compute(machine).submit_job(text, args=args or None)
+            submitted = client.compute(machine).submit_job(text, args=args or None, name=name)
         if not wait:
             if state.current.json:
                 emit_json({"jobid": submitted.jobid})

@@ -26,7 +26,10 @@ from .._retry import retry_delay
 from .._scripts import InlineScript, checked_path, checked_text, is_inline, tagged
 from .._task_results import SubmissionResult, parse_result, server_id
 from .._workflow_errors import (
+    InvalidArgumentError,
     JobNotCreatedError,
+    JobScriptIsADirectoryError,
+    JobScriptNotFoundError,
     JobSubmissionError,
     SubmissionOutcomeUnknownError,
 )
@@ -61,22 +64,31 @@ async def submit(
     script: str | AsyncRemotePath,
     args: list[str] | None,
     timeout: float,
+    name: str | None = None,
 ) -> AsyncJob:
-    """Submit ``script`` (a path on the machine, a ``#!`` script text, or a remote path).
+    """Submit ``script`` (a path on the machine, a ``#!`` script text, or a remote path),
+    a script text's job named ``name`` (see ``tagged``).
 
     Everything (the script check, the request, any reconciliation and resubmission, the
     wait for the scheduler's answer) ends within ``timeout`` seconds, or WaitTimeoutError.
     """
     inline: InlineScript | None = None
     path: str | None = None
+    if name is not None and not (isinstance(script, str) and is_inline(script)):
+        raise InvalidArgumentError(
+            "name= names the job of a script text; a script file names its job with "
+            "'#SBATCH -J <name>' (or is named after the file)"
+        )
     if isinstance(script, AsyncRemotePath):
         path = str(script.path)
     elif not isinstance(script, str):
         raise TypeError("script must be a path on the machine, a script text or a RemotePath")
     elif is_inline(script):
         if args:
-            raise ValueError("args can only be given with a script path, not with a script text")
-        inline = tagged(script)
+            raise InvalidArgumentError(
+                "args can only be given with a script path, not with a script text"
+            )
+        inline = tagged(script, name)
     else:
         path = checked_path(script)
     arguments = [str(a) for a in args] if args else None
@@ -93,7 +105,7 @@ async def submit(
         try:
             if path is not None:
                 await _check_script_file(compute, path)
-            return await _submit_once(compute, script, inline, path, arguments, deadline)
+            return await _submit_once(compute, script, inline, path, arguments, deadline, name)
         except WaitTimeoutError as exc:  # the wait for the task: say what it was for
             raise WaitTimeoutError(f"{timed_out()} ({exc.message})") from None
 
@@ -105,6 +117,7 @@ async def _submit_once(
     path: str | None,
     arguments: list[str] | None,
     deadline: Deadline,
+    name: str | None,
 ) -> AsyncJob:
     """Send the submission; after an ambiguous failure, find its job or prove there is
     none (and only then send it again, while the retry policy and deadline allow)."""
@@ -149,25 +162,27 @@ async def _submit_once(
             await context.sleep(delay)
             attempt += 1
             if inline is not None:
-                inline = tagged(str(script))
+                inline = tagged(str(script), name)
             continue
         return await _job_from_task(compute, answer.task_id, deadline)
 
 
 async def _check_script_file(compute: AsyncCompute, path: str) -> None:
-    """FileNotFoundError unless ``path`` is on the machine, IsADirectoryError when it is a
-    directory (one ``ls -d``)."""
+    """JobScriptNotFoundError (a FileNotFoundError) unless ``path`` is a file on the
+    machine, JobScriptIsADirectoryError when it is a directory (one ``ls -d``)."""
     machine = compute.machine.value
     try:
         entries = await compute.ls(path, directory=True)
     except ApiErrorStatus as error:
-        raise FileNotFoundError(
+        raise JobScriptNotFoundError(
             f"job script {path} not found on {machine}: {error.message}"
         ) from None
     if len(entries) == 1 and await entries[0].is_dir():
-        raise IsADirectoryError(f"job script {path} on {machine} is a directory, not a file")
+        raise JobScriptIsADirectoryError(
+            f"job script {path} on {machine} is a directory, not a file"
+        )
     if len(entries) != 1 or not await entries[0].is_file():
-        raise FileNotFoundError(f"job script {path} on {machine} is not a file")
+        raise JobScriptNotFoundError(f"job script {path} on {machine} is not a file")
 
 
 async def _job_from_task(compute: AsyncCompute, task_id: str, deadline: Deadline) -> AsyncJob:
@@ -180,7 +195,7 @@ async def _job_from_task(compute: AsyncCompute, task_id: str, deadline: Deadline
             f"job submission failed: {result.error or 'no message from sbatch'}"
         )
     jobid = server_id(result.jobid, "job id")
-    return AsyncJobSqueue.on(compute, jobid, submitted_at=context.clock())
+    return AsyncJobSqueue.submitted(compute, jobid, context.clock())
 
 
 class _Outcome(Enum):

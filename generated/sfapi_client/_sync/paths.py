@@ -9,12 +9,14 @@ import io
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 from typing import IO, TYPE_CHECKING, Any
 
 from .._exceptions import ResponseDecodeError
 from .._remote_paths import checked_remote_path
 from .._scripts import checked_text
+from .._uploads import MAX_UPLOAD_BYTES, local_content
+from .._workflow_errors import InvalidArgumentError
 from ..models import DirectoryEntry
 
 if TYPE_CHECKING:
@@ -93,9 +95,11 @@ class RemotePath:
     def located(self) -> tuple[Compute, str]:
         """The machine and the absolute path to send; ValueError when either is missing."""
         if self.compute is None:
-            raise ValueError(f"{self.path} has no machine: make it with compute=")
+            raise InvalidArgumentError(f"{self.path} has no machine: make it with compute=")
         if not self.path.is_absolute():
-            raise ValueError(f"remote paths to read or write are absolute; {self.path} is not")
+            raise InvalidArgumentError(
+                f"remote paths to read or write are absolute; {self.path} is not"
+            )
         return self.compute, str(self.path)
 
     @property
@@ -212,32 +216,49 @@ class RemotePath:
             ) from None
 
     def upload(
-        self, file: IO[bytes] | IO[str] | bytes | os.PathLike[str], filename: str | None = None
+        self,
+        file: IO[bytes] | IO[str] | bytes | os.PathLike[str],
+        filename: str | None = None,
+        *,
+        max_bytes: int = MAX_UPLOAD_BYTES,
     ) -> RemotePath:
         """Write ``file`` to this path; into it, under the file's name, if it is a directory.
+
+        A local path, or an open binary file that can be measured, is streamed from
+        disk in chunks (an open file whole, from its start), never read into memory at
+        once.
 
         Arguments:
             file: an open file, bytes, or the path of a local file.
             filename: the name to write it under in a directory (an open file's
-                ``name`` attribute, or a local file's name, otherwise).
+                ``filename`` or ``name`` attribute, or a local file's name, otherwise).
+            max_bytes: the largest content sent (default ``MAX_UPLOAD_BYTES``, 5 MiB).
 
         Raises:
-            ValueError: for a local directory or a nameless upload into a directory,
+            UploadTooLargeError: the content is over ``max_bytes`` (also a ValueError),
                 before anything is sent.
+            InvalidArgumentError: for a local directory or a nameless upload into a
+                directory (also a ValueError), before anything is sent.
         """
         compute, _ = self.located()
-        content, local_name = _read_local(file)
-        target = self.path
+        if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 0:
+            raise InvalidArgumentError(f"max_bytes is a number of bytes, not {max_bytes!r}")
         if filename is not None:
             checked_text(filename, "the upload's filename")
-        if self._kind() == "d":
-            name = filename or local_name
-            if not name:
-                raise ValueError(f"{self.path} is a directory: give a filename for the upload")
-            target = type(self)(self.path / name, compute).path
-        compute.context.api.utilities.upload_file(
-            compute.machine, str(target), file=(filename or local_name or target.name, content)
-        )
+        with local_content(file, max_bytes) as local:
+            target = self.path
+            if self._kind() == "d":
+                name = filename or local.name
+                if not name:
+                    raise InvalidArgumentError(
+                        f"{self.path} is a directory: give a filename for the upload"
+                    )
+                target = type(self)(self.path / name, compute).path
+            compute.context.api.utilities.upload_file(
+                compute.machine,
+                str(target),
+                file=(filename or local.name or target.name, local.content),
+            )
         return type(self)(target, compute)
 
     @contextmanager
@@ -261,20 +282,3 @@ class RemotePath:
             text_buffer = io.StringIO()
             yield text_buffer
             self.upload(text_buffer.getvalue().encode())
-
-
-def _read_local(file: IO[bytes] | IO[str] | bytes | os.PathLike[str]) -> tuple[bytes, str | None]:
-    """The bytes to upload and the local name (if any)."""
-    if isinstance(file, bytes):
-        return file, None
-    if isinstance(file, os.PathLike):
-        local = Path(file)
-        if local.is_dir():
-            raise ValueError(f"{local} is a directory; upload files one at a time")
-        if not local.is_file():
-            raise ValueError(f"local file {local} does not exist")
-        return local.read_bytes(), local.name
-    data = file.read()
-    name = getattr(file, "filename", None) or getattr(file, "name", None)
-    raw = checked_text(data, "the text to upload").encode() if isinstance(data, str) else data
-    return raw, os.path.basename(name) if isinstance(name, str) else None

@@ -240,7 +240,8 @@ class Scheduler:
                 jobid=jobid,
                 machine=self.machine,
                 account=account,
-                name=spec.options.get("job-name") or posixpath.basename(command),
+                # A script read on sbatch's standard input (no file) is named "sbatch".
+                name=spec.options.get("job-name") or posixpath.basename(command) or "sbatch",
                 command=command,
                 work_dir=work_dir,
                 submit_dir=submit_dir,

@@ -105,7 +105,11 @@ def _time_seconds(days: str | None, first: str | None, second: str, third: str |
 
 
 def parse_script(text: str) -> ScriptSpec:
-    """The script's options and directives; ScriptError for what sbatch would refuse."""
+    """The script's options and directives; ScriptError for what sbatch would refuse.
+
+    As sbatch, reads ``#SBATCH`` lines up to the first line that is neither blank nor a
+    comment; the simulator's own ``# sim:`` directives count anywhere.
+    """
     lines = text.splitlines()
     if not lines or not lines[0].startswith("#!"):
         raise ScriptError(
@@ -113,9 +117,12 @@ def parse_script(text: str) -> ScriptSpec:
             "start with #! followed by the path to an interpreter."
         )
     spec = ScriptSpec()
+    in_header = True
     for line in lines[1:]:
         stripped = line.strip()
-        if stripped.startswith("#SBATCH"):
+        if stripped and not stripped.startswith("#"):
+            in_header = False
+        if stripped.startswith("#SBATCH") and in_header:
             _read_option(stripped[len("#SBATCH") :].strip(), spec)
         elif stripped.startswith("# sim:"):
             _read_directive(stripped[len("# sim:") :], spec)

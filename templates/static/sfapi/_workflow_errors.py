@@ -6,12 +6,17 @@ from ._exceptions import NotFoundError
 from ._package import SfApiError
 
 __all__ = [
+    "InvalidArgumentError",
     "JobNotCreatedError",
     "JobNotFoundError",
+    "JobScriptIsADirectoryError",
+    "JobScriptNotFoundError",
     "JobSubmissionError",
     "MachineUnavailableError",
+    "RetiredMachineError",
     "SubmissionOutcomeUnknownError",
     "TaskFailedError",
+    "UploadTooLargeError",
 ]
 
 
@@ -41,3 +46,34 @@ class JobNotFoundError(NotFoundError):
 
 class MachineUnavailableError(SfApiError):
     """The machine is not available for job or file work now; ``str()`` says why."""
+
+
+class RetiredMachineError(SfApiError, AttributeError, ValueError):
+    """A machine NERSC has retired was named (``cori``, ``edison``); ``str()`` names the
+    machine that took over its work.
+
+    An AttributeError for ``Machines.cori`` (so ``hasattr`` answers False) and a
+    ValueError for ``client.compute("cori")``, like any other name that is not a machine.
+    """
+
+
+class InvalidArgumentError(SfApiError, ValueError):
+    """An argument cannot be used (a relative job script path, a path with a ``..``
+    segment, an empty script); found before any request was sent.
+
+    A ValueError, as argument errors are, and an SfApiError, as NERSC's earlier client
+    raised for these, so that ``except SfApiError`` written for it still applies.
+    """
+
+
+class JobScriptNotFoundError(SfApiError, FileNotFoundError):
+    """The job script path names no file on the machine (checked before submitting)."""
+
+
+class JobScriptIsADirectoryError(SfApiError, IsADirectoryError):
+    """The job script path names a directory on the machine (checked before submitting)."""
+
+
+class UploadTooLargeError(SfApiError, ValueError):
+    """An upload is larger than its limit (``max_bytes``, 5 MiB by default); refused
+    before anything was sent."""

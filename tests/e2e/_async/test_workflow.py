@@ -93,9 +93,9 @@ async def test_bad_input_is_refused_before_any_request(
         await perlmutter.submit_job("#!/bin/bash\necho x\n", args=["a"])
     assert sim.stats()["total_requests"] == 0
     with pytest.raises(
-        ValueError, match="unknown machine 'cori'; valid machines: dtn01, dtns, perlmutter"
+        ValueError, match="unknown machine 'frontier'; valid machines: dtn01, dtns, perlmutter"
     ):
-        await async_client.compute("cori")
+        await async_client.compute("frontier")
 
 
 async def test_scheduler_refusal_carries_sbatch_message(async_client: AsyncClient) -> None:

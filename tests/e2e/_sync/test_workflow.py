@@ -92,9 +92,9 @@ def test_bad_input_is_refused_before_any_request(client: Client, sim: RunningSim
         perlmutter.submit_job("#!/bin/bash\necho x\n", args=["a"])
     assert sim.stats()["total_requests"] == 0
     with pytest.raises(
-        ValueError, match="unknown machine 'cori'; valid machines: dtn01, dtns, perlmutter"
+        ValueError, match="unknown machine 'frontier'; valid machines: dtn01, dtns, perlmutter"
     ):
-        client.compute("cori")
+        client.compute("frontier")
 
 
 def test_scheduler_refusal_carries_sbatch_message(client: Client) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import shlex
 from collections.abc import Sequence
 
-from .._exceptions import ResponseDecodeError
 from .._job_state import JobCommand
+from .._package import LOGGER_NAME
 from .._polling import checked_timeout
+from .._remote_paths import checked_remote_path
 from .._scripts import checked_text
 from .._wait_timeouts import DEFAULT_SUBMIT_TIMEOUT
 from .._workflow_errors import MachineUnavailableError
@@ -20,6 +22,8 @@ from .submission import submit
 from .tasks import AsyncCommandTask
 
 __all__ = ["AsyncCompute"]
+
+logger = logging.getLogger(LOGGER_NAME)
 
 
 class AsyncCompute:
@@ -109,8 +113,14 @@ class AsyncCompute:
         script: str | AsyncRemotePath,
         args: list[str] | None = None,
         timeout: float | None = None,
+        *,
+        name: str | None = None,
     ) -> AsyncJob:
         """Submit a batch job and return it once the scheduler accepted it.
+
+        A script text is sent as it is, with two directives added after its ``#!``
+        line: a ``--comment`` tag (to find the job again if the answer is lost) and a
+        job name.
 
         Arguments:
             script: the path of a script on the machine (checked to be a file), a
@@ -119,8 +129,16 @@ class AsyncCompute:
             timeout: seconds the whole submission may take (default 300): the script
                 check, the request, any reconciliation and the wait for the
                 scheduler's answer.
+            name: the job's name, for a script text: it wins over the script's own
+                ``#SBATCH -J``; without either, the job is named ``sfapi-job``.
 
         Raises:
+            InvalidArgumentError: for a relative or malformed script path, an empty
+                script, ``args`` with a script text or ``name`` with a script path
+                (also a ValueError), before any request.
+            JobScriptNotFoundError: the path is not a file on the machine (also a
+                FileNotFoundError).
+            JobScriptIsADirectoryError: the path is a directory.
             JobSubmissionError: the scheduler refused the job (with sbatch's message).
             JobNotCreatedError: the submission failed and no job was made (submitting
                 again is safe).
@@ -129,7 +147,8 @@ class AsyncCompute:
             WaitTimeoutError: after ``timeout``.
         """
         self._check_available()
-        return await submit(self, script, args, checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT))
+        limit = checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT)
+        return await submit(self, script, args, limit, name)
 
     async def job(
         self,
@@ -193,6 +212,11 @@ class AsyncCompute:
     ) -> list[AsyncRemotePath]:
         """``ls -l`` of ``path``: a directory's entries, or the file itself.
 
+        Every entry of a directory is a path inside it: an entry whose name is not one
+        name in that folder (empty, ``.``/``..`` beyond the folder's own two, holding a
+        ``/``, a control character or invalid text) is left out of the list and logged
+        as a WARNING on the ``sfapi_client`` logger; the other entries are listed.
+
         Arguments:
             path: a path on the machine.
             directory: return a directory as itself rather than list its entries.
@@ -209,17 +233,25 @@ class AsyncCompute:
             return [AsyncRemotePath(base.path, self, entry) for entry in answer.entries[:1]]
         if directory:
             return [AsyncRemotePath(base.path, self, by_name["."])]
-        try:
-            return [
-                AsyncRemotePath(base.path / _link_name(entry.name or ""), self, entry)
-                for entry in answer.entries
-                if entry.name not in (".", "..")
-            ]
-        except ValueError as exc:
-            raise ResponseDecodeError(
-                f"ls of {base.path} lists an entry that is not a usable path: {exc}",
-                operation="ls",
-            ) from None
+        listed = []
+        own = {".": 0, "..": 0}  # the folder itself and its parent, listed once each
+        for entry in answer.entries:
+            raw = entry.name or ""
+            if raw in own and own[raw] == 0:
+                own[raw] += 1
+                continue
+            name, problem = _entry_name(raw)
+            if problem:
+                logger.warning(
+                    "ls of %s on %s: entry %r left out: %s",
+                    base.path,
+                    self.machine.value,
+                    raw[:200],
+                    problem,
+                )
+                continue
+            listed.append(AsyncRemotePath(base.path / name, self, entry))
+        return listed
 
     async def run(
         self,
@@ -272,6 +304,18 @@ def command_line(command: str | Sequence[str] | AsyncRemotePath) -> str:
     return line
 
 
-def _link_name(name: str) -> str:
-    """The entry's own name: ``link -> target`` lists as ``link``."""
-    return name.split(" -> ", 1)[0]
+def _entry_name(raw: str) -> tuple[str, str]:
+    """The name a directory entry gives inside its folder (``link -> target`` names
+    ``link``), and what is wrong with it ("" when it is one usable name)."""
+    name = raw.split(" -> ", 1)[0]
+    if not name:
+        return name, "an empty name"
+    if name in (".", ".."):
+        return name, f"a second {name!r} entry"
+    if "/" in name:
+        return name, "a name holding '/' would be a path outside the folder"
+    try:
+        checked_remote_path(name, "entry name", absolute=False)
+    except ValueError as exc:
+        return name, str(exc)
+    return name, ""

@@ -41,8 +41,9 @@ def row_state(row: dict[str, str]) -> str | None:
 class AsyncJob(BaseModel, AsyncCompletionAwaitable):
     """A job on a machine.
 
-    Fields: ``jobid``; ``state`` (a ``JobState``; ``UNKNOWN`` for a state this
-    package does not know, whose text is in ``raw_state``); and every field of the last
+    Fields: ``jobid``; ``state`` (a ``JobState``: ``PENDING`` for a job this client has
+    just submitted until the scheduler reports it, ``UNKNOWN`` for a state this package
+    does not know, whose text is in ``raw_state``); and every field of the last
     squeue or sacct row read. ``compute`` is the machine.
 
     Arguments:
@@ -112,6 +113,17 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
             submitted_at: when this client submitted the job (the client's clock).
         """
         return cls(compute, jobid, submitted_at=submitted_at)
+
+    @classmethod
+    def submitted(cls, compute: AsyncCompute, jobid: int | str, submitted_at: float) -> Self:
+        """A job the scheduler has just accepted: ``PENDING`` until a row says otherwise.
+
+        sbatch queues every job it accepts, so a new job waits; a cached queue listing
+        may not show it yet, and its state stays ``PENDING`` (not ``UNKNOWN``) meanwhile.
+        """
+        job = cls.on(compute, jobid, submitted_at=submitted_at)
+        job.state = JobState.PENDING
+        return job
 
     @classmethod
     def from_row(

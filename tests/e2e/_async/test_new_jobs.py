@@ -1,0 +1,29 @@
+"""A job just submitted: its state before the scheduler reports it."""
+
+from __future__ import annotations
+
+from sfapi_client import AsyncClient, JobState
+from sfapi_sim.testing import RunningSimulator
+
+
+async def test_a_job_just_submitted_is_pending(
+    async_client: AsyncClient, sim: RunningSimulator
+) -> None:
+    sim.set_faults(queue_lag=30.0)  # the cached queue does not list new jobs yet
+    perlmutter = await async_client.compute("perlmutter")
+    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2 pending=5\n")
+    assert job.state is JobState.PENDING
+    assert job.raw_state == "PENDING"
+    assert repr(job).endswith(f"(jobid={job.jobid!r}, state='PENDING')")
+    await job.update()  # missing from the cached queue and from sacct: still pending
+    assert job.state is JobState.PENDING
+
+
+async def test_a_pending_job_becomes_what_the_scheduler_reports(
+    async_client: AsyncClient,
+) -> None:
+    perlmutter = await async_client.compute("perlmutter")
+    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2 pending=0\n")
+    assert job.state is JobState.PENDING
+    assert await job.complete(timeout=30) is JobState.COMPLETED
+    assert job.raw_state == "COMPLETED"

@@ -1,0 +1,28 @@
+# Generated from tests/e2e/_async/test_new_jobs.py by `python -m generator unasync` (make codegen). Do not edit: change the _async test and regenerate.
+"""A job just submitted: its state before the scheduler reports it."""
+
+from __future__ import annotations
+
+from sfapi_client import Client, JobState
+from sfapi_sim.testing import RunningSimulator
+
+
+def test_a_job_just_submitted_is_pending(client: Client, sim: RunningSimulator) -> None:
+    sim.set_faults(queue_lag=30.0)  # the cached queue does not list new jobs yet
+    perlmutter = client.compute("perlmutter")
+    job = perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2 pending=5\n")
+    assert job.state is JobState.PENDING
+    assert job.raw_state == "PENDING"
+    assert repr(job).endswith(f"(jobid={job.jobid!r}, state='PENDING')")
+    job.update()  # missing from the cached queue and from sacct: still pending
+    assert job.state is JobState.PENDING
+
+
+def test_a_pending_job_becomes_what_the_scheduler_reports(
+    client: Client,
+) -> None:
+    perlmutter = client.compute("perlmutter")
+    job = perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2 pending=0\n")
+    assert job.state is JobState.PENDING
+    assert job.complete(timeout=30) is JobState.COMPLETED
+    assert job.raw_state == "COMPLETED"

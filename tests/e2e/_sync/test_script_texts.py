@@ -1,0 +1,56 @@
+# Generated from tests/e2e/_async/test_script_texts.py by `python -m generator unasync` (make codegen). Do not edit: change the _async test and regenerate.
+"""A script text is sent as it is: nothing is left in the user's home, and the job is
+named by ``name=``, by the script's ``#SBATCH -J``, or ``sfapi-job``."""
+
+from __future__ import annotations
+
+import pytest
+
+from sfapi_client import Client, JobCommand, JobState
+from sfapi_client.exceptions import InvalidArgumentError
+from sfapi_sim.testing import RunningSimulator
+
+HOME = "/global/homes/a/alice"
+
+
+def _home_names(sim: RunningSimulator) -> set[str]:
+    return set(sim.world.filesystems["perlmutter"].names(HOME, "alice"))
+
+
+@pytest.mark.parametrize(
+    ("script", "name", "expected"),
+    [
+        ("#!/bin/bash\n#SBATCH -q debug\necho hi\n", None, "sfapi-job"),
+        ("#!/bin/bash\n#SBATCH -J own-name\necho hi\n", None, "own-name"),
+        ("#!/bin/bash\n#SBATCH --job-name=own\n#SBATCH -N 1\necho hi\n", None, "own"),
+        ("#!/bin/bash\n#SBATCH -J own-name\n#SBATCH -N 1\necho hi\n", "given_1", "given_1"),
+        ("#!/bin/bash\necho hi\n#SBATCH -J too-late\n", None, "sfapi-job"),
+    ],
+)
+def test_a_script_text_leaves_nothing_behind_and_is_named(
+    client: Client,
+    sim: RunningSimulator,
+    script: str,
+    name: str | None,
+    expected: str,
+) -> None:
+    perlmutter = client.compute("perlmutter")
+    before = _home_names(sim)
+    job = perlmutter.submit_job(script + "# sim: runtime=0.1 pending=0\n", name=name)
+    assert job.complete(timeout=30) is JobState.COMPLETED
+    accounted = perlmutter.job(job.jobid or "", command=JobCommand.sacct)
+    assert accounted.jobname == expected
+    assert accounted.comment.startswith("sfapi-")
+    # Only the job's own output is new in the home folder: no staged script.
+    assert _home_names(sim) - before == {f"slurm-{job.jobid}.out"}
+
+
+def test_a_name_is_refused_where_it_cannot_apply(client: Client, sim: RunningSimulator) -> None:
+    perlmutter = client.compute("perlmutter")
+    before = sim.stats()["requests"]
+    with pytest.raises(InvalidArgumentError, match="names the job of a script text"):
+        perlmutter.submit_job(f"{HOME}/job.sh", name="x")
+    for bad in ["", "two words", "a%j", "x" * 129, "q'uote", "-J"]:
+        with pytest.raises(InvalidArgumentError, match="must be one word"):
+            perlmutter.submit_job("#!/bin/bash\necho hi\n", name=bad)
+    assert sim.stats()["requests"] == before

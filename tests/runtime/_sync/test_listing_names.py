@@ -1,0 +1,52 @@
+# Generated from tests/runtime/_async/test_listing_names.py by `python -m generator unasync` (make codegen). Do not edit: change the _async test and regenerate.
+"""``ls`` keeps every listed path inside the listed folder: entry names the server sends
+that are not one name in it are left out with a WARNING, and the rest stay listable."""
+
+from __future__ import annotations
+
+import logging
+
+import pytest
+
+from sfapi_client import Client
+from tests.runtime.hostile_server import Reply, hostile
+
+API = "/api/v1.2"
+STATUS = {"name": "perlmutter", "status": "active"}
+HOME = "/global/homes/a/alice"
+
+
+def _entry(name: str, perms: str = "-rw-r--r--") -> dict[str, object]:
+    return {"name": name, "perms": perms, "user": "alice", "group": "alice", "size": 1.0}
+
+
+BAD_NAMES = ["/etc/passwd", "", "sub/../../x", "bad\x01name", "tab\tname", "..", "."]
+
+
+def test_bad_entry_names_are_left_out_and_logged(caplog: pytest.LogCaptureFixture) -> None:
+    entries = [
+        _entry(".", "drwxr-xr-x"),
+        _entry("..", "drwxr-xr-x"),
+        _entry("good.txt"),
+        *(_entry(name) for name in BAD_NAMES),
+        _entry("link -> /etc/passwd", "lrwxrwxrwx"),
+        _entry("...hidden"),
+    ]
+    listing = {"status": "OK", "entries": entries, "error": None}
+    script = {API + "/status": [Reply(200, STATUS)], API: [Reply(200, listing)]}
+    with hostile(script) as (_, root):
+        with Client(access_token="t", api_base_url=root + API) as client:
+            compute = client.compute("perlmutter")
+            with caplog.at_level(logging.WARNING, logger="sfapi_client"):
+                listed = compute.ls(HOME)
+    assert [str(path) for path in listed] == [
+        f"{HOME}/good.txt",
+        f"{HOME}/link",
+        f"{HOME}/...hidden",
+    ]
+    assert all(path.parent.path.as_posix() == HOME for path in listed)
+    warnings = [r for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warnings) == len(BAD_NAMES)
+    text = "\n".join(r.getMessage() for r in warnings)
+    assert "'/etc/passwd' left out" in text and "'' left out: an empty name" in text
+    assert "\x01" not in text and "'bad\\x01name' left out" in text
