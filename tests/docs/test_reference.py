@@ -65,7 +65,16 @@ def is_hidden(name: str) -> bool:
 #: Public names of the client's classes that are plumbing between them (how a client
 #: hands its context to machines, how a machine's monitor feeds rows to jobs, pydantic's
 #: configuration): the reference must not list them.
-INTERNALS = ("model_config", "row", "from_row", "absorb", "absorb_status", "from_model", "context")
+INTERNALS = (
+    "model_config",
+    "row",
+    "from_row",
+    "absorb",
+    "absorb_status",
+    "from_model",
+    "context",
+    "submitted",
+)
 
 #: Elements whose text is a name or code rather than prose.
 VERBATIM = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "pre"})
