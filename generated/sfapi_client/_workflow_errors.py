@@ -62,8 +62,8 @@ class InvalidArgumentError(SfApiError, ValueError):
     """An argument cannot be used (a relative job script path, a path with a ``..``
     segment, an empty script); found before any request was sent.
 
-    A ValueError, as argument errors are, and an SfApiError, as NERSC's earlier client
-    raised for these, so that ``except SfApiError`` written for it still applies.
+    A ValueError, as argument errors are, and an ``SfApiError``, as NERSC's earlier client
+    raised for these, so that code catching ``SfApiError`` written for it still applies.
     """
 
 
