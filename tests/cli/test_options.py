@@ -17,6 +17,17 @@ from .conftest import Sfapi
 NO_CREDENTIALS: dict[str, str | None] = {"SFAPI_KEY": None}
 
 
+def test_an_empty_key_variable_is_named_as_the_library_names_it(
+    sfapi: Sfapi, sim: RunningSimulator
+) -> None:
+    sim.reset_stats()
+    out = sfapi("whoami", env={"SFAPI_KEY": ""})
+    assert out.exit_code == 3
+    assert out.stderr.startswith("error: the SFAPI_KEY environment variable is set but empty")
+    assert "Traceback" not in out.stderr
+    assert sim.stats()["total_requests"] == 0
+
+
 def test_a_protected_command_without_credentials_exits_3_before_any_request(
     sfapi: Sfapi, sim: RunningSimulator
 ) -> None:
