@@ -65,15 +65,30 @@ def sim_session() -> Iterator[RunningSimulator]:
         yield simulator
 
 
+#: The shell settings a client built without arguments reads; unset during a test
+#: that uses ``sim``, so that nothing reaches the service they point at and
+#: ``sim.client(key=None)`` has no credentials.
+CLIENT_VARIABLES = ("SFAPI_KEY", "SFAPI_BASE_URL", "SFAPI_TOKEN_URL", "SFAPI_WAIT_INTERVAL")
+
+
 @pytest.fixture
-def sim(sim_session: RunningSimulator) -> Iterator[RunningSimulator]:
+def sim(
+    sim_session: RunningSimulator, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[RunningSimulator]:
     """The session's simulator, without faults, with fast jobs, the default disk quota
     and its clock back to real time, for one test.
+
+    The shell's ``SFAPI_KEY``, ``SFAPI_BASE_URL``, ``SFAPI_TOKEN_URL`` and
+    ``SFAPI_WAIT_INTERVAL`` are unset for the test (a developer may have exported
+    another simulator's, or NERSC's); a test of code that reads them sets them with
+    ``monkeypatch.setenv`` from ``sim.base_url``, ``sim.token_url`` and ``sim.key_file``.
 
     ``sim.client()`` and ``sim.async_client()`` give clients already pointed at it, with
     alice's read-write key; ``sim.set_faults(...)`` and ``sim.configure(...)`` change
     its behaviour for this test only.
     """
+    for name in CLIENT_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
     sim_session.world.clock.offset = 0.0
     sim_session.set_faults()
     sim_session.configure(
