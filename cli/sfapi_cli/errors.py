@@ -22,9 +22,10 @@ from sfapi_client import (
     SfApiError,
     WaitTimeoutError,
 )
+from sfapi_client.exceptions import TokenRequestError
 
 from .exit_codes import ExitCode
-from .failures import CommandError, describe
+from .failures import CommandError, describe, no_such_route
 from .output import errors, plain_text
 
 #: How to give ``sfapi`` credentials, printed under a "needs credentials" error.
@@ -38,6 +39,17 @@ URL_HINT = (
     "hint: the API URL comes from --base-url, else SFAPI_BASE_URL, else NERSC's "
     "(the token URL from --token-url or SFAPI_TOKEN_URL); for the local simulator, "
     "start it with: sfapi-sim"
+)
+
+#: Printed under a 404 for a route the server does not have: the URL is the suspect.
+ROUTE_HINT = (
+    "hint: the server has no operation at {url}; check the API URL (--base-url, "
+    "else SFAPI_BASE_URL): NERSC's and the simulator's end in /api/v1.2"
+)
+#: Printed under a token request answered 404 or 405: the token URL is the suspect.
+TOKEN_URL_HINT = (
+    "hint: check the token URL (--token-url, else SFAPI_TOKEN_URL): the simulator's ends "
+    "in /c2id/token"
 )
 
 P = ParamSpec("P")
@@ -89,6 +101,10 @@ def reported(debug: Callable[[], bool]) -> Callable[[Callable[P, R]], Callable[P
                 hint = CREDENTIALS_HINT if isinstance(exc, MissingCredentialsError) else None
                 if isinstance(exc, ServerUnreachableError):
                     hint = URL_HINT
+                if isinstance(exc, SfApiError) and no_such_route(exc):
+                    hint = ROUTE_HINT.format(url=exc.url)
+                if isinstance(exc, TokenRequestError) and exc.status in (404, 405):
+                    hint = TOKEN_URL_HINT
                 if isinstance(exc, CommandError):
                     hint = exc.hint
                 if hint:
