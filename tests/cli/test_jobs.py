@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
-from sfapi_cli.commands.jobs import _Progress
+from rich.console import Console
+
+from sfapi_cli.waiting import _Board
 from sfapi_client import Client
 from sfapi_sim.testing import RunningSimulator
 
@@ -181,8 +184,10 @@ def test_the_live_line_shows_a_new_job_as_pending(client: Client, sim: RunningSi
     sim.set_faults(queue_lag=30.0)  # the queue does not list the job yet
     perlmutter = client.compute("perlmutter")
     found = perlmutter.submit_job("#!/bin/bash\n# sim: pending=5\necho done\n")
-    line = _Progress(found).__rich__().plain
-    assert line.startswith(f"job {found.jobid}: PENDING ")
+    console = Console(width=80, record=True, file=io.StringIO())
+    console.print(_Board([found]))
+    first = console.export_text().splitlines()[0].split()
+    assert first == ["job", str(found.jobid), "PENDING"]
 
 
 def test_submit_names_a_local_script_s_job(sfapi: Sfapi, tmp_path: Path) -> None:
