@@ -41,6 +41,12 @@ URL_HINT = (
     "start it with: sfapi-sim"
 )
 
+#: Printed under a key file that does not exist: where its name came from, and where
+#: key files come from.
+KEY_HINT = (
+    "hint: the key file comes from --key, else SFAPI_KEY; the simulator writes one when "
+    "started with sfapi-sim serve --key-out FILE, and NERSC's comes from Iris"
+)
 #: Printed under a 404 for a route the server does not have: the URL is the suspect.
 ROUTE_HINT = (
     "hint: the server has no operation at {url}; check the API URL (--base-url, "
@@ -54,6 +60,12 @@ TOKEN_URL_HINT = (
 
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+def missing_key_file(error: ClientKeyError) -> bool:
+    """True when the key file named does not exist (not when it exists but is refused)."""
+    text = str(error)
+    return text.startswith("key file ") and " not found" in text
 
 
 def exit_code_for(error: BaseException) -> ExitCode:
@@ -99,6 +111,8 @@ def reported(debug: Callable[[], bool]) -> Callable[[Callable[P, R]], Callable[P
                 line.append(" ").append_text(plain_text(describe(exc), multiline=True))
                 errors.print(line, soft_wrap=True)
                 hint = CREDENTIALS_HINT if isinstance(exc, MissingCredentialsError) else None
+                if isinstance(exc, ClientKeyError) and missing_key_file(exc):
+                    hint = KEY_HINT
                 if isinstance(exc, ServerUnreachableError):
                     hint = URL_HINT
                 if isinstance(exc, SfApiError) and no_such_route(exc):
