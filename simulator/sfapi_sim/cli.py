@@ -14,6 +14,7 @@ from pathlib import Path
 from types import FrameType
 
 from .config import API_PREFIX, DEFAULT_DISK_QUOTA, TOKEN_PATH, Faults, SimConfig, UserSpec
+from .extra import INSTALL_HINT, missing_extra_module
 from .keys import write_key_file
 from .state import seed
 from .state.quota import BLOCK
@@ -187,9 +188,16 @@ def _positive(text: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    import uvicorn
+    try:
+        import uvicorn
 
-    from .app import create_app
+        from .app import create_app
+    except ModuleNotFoundError as exc:
+        name = missing_extra_module(exc)
+        if name is None:
+            raise
+        print(INSTALL_HINT.format(what="sfapi-sim needs", name=name), file=sys.stderr)
+        return 2
 
     try:
         faults = Faults(

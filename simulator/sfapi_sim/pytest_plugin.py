@@ -18,38 +18,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from .config import DEFAULT_DISK_QUOTA
+from .extra import INSTALL_HINT, missing_extra_module
 
 if TYPE_CHECKING:
     from .testing import RunningSimulator
-
-#: The top-level modules the ``sim`` extra brings; a missing one means the extra is not
-#: installed (any other missing module is a real error and is raised as it is).
-SIM_EXTRA_MODULES = frozenset(
-    {
-        "fastapi",
-        "starlette",
-        "uvicorn",
-        "multipart",
-        "python_multipart",
-        "joserfc",
-        "tree_sitter",
-        "tree_sitter_bash",
-        "regex",
-    }
-)
-
-INSTALL_HINT = (
-    "the sim fixture needs the simulator's dependencies, which are not installed "
-    "(No module named {name!r}); install the package with its sim extra: "
-    "pip install 'sfapi-client-codegen[sim]' (or the same extra after a checkout's "
-    "path or a wheel's file name, as you installed the package)"
-)
-
-
-def _missing_extra_module(exc: ModuleNotFoundError) -> str | None:
-    """The sim extra's module whose absence ``exc`` reports, or None for any other."""
-    top = (exc.name or "").partition(".")[0]
-    return top if top in SIM_EXTRA_MODULES else None
 
 
 @pytest.fixture(scope="session")
@@ -57,10 +29,10 @@ def sim_session() -> Iterator[RunningSimulator]:
     try:
         from .testing import running_simulator
     except ModuleNotFoundError as exc:
-        name = _missing_extra_module(exc)
+        name = missing_extra_module(exc)
         if name is None:
             raise
-        pytest.fail(INSTALL_HINT.format(name=name), pytrace=False)
+        pytest.fail(INSTALL_HINT.format(what="the sim fixture needs", name=name), pytrace=False)
     with running_simulator() as simulator:
         yield simulator
 
