@@ -70,7 +70,10 @@ def no_such_route(error: BaseException) -> bool:
 
 
 def describe(error: BaseException) -> str:
-    """The one-line text of an error: an API error's reason, anything else as it reads."""
+    """The one-line text of an error: an API error's reason, anything else as it reads;
+    a missing credential without the library's advice (the hint line gives the CLI's)."""
+    if isinstance(error, MissingCredentialsError):
+        return f"{error.operation or 'the command'} needs credentials"
     if isinstance(error, SfApiError) and error.status is not None:
         return reason(error)
     return str(error)

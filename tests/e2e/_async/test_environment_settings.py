@@ -64,7 +64,7 @@ async def test_without_the_key_variable_only_public_operations_work(
     async with AsyncClient() as client:
         assert client.wait_interval == 10
         assert (await client.resources.status("perlmutter")).name == "perlmutter"
-        with pytest.raises(MissingCredentialsError):
+        with pytest.raises(MissingCredentialsError, match="or set SFAPI_KEY to your key file"):
             await client.user()
 
 

@@ -65,7 +65,7 @@ def test_without_the_key_variable_only_public_operations_work(
     with Client() as client:
         assert client.wait_interval == 10
         assert (client.resources.status("perlmutter")).name == "perlmutter"
-        with pytest.raises(MissingCredentialsError):
+        with pytest.raises(MissingCredentialsError, match="or set SFAPI_KEY to your key file"):
             client.user()
 
 

@@ -31,6 +31,12 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncClient"]
 
+#: What a "needs credentials" error advises a user of this client.
+CREDENTIALS_ADVICE = (
+    "create the client with key=, client_id= and secret=, or access_token=, or set "
+    "SFAPI_KEY to your key file's path (then Client() uses it)"
+)
+
 #: The environment variables the client's URLs come from when not given.
 BASE_URL_VARIABLE = "SFAPI_BASE_URL"
 TOKEN_URL_VARIABLE = "SFAPI_TOKEN_URL"
@@ -190,6 +196,7 @@ class AsyncClient(AsyncClosing):
             verify=verify,
             cert=cert,
             trust_env=trust_env,
+            credentials_advice=CREDENTIALS_ADVICE,
         )
         """The low-level client under this one: every operation of the API as a method."""
         #: What every machine, job, task and path of this client works with.
