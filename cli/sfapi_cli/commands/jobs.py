@@ -251,6 +251,12 @@ def _remote_script(script: str, local: bool, machine: str) -> Iterator[None]:
         here = Path(script).is_file()
         if isinstance(error, FileNotFoundError):
             message = f"job script {script} not found on {machine}"
+        elif here and not script.startswith("/"):
+            # The library's own advice (Python code) gives way to the hint at --local.
+            message = (
+                f"job script {script!r} is neither an absolute path on the machine nor a "
+                "script text (which starts with '#!')"
+            )
         elif here:
             message = str(error)
         else:
