@@ -1,20 +1,20 @@
 """Code written for NERSC's sfapi_client 0.6.0 runs unchanged: the same module paths,
-names and calls. Only the connection settings come from the environment here."""
+names and calls, every setting passed as an argument (arguments win over the variables
+this package reads; here they are read by the script, as 0.6.0 code does)."""
 
-from connection import options
+import os
 
-from sfapi_client import Client
+from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, Client
 from sfapi_client.compute import Machine
 from sfapi_client.jobs import JobState
 from sfapi_client.paths import RemotePath
 
-settings = options()
-
+setting = os.environ.get
 with Client(
-    key=settings["key"],
-    api_base_url=settings["api_base_url"],
-    token_url=settings["token_url"],
-    wait_interval=settings["wait_interval"],
+    key=setting("SFAPI_KEY", "mykey"),
+    api_base_url=setting("SFAPI_BASE_URL", DEFAULT_BASE_URL),
+    token_url=setting("SFAPI_TOKEN_URL", DEFAULT_TOKEN_URL),
+    wait_interval=float(setting("SFAPI_WAIT_INTERVAL", "10")),
 ) as client:
     perlmutter = client.compute(Machine.perlmutter)
     [home] = perlmutter.ls(perlmutter.run("printenv HOME").strip(), directory=True)

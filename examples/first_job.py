@@ -1,14 +1,8 @@
-import os
+from sfapi_client import Client, Machine
 
-from sfapi_client import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL, Client, Machine
-
-setting = os.environ.get
-with Client(
-    key=setting("SFAPI_KEY", "mykey"),
-    api_base_url=setting("SFAPI_BASE_URL", DEFAULT_BASE_URL),
-    token_url=setting("SFAPI_TOKEN_URL", DEFAULT_TOKEN_URL),
-    wait_interval=float(setting("SFAPI_WAIT_INTERVAL", "10")),
-) as client:
+# Client() reads SFAPI_KEY, SFAPI_BASE_URL, SFAPI_TOKEN_URL and SFAPI_WAIT_INTERVAL:
+# the simulator's export lines point it there; unset, it talks to NERSC.
+with Client() as client:
     perlmutter = client.compute(Machine.perlmutter)
     job = perlmutter.submit_job("#!/bin/bash\n#SBATCH --time=5\necho hello from $(hostname)\n")
     print("job", job.jobid, "ended", job.complete().value)

@@ -2,18 +2,25 @@
 
 The ergonomic Client is built on it; use it for an operation the ergonomic layer does
 not wrap, or to see exactly which request is sent. Answers are the generated pydantic
-models.
+models. It reads no environment variable: the script passes every setting (here the
+ones the simulator's export lines set).
 """
 
-from connection import options
+import os
 
-from sfapi_client import ApiClient, ClientCredentialsAuth, Credentials
+from sfapi_client import (
+    DEFAULT_BASE_URL,
+    DEFAULT_TOKEN_URL,
+    ApiClient,
+    ClientCredentialsAuth,
+    Credentials,
+)
 
-settings = options()
-credentials = Credentials.from_key_file(settings["key"])
-auth = ClientCredentialsAuth(credentials, settings["token_url"])
+setting = os.environ.get
+credentials = Credentials.from_key_file(setting("SFAPI_KEY", "mykey.pem"))
+auth = ClientCredentialsAuth(credentials, setting("SFAPI_TOKEN_URL", DEFAULT_TOKEN_URL))
 
-with ApiClient(settings["api_base_url"], auth=auth) as api:
+with ApiClient(setting("SFAPI_BASE_URL", DEFAULT_BASE_URL), auth=auth) as api:
     # Methods are grouped by the API's tags: status, account, compute, utilities ...
     perlmutter = api.status.read_status_for_system("perlmutter")
     print(perlmutter.name, perlmutter.status.value)

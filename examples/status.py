@@ -1,13 +1,9 @@
-"""System status, outages and notes: public, so no key is needed."""
-
-from connection import options
+"""System status, outages and notes: public, so no key is needed (``SFAPI_KEY`` may be
+unset; the URLs come from ``SFAPI_BASE_URL`` and ``SFAPI_TOKEN_URL`` when set)."""
 
 from sfapi_client import Client, Resource
 
-settings = options()
-del settings["key"]  # status questions need no credentials
-
-with Client(**settings) as client:
+with Client() as client:
     # Every system at once, as a dict by name.
     for name, status in sorted(client.resources.status().items()):
         print(f"{name:20} {status.status.value}")

@@ -13,6 +13,18 @@ import pytest
 from sfapi_client import AsyncClient, Client
 from sfapi_sim.testing import RunningSimulator
 
+#: The settings a client without arguments reads from the environment.
+CLIENT_VARIABLES = ("SFAPI_KEY", "SFAPI_BASE_URL", "SFAPI_TOKEN_URL", "SFAPI_WAIT_INTERVAL")
+
+
+@pytest.fixture(autouse=True)
+def _no_client_settings_from_the_shell(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test starts without the shell's client settings (a developer who pasted the
+    simulator's export lines), so that a client built without credentials has none;
+    tests that mean to use the variables set them."""
+    for name in CLIENT_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+
 
 @pytest.fixture
 async def async_client(sim: RunningSimulator) -> AsyncIterator[AsyncClient]:

@@ -1,5 +1,5 @@
 """``python -m sfapi_cli``: the ``sfapi`` command without its console script."""
 
-from .app import main
+from .launch import main
 
 main()

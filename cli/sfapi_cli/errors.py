@@ -22,9 +22,10 @@ from sfapi_client import (
     SfApiError,
     WaitTimeoutError,
 )
+from sfapi_client.exceptions import TokenRequestError
 
 from .exit_codes import ExitCode
-from .failures import CommandError, describe
+from .failures import CommandError, describe, no_such_route
 from .output import errors, plain_text
 
 #: How to give ``sfapi`` credentials, printed under a "needs credentials" error.
@@ -40,8 +41,31 @@ URL_HINT = (
     "start it with: sfapi-sim"
 )
 
+#: Printed under a key file that does not exist: where its name came from, and where
+#: key files come from.
+KEY_HINT = (
+    "hint: the key file comes from --key, else SFAPI_KEY; the simulator writes one when "
+    "started with sfapi-sim serve --key-out FILE, and NERSC's comes from Iris"
+)
+#: Printed under a 404 for a route the server does not have: the URL is the suspect.
+ROUTE_HINT = (
+    "hint: the server has no operation at {url}; check the API URL (--base-url, "
+    "else SFAPI_BASE_URL): NERSC's and the simulator's end in /api/v1.2"
+)
+#: Printed under a token request answered 404 or 405: the token URL is the suspect.
+TOKEN_URL_HINT = (
+    "hint: check the token URL (--token-url, else SFAPI_TOKEN_URL): the simulator's ends "
+    "in /c2id/token"
+)
+
 P = ParamSpec("P")
 R = TypeVar("R")
+
+
+def missing_key_file(error: ClientKeyError) -> bool:
+    """True when the key file named does not exist (not when it exists but is refused)."""
+    text = str(error)
+    return text.startswith("key file ") and " not found" in text
 
 
 def exit_code_for(error: BaseException) -> ExitCode:
@@ -87,8 +111,14 @@ def reported(debug: Callable[[], bool]) -> Callable[[Callable[P, R]], Callable[P
                 line.append(" ").append_text(plain_text(describe(exc), multiline=True))
                 errors.print(line, soft_wrap=True)
                 hint = CREDENTIALS_HINT if isinstance(exc, MissingCredentialsError) else None
+                if isinstance(exc, ClientKeyError) and missing_key_file(exc):
+                    hint = KEY_HINT
                 if isinstance(exc, ServerUnreachableError):
                     hint = URL_HINT
+                if isinstance(exc, SfApiError) and no_such_route(exc):
+                    hint = ROUTE_HINT.format(url=exc.url)
+                if isinstance(exc, TokenRequestError) and exc.status in (404, 405):
+                    hint = TOKEN_URL_HINT
                 if isinstance(exc, CommandError):
                     hint = exc.hint
                 if hint:

@@ -8,6 +8,7 @@ code it means and an optional hint; :func:`doing` turns an answer the API refuse
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -15,6 +16,7 @@ from sfapi_client import (
     AuthenticationError,
     ClientKeyError,
     MissingCredentialsError,
+    NotFoundError,
     PermissionDeniedError,
     SfApiError,
 )
@@ -47,8 +49,31 @@ def reason(error: SfApiError) -> str:
     return error.message
 
 
+#: What the service (NERSC's and the simulator's alike) answers for a path it has no
+#: route for, as opposed to a 404 about a job, a file or a system it was asked about.
+NO_ROUTE_BODY = {"detail": "Not Found"}
+#: The longest answer looked at for that shape: the no-route answer is a few bytes.
+_NO_ROUTE_LIMIT = 200
+
+
+def no_such_route(error: BaseException) -> bool:
+    """True for a 404 meaning the server has no such route at all: the API's URL is
+    most likely wrong (a base URL without its ``/api/v1.2``), not the name asked for."""
+    if not isinstance(error, NotFoundError) or not isinstance(error.body, str | bytes):
+        return False
+    if len(error.body) > _NO_ROUTE_LIMIT:
+        return False
+    try:
+        return bool(json.loads(error.body) == NO_ROUTE_BODY)
+    except ValueError:
+        return False
+
+
 def describe(error: BaseException) -> str:
-    """The one-line text of an error: an API error's reason, anything else as it reads."""
+    """The one-line text of an error: an API error's reason, anything else as it reads;
+    a missing credential without the library's advice (the hint line gives the CLI's)."""
+    if isinstance(error, MissingCredentialsError):
+        return f"{error.operation or 'the command'} needs credentials"
     if isinstance(error, SfApiError) and error.status is not None:
         return reason(error)
     return str(error)
@@ -59,11 +84,12 @@ def doing(what: str) -> Iterator[None]:
     """Report an answer the API refused inside the block as ``<what>: <reason>``.
 
     Only errors the service answered with (an HTTP or in-band status) are reworded;
-    credential errors, timeouts and connection failures pass through unchanged.
+    credential errors, timeouts, connection failures and a route the server does not
+    have (a wrong API URL) pass through unchanged.
     """
     try:
         yield
     except SfApiError as exc:
-        if isinstance(exc, CREDENTIAL_ERRORS) or exc.status is None:
+        if isinstance(exc, CREDENTIAL_ERRORS) or exc.status is None or no_such_route(exc):
             raise
         raise CommandError(f"{what}: {reason(exc)}", ExitCode.API_ERROR) from exc

@@ -79,5 +79,7 @@ def endpoint(
         return Endpoint(checked_url(env[variable], what, origin), origin)
     if default:
         origin = f"the default {what}"
+        if variable is not None:
+            origin += f"; {argument_name}= and the {variable} environment variable can change it"
         return Endpoint(checked_url(default, what, origin), origin)
     raise InvalidUrlError(f"no {what}: pass {argument_name}=")

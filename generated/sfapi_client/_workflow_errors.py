@@ -63,7 +63,7 @@ class InvalidArgumentError(SfApiError, ValueError):
     segment, an empty script); found before any request was sent.
 
     A ValueError, as argument errors are, and an ``SfApiError``, as NERSC's earlier client
-    raised for these, so that ``except SfApiError`` written for it still applies.
+    raised for these, so that code catching ``SfApiError`` written for it still applies.
     """
 
 

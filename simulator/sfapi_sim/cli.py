@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import shlex
 import shutil
 import signal
+import socket
 import sys
 import tempfile
 from pathlib import Path
 from types import FrameType
 
 from .config import API_PREFIX, DEFAULT_DISK_QUOTA, TOKEN_PATH, Faults, SimConfig, UserSpec
+from .extra import INSTALL_HINT, missing_extra_module
 from .keys import write_key_file
 from .state import seed
 from .state.quota import BLOCK
@@ -185,9 +188,16 @@ def _positive(text: str) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    import uvicorn
+    try:
+        import uvicorn
 
-    from .app import create_app
+        from .app import create_app
+    except ModuleNotFoundError as exc:
+        name = missing_extra_module(exc)
+        if name is None:
+            raise
+        print(INSTALL_HINT.format(what="sfapi-sim needs", name=name), file=sys.stderr)
+        return 2
 
     try:
         faults = Faults(
@@ -230,6 +240,14 @@ def main(argv: list[str] | None = None) -> int:
         f"http://127.0.0.1:{args.port}{TOKEN_PATH}",
         f"http://localhost:{args.port}{TOKEN_PATH}",
     ]
+    # Take the port before anything else: with the port taken (a simulator already running),
+    # writing a key file would replace the one that simulator's users hold, and export
+    # lines would point scripts at the other server.
+    try:
+        bound = bind(args.host, args.port)
+    except OSError as exc:
+        print(f"sfapi-sim: {cannot_bind(args.host, args.port, exc)}", file=sys.stderr)
+        return 2
     # SIGTERM (what CI runners and ``docker stop`` send) ends the server as Ctrl-C does, so
     # that the temporary data folder is removed either way.
     previous = signal.signal(signal.SIGTERM, _terminate)
@@ -241,35 +259,69 @@ def main(argv: list[str] | None = None) -> int:
         app = create_app(config, root, token_urls)
         world = app.state.world
         base_url = f"http://{shown_host}:{args.port}{API_PREFIX}"
-        print(f"SF API simulator: base URL {base_url}")
-        print(f"token URL: {token_urls[0]}")
+        shown = [f"SF API simulator: base URL {base_url}", f"token URL: {token_urls[0]}"]
         if scratch is not None:
-            print(f"data folder (removed on exit): {scratch}")
+            shown.append(f"data folder (removed on exit): {scratch}")
         for path, read_only in ((args.key_out, False), (args.read_only_key_out, True)):
             if path is not None:
                 client, pem = world.authority.register("alice", read_only=read_only)
                 write_key_file(path, client.client_id, pem)
-                print(f"{'read-only' if read_only else 'read-write'} key for user alice: {path}")
+                shown.append(
+                    f"{'read-only' if read_only else 'read-write'} key for user alice: {path}"
+                )
         if args.key_dir is not None:
             for name in world.accounts:
                 client, pem = world.authority.register(name)
                 key = write_key_file(args.key_dir / f"{name}.key", client.client_id, pem)
-                print(f"read-write key for user {name}: {key}")
-        print("\nTo point the client, the examples and sfapi at it, run in your shell:")
-        print("\n".join(_export_lines(base_url, token_urls[0], args.key_out)))
-        print("Ctrl-C stops the simulator.")
+                shown.append(f"read-write key for user {name}: {key}")
+        shown.append("\nTo point the client, the examples and sfapi at it, run in your shell:")
+        shown.extend(_export_lines(base_url, token_urls[0], args.key_out))
+        shown.append("Ctrl-C stops the simulator.")
+        print("\n".join(shown))
         sys.stdout.flush()
-        uvicorn.run(app, host=args.host, port=args.port, log_level="warning", lifespan="off")
+        server_config = uvicorn.Config(app, log_level="warning", lifespan="off")
+        uvicorn.Server(server_config).run(sockets=[bound])
     except Terminated:
         return 128 + signal.SIGTERM
     except OSError as exc:  # a key file or the data folder cannot be written
         print(f"sfapi-sim: {exc.strerror or exc}", file=sys.stderr)
         return 2
     finally:
+        bound.close()
         if scratch is not None:
             _remove(Path(scratch))
         signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+def bind(host: str, port: int) -> socket.socket:
+    """A socket bound to ``host``:``port``, for the server to take over; OSError when the
+    address is taken or cannot be used.
+
+    It listens only once the server starts (asyncio calls ``listen``), so that a client
+    that waits for the port to accept finds the key files written.
+    """
+    info = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    family, kind, protocol, _name, address = info[0]
+    bound = socket.socket(family, kind, protocol)
+    try:
+        bound.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        bound.bind(address)
+    except OSError:
+        bound.close()
+        raise
+    return bound
+
+
+def cannot_bind(host: str, port: int, error: OSError) -> str:
+    """Why the simulator cannot listen, and what to do about it."""
+    if error.errno == errno.EADDRINUSE:
+        return (
+            f"port {port} on {host} is already in use (another simulator, or another "
+            f"server); stop that one, or choose a free port with --port, such as "
+            f"--port {port + 1}"
+        )
+    return f"cannot listen on {host}:{port}: {error.strerror or error}"
 
 
 def _remove(folder: Path) -> None:

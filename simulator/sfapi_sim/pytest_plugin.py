@@ -18,38 +18,10 @@ from typing import TYPE_CHECKING
 import pytest
 
 from .config import DEFAULT_DISK_QUOTA
+from .extra import INSTALL_HINT, missing_extra_module
 
 if TYPE_CHECKING:
     from .testing import RunningSimulator
-
-#: The top-level modules the ``sim`` extra brings; a missing one means the extra is not
-#: installed (any other missing module is a real error and is raised as it is).
-SIM_EXTRA_MODULES = frozenset(
-    {
-        "fastapi",
-        "starlette",
-        "uvicorn",
-        "multipart",
-        "python_multipart",
-        "joserfc",
-        "tree_sitter",
-        "tree_sitter_bash",
-        "regex",
-    }
-)
-
-INSTALL_HINT = (
-    "the sim fixture needs the simulator's dependencies, which are not installed "
-    "(No module named {name!r}); install the package with its sim extra: "
-    "pip install 'sfapi-client-codegen[sim]' (or the same extra after a checkout's "
-    "path or a wheel's file name, as you installed the package)"
-)
-
-
-def _missing_extra_module(exc: ModuleNotFoundError) -> str | None:
-    """The sim extra's module whose absence ``exc`` reports, or None for any other."""
-    top = (exc.name or "").partition(".")[0]
-    return top if top in SIM_EXTRA_MODULES else None
 
 
 @pytest.fixture(scope="session")
@@ -57,23 +29,38 @@ def sim_session() -> Iterator[RunningSimulator]:
     try:
         from .testing import running_simulator
     except ModuleNotFoundError as exc:
-        name = _missing_extra_module(exc)
+        name = missing_extra_module(exc)
         if name is None:
             raise
-        pytest.fail(INSTALL_HINT.format(name=name), pytrace=False)
+        pytest.fail(INSTALL_HINT.format(what="the sim fixture needs", name=name), pytrace=False)
     with running_simulator() as simulator:
         yield simulator
 
 
+#: The shell settings a client built without arguments reads; unset during a test
+#: that uses ``sim``, so that nothing reaches the service they point at and
+#: ``sim.client(key=None)`` has no credentials.
+CLIENT_VARIABLES = ("SFAPI_KEY", "SFAPI_BASE_URL", "SFAPI_TOKEN_URL", "SFAPI_WAIT_INTERVAL")
+
+
 @pytest.fixture
-def sim(sim_session: RunningSimulator) -> Iterator[RunningSimulator]:
+def sim(
+    sim_session: RunningSimulator, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[RunningSimulator]:
     """The session's simulator, without faults, with fast jobs, the default disk quota
     and its clock back to real time, for one test.
+
+    The shell's ``SFAPI_KEY``, ``SFAPI_BASE_URL``, ``SFAPI_TOKEN_URL`` and
+    ``SFAPI_WAIT_INTERVAL`` are unset for the test (a developer may have exported
+    another simulator's, or NERSC's); a test of code that reads them sets them with
+    ``monkeypatch.setenv`` from ``sim.base_url``, ``sim.token_url`` and ``sim.key_file``.
 
     ``sim.client()`` and ``sim.async_client()`` give clients already pointed at it, with
     alice's read-write key; ``sim.set_faults(...)`` and ``sim.configure(...)`` change
     its behaviour for this test only.
     """
+    for name in CLIENT_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
     sim_session.world.clock.offset = 0.0
     sim_session.set_faults()
     sim_session.configure(

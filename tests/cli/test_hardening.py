@@ -26,6 +26,21 @@ def test_submit_local_with_a_latin1_script_names_the_file_and_sends_nothing(
     assert sim.stats()["total_requests"] == 0
 
 
+def test_submit_local_without_an_interpreter_line_says_so_and_sends_nothing(
+    sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path
+) -> None:
+    script = tmp_path / "hello.sh"
+    script.write_text("echo hello\n", encoding="utf-8")
+    sim.reset_stats()
+    out = sfapi("submit", "perlmutter", str(script), "--local")
+    assert out.exit_code == 2
+    assert out.stderr == (
+        f"error: local script {script} does not start with '#!': a job script's first line "
+        "names its interpreter, such as #!/bin/bash\n"
+    )
+    assert sim.stats()["total_requests"] == 0
+
+
 def test_download_into_a_missing_folder_writes_nothing(
     sfapi: Sfapi, sim: RunningSimulator, remote_dir: str, tmp_path: Path
 ) -> None:

@@ -186,8 +186,8 @@ def test_the_live_line_shows_a_new_job_as_pending(client: Client, sim: RunningSi
     found = perlmutter.submit_job("#!/bin/bash\n# sim: pending=5\necho done\n")
     console = Console(width=80, record=True, file=io.StringIO())
     console.print(_Board([found]))
-    first_line = console.export_text().splitlines()[0].split()
-    assert first_line == ["job", found.jobid, "PENDING"]
+    first = console.export_text().splitlines()[0].split()
+    assert first == ["job", str(found.jobid), "PENDING"]
 
 
 def test_submit_names_a_local_script_s_job(sfapi: Sfapi, tmp_path: Path) -> None:

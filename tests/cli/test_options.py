@@ -17,6 +17,17 @@ from .conftest import Sfapi
 NO_CREDENTIALS: dict[str, str | None] = {"SFAPI_KEY": None}
 
 
+def test_an_empty_key_variable_is_named_as_the_library_names_it(
+    sfapi: Sfapi, sim: RunningSimulator
+) -> None:
+    sim.reset_stats()
+    out = sfapi("whoami", env={"SFAPI_KEY": ""})
+    assert out.exit_code == 3
+    assert out.stderr.startswith("error: the SFAPI_KEY environment variable is set but empty")
+    assert "Traceback" not in out.stderr
+    assert sim.stats()["total_requests"] == 0
+
+
 def test_a_protected_command_without_credentials_exits_3_before_any_request(
     sfapi: Sfapi, sim: RunningSimulator
 ) -> None:
@@ -33,7 +44,10 @@ def test_a_protected_command_without_credentials_exits_3_before_any_request(
 def test_key_file_refusals_exit_3(sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path) -> None:
     missing = sfapi("--key", str(tmp_path / "absent.pem"), "whoami", env=NO_CREDENTIALS)
     assert missing.exit_code == 3
-    assert missing.stderr == f"error: key file {tmp_path / 'absent.pem'} not found\n"
+    error, hint = missing.stderr.splitlines()
+    assert error == f"error: key file {tmp_path / 'absent.pem'} not found"
+    assert hint.startswith("hint: the key file comes from --key, else SFAPI_KEY")
+    assert "sfapi-sim serve --key-out FILE" in hint
     readable = tmp_path / "readable.pem"
     readable.write_text(sim.key_file.read_text())
     readable.chmod(0o644)

@@ -44,7 +44,11 @@ def test_an_unknown_system_is_a_usage_error_for_every_command(sfapi: Sfapi) -> N
     for args in machine_commands:
         out = sfapi(*args)
         assert out.exit_code == 2, (args, out.stderr)
-        assert "'cori' is not one of" in out.stderr
+        assert "cori is retired" in out.stderr and "use perlmutter" in out.stderr
+    typo = sfapi("jobs", "perlmuter")
+    assert typo.exit_code == 2
+    assert "did you mean 'perlmutter'?" in typo.stderr and "Traceback" not in typo.stderr
+    assert sfapi("--json", "jobs", "PERLMUTTER").exit_code == 0
 
 
 def test_outages_past_and_planned(sfapi: Sfapi) -> None:

@@ -5,9 +5,11 @@ names its file, so that a reader knows what to save it as."""
 
 from __future__ import annotations
 
+import inspect
 import re
 from pathlib import Path
 
+from sfapi_client import Client
 from sfapi_sim.cli import DEFAULT_PORT, _parser
 from tests.docs.readme import (
     ROOT,
@@ -99,10 +101,12 @@ def test_pages_with_examples_that_need_connection_py_say_where_it_is() -> None:
             ) or page.name == "getting-started.md", page.name
 
 
-def test_the_export_lines_name_every_setting_the_examples_read() -> None:
+def test_the_export_lines_name_every_setting_the_client_reads() -> None:
+    settings = {"SFAPI_KEY", "SFAPI_BASE_URL", "SFAPI_TOKEN_URL", "SFAPI_WAIT_INTERVAL"}
+    client_doc = inspect.getdoc(Client) or ""
+    assert all(f"``{name}``" in client_doc for name in settings)
     connection = (EXAMPLES / "connection.py").read_text()
-    settings = set(re.findall(r'"(SFAPI_[A-Z_]+)"', connection))
-    assert settings == {"SFAPI_KEY", "SFAPI_BASE_URL", "SFAPI_TOKEN_URL", "SFAPI_WAIT_INTERVAL"}
+    assert set(re.findall(r"SFAPI_[A-Z_]+", connection)) == settings
     shown = (EXAMPLES / "setup" / "start_simulator.sh").read_text()
     assert {name for name in settings if f"export {name}=" in shown} == settings
     getting_started = (DOCS / "getting-started.md").read_text()

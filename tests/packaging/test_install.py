@@ -182,3 +182,26 @@ def test_a_users_test_file_gets_the_sim_fixture_without_a_conftest(
     # ... through its entry point: with the plugin turned off, the fixture is missing.
     without = user_pytest(sim_python, user_tests, "-p", "no:sfapi_sim")
     assert without.returncode == 1 and "fixture 'sim' not found" in without.stdout
+
+
+@pytest.mark.parametrize(
+    ("command", "extra"),
+    [(["sfapi", "status"], "cli"), (["sfapi-sim", "serve"], "sim")],
+)
+def test_the_commands_without_their_extras_say_which_to_install(
+    base_python: Path, command: list[str], extra: str
+) -> None:
+    """The console scripts come with the package whatever its extras; without theirs they
+    say which to install, in one line, rather than fail on an import."""
+    name, *args = command
+    done = subprocess.run(
+        [str(base_python.parent / name), *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"pip install 'sfapi-client-codegen[{extra}]'" in done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.splitlines()) == 1
+    assert done.stdout == ""

@@ -282,7 +282,7 @@ def test_serve_starts_with_several_users_and_their_keys(tmp_path: Path) -> None:
 )
 def test_serve_refuses_bad_users_and_quotas(args: list[str]) -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "sfapi_sim.cli", "serve", "--port", "1", *args],
+        [sys.executable, "-m", "sfapi_sim.cli", "serve", "--port", str(free_port()), *args],
         capture_output=True,
         text=True,
         timeout=60,
@@ -297,7 +297,16 @@ def test_serve_refuses_to_write_a_key_through_a_link(tmp_path: Path) -> None:
     victim.write_text("keep me\n")
     (keys / "bob.key").symlink_to(victim)
     done = subprocess.run(
-        [sys.executable, "-m", "sfapi_sim.cli", "serve", "--port", "1", "--key-dir", str(keys)],
+        [
+            sys.executable,
+            "-m",
+            "sfapi_sim.cli",
+            "serve",
+            "--port",
+            str(free_port()),
+            "--key-dir",
+            str(keys),
+        ],
         capture_output=True,
         text=True,
         timeout=60,
@@ -313,7 +322,16 @@ def test_a_machine_root_replaced_by_a_link_is_refused(tmp_path: Path) -> None:
     (data / "perlmutter").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
     (tmp_path / "elsewhere").mkdir()
     done = subprocess.run(
-        [sys.executable, "-m", "sfapi_sim.cli", "serve", "--port", "1", "--data-dir", str(data)],
+        [
+            sys.executable,
+            "-m",
+            "sfapi_sim.cli",
+            "serve",
+            "--port",
+            str(free_port()),
+            "--data-dir",
+            str(data),
+        ],
         capture_output=True,
         text=True,
         timeout=60,

@@ -251,6 +251,12 @@ def _remote_script(script: str, local: bool, machine: str) -> Iterator[None]:
         here = Path(script).is_file()
         if isinstance(error, FileNotFoundError):
             message = f"job script {script} not found on {machine}"
+        elif here and not script.startswith("/"):
+            # The library's own advice (Python code) gives way to the hint at --local.
+            message = (
+                f"job script {script!r} is neither an absolute path on the machine nor a "
+                "script text (which starts with '#!')"
+            )
         elif here:
             message = str(error)
         else:
@@ -261,11 +267,11 @@ def _remote_script(script: str, local: bool, machine: str) -> Iterator[None]:
 
 def _local_script(path: Path) -> str:
     """The text of a local script; an error naming the file when it cannot be read as
-    UTF-8 text (the API takes scripts as text)."""
+    UTF-8 text (the API takes scripts as text) or has no ``#!`` line (sbatch needs one)."""
     if not path.is_file():
         raise FileNotFoundError(f"local script {path} does not exist or is not a file")
     try:
-        return path.read_bytes().decode("utf-8")
+        text = path.read_bytes().decode("utf-8")
     except UnicodeDecodeError as exc:
         raise ValueError(
             f"local script {path} is not UTF-8 text: byte {exc.object[exc.start]:#04x} at "
@@ -273,3 +279,10 @@ def _local_script(path: Path) -> str:
         ) from None
     except OSError as exc:
         raise PermissionError(f"cannot read the local script {path}: {exc.strerror}") from None
+    if not text.startswith("#!"):
+        # As sbatch: the first line names the interpreter that runs the script.
+        raise ValueError(
+            f"local script {path} does not start with '#!': a job script's first line names "
+            "its interpreter, such as #!/bin/bash"
+        )
+    return text

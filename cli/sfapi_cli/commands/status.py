@@ -13,7 +13,7 @@ from sfapi_client import NotFoundError
 from .. import state
 from ..errors import reported
 from ..exit_codes import ExitCode
-from ..failures import CommandError
+from ..failures import CommandError, no_such_route
 from ..global_options import CommandWithGlobals
 from ..output import emit_json, moment, styled_status, table
 
@@ -34,7 +34,7 @@ def known_name(name: str | None) -> Iterator[None]:
     try:
         yield
     except NotFoundError as exc:
-        if name is None:
+        if name is None or no_such_route(exc):
             raise
         raise CommandError(
             f"unknown system or service {name!r}",

@@ -79,6 +79,10 @@ _FIRST_CONTACT_PHASES = tuple(
 )
 
 
+#: What a "needs credentials" error advises by default.
+DEFAULT_CREDENTIALS_ADVICE = "create the client with a key, client_id and secret, or access_token"
+
+
 #: An origin as the client tracks which servers it has reached: scheme, host, port.
 Origin = tuple[str, str, int | None]
 
@@ -152,6 +156,7 @@ class BaseClient:
         verify: VerifySetting = True,
         cert: CertSetting = None,
         trust_env: bool = True,
+        credentials_advice: str | None = None,
     ) -> None:
         """The connection's settings, and the bounds of every call.
 
@@ -183,6 +188,8 @@ class BaseClient:
             user_agent: the ``User-Agent`` header.
             max_answer_bytes: the largest answer body read, counted after decompression
                 (default 256 MiB); a larger one raises ``ResponseTooLargeError``.
+            credentials_advice: what ``MissingCredentialsError`` tells a user to do, for a
+                client made without ``auth`` (default: ``DEFAULT_CREDENTIALS_ADVICE``).
         """
         if base_url is None:
             base_url = self.default_base_url
@@ -199,6 +206,8 @@ class BaseClient:
         if auth is not None and not isinstance(auth, ClientCredentialsAuth | httpx2.Auth):
             raise TypeError("auth must be a ClientCredentialsAuth or an httpx2.Auth")
         self._auth = auth
+        #: What a "needs credentials" error advises.
+        self.credentials_advice = credentials_advice or DEFAULT_CREDENTIALS_ADVICE
         self._retry = retry or RetryConfig()
         # The servers that have answered this client at least once.
         self._reached: set[Origin] = set()
@@ -285,8 +294,7 @@ class BaseClient:
         """
         if operation.secured and not self.has_credentials:
             raise MissingCredentialsError(
-                f"{operation.name} needs credentials: create the client with a key, "
-                "client_id and secret, or access_token",
+                f"{operation.name} needs credentials: {self.credentials_advice}",
                 method=operation.method,
                 operation=operation.name,
             )

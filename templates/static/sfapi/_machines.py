@@ -11,6 +11,7 @@ sees ``PublicHost`` itself.
 
 from __future__ import annotations
 
+import difflib
 from enum import EnumType, StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -49,8 +50,12 @@ def machine_from(value: PublicHost | str) -> PublicHost:
     try:
         return PublicHost(name)
     except ValueError:
-        valid = ", ".join(m.value for m in PublicHost)
-        raise ValueError(f"unknown machine {value!r}; valid machines: {valid}") from None
+        names = [m.value for m in PublicHost]
+        close = difflib.get_close_matches(name, names, n=1)
+        guess = f"did you mean {close[0]!r}? " if close else ""
+        raise ValueError(
+            f"unknown machine {value!r}; {guess}valid machines: {', '.join(names)}"
+        ) from None
 
 
 class _MachineEnumType(EnumType):

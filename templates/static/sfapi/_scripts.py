@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 from ._remote_paths import checked_remote_path
 from ._workflow_errors import InvalidArgumentError
@@ -106,6 +107,24 @@ def checked_text(text: str, what: str) -> str:
     return text
 
 
+#: The longest name looked up as a local file (a script text is never one).
+_LOCAL_NAME_LIMIT = 4096
+
+
+def local_file_advice(name: str) -> str:
+    """When ``name`` is a file on this computer (a script path given as it is named
+    here), how to submit it; else nothing. Only a local lookup, never a read."""
+    if len(name) > _LOCAL_NAME_LIMIT or "\n" in name or "\0" in name:
+        return ""
+    try:
+        is_file = Path(name).is_file()
+    except OSError:
+        return ""
+    if not is_file:
+        return ""
+    return f"; {name} is a file on this computer: pass its text, Path({name!r}).read_text()"
+
+
 def checked_path(script: str) -> str:
     """A script path on the machine: absolute, without NUL, control characters or
     ``.``/``..`` segments (refused, not resolved); InvalidArgumentError otherwise."""
@@ -115,8 +134,9 @@ def checked_path(script: str) -> str:
             "the job script is empty: give a path on the machine or a script text"
         )
     if not path.startswith("/"):
+        here = local_file_advice(path)
         raise InvalidArgumentError(
             f"job script {script!r} is neither an absolute path on the machine "
-            "nor a script text (which starts with '#!')"
+            f"nor a script text (which starts with '#!'){here}"
         )
     return checked_remote_path(path, "job script path")

@@ -2,7 +2,7 @@
 
 from ._async.compute import AsyncCompute
 from ._async.tasks import AsyncCommandTask
-from ._machines import Machine
+from ._machines import Machine, Machines
 from ._sync.compute import Compute
 from ._sync.tasks import CommandTask
 from ._task_results import CommandResult, TaskStatus
@@ -20,5 +20,6 @@ __all__ = [
     "CommandTaskResult",
     "Compute",
     "Machine",
+    "Machines",
     "TaskStatus",
 ]

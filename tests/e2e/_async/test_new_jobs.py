@@ -17,6 +17,10 @@ async def test_a_job_just_submitted_is_pending(
     assert repr(job).endswith(f"(jobid={job.jobid!r}, state='PENDING')")
     await job.update()  # missing from the cached queue and from sacct: still pending
     assert job.state is JobState.PENDING
+    # Cancelled, so that it does not run (and write its output) during a later test.
+    sim.set_faults()
+    await job.cancel(wait=True, timeout=30)
+    assert job.state is JobState.CANCELLED
 
 
 async def test_a_pending_job_becomes_what_the_scheduler_reports(

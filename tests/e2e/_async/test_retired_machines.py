@@ -44,4 +44,15 @@ async def test_a_retired_machine_by_name_fails_before_any_request(
     assert isinstance(caught.value, ValueError)
     with pytest.raises(ValueError, match="unknown machine 'corii'"):
         await async_client.compute("corii")
+    with pytest.raises(ValueError, match="unknown machine 'perlmuter'; did you mean 'perlmutter'"):
+        await async_client.compute("perlmuter")
     assert sim.stats()["requests"] == before
+
+
+def test_the_compute_module_names_machines_as_the_package_does() -> None:
+    """``from sfapi_client.compute import Machines`` works as ``Machine`` does there."""
+    from sfapi_client import compute
+
+    assert compute.Machines is compute.Machine is Machine
+    with pytest.raises(RetiredMachineError, match="use perlmutter"):
+        _ = compute.Machines.cori

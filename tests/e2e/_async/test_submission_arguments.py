@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sfapi_client import AsyncClient
@@ -65,3 +67,24 @@ async def test_a_relative_remote_path_is_refused_as_both(async_client: AsyncClie
     with pytest.raises(SfApiError, match="absolute") as caught:
         await perlmutter.ls("data/file.txt")
     assert isinstance(caught.value, ValueError)
+
+
+async def test_a_relative_path_naming_a_local_file_says_how_to_submit_it(
+    async_client: AsyncClient,
+    sim: RunningSimulator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("hello.sh").write_text("#!/bin/bash\necho hi\n")
+    perlmutter = await async_client.compute("perlmutter")
+    sim.reset_stats()
+    with pytest.raises(InvalidArgumentError) as caught:
+        await perlmutter.submit_job("hello.sh")
+    assert str(caught.value).endswith(
+        "; hello.sh is a file on this computer: pass its text, Path('hello.sh').read_text()"
+    )
+    with pytest.raises(InvalidArgumentError) as absent:
+        await perlmutter.submit_job("absent.sh")
+    assert "file on this computer" not in str(absent.value)
+    assert sim.stats()["total_requests"] == 0

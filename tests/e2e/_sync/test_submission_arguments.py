@@ -4,6 +4,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from sfapi_client import Client
@@ -66,3 +68,24 @@ def test_a_relative_remote_path_is_refused_as_both(client: Client) -> None:
     with pytest.raises(SfApiError, match="absolute") as caught:
         perlmutter.ls("data/file.txt")
     assert isinstance(caught.value, ValueError)
+
+
+def test_a_relative_path_naming_a_local_file_says_how_to_submit_it(
+    client: Client,
+    sim: RunningSimulator,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("hello.sh").write_text("#!/bin/bash\necho hi\n")
+    perlmutter = client.compute("perlmutter")
+    sim.reset_stats()
+    with pytest.raises(InvalidArgumentError) as caught:
+        perlmutter.submit_job("hello.sh")
+    assert str(caught.value).endswith(
+        "; hello.sh is a file on this computer: pass its text, Path('hello.sh').read_text()"
+    )
+    with pytest.raises(InvalidArgumentError) as absent:
+        perlmutter.submit_job("absent.sh")
+    assert "file on this computer" not in str(absent.value)
+    assert sim.stats()["total_requests"] == 0

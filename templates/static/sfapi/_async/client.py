@@ -14,6 +14,7 @@ from .._closing import AsyncClosing
 from .._constants import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT
 from .._credentials import ClientKeyError
 from .._endpoints import Endpoint, endpoint
+from .._environment import KeySetting, key_from_environment, wait_interval_setting
 from .._machines import Machine, machine_from
 from .._retry import RetryConfig
 from .._spec_info import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
@@ -30,6 +31,12 @@ if TYPE_CHECKING:
 
 __all__ = ["AsyncClient"]
 
+#: What a "needs credentials" error advises a user of this client.
+CREDENTIALS_ADVICE = (
+    "create the client with key=, client_id= and secret=, or access_token=, or set "
+    "SFAPI_KEY to your key file's path (then Client() uses it)"
+)
+
 #: The environment variables the client's URLs come from when not given.
 BASE_URL_VARIABLE = "SFAPI_BASE_URL"
 TOKEN_URL_VARIABLE = "SFAPI_TOKEN_URL"
@@ -42,11 +49,15 @@ def make_auth(
     access_token: str | None,
     token_url: Endpoint,
 ) -> ClientCredentialsAuth | httpx2.Auth | None:
-    """The auth for the first credential source given, in the documented order.
+    """The auth for the first credential source given, in the documented order; with
+    none given, the key file ``SFAPI_KEY`` names, when it is set.
 
-    ``access_token=None`` means no token (public operations only); an empty or
-    malformed token is refused with ValueError here, before any request.
+    No source at all means public operations only; an empty or malformed token is
+    refused with ValueError here, before any request.
     """
+    if client_id is None and secret is None and key is None and access_token is None:
+        setting = key_from_environment()
+        return None if setting is None else environment_key_auth(setting, token_url)
     if client_id is not None or secret is not None:
         if client_id is None or secret is None:
             raise ClientKeyError("client_id and secret go together: give both, or use key=")
@@ -64,13 +75,29 @@ def make_auth(
     return None
 
 
+def environment_key_auth(setting: KeySetting, token_url: Endpoint) -> ClientCredentialsAuth:
+    """The auth of the key file an environment variable names; a key that cannot be
+    used is reported with the variable that named it, the setting to fix."""
+    try:
+        credentials = credentials_from_key_file(setting.key)
+    except ClientKeyError as exc:
+        raise ClientKeyError(f"{exc} (the key file set by {setting.origin})") from None
+    return ClientCredentialsAuth(credentials, token_url.url, token_url_origin=token_url.origin)
+
+
 class AsyncClient(AsyncClosing):
     """A client of the Superfacility API.
 
     Credentials are taken from the first source given: ``client_id`` with ``secret``,
-    then ``key``, then ``access_token``. Without any, public operations (status,
-    outages, notes, changelog, config) work and others raise
+    then ``key``, then ``access_token``. When none of them is given, the key file the
+    ``SFAPI_KEY`` environment variable names is used, when that is set. Without any,
+    public operations (status, outages, notes, changelog, config) work and others raise
     ``MissingCredentialsError`` before sending anything.
+
+    With no arguments, the client follows the environment: ``SFAPI_KEY``,
+    ``SFAPI_BASE_URL``, ``SFAPI_TOKEN_URL`` and ``SFAPI_WAIT_INTERVAL`` (the lines
+    ``sfapi-sim serve`` prints), so one script runs against NERSC or the simulator
+    unchanged. An argument always wins over its variable.
 
     Arguments:
         client_id: the id of an SF API client (the credentials' owner); goes with
@@ -78,14 +105,16 @@ class AsyncClient(AsyncClosing):
         secret: that client's private key: a PEM text, a JWK dict or JWK JSON, or a
             key object of joserfc or authlib.
         key: a key file holding the client id and private key: a path, or a name
-            under ``~/.superfacility/``.
+            under ``~/.superfacility/``; by default ``SFAPI_KEY`` when that is set and
+            no other credentials are given.
         api_base_url: the API's base URL; by default ``SFAPI_BASE_URL`` when that is
             set, else NERSC's. An absolute http(s) URL (``InvalidUrlError``, a ValueError,
             otherwise; an empty ``SFAPI_BASE_URL`` too).
         token_url: the OAuth2 token endpoint; by default ``SFAPI_TOKEN_URL`` when that
             is set, else NERSC's.
         access_token: a bearer token to use as it is (it is not renewed).
-        wait_interval: seconds between polls while waiting for jobs.
+        wait_interval: seconds between polls while waiting for jobs; by default
+            ``SFAPI_WAIT_INTERVAL`` when that is set, else 10.
         timeout: seconds one API call may take in all, retries and token requests
             included (default 180); waits (``complete()``, ``submit_job``) have their own.
         retry: the retry policy of idempotent requests (default: retried for up to
@@ -110,7 +139,10 @@ class AsyncClient(AsyncClosing):
             (also a ValueError), before any request.
         ValueError: for an empty or malformed ``access_token``, before any request.
         ClientKeyError: for a key that cannot be read or used, or a ``client_id``
-            without a ``secret`` (or the reverse), before any request.
+            without a ``secret`` (or the reverse), before any request; for a key file
+            set by ``SFAPI_KEY``, the error names the variable (an empty one too).
+        InvalidArgumentError: for an ``SFAPI_WAIT_INTERVAL`` that is empty or not a
+            positive number of seconds (also a ValueError), before any request.
 
     The guides of the documentation site show the workflow: machines, jobs, files.
     """
@@ -123,7 +155,7 @@ class AsyncClient(AsyncClosing):
         api_base_url: str | None = None,
         token_url: str | None = None,
         access_token: str | None = None,
-        wait_interval: float = 10,
+        wait_interval: float | None = None,
         *,
         timeout: float = DEFAULT_TIMEOUT,
         retry: RetryConfig | None = None,
@@ -135,6 +167,7 @@ class AsyncClient(AsyncClosing):
         cert: CertSetting = None,
         trust_env: bool = True,
     ) -> None:
+        interval = wait_interval_setting(wait_interval)
         base = endpoint(
             api_base_url,
             what="base URL",
@@ -163,11 +196,14 @@ class AsyncClient(AsyncClosing):
             verify=verify,
             cert=cert,
             trust_env=trust_env,
+            credentials_advice=CREDENTIALS_ADVICE,
         )
         """The low-level client under this one: every operation of the API as a method."""
         #: What every machine, job, task and path of this client works with.
         self.context = AsyncContext(
-            self.api_client, wait_interval=wait_interval, task_interval=task_interval
+            self.api_client,
+            wait_interval=interval,
+            task_interval=task_interval,
         )
         self.token_url = token.url
         """The OAuth2 token endpoint the credentials are exchanged at."""

@@ -120,6 +120,11 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
 
         sbatch queues every job it accepts, so a new job waits; a cached queue listing
         may not show it yet, and its state stays ``PENDING`` (not ``UNKNOWN``) meanwhile.
+
+        Arguments:
+            compute: the machine the job was submitted to.
+            jobid: the id sbatch answered.
+            submitted_at: when this client submitted the job (the client's clock).
         """
         job = cls.on(compute, jobid, submitted_at=submitted_at)
         job.state = JobState.PENDING
