@@ -1,9 +1,9 @@
 """Command lines and scripts run both by real bash and by the simulated login node's
 shell (``test_shell_differential.py``). Each case runs in an empty folder.
 
-Left out on purpose (the shell refuses them with a clear error instead): arrays,
-process substitution, file descriptors above 2, hard links. Background jobs (``&``) run
-in the foreground.
+Left out on purpose (the shell refuses them with a clear error instead): arrays (but
+``PIPESTATUS``), process substitution, file descriptors above 2, hard links. Background
+jobs (``&``) run in the foreground.
 """
 
 from __future__ import annotations
@@ -202,4 +202,24 @@ CASES: list[str] = [
     # Brace expansion of sequences
     'echo a{1..3}b {05..10} "x"{1..2} {1..2}{3..4} {3..1}; x={1..3}; echo $x',
     "for i in {1..5}; do echo -n $i; done; echo; echo '{1..3}' \"{1..2}\"",
+    # Pipes: stages run together, a writer whose reader ended gets SIGPIPE (141)
+    "seq 1 100000000000 | head -3; echo ${PIPESTATUS[@]} $?",
+    "yes | head -3; yes abc def | head -2; yes -- x | cat | head -1; echo ${PIPESTATUS[@]}",
+    "set -o pipefail; yes | head -1; echo $?; seq 3 | head -5; echo $?",
+    "false | true; echo ${PIPESTATUS[@]}; (exit 3) | (exit 4); echo $PIPESTATUS ${PIPESTATUS[1]} "
+    "${#PIPESTATUS[@]} ${PIPESTATUS[-1]}",
+    'true | false | (exit 7); echo "${PIPESTATUS[*]}"; if false; then :; fi; echo ${PIPESTATUS[@]}',
+    "! false; echo ${PIPESTATUS[@]}; false > /dev/null; echo ${PIPESTATUS[@]}; x=1; echo $PIPESTATUS",
+    "seq 5 | { head -1; cat; }; printf 'a b\\nc d\\n' | while read x y; do echo $y$x; done",
+    "seq 1 200000 | cat | head -2; seq 3 | cat | wc -l",
+    "(yes | cat) | head -1; echo ${PIPESTATUS[@]}; x=$(yes | head -2 | tr -d '\\n'); echo $x",
+    "seq 1 5 | (read a; read b; echo $a$b; cat); echo hi | exit 3; echo $? ${PIPESTATUS[@]}",
+    'f() { yes | head -n "$1"; }; f 2 | cat; { echo err >&2; echo out; } |& cat',
+    # Brace expansion of lists, letters and steps
+    "echo {a,b}{x,y} file{1,2}.txt {a..e} {1..10..2} {a,b{c,d}e}f pre{A,B}post",
+    "echo {a} {} {,a} {a,} x{,}y {a..e..2} {e..a} {1..-3..2} {01..10..3} {z..x} {1..2..-1}",
+    'v=1; echo "{a,b}" \\{a,b\\} {"a b",c} {$v,x}/y ${u:-{a,b}} {a,b}$((1+1)) {a..c}{1..2}',
+    "x=5; echo {1..3..0} {a..} {1...3} {1..$x} {a,b,}c {%,x} {#,y} {a,\\,b} {a\\,b} a{b,c",
+    "mkdir d; touch d/f{1,2,3}.txt; echo d/f{1,3}*; for f in d/{f2,f9}.txt; do echo $f; done",
+    "echo {a,b}{1..3} | wc -w; echo {-2..2}{,x} {A..C}-{a,b}",
 ]

@@ -3,13 +3,15 @@ function definitions. Each takes the shell it runs in; the executor dispatches t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
 from . import patterns
-from .errors import ExitRequest, LoopControl, ShellError
-from .streams import IO, Capture, Input, Sink
+from .errors import ExitRequest, LoopControl, ReturnRequest, ShellError
+from .pipes import SIGPIPE_STATUS, Baton, Pipe, PipeClosed, PipeInput, PipeSink, run_stages
+from .streams import IO, Input, Sink
 from .syntax import named, operator_of, text
 
 if TYPE_CHECKING:
@@ -66,25 +68,43 @@ def do_negated_command(shell: Shell, node: Node, io: IO) -> int:
 
 
 def do_pipeline(shell: Shell, node: Node, io: IO, tail: list[Node] | None = None) -> int:
+    """Every stage at once in a subshell, joined by bounded pipes (see ``pipes``)."""
     parts = named(node)
     both = [c.type == "|&" for c in node.children if not c.is_named]
-    statuses: list[int] = []
-    data = io.stdin
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        out: Sink = (
-            io.stdout
-            if last
-            else Capture(shell.session.limits.max_output, "pipe", shell.session.budget)
-        )
-        err = out if (not last and both[index]) else io.stderr
-        shell = shell.child()
-        try:
-            statuses.append(shell.tail(part, IO(data, out, err), tail if last else None))
-        except ExitRequest as request:
-            statuses.append(request.status)
-        if isinstance(out, Capture) and not last:
-            data = Input(out.release())
+    budget = shell.session.budget
+    baton = Baton(len(parts))
+    links = [Pipe(baton, index, budget) for index in range(len(parts) - 1)]
+    statuses = [0] * len(parts)
+    last = len(parts) - 1
+
+    def stage(index: int) -> Callable[[], None]:
+        def run() -> None:
+            stdin: Input = io.stdin
+            if index:
+                stdin = reader = PipeInput(links[index - 1], shell.session.limits.max_output)
+            out: Sink = io.stdout if index == last else PipeSink(links[index])
+            err = out if (index < last and both[index]) else io.stderr
+            child = shell.child()
+            try:
+                statuses[index] = child.tail(
+                    parts[index], IO(stdin, out, err), tail if index == last else None
+                )
+            except ExitRequest as request:
+                statuses[index] = request.status
+            except PipeClosed:
+                statuses[index] = SIGPIPE_STATUS
+            except (LoopControl, ReturnRequest):
+                statuses[index] = child.state.status
+            finally:
+                if index < last:
+                    links[index].close_writer()
+                if index:
+                    reader.close()
+
+        return run
+
+    run_stages([stage(index) for index in range(len(parts))], baton)
+    shell.state.pipestatus = list(statuses)
     if shell.state.pipefail:
         return next((s for s in reversed(statuses) if s), 0)
     return statuses[-1]

@@ -38,7 +38,14 @@ from .syntax import line_of, named, parse, text
 logger = logging.getLogger("sfapi_sim")
 #: Nodes that end in a status ``set -e`` looks at.
 _ERREXIT_NODES = {"command", "pipeline", "subshell", "test_command", "redirected_statement"}
+#: Nodes that are a pipeline of one stage for ``PIPESTATUS``.
+_ONE_STAGE = {"command", "subshell", "test_command"}
 _SKIPPED = {"comment", "heredoc_body", "heredoc_end", "heredoc_start"}
+
+
+def _body_type(node: Node) -> str:
+    body = node.child_by_field_name("body")
+    return body.type if body is not None else ""
 
 
 class Shell:
@@ -163,6 +170,10 @@ class Shell:
             self._report(node, stop.reason, io)
             status = FILE_SIZE_STATUS
         self.state.status = status
+        if kind in _ONE_STAGE or (
+            kind == "redirected_statement" and _body_type(node) in _ONE_STAGE
+        ):
+            self.state.pipestatus = [status]
         if status and self.state.errexit and not self.conditions and kind in _ERREXIT_NODES:
             raise ExitRequest(status)
         return status

@@ -169,3 +169,19 @@ def pieces_with_gaps(node: Node) -> list[Node | str]:
     if position < len(raw):
         result.append(_decode(raw[position:]))
     return result
+
+
+def word_node(word: str) -> Node | None:
+    """``word`` read as one argument of a command (a word brace expansion made), or
+    None when the grammar reads it otherwise (``#x`` is a comment, ``a b`` two words)."""
+    try:
+        program = parse(f": {word}")
+    except ShellSyntaxError:
+        return None
+    commands = named(program)
+    if len(commands) != 1 or commands[0].type != "command":
+        return None
+    arguments = commands[0].children_by_field_name("argument")
+    if len(arguments) != 1 or text(arguments[0]) != word:
+        return None
+    return arguments[0]

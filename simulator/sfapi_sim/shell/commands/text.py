@@ -1,8 +1,7 @@
-"""Text programs: head, tail, wc, grep, sort, uniq, tee, seq, basename, dirname."""
+"""Text programs that read lines: head, tail, wc, grep, sort, uniq, tee."""
 
 from __future__ import annotations
 
-import posixpath
 import re
 from collections.abc import Callable
 
@@ -47,6 +46,17 @@ def _head(inv: Context) -> int:
         count, _, files = _count_option(inv, 10)
     except ShellError as exc:
         return inv.fail(exc.message)
+    if count >= 0 and all(name == "-" for name in files) and len(files) < 2:
+        # Standard input line by line: head ends as soon as it has its lines, so the
+        # writer of an endless pipe (``yes | head``) is stopped rather than read out.
+        for _ in range(count):
+            line = inv.io.stdin.readline()
+            if line is None:
+                break
+            inv.budget.tick()
+            inv.out(line)
+        inv.io.stdin.drop_read_ahead()
+        return 0
     return _each_file(inv, files, lambda text: "".join(_lines(text)[:count]))
 
 
@@ -305,144 +315,7 @@ def _tee(inv: Context) -> int:
     return status
 
 
-def _seq(inv: Context) -> int:
-    try:
-        numbers = [int(a) for a in inv.args]
-    except ValueError:
-        return inv.fail(f"invalid argument: {inv.args}")
-    if not 1 <= len(numbers) <= 3:
-        return inv.fail("missing operand")
-    first, step, last = 1, 1, numbers[-1]
-    if len(numbers) >= 2:
-        first = numbers[0]
-    if len(numbers) == 3:
-        step = numbers[1]
-    if step == 0:
-        return inv.fail("invalid Zero increment value: '0'")
-    value = first
-    budget = inv.budget
-    while (step > 0 and value <= last) or (step < 0 and value >= last):
-        budget.tick()
-        inv.out(f"{value}\n")
-        value += step
-    return 0
-
-
-def _basename(inv: Context) -> int:
-    if not inv.args:
-        return inv.fail("missing operand")
-    name = posixpath.basename(inv.args[0].rstrip("/")) or "/"
-    if len(inv.args) > 1 and name.endswith(inv.args[1]) and name != inv.args[1]:
-        name = name[: -len(inv.args[1])]
-    inv.out(name + "\n")
-    return 0
-
-
-def _dirname(inv: Context) -> int:
-    if not inv.args:
-        return inv.fail("missing operand")
-    for arg in inv.args:
-        inv.out((posixpath.dirname(arg.rstrip("/")) or ".") + "\n")
-    return 0
-
-
-def _cut(inv: Context) -> int:
-    parsed = parse_options(inv.args, flags="s", valued="dfc")
-    delimiter = parsed.values.get("d", "\t")
-    spec = parsed.values.get("f") or parsed.values.get("c")
-    if spec is None:
-        return inv.fail("you must specify a list of bytes, characters, or fields")
-    wanted = _ranges(spec)
-    if wanted is None:
-        return inv.fail(f"invalid field value '{spec}'")
-    for name in parsed.operands or ["-"]:
-        try:
-            content = inv.read_text(name)
-        except ShellError as exc:
-            inv.fail(exc.message)
-            return 1
-        for line in content.splitlines():
-            inv.budget.tick()
-            if "c" in parsed.values:
-                inv.out("".join(c for i, c in enumerate(line, 1) if _selected(i, wanted)) + "\n")
-            elif delimiter not in line:
-                if "s" not in parsed.flags:
-                    inv.out(line + "\n")
-            else:
-                fields = line.split(delimiter)
-                chosen = [f for i, f in enumerate(fields, 1) if _selected(i, wanted)]
-                inv.out(delimiter.join(chosen) + "\n")
-    return 0
-
-
-def _ranges(spec: str) -> list[tuple[int, int]] | None:
-    """``1,3-4,6-`` as inclusive ranges (the open end is a large number)."""
-    ranges: list[tuple[int, int]] = []
-    for item in spec.split(","):
-        low, dash, high = item.partition("-")
-        try:
-            start = int(low) if low else 1
-            end = (int(high) if high else 1 << 30) if dash else start
-        except ValueError:
-            return None
-        ranges.append((start, end))
-    return ranges
-
-
-def _selected(index: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(low <= index <= high for low, high in ranges)
-
-
-def _tr(inv: Context) -> int:
-    parsed = parse_options(inv.args, flags="ds")
-    sets = [_expand_set(s) for s in parsed.operands]
-    content = inv.io.stdin.read()
-    if "d" in parsed.flags and sets:
-        inv.out("".join(c for c in content if c not in sets[0]))
-        return 0
-    if len(sets) < 2:
-        return inv.fail("missing operand")
-    source, target = sets[0], sets[1]
-    target = target + target[-1:] * (len(source) - len(target))
-    table = str.maketrans(source, target[: len(source)])
-    result = content.translate(table)
-    if "s" in parsed.flags:
-        squeezed: list[str] = []
-        for char in result:
-            inv.budget.tick()
-            if not (squeezed and squeezed[-1] == char and char in target):
-                squeezed.append(char)
-        result = "".join(squeezed)
-    inv.out(result)
-    return 0
-
-
-def _expand_set(spec: str) -> str:
-    """``a-z``, ``[:upper:]``-style classes and ``\\n`` in a ``tr`` set."""
-    classes = {
-        "[:lower:]": "abcdefghijklmnopqrstuvwxyz",
-        "[:upper:]": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-        "[:digit:]": "0123456789",
-        "[:space:]": " \t\n\r\f\v",
-    }
-    for name, members in classes.items():
-        spec = spec.replace(name, members)
-    spec = spec.replace("\\n", "\n").replace("\\t", "\t")
-    out: list[str] = []
-    i = 0
-    while i < len(spec):
-        if i + 2 < len(spec) and spec[i + 1] == "-":
-            out.extend(chr(c) for c in range(ord(spec[i]), ord(spec[i + 2]) + 1))
-            i += 3
-        else:
-            out.append(spec[i])
-            i += 1
-    return "".join(out)
-
-
 COMMANDS: dict[str, Command] = {
-    "cut": _cut,
-    "tr": _tr,
     "head": _head,
     "tail": _tail,
     "wc": _wc,
@@ -450,7 +323,4 @@ COMMANDS: dict[str, Command] = {
     "sort": _sort,
     "uniq": _uniq,
     "tee": _tee,
-    "seq": _seq,
-    "basename": _basename,
-    "dirname": _dirname,
 }
