@@ -94,6 +94,10 @@ CASES: list[str] = [
     "echo hi > f; wc -c < f",
     "cat <<EOF\nline $((1+1))\n  indented\nEOF",
     "cat <<'EOF'\nno $expansion here\nEOF",
+    # Words hung on a redirection, a here-document with redirections after it, <<-,
+    # and assignments on a line before a command
+    "echo > f a b; cat f\ncat <<EOF > g 2>&1\none $((1+2))\nEOF\ncat g\n"
+    'cat <<-"X" 2>/dev/null\n\ttab $x\n\tX\nA=1 B=2\necho "$A$B"; C=3 env | grep ^C=',
     "read a b <<< 'first second third'; echo \"$a|$b\"",
     "echo a > x; echo b > y; cat x y > z; cat z",
     "mkdir -p d/e && echo inside > d/e/f && cat d/e/f && ls d",

@@ -2,7 +2,8 @@
 filesystem and scheduler. No host process is ever started.
 
 One package, one job per module: ``syntax`` (the parser adapter over tree-sitter's bash
-grammar, where its quirks are handled), ``expansion`` (words, in bash's order) with
+grammar, where its quirks are handled), ``tree`` (the interpreter's own tree of simple
+commands and redirections, made from the parser's nodes), ``expansion`` (words, in bash's order) with
 ``braces``, ``parameters`` (``${…}``) and ``words`` (splitting, quote removal),
 ``arithmetic`` (numbers), ``patterns`` (globs), ``executor`` (dispatch, redirections,
 simple commands), ``control`` (compound statements), ``pipes`` (pipeline stages run

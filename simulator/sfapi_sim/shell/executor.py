@@ -15,7 +15,7 @@ from functools import cache
 from tree_sitter import Node
 
 from ..state.filesystem import COMMAND_FOLDERS, FileError
-from . import control, declarations
+from . import control, declarations, tree
 from .arithmetic import Arithmetic
 from .budget import FILE_SIZE_STATUS
 from .commands import builtin_context, program_context
@@ -195,20 +195,24 @@ class Shell:
         redirects = [c for c in node.children if c is not body and c.is_named]
         return self._with_redirects(body, redirects, io)
 
-    def _with_redirects(self, body: Node | None, redirects: list[Node], io: IO) -> int:
-        """Run ``body`` with ``redirects`` applied as bash applies them.
+    def _with_redirects(self, body: Node | None, nodes: list[Node], io: IO) -> int:
+        """Run ``body`` with the redirection ``nodes`` applied as bash applies them.
 
         tree-sitter-bash hangs ``a && b > f`` and ``a | b > f`` on the whole list or
         pipeline; in bash the redirection belongs to the last command, so it goes there.
         """
         if body is not None and body.type == "list":
-            return control.do_list(self, body, io, tail=redirects)
+            return control.do_list(self, body, io, tail=nodes)
         if body is not None and body.type == "pipeline":
-            return control.do_pipeline(self, body, io, tail=redirects)
-        extra: list[str] = []
+            return control.do_pipeline(self, body, io, tail=nodes)
+        if body is not None and body.type == "command":
+            return self._command(tree.simple_command(body, nodes), io)
+        redirects, hung = tree.redirects(nodes)
+        if hung:
+            raise ShellError(f"syntax error near unexpected token `{hung[0].text}'", 2)
         opened: list[Sink] = []
         try:
-            redirected = self.redirections.apply(redirects, io, opened, extra)
+            redirected = self.redirections.apply(redirects, io, opened)
         except (ShellError, FileError) as exc:
             self.redirections.close(opened)
             message = exc.message if isinstance(exc, ShellError) else str(exc)
@@ -216,8 +220,6 @@ class Shell:
         try:
             if body is None:
                 return 0
-            if body.type == "command":
-                return self._command(body, redirected, extra)
             return self.execute(body, redirected)
         finally:
             self.redirections.close(opened)
@@ -241,62 +243,43 @@ class Shell:
     # Simple commands -------------------------------------------------------------------
 
     def _do_command(self, node: Node, io: IO) -> int:
-        return self._command(node, io, [])
+        return self._command(tree.simple_command(node), io)
 
-    def _command(self, node: Node, io: IO, extra: list[str]) -> int:
+    def _command(self, command: tree.SimpleCommand, io: IO) -> int:
+        """Run a simple command (its redirections, also those the grammar put on the
+        statement around it, applied in order)."""
         self.session.step()
-        assignments = [c for c in node.children if c.type == "variable_assignment"]
-        name_node = node.child_by_field_name("name")
-        # tree-sitter-bash reads ``A=1 B=2⏎cmd`` as one command: split it where bash does.
-        if assignments and name_node is not None:
-            between = (node.text or b"")[
-                assignments[-1].end_byte - node.start_byte : name_node.start_byte - node.start_byte
-            ]
-            if b"\n" in between:
-                for assignment in assignments:
-                    declarations.assign(self, assignment)
-                assignments = []
-        redirects = [
-            c
-            for c in node.children
-            if c.type in ("file_redirect", "heredoc_redirect", "herestring_redirect")
-        ]
-        arguments = node.children_by_field_name("argument")
+        for assignment in command.before:
+            declarations.assign(self, assignment.node)
         self.substitution_status = None
-        words: list[str] = []
-        if name_node is not None:
-            words = self.expander.fields(named(name_node)[0] if named(name_node) else name_node)
-        words += self.expander.all_fields(arguments)
-        words += extra
+        words = self.expander.all_fields([word.node for word in command.words])
         if not words:
-            for assignment in assignments:
-                declarations.assign(self, assignment)
+            for assignment in command.assignments:
+                declarations.assign(self, assignment.node)
             status = self.substitution_status or 0
-            if redirects:
+            if command.redirects:
                 opened: list[Sink] = []
-                self.redirections.apply(redirects, io, opened, [])
-                self.redirections.close(opened)
+                try:
+                    self.redirections.apply(command.redirects, io, opened)
+                finally:
+                    self.redirections.close(opened)
             return status
         overlay: dict[str, str] = {}
-        for assignment in assignments:
-            assignment_name = text(assignment.child_by_field_name("name") or named(assignment)[0])
-            value_node = assignment.child_by_field_name("value")
-            overlay[assignment_name] = (
-                self.expander.string(value_node) if value_node is not None else ""
-            )
-        if redirects:
-            opened = []
-            more: list[str] = []
-            try:
-                redirected = self.redirections.apply(redirects, io, opened, more)
-            except (ShellError, FileError) as exc:
-                self.redirections.close(opened)
-                raise ShellError(exc.message if isinstance(exc, ShellError) else str(exc)) from None
-            try:
-                return self.invoke(words + more, redirected, overlay, line_of(node))
-            finally:
-                self.redirections.close(opened)
-        return self.invoke(words, io, overlay, line_of(node))
+        for assignment in command.assignments:
+            value = assignment.value
+            overlay[assignment.name] = self.expander.string(value.node) if value else ""
+        if not command.redirects:
+            return self.invoke(words, io, overlay, command.line)
+        opened = []
+        try:
+            redirected = self.redirections.apply(command.redirects, io, opened)
+        except (ShellError, FileError) as exc:
+            self.redirections.close(opened)
+            raise ShellError(exc.message if isinstance(exc, ShellError) else str(exc)) from None
+        try:
+            return self.invoke(words, redirected, overlay, command.line)
+        finally:
+            self.redirections.close(opened)
 
     def invoke(self, words: list[str], io: IO, overlay: dict[str, str], line: int) -> int:
         """Run a command given as words (also used by ``srun``, ``env``, ``command``)."""

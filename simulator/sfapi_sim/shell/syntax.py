@@ -54,6 +54,11 @@ def _parse_cached(source: str) -> Node:
         )
     if root.has_error:
         raise ShellSyntaxError(_describe_error(root))
+    stray = _word_after_compound_redirect(root)
+    if stray is not None:
+        raise ShellSyntaxError(
+            f"line {line_of(stray)}: syntax error near unexpected token `{text(stray)}'"
+        )
     return root
 
 
@@ -65,6 +70,27 @@ def _too_deep(root: Node) -> Node | None:
         if level > MAX_TREE_DEPTH:
             return node
         stack.extend((child, level + 1) for child in node.children)
+    return None
+
+
+def _word_after_compound_redirect(root: Node) -> Node | None:
+    """A word after the target of a redirection of a compound statement (``{ a; } > f
+    b``): the grammar takes it for part of the redirection, bash for a syntax error.
+    (After a simple command's, it is an argument: see ``tree``.)"""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        if node.type != "redirected_statement":
+            continue
+        body = node.child_by_field_name("body")
+        if body is None or body.type in ("command", "list", "pipeline"):
+            continue
+        for child in node.children:
+            if child.type == "file_redirect":
+                targets = child.children_by_field_name("destination")
+                if len(targets) > 1:
+                    return targets[1]
     return None
 
 

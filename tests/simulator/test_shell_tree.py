@@ -1,0 +1,54 @@
+"""The interpreter's tree for simple commands and redirections: the grammar's quirks
+are settled when it is made, so the executor never sees them."""
+
+from __future__ import annotations
+
+from sfapi_sim.shell import tree
+from sfapi_sim.shell.syntax import named, parse
+
+
+def _command(source: str) -> tree.SimpleCommand:
+    statement = named(parse(source))[0]
+    if statement.type == "redirected_statement":
+        body = statement.child_by_field_name("body")
+        assert body is not None and body.type == "command"
+        around = [c for c in statement.children if c is not body and c.is_named]
+        return tree.simple_command(body, around)
+    assert statement.type == "command"
+    return tree.simple_command(statement)
+
+
+def test_assignments_on_a_line_before_a_command_run_first() -> None:
+    command = _command("A=1 B+=2\nprintf '%s' x")
+    assert [(a.name, a.append) for a in command.before] == [("A", False), ("B", True)]
+    assert command.assignments == ()
+    assert [w.text for w in command.words] == ["printf", "'%s'", "x"]
+    assert command.line == 2
+
+
+def test_assignments_of_the_command_itself_stay_its_own() -> None:
+    command = _command("X=1 env")
+    assert command.before == ()
+    assert [(a.name, a.value.text if a.value else None) for a in command.assignments] == [
+        ("X", "1")
+    ]
+
+
+def test_words_after_a_redirection_target_are_arguments() -> None:
+    command = _command("echo a > out b c 2>&1")
+    assert [w.text for w in command.words] == ["echo", "a", "b", "c"]
+    assert command.redirects == (
+        tree.FileRedirect(None, ">", command.redirects[0].target),  # type: ignore[union-attr]
+        tree.FileRedirect(2, ">&", command.redirects[1].target),  # type: ignore[union-attr]
+    )
+    targets = [r.target.text for r in command.redirects if isinstance(r, tree.FileRedirect)]
+    assert targets == ["out", "1"]
+
+
+def test_a_here_document_carries_its_delimiter_rules_and_later_redirections() -> None:
+    command = _command("cat <<-'EOF' > out\n\tbody $x\n\tEOF\n")
+    (here,) = command.redirects
+    assert isinstance(here, tree.HereDocument)
+    assert (here.expand, here.strip_tabs) == (False, True)
+    assert [r.target.text for r in here.then if isinstance(r, tree.FileRedirect)] == ["out"]
+    assert here.body is not None and "body $x" in (here.body.text or b"").decode()
