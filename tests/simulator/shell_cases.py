@@ -214,6 +214,8 @@ CASES: list[str] = [
     "${#PIPESTATUS[@]} ${PIPESTATUS[-1]}",
     'true | false | (exit 7); echo "${PIPESTATUS[*]}"; if false; then :; fi; echo ${PIPESTATUS[@]}',
     "! false; echo ${PIPESTATUS[@]}; false > /dev/null; echo ${PIPESTATUS[@]}; x=1; echo $PIPESTATUS",
+    "false; x=$(exit 4); echo ${PIPESTATUS[@]}; false; export y=2; echo $PIPESTATUS; false; "
+    "unset y; echo $PIPESTATUS; (exit 3); ((0)); echo $PIPESTATUS; false; [ 1 ]; echo $PIPESTATUS",
     "seq 5 | { head -1; cat; }; printf 'a b\\nc d\\n' | while read x y; do echo $y$x; done",
     "seq 1 200000 | cat | head -2; seq 3 | cat | wc -l",
     "(yes | cat) | head -1; echo ${PIPESTATUS[@]}; x=$(yes | head -2 | tr -d '\\n'); echo $x",

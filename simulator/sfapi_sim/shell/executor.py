@@ -38,14 +38,28 @@ from .syntax import line_of, named, parse, text
 logger = logging.getLogger("sfapi_sim")
 #: Nodes that end in a status ``set -e`` looks at.
 _ERREXIT_NODES = {"command", "pipeline", "subshell", "test_command", "redirected_statement"}
-#: Nodes that are a pipeline of one stage for ``PIPESTATUS``.
-_ONE_STAGE = {"command", "subshell", "test_command"}
+#: Nodes that are a pipeline of one stage for ``PIPESTATUS`` (compound statements are
+#: not: it keeps the statuses of the last pipeline inside them).
+_ONE_STAGE = {
+    "command",
+    "subshell",
+    "test_command",
+    "variable_assignment",
+    "variable_assignments",
+    "declaration_command",
+    "unset_command",
+}
 _SKIPPED = {"comment", "heredoc_body", "heredoc_end", "heredoc_start"}
 
 
-def _body_type(node: Node) -> str:
-    body = node.child_by_field_name("body")
-    return body.type if body is not None else ""
+def _one_stage(node: Node) -> bool:
+    """Whether ``node`` is a pipeline of one command (``((…))`` is one; ``{ …; }`` not)."""
+    if node.type == "redirected_statement":
+        body = node.child_by_field_name("body")
+        return body is not None and _one_stage(body)
+    if node.type == "compound_statement":
+        return bool(node.children) and node.children[0].type == "(("
+    return node.type in _ONE_STAGE
 
 
 class Shell:
@@ -170,9 +184,7 @@ class Shell:
             self._report(node, stop.reason, io)
             status = FILE_SIZE_STATUS
         self.state.status = status
-        if kind in _ONE_STAGE or (
-            kind == "redirected_statement" and _body_type(node) in _ONE_STAGE
-        ):
+        if _one_stage(node):
             self.state.pipestatus = [status]
         if status and self.state.errexit and not self.conditions and kind in _ERREXIT_NODES:
             raise ExitRequest(status)
