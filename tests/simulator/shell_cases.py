@@ -218,6 +218,9 @@ CASES: list[str] = [
     "unset y; echo $PIPESTATUS; (exit 3); ((0)); echo $PIPESTATUS; false; [ 1 ]; echo $PIPESTATUS",
     "seq 5 | { head -1; cat; }; printf 'a b\\nc d\\n' | while read x y; do echo $y$x; done",
     "seq 1 200000 | cat | head -2; seq 3 | cat | wc -l",
+    # Programs that stream their input hold a line or a pipeful, not the whole input
+    "seq 1 200000 | wc; seq 1 200000 | tail -2; seq 1 200000 | grep -c 7; yes | grep -m2 y",
+    'printf "a b\\nc" | wc; echo "ab cd" | wc -w; seq 10 | tail -n +8; seq 5 | tail -n 0',
     "(yes | cat) | head -1; echo ${PIPESTATUS[@]}; x=$(yes | head -2 | tr -d '\\n'); echo $x",
     "seq 1 5 | (read a; read b; echo $a$b; cat); echo hi | exit 3; echo $? ${PIPESTATUS[@]}",
     'f() { yes | head -n "$1"; }; f 2 | cat; { echo err >&2; echo out; } |& cat',

@@ -132,3 +132,26 @@ def test_yes_alone_is_bounded_by_the_output_budget(filesystem: Filesystem) -> No
     assert (result.exit_code, result.stopped) == (1, "limit")
     assert result.stdout.startswith("hello\nhello\n")
     assert len(result.stdout) <= 10_000
+
+
+@pytest.mark.parametrize(
+    ("script", "expected"),
+    [
+        ("seq 1 400000 | wc -l", "400000\n"),
+        ("seq 1 400000 | tail -1", "400000\n"),
+        ("seq 1 400000 | grep -c 0$", "40000\n"),
+    ],
+)
+def test_streaming_programs_read_more_than_a_buffer_holds(
+    filesystem: Filesystem, script: str, expected: str
+) -> None:
+    # 2.7 million characters pass through a pipe into a program capped at 100,000.
+    result = _run(_session(filesystem, max_output=100_000, max_memory=400_000), script)
+    assert (result.stdout, result.stderr, result.exit_code) == (expected, "", 0)
+
+
+def test_a_line_reader_needs_no_more_than_a_line_under_a_small_cap(
+    filesystem: Filesystem,
+) -> None:
+    result = _run(_session(filesystem, max_output=1000), "seq 1 100000 | head -2")
+    assert (result.stdout, result.exit_code) == ("1\n2\n", 0)

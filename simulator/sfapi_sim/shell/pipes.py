@@ -185,8 +185,8 @@ class PipeSink:
 class PipeInput(Input):
     """The reading end of a pipe, as a stage's standard input: read as it arrives.
 
-    A whole read (``sort``, ``wc``) holds at most ``limit`` characters, as a pipe's
-    buffer did before; line and chunk reads (``head``, ``read``, ``cat``) hold one line
+    A whole read (``sort``) or one line holds at most ``limit`` characters (and one
+    pipeful); line and chunk reads (``head``, ``read``, ``cat``, ``wc``) hold one line
     or one pipeful at a time.
     """
 
@@ -203,7 +203,7 @@ class PipeInput(Input):
         if text is None:
             return False
         unread = len(self._text) - self._position
-        if unread + len(text) > self.limit:
+        if unread > self.limit:  # held: at most the limit and one pipeful
             raise Stopped("limit", f"the pipe exceeds the {self.limit}-character limit")
         self._text = self._text[self._position :] + text
         self._position = 0

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 
 from .. import regexes
 from ..budget import Budget
@@ -72,7 +73,26 @@ def _tail(inv: Context) -> int:
             return "".join(lines[max(count - 1, 0) :])
         return "".join(lines[-count:]) if count else ""
 
+    if count >= 0 and all(name == "-" for name in files) and len(files) < 2:
+        _tail_stream(inv, count, from_start)
+        return 0
     return _each_file(inv, files, tail)
+
+
+def _tail_stream(inv: Context, count: int, from_start: bool) -> None:
+    """``tail`` of standard input read line by line: it holds ``count`` lines, not the
+    whole input (``seq 1 10000000 | tail -1``)."""
+    kept: deque[str] = deque(maxlen=count)
+    skip = max(count - 1, 0)
+    while (line := inv.io.stdin.readline()) is not None:
+        inv.budget.tick()
+        if not from_start:
+            kept.append(line)
+        elif skip:
+            skip -= 1
+        else:
+            inv.out(line)
+    inv.out("".join(kept))
 
 
 def _each_file(inv: Context, files: list[str], transform: Callable[[str], str]) -> int:
@@ -104,15 +124,11 @@ def _wc(inv: Context) -> int:
     status = 0
     for name in parsed.operands or ["-"]:
         try:
-            content = inv.read_text(name)
+            pieces = inv.io.stdin.chunks() if name == "-" else iter([inv.read_text(name)])
+            counts = _counts(inv, pieces)
         except ShellError as exc:
             status = inv.fail(exc.message)
             continue
-        counts = {
-            "l": content.count("\n"),
-            "w": len(content.split()),
-            "c": len(content.encode("utf-8", errors="surrogateescape")),
-        }
         rows.append(([counts[f] for f in wanted], "" if name == "-" else name))
     if len(rows) > 1:
         totals = [sum(r[0][i] for r in rows) for i in range(len(wanted))]
@@ -126,6 +142,22 @@ def _wc(inv: Context) -> int:
         shown = " ".join(f"{v:>{width}}" for v in values)
         inv.out(shown + (f" {name}" if name else "") + "\n")
     return status
+
+
+def _counts(inv: Context, pieces: Iterator[str]) -> dict[str, int]:
+    """Lines, words and bytes of text given piece by piece (standard input streams)."""
+    counts = {"l": 0, "w": 0, "c": 0}
+    inside_word = False
+    for piece in pieces:
+        inv.budget.tick()
+        counts["l"] += piece.count("\n")
+        counts["c"] += len(piece.encode("utf-8", errors="surrogateescape"))
+        counts["w"] += len(piece.split())
+        if inside_word and piece and not piece[0].isspace():
+            counts["w"] -= 1  # a word cut between two pieces was counted twice
+        if piece:
+            inside_word = not piece[-1].isspace()
+    return counts
 
 
 def _grep(inv: Context) -> int:
@@ -159,14 +191,14 @@ def _grep_files(inv: Context, regex: regexes.Pattern, operands: list[str], parse
     status = 0
     for name in files:
         try:
-            content = inv.read_text(name)
+            lines = _input_lines(inv, name)
         except ShellError as exc:
             if "s" not in flags:
                 inv.fail(exc.message)
             status = 2
             continue
         count = 0
-        for number, line in enumerate(content.splitlines(), start=1):
+        for number, line in enumerate(lines, start=1):
             inv.budget.tick()
             hit = regexes.search(regex, line) is not None
             if hit == ("v" in flags):
@@ -194,6 +226,18 @@ def _grep_files(inv: Context, regex: regexes.Pattern, operands: list[str], parse
     if status:
         return 2 if not found_any or "q" not in flags else 0
     return 0 if found_any else 1
+
+
+def _input_lines(inv: Context, name: str) -> Iterator[str]:
+    """The lines of a file, or of standard input as they arrive (without newlines)."""
+    if name != "-":
+        return iter(inv.read_text(name).splitlines())
+    return _stdin_lines(inv)
+
+
+def _stdin_lines(inv: Context) -> Iterator[str]:
+    while (line := inv.io.stdin.readline()) is not None:
+        yield line.removesuffix("\n")
 
 
 def _grep_regex(pattern: str, flags: set[str]) -> regexes.Pattern:
