@@ -1,10 +1,12 @@
-"""The interpreter's tree for simple commands and redirections: the grammar's quirks
-are settled when it is made, so the executor never sees them."""
+"""The interpreter's tree for simple commands, lists, pipelines and redirections: the
+grammar's quirks are settled when it is made, so the executor never sees them."""
 
 from __future__ import annotations
 
+from tree_sitter import Node
+
 from sfapi_sim.shell import tree
-from sfapi_sim.shell.syntax import named, parse
+from sfapi_sim.shell.syntax import named, parse, text
 
 
 def _command(source: str) -> tree.SimpleCommand:
@@ -12,7 +14,7 @@ def _command(source: str) -> tree.SimpleCommand:
     if statement.type == "redirected_statement":
         body = statement.child_by_field_name("body")
         assert body is not None and body.type == "command"
-        around = [c for c in statement.children if c is not body and c.is_named]
+        around = [c for c in statement.children if c.type in tree.REDIRECTS]
         return tree.simple_command(body, around)
     assert statement.type == "command"
     return tree.simple_command(statement)
@@ -52,3 +54,26 @@ def test_a_here_document_carries_its_delimiter_rules_and_later_redirections() ->
     assert (here.expand, here.strip_tabs) == (False, True)
     assert [r.target.text for r in here.then if isinstance(r, tree.FileRedirect)] == ["out"]
     assert here.body is not None and "body $x" in (here.body.text or b"").decode()
+
+
+def _around(source: str) -> tuple[Node, list[Node]]:
+    statement = named(parse(source))[0]
+    assert statement.type == "redirected_statement"
+    body = statement.child_by_field_name("body")
+    assert body is not None
+    return body, [c for c in statement.children if c.type in tree.REDIRECTS]
+
+
+def test_redirections_on_a_pipeline_are_its_last_stages() -> None:
+    body, around = _around("a | b |& c > out")
+    piped = tree.pipeline(body, around)
+    assert [text(stage) for stage in piped.stages] == ["a", "b", "c"]
+    assert piped.stderr_too == (False, True)
+    assert [text(node) for node in piped.around] == ["> out"]
+
+
+def test_redirections_on_a_list_are_its_right_sides() -> None:
+    body, around = _around("true || echo x > out")
+    listed = tree.and_or(body, around)
+    assert (text(listed.left), listed.operator, text(listed.right)) == ("true", "||", "echo x")
+    assert [text(node) for node in listed.around] == ["> out"]

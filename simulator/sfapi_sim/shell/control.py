@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from . import patterns
+from . import patterns, tree
 from .errors import ExitRequest, LoopControl, ReturnRequest, ShellError
 from .pipes import SIGPIPE_STATUS, Baton, Pipe, PipeClosed, PipeInput, PipeSink, run_stages
 from .streams import IO, Input, Sink
-from .syntax import named, operator_of, text
+from .syntax import named, text
 
 if TYPE_CHECKING:
     from .executor import Shell
@@ -47,15 +47,15 @@ def do_subshell(shell: Shell, node: Node, io: IO) -> int:
 
 
 def do_list(shell: Shell, node: Node, io: IO, tail: list[Node] | None = None) -> int:
-    left, right = named(node)[0], named(node)[-1]
-    operator = operator_of(node)
+    """``a && b``, ``a || b``; ``tail``: redirections the grammar put on the list."""
+    listed = tree.and_or(node, tail)
     shell.conditions += 1
     try:
-        status = shell.execute(left, io)
+        status = shell.execute(listed.left, io)
     finally:
         shell.conditions -= 1
-    if (operator == "&&" and status == 0) or (operator == "||" and status != 0):
-        return shell.tail(right, io, tail)
+    if (listed.operator == "&&" and status == 0) or (listed.operator == "||" and status != 0):
+        return shell.tail(listed.right, io, list(listed.around))
     return status
 
 
@@ -68,9 +68,12 @@ def do_negated_command(shell: Shell, node: Node, io: IO) -> int:
 
 
 def do_pipeline(shell: Shell, node: Node, io: IO, tail: list[Node] | None = None) -> int:
-    """Every stage at once in a subshell, joined by bounded pipes (see ``pipes``)."""
-    parts = named(node)
-    both = [c.type == "|&" for c in node.children if not c.is_named]
+    """Every stage at once in a subshell, joined by bounded pipes (see ``pipes``);
+    ``tail``: redirections the grammar put on the pipeline (its last stage's)."""
+    piped = tree.pipeline(node, tail)
+    parts = piped.stages
+    both = piped.stderr_too
+    around = list(piped.around)
     budget = shell.session.budget
     baton = Baton(len(parts))
     links = [Pipe(baton, index, budget) for index in range(len(parts) - 1)]
@@ -79,15 +82,16 @@ def do_pipeline(shell: Shell, node: Node, io: IO, tail: list[Node] | None = None
 
     def stage(index: int) -> Callable[[], None]:
         def run() -> None:
-            stdin: Input = io.stdin
+            reader = None
             if index:
-                stdin = reader = PipeInput(links[index - 1], shell.session.limits.max_output)
+                reader = PipeInput(links[index - 1], shell.session.limits.max_output)
+            stdin: Input = reader or io.stdin
             out: Sink = io.stdout if index == last else PipeSink(links[index])
             err = out if (index < last and both[index]) else io.stderr
             child = shell.child()
             try:
                 statuses[index] = child.tail(
-                    parts[index], IO(stdin, out, err), tail if index == last else None
+                    parts[index], IO(stdin, out, err), around if index == last else None
                 )
             except ExitRequest as request:
                 statuses[index] = request.status
@@ -98,7 +102,7 @@ def do_pipeline(shell: Shell, node: Node, io: IO, tail: list[Node] | None = None
             finally:
                 if index < last:
                     links[index].close_writer()
-                if index:
+                if reader is not None:
                     reader.close()
 
         return run

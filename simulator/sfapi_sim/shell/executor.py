@@ -204,7 +204,7 @@ class Shell:
 
     def _do_redirected_statement(self, node: Node, io: IO) -> int:
         body = node.child_by_field_name("body")
-        redirects = [c for c in node.children if c is not body and c.is_named]
+        redirects = [c for c in node.children if c.type in tree.REDIRECTS]
         return self._with_redirects(body, redirects, io)
 
     def _with_redirects(self, body: Node | None, nodes: list[Node], io: IO) -> int:

@@ -9,12 +9,16 @@ else:
   ``words`` :func:`redirects` returns for a compound statement).
 - it puts the redirections of ``cmd > f`` on a statement around the command; they are
   the command's (:func:`simple_command` takes them).
+- it puts the redirections of ``a && b > f`` and ``a | b > f`` on the whole list or
+  pipeline; they are the last command's (:attr:`AndOr.around`, :attr:`Pipeline.around`).
 - it writes a here-document's delimiter quoted or not, with ``<<-`` or ``<<``, and
   hangs the redirections written after ``<<EOF`` on the same line inside it
   (:class:`HereDocument`).
 
-The executor and the redirections read only these classes for simple commands and
-redirections. Words stay the parser's nodes (:class:`Word`), which the expander reads.
+The executor, ``control`` and the redirections read only these classes for simple
+commands, ``&&``/``||`` lists, pipelines and redirections. Words stay the parser's nodes
+(:class:`Word`), which the expander reads, and so do the statements inside a list or a
+pipeline, which the executor dispatches.
 """
 
 from __future__ import annotations
@@ -26,7 +30,8 @@ from tree_sitter import Node
 from .errors import ShellError
 from .syntax import line_of, named, operator_of, text
 
-_REDIRECTS = ("file_redirect", "heredoc_redirect", "herestring_redirect")
+#: The parser's redirection nodes.
+REDIRECTS = ("file_redirect", "heredoc_redirect", "herestring_redirect")
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,42 @@ class SimpleCommand:
     line: int
 
 
+@dataclass(frozen=True)
+class AndOr:
+    """``left && right`` or ``left || right``; ``around``: redirections of ``right``."""
+
+    left: Node
+    operator: str
+    right: Node
+    around: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Pipeline:
+    """``a | b |& c``: its stages, whether each passes its stderr on too (``|&``), and
+    the redirections of its last stage the grammar put around the whole."""
+
+    stages: tuple[Node, ...]
+    stderr_too: tuple[bool, ...]
+    around: tuple[Node, ...]
+
+
+def and_or(node: Node, around: list[Node] | None = None) -> AndOr:
+    """A ``list`` node (``around``: redirections the grammar put on it)."""
+    parts = named(node)
+    return AndOr(parts[0], operator_of(node), parts[-1], tuple(around or ()))
+
+
+def pipeline(node: Node, around: list[Node] | None = None) -> Pipeline:
+    """A ``pipeline`` node (``around``: redirections the grammar put on it)."""
+    operators = [c.type for c in node.children if not c.is_named]
+    return Pipeline(
+        stages=tuple(named(node)),
+        stderr_too=tuple(operator == "|&" for operator in operators),
+        around=tuple(around or ()),
+    )
+
+
 def simple_command(node: Node, around: list[Node] | None = None) -> SimpleCommand:
     """The ``command`` node as the interpreter's command; ``around``: the redirection
     nodes the grammar put on the statement around it (``redirected_statement``, or a
@@ -112,7 +153,7 @@ def simple_command(node: Node, around: list[Node] | None = None) -> SimpleComman
         inner = named(name_node)
         words.append(Word(inner[0] if inner else name_node))
     words.extend(Word(c) for c in node.children_by_field_name("argument"))
-    own = [c for c in node.children if c.type in _REDIRECTS]
+    own = [c for c in node.children if c.type in REDIRECTS]
     found, hung = redirects(own + list(around or []))
     return SimpleCommand(
         before=before,
