@@ -98,6 +98,11 @@ CASES: list[str] = [
     # and assignments on a line before a command
     "echo > f a b; cat f\ncat <<EOF > g 2>&1\none $((1+2))\nEOF\ncat g\n"
     'cat <<-"X" 2>/dev/null\n\ttab $x\n\tX\nA=1 B=2\necho "$A$B"; C=3 env | grep ^C=',
+    # A here-document's statement goes on after <<EOF: a pipe, && and ||
+    "x=3; cat <<EOF | tr a-z A-Z\nv=$x $(( x * 2 ))\nEOF\ncat <<EOF | tr a b |& cat -n\nbab\nEOF\n"
+    "echo ${PIPESTATUS[@]}",
+    "cat <<EOF && echo after\nbody\nEOF\nfalse <<EOF || echo no\nbody\nEOF\n"
+    "set -e; false <<EOF && echo no\nb\nEOF\necho survived; true <<EOF && false\nb\nEOF\necho not",
     "read a b <<< 'first second third'; echo \"$a|$b\"",
     "echo a > x; echo b > y; cat x y > z; cat z",
     "mkdir -p d/e && echo inside > d/e/f && cat d/e/f && ls d",

@@ -77,3 +77,15 @@ def test_redirections_on_a_list_are_its_right_sides() -> None:
     listed = tree.and_or(body, around)
     assert (text(listed.left), listed.operator, text(listed.right)) == ("true", "||", "echo x")
     assert [text(node) for node in listed.around] == ["> out"]
+
+
+def test_what_follows_a_here_document_on_its_line_is_the_rest_of_the_statement() -> None:
+    piped = _around("cat <<EOF | tr a b |& cat -n\nbody\nEOF\n")[1]
+    rest = tree.heredoc_rest(piped)
+    assert rest is not None and rest.operator == "|"
+    assert [text(stage) for stage in rest.statements] == ["tr a b", "cat -n"]
+    assert rest.stderr_too == (False, True)
+    listed = tree.heredoc_rest(_around("cat <<EOF || echo no\nbody\nEOF\n")[1])
+    assert listed is not None and listed.operator == "||"
+    assert [text(statement) for statement in listed.statements] == ["echo no"]
+    assert tree.heredoc_rest(_around("cat <<EOF > out\nbody\nEOF\n")[1]) is None

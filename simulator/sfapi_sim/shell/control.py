@@ -68,17 +68,29 @@ def do_negated_command(shell: Shell, node: Node, io: IO) -> int:
 
 
 def do_pipeline(shell: Shell, node: Node, io: IO, tail: list[Node] | None = None) -> int:
-    """Every stage at once in a subshell, joined by bounded pipes (see ``pipes``);
-    ``tail``: redirections the grammar put on the pipeline (its last stage's)."""
+    """A pipeline; ``tail``: redirections the grammar put on it (its last stage's)."""
     piped = tree.pipeline(node, tail)
-    parts = piped.stages
-    both = piped.stderr_too
-    around = list(piped.around)
+    stages: list[tuple[Node, list[Node] | None]] = [(stage, None) for stage in piped.stages]
+    stages[-1] = (piped.stages[-1], list(piped.around))
+    return run_pipeline(shell, stages, piped.stderr_too, io)
+
+
+def run_pipeline(
+    shell: Shell,
+    stages: list[tuple[Node, list[Node] | None]],
+    stderr_too: tuple[bool, ...],
+    io: IO,
+) -> int:
+    """Every stage at once in a subshell, joined by bounded pipes (see ``pipes``).
+
+    Each stage is a statement and the redirections to apply around it; ``stderr_too``
+    says which pipes also carry the stage's errors (``|&``).
+    """
     budget = shell.session.budget
-    baton = Baton(len(parts))
-    links = [Pipe(baton, index, budget) for index in range(len(parts) - 1)]
-    statuses = [0] * len(parts)
-    last = len(parts) - 1
+    baton = Baton(len(stages))
+    links = [Pipe(baton, index, budget) for index in range(len(stages) - 1)]
+    statuses = [0] * len(stages)
+    last = len(stages) - 1
 
     def stage(index: int) -> Callable[[], None]:
         def run() -> None:
@@ -87,12 +99,12 @@ def do_pipeline(shell: Shell, node: Node, io: IO, tail: list[Node] | None = None
                 reader = PipeInput(links[index - 1], shell.session.limits.max_output)
             stdin: Input = reader or io.stdin
             out: Sink = io.stdout if index == last else PipeSink(links[index])
-            err = out if (index < last and both[index]) else io.stderr
+            both = index < last and index < len(stderr_too) and stderr_too[index]
+            err = out if both else io.stderr
             child = shell.child()
+            statement, around = stages[index]
             try:
-                statuses[index] = child.tail(
-                    parts[index], IO(stdin, out, err), around if index == last else None
-                )
+                statuses[index] = child.tail(statement, IO(stdin, out, err), around)
             except ExitRequest as request:
                 statuses[index] = request.status
             except PipeClosed:
@@ -107,7 +119,7 @@ def do_pipeline(shell: Shell, node: Node, io: IO, tail: list[Node] | None = None
 
         return run
 
-    run_stages([stage(index) for index in range(len(parts))], baton)
+    run_stages([stage(index) for index in range(len(stages))], baton)
     shell.state.pipestatus = list(statuses)
     if shell.state.pipefail:
         return next((s for s in reversed(statuses) if s), 0)

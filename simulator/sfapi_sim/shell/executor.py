@@ -52,6 +52,13 @@ _ONE_STAGE = {
 _SKIPPED = {"comment", "heredoc_body", "heredoc_end", "heredoc_start"}
 
 
+def _heredoc_rest(node: Node) -> tree.HereDocumentRest | None:
+    """What the grammar hid in a here-document of this statement (see ``tree``)."""
+    if node.type != "redirected_statement":
+        return None
+    return tree.heredoc_rest([c for c in node.children if c.type in tree.REDIRECTS])
+
+
 def _one_stage(node: Node) -> bool:
     """Whether ``node`` is a pipeline of one command (``((…))`` is one; ``{ …; }`` not)."""
     if node.type == "redirected_statement":
@@ -184,9 +191,19 @@ class Shell:
             self._report(node, stop.reason, io)
             status = FILE_SIZE_STATUS
         self.state.status = status
-        if _one_stage(node):
+        rest = _heredoc_rest(node)
+        if _one_stage(node) and rest is None:
             self.state.pipestatus = [status]
-        if status and self.state.errexit and not self.conditions and kind in _ERREXIT_NODES:
+        # In ``a <<EOF && b``, ``a`` failing does not end a ``set -e`` script (and ``b``
+        # is a statement of its own, checked when it runs).
+        listed = rest is not None and rest.operator != "|"
+        if (
+            status
+            and self.state.errexit
+            and not self.conditions
+            and kind in _ERREXIT_NODES
+            and not listed
+        ):
             raise ExitRequest(status)
         return status
 
@@ -205,7 +222,22 @@ class Shell:
     def _do_redirected_statement(self, node: Node, io: IO) -> int:
         body = node.child_by_field_name("body")
         redirects = [c for c in node.children if c.type in tree.REDIRECTS]
-        return self._with_redirects(body, redirects, io)
+        rest = tree.heredoc_rest(redirects)
+        if rest is None or body is None:
+            return self._with_redirects(body, redirects, io)
+        # ``cat <<EOF | tr a-z A-Z`` or ``cat <<EOF && echo done``: the grammar hid the
+        # rest of the statement inside the here-document.
+        if rest.operator == "|":
+            stages = [(body, redirects), *((stage, None) for stage in rest.statements)]
+            return control.run_pipeline(self, stages, rest.stderr_too, io)
+        self.conditions += 1
+        try:
+            status = self.tail(body, io, redirects)
+        finally:
+            self.conditions -= 1
+        if (rest.operator == "&&") == (status == 0):
+            return self.execute(rest.statements[0], io)
+        return status
 
     def _with_redirects(self, body: Node | None, nodes: list[Node], io: IO) -> int:
         """Run ``body`` with the redirection ``nodes`` applied as bash applies them.

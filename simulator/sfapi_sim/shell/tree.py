@@ -11,6 +11,9 @@ else:
   the command's (:func:`simple_command` takes them).
 - it puts the redirections of ``a && b > f`` and ``a | b > f`` on the whole list or
   pipeline; they are the last command's (:attr:`AndOr.around`, :attr:`Pipeline.around`).
+- it puts what follows a here-document's ``<<EOF`` on its line (``| tr a-z A-Z``,
+  ``&& echo done``) inside the here-document's redirection; in bash the statement
+  goes on there (:func:`heredoc_rest`).
 - it writes a here-document's delimiter quoted or not, with ``<<-`` or ``<<``, and
   hangs the redirections written after ``<<EOF`` on the same line inside it
   (:class:`HereDocument`).
@@ -115,6 +118,38 @@ class Pipeline:
     stages: tuple[Node, ...]
     stderr_too: tuple[bool, ...]
     around: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class HereDocumentRest:
+    """What follows ``cmd <<EOF`` on its line: ``|``-joined stages (``stderr_too``:
+    whether each pipe is ``|&``) or, after ``&&``/``||``, one statement."""
+
+    operator: str
+    statements: tuple[Node, ...]
+    stderr_too: tuple[bool, ...]
+
+
+def heredoc_rest(nodes: list[Node]) -> HereDocumentRest | None:
+    """The rest of the statement the grammar hid in a here-document among ``nodes``."""
+    for node in nodes:
+        if node.type != "heredoc_redirect":
+            continue
+        for child in node.children:
+            if child.type == "pipeline":
+                first = [c.type for c in child.children if not c.is_named][:1]
+                inner = named(child)
+                more: list[str] = []
+                if len(inner) == 1 and inner[0].type == "pipeline":
+                    more = [c.type for c in inner[0].children if not c.is_named]
+                    inner = named(inner[0])
+                both = tuple(operator == "|&" for operator in first + more)
+                return HereDocumentRest("|", tuple(inner), both)
+            if child.type in ("&&", "||"):
+                right = node.child_by_field_name("right")
+                if right is not None:
+                    return HereDocumentRest(child.type, (right,), ())
+    return None
 
 
 def and_or(node: Node, around: list[Node] | None = None) -> AndOr:
