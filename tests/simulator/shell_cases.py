@@ -1,9 +1,9 @@
 """Command lines and scripts run both by real bash and by the simulated login node's
 shell (``test_shell_differential.py``). Each case runs in an empty folder.
 
-Left out on purpose (the shell refuses them with a clear error instead): arrays,
-process substitution, file descriptors above 2, hard links. Background jobs (``&``) run
-in the foreground.
+Left out on purpose (the shell refuses them with a clear error instead): arrays (but
+``PIPESTATUS``), process substitution, file descriptors above 2, hard links. Background
+jobs (``&``) run in the foreground.
 """
 
 from __future__ import annotations
@@ -94,6 +94,15 @@ CASES: list[str] = [
     "echo hi > f; wc -c < f",
     "cat <<EOF\nline $((1+1))\n  indented\nEOF",
     "cat <<'EOF'\nno $expansion here\nEOF",
+    # Words hung on a redirection, a here-document with redirections after it, <<-,
+    # and assignments on a line before a command
+    "echo > f a b; cat f\ncat <<EOF > g 2>&1\none $((1+2))\nEOF\ncat g\n"
+    'cat <<-"X" 2>/dev/null\n\ttab $x\n\tX\nA=1 B=2\necho "$A$B"; C=3 env | grep ^C=',
+    # A here-document's statement goes on after <<EOF: a pipe, && and ||
+    "x=3; cat <<EOF | tr a-z A-Z\nv=$x $(( x * 2 ))\nEOF\ncat <<EOF | tr a b |& cat -n\nbab\nEOF\n"
+    "echo ${PIPESTATUS[@]}",
+    "cat <<EOF && echo after\nbody\nEOF\nfalse <<EOF || echo no\nbody\nEOF\n"
+    "set -e; false <<EOF && echo no\nb\nEOF\necho survived; true <<EOF && false\nb\nEOF\necho not",
     "read a b <<< 'first second third'; echo \"$a|$b\"",
     "echo a > x; echo b > y; cat x y > z; cat z",
     "mkdir -p d/e && echo inside > d/e/f && cat d/e/f && ls d",
@@ -202,4 +211,29 @@ CASES: list[str] = [
     # Brace expansion of sequences
     'echo a{1..3}b {05..10} "x"{1..2} {1..2}{3..4} {3..1}; x={1..3}; echo $x',
     "for i in {1..5}; do echo -n $i; done; echo; echo '{1..3}' \"{1..2}\"",
+    # Pipes: stages run together, a writer whose reader ended gets SIGPIPE (141)
+    "seq 1 100000000000 | head -3; echo ${PIPESTATUS[@]} $?",
+    "yes | head -3; yes abc def | head -2; yes -- x | cat | head -1; echo ${PIPESTATUS[@]}",
+    "set -o pipefail; yes | head -1; echo $?; seq 3 | head -5; echo $?",
+    "false | true; echo ${PIPESTATUS[@]}; (exit 3) | (exit 4); echo $PIPESTATUS ${PIPESTATUS[1]} "
+    "${#PIPESTATUS[@]} ${PIPESTATUS[-1]}",
+    'true | false | (exit 7); echo "${PIPESTATUS[*]}"; if false; then :; fi; echo ${PIPESTATUS[@]}',
+    "! false; echo ${PIPESTATUS[@]}; false > /dev/null; echo ${PIPESTATUS[@]}; x=1; echo $PIPESTATUS",
+    "false; x=$(exit 4); echo ${PIPESTATUS[@]}; false; export y=2; echo $PIPESTATUS; false; "
+    "unset y; echo $PIPESTATUS; (exit 3); ((0)); echo $PIPESTATUS; false; [ 1 ]; echo $PIPESTATUS",
+    "seq 5 | { head -1; cat; }; printf 'a b\\nc d\\n' | while read x y; do echo $y$x; done",
+    "seq 1 200000 | cat | head -2; seq 3 | cat | wc -l",
+    # Programs that stream their input hold a line or a pipeful, not the whole input
+    "seq 1 200000 | wc; seq 1 200000 | tail -2; seq 1 200000 | grep -c 7; yes | grep -m2 y",
+    'printf "a b\\nc" | wc; echo "ab cd" | wc -w; seq 10 | tail -n +8; seq 5 | tail -n 0',
+    "(yes | cat) | head -1; echo ${PIPESTATUS[@]}; x=$(yes | head -2 | tr -d '\\n'); echo $x",
+    "seq 1 5 | (read a; read b; echo $a$b; cat); echo hi | exit 3; echo $? ${PIPESTATUS[@]}",
+    'f() { yes | head -n "$1"; }; f 2 | cat; { echo err >&2; echo out; } |& cat',
+    # Brace expansion of lists, letters and steps
+    "echo {a,b}{x,y} file{1,2}.txt {a..e} {1..10..2} {a,b{c,d}e}f pre{A,B}post",
+    "echo {a} {} {,a} {a,} x{,}y {a..e..2} {e..a} {1..-3..2} {01..10..3} {z..x} {1..2..-1}",
+    'v=1; echo "{a,b}" \\{a,b\\} {"a b",c} {$v,x}/y ${u:-{a,b}} {a,b}$((1+1)) {a..c}{1..2}',
+    "x=5; echo {1..3..0} {a..} {1...3} {1..$x} {a,b,}c {%,x} {#,y} {a,\\,b} {a\\,b} a{b,c",
+    "mkdir d; touch d/f{1,2,3}.txt; echo d/f{1,3}*; for f in d/{f2,f9}.txt; do echo $f; done",
+    "echo {a,b}{1..3} | wc -w; echo {-2..2}{,x} {A..C}-{a,b}",
 ]

@@ -337,3 +337,20 @@ def test_hard_links_and_special_files_planted_on_disk_are_not_read(
     assert bait.read_bytes() == b"host file\n"
     os.unlink(host / "pipe")
     bait.unlink()
+
+
+def test_cd_into_a_folder_the_user_may_not_search_fails(sim: RunningSimulator) -> None:
+    alice, bob = SimApi(sim), SimApi(sim, sim.user_key("bob"))
+    folder = f"{PROJECT}/listed-{uuid.uuid4().hex[:8]}"
+    made = alice.run(f"mkdir {folder} && chmod 744 {folder} && cd {folder} && pwd")
+    assert made["output"] == f"{folder}\n", made
+    # Bash's words and status; the shell stays where it was and the script goes on.
+    for target in (HOME, folder):
+        result = bob.run(f"cd {target}; echo $? $PWD")
+        assert result["error"] == f"bash: line 1: cd: {target}: Permission denied\n", result
+        assert result["output"].split()[0] == "1"
+        assert result["output"].split()[1] != target
+    # Reading the folder's names (r) without searching it (x) is not enough either.
+    assert bob.run(f"ls {folder} >/dev/null && echo listed")["output"] == "listed\n"
+    owner = alice.run(f"chmod 600 {folder}; cd {folder}; echo $?; chmod 700 {folder}")
+    assert owner["output"] == "1\n" and "Permission denied" in owner["error"], owner

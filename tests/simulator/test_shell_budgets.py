@@ -75,6 +75,7 @@ class _Background:
 BUSY = {
     "seq to /dev/null": "seq 1 100000000000 > /dev/null",
     "a shell loop": "while true; do :; done",
+    "yes to /dev/null": "yes > /dev/null",
     "replacing in a large value": "v=$(printf '%900000s' x); echo ${v// /ab} > /dev/null",
     "stripping from a large value": "v=$(printf '%900000s' x); echo ${v#*y} > /dev/null",
     "grep over a large input": "seq 1 100000 > n; while true; do grep -c 7 n > /dev/null; done",
@@ -124,9 +125,10 @@ GREEDY = {
     "a here-document": 'v=$(printf "%600000s" x); cat <<EOF >/dev/null\n$v$v\nEOF',
     "a replacement": 'v=$(printf "%600000s" x); echo "${v// /xx}"',
     "variables together": 'a=$(printf "%600000s" x); b="$a"; c="$a"',
-    "pipe buffers": "while true; do echo 0123456789; done | cat > /dev/null",
+    "a whole read of a pipe": "while true; do echo 0123456789; done | sort > /dev/null",
     "a brace expansion": "echo {1..100000000000}",
     "brace combinations": "echo {1..100}{1..100}{1..1000}",
+    "brace lists": "echo {a,b,c,d,e,f,g,h,i,j}{1..1000}{x,y,z}{a,b{c,d{e,f}}}{1..10}",
     "positional parameters": 'v=$(printf "%300000s" x); set -- "$v" "$v" "$v" "$v"; echo "$*"',
 }
 

@@ -47,6 +47,11 @@ def test_output_past_its_cap_stops_the_run(filesystem: Filesystem) -> None:
     session = _session(filesystem, max_output=1000)
     output, error, code, stopped = _run(session, "while true; do echo 0123456789; done | cat")
     assert (output, code, stopped) == ("", 1, "limit")
+    assert "the output exceeds the 1000-character limit" in error
+    # A program that reads its whole input holds at most the cap of it.
+    session = _session(filesystem, max_output=1000)
+    output, error, code, stopped = _run(session, "while true; do echo 0123456789; done | sort")
+    assert (output, code, stopped) == ("", 1, "limit")
     assert "the pipe exceeds the 1000-character limit" in error
 
 

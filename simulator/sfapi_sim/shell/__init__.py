@@ -2,12 +2,16 @@
 filesystem and scheduler. No host process is ever started.
 
 One package, one job per module: ``syntax`` (the parser adapter over tree-sitter's bash
-grammar, where its quirks are handled), ``expansion`` and ``arithmetic`` (words and
-numbers), ``patterns`` (globs), ``executor`` (dispatch, redirections, simple commands),
-``control`` (compound statements), ``declarations`` (assignments and tests), ``streams``
-(bounded outputs), ``session`` (the machine, clock and cancellation of a run), ``budget``
-(what a run may spend, checked inside programs, and the processor shared between runs),
-``commands`` (the programs by group, and the context each is handed).
+grammar, where its quirks are handled), ``tree`` (the interpreter's own tree of simple
+commands and redirections, made from the parser's nodes), ``expansion`` (words, in
+bash's order) with ``braces``, ``parameters`` (``${…}``) and ``words`` (splitting,
+quote removal), ``arithmetic`` (numbers), ``patterns`` (globs), ``executor`` (dispatch,
+simple commands), ``redirections``, ``control`` (compound statements), ``pipes``
+(pipeline stages run together over bounded pipes), ``declarations`` (assignments and
+tests), ``streams`` (bounded outputs), ``session`` (the machine, clock and cancellation
+of a run), ``budget`` (what a run may spend, checked inside programs, and the processor
+shared between runs), ``commands`` (the programs by group, and the context each is
+handed).
 """
 
 from __future__ import annotations

@@ -3,14 +3,16 @@ function definitions. Each takes the shell it runs in; the executor dispatches t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from tree_sitter import Node
 
-from . import patterns
-from .errors import ExitRequest, LoopControl, ShellError
-from .streams import IO, Capture, Input, Sink
-from .syntax import named, operator_of, text
+from . import patterns, tree
+from .errors import ExitRequest, LoopControl, ReturnRequest, ShellError
+from .pipes import SIGPIPE_STATUS, Baton, Pipe, PipeClosed, PipeInput, PipeSink, run_stages
+from .streams import IO, Input, Sink
+from .syntax import named, text
 
 if TYPE_CHECKING:
     from .executor import Shell
@@ -45,15 +47,15 @@ def do_subshell(shell: Shell, node: Node, io: IO) -> int:
 
 
 def do_list(shell: Shell, node: Node, io: IO, tail: list[Node] | None = None) -> int:
-    left, right = named(node)[0], named(node)[-1]
-    operator = operator_of(node)
+    """``a && b``, ``a || b``; ``tail``: redirections the grammar put on the list."""
+    listed = tree.and_or(node, tail)
     shell.conditions += 1
     try:
-        status = shell.execute(left, io)
+        status = shell.execute(listed.left, io)
     finally:
         shell.conditions -= 1
-    if (operator == "&&" and status == 0) or (operator == "||" and status != 0):
-        return shell.tail(right, io, tail)
+    if (listed.operator == "&&" and status == 0) or (listed.operator == "||" and status != 0):
+        return shell.tail(listed.right, io, list(listed.around))
     return status
 
 
@@ -66,25 +68,59 @@ def do_negated_command(shell: Shell, node: Node, io: IO) -> int:
 
 
 def do_pipeline(shell: Shell, node: Node, io: IO, tail: list[Node] | None = None) -> int:
-    parts = named(node)
-    both = [c.type == "|&" for c in node.children if not c.is_named]
-    statuses: list[int] = []
-    data = io.stdin
-    for index, part in enumerate(parts):
-        last = index == len(parts) - 1
-        out: Sink = (
-            io.stdout
-            if last
-            else Capture(shell.session.limits.max_output, "pipe", shell.session.budget)
-        )
-        err = out if (not last and both[index]) else io.stderr
-        shell = shell.child()
-        try:
-            statuses.append(shell.tail(part, IO(data, out, err), tail if last else None))
-        except ExitRequest as request:
-            statuses.append(request.status)
-        if isinstance(out, Capture) and not last:
-            data = Input(out.release())
+    """A pipeline; ``tail``: redirections the grammar put on it (its last stage's)."""
+    piped = tree.pipeline(node, tail)
+    stages: list[tuple[Node, list[Node] | None]] = [(stage, None) for stage in piped.stages]
+    stages[-1] = (piped.stages[-1], list(piped.around))
+    return run_pipeline(shell, stages, piped.stderr_too, io)
+
+
+def run_pipeline(
+    shell: Shell,
+    stages: list[tuple[Node, list[Node] | None]],
+    stderr_too: tuple[bool, ...],
+    io: IO,
+) -> int:
+    """Every stage at once in a subshell, joined by bounded pipes (see ``pipes``).
+
+    Each stage is a statement and the redirections to apply around it; ``stderr_too``
+    says which pipes also carry the stage's errors (``|&``).
+    """
+    budget = shell.session.budget
+    baton = Baton(len(stages))
+    links = [Pipe(baton, index, budget) for index in range(len(stages) - 1)]
+    statuses = [0] * len(stages)
+    last = len(stages) - 1
+
+    def stage(index: int) -> Callable[[], None]:
+        def run() -> None:
+            reader = None
+            if index:
+                reader = PipeInput(links[index - 1], shell.session.limits.max_output)
+            stdin: Input = reader or io.stdin
+            out: Sink = io.stdout if index == last else PipeSink(links[index])
+            both = index < last and index < len(stderr_too) and stderr_too[index]
+            err = out if both else io.stderr
+            child = shell.child()
+            statement, around = stages[index]
+            try:
+                statuses[index] = child.tail(statement, IO(stdin, out, err), around)
+            except ExitRequest as request:
+                statuses[index] = request.status
+            except PipeClosed:
+                statuses[index] = SIGPIPE_STATUS
+            except (LoopControl, ReturnRequest):
+                statuses[index] = child.state.status
+            finally:
+                if index < last:
+                    links[index].close_writer()
+                if reader is not None:
+                    reader.close()
+
+        return run
+
+    run_stages([stage(index) for index in range(len(stages))], baton)
+    shell.state.pipestatus = list(statuses)
     if shell.state.pipefail:
         return next((s for s in reversed(statuses) if s), 0)
     return statuses[-1]

@@ -15,7 +15,7 @@ from functools import cache
 from tree_sitter import Node
 
 from ..state.filesystem import COMMAND_FOLDERS, FileError
-from . import control, declarations
+from . import control, declarations, tree
 from .arithmetic import Arithmetic
 from .budget import FILE_SIZE_STATUS
 from .commands import builtin_context, program_context
@@ -38,7 +38,35 @@ from .syntax import line_of, named, parse, text
 logger = logging.getLogger("sfapi_sim")
 #: Nodes that end in a status ``set -e`` looks at.
 _ERREXIT_NODES = {"command", "pipeline", "subshell", "test_command", "redirected_statement"}
+#: Nodes that are a pipeline of one stage for ``PIPESTATUS`` (compound statements are
+#: not: it keeps the statuses of the last pipeline inside them).
+_ONE_STAGE = {
+    "command",
+    "subshell",
+    "test_command",
+    "variable_assignment",
+    "variable_assignments",
+    "declaration_command",
+    "unset_command",
+}
 _SKIPPED = {"comment", "heredoc_body", "heredoc_end", "heredoc_start"}
+
+
+def _heredoc_rest(node: Node) -> tree.HereDocumentRest | None:
+    """What the grammar hid in a here-document of this statement (see ``tree``)."""
+    if node.type != "redirected_statement":
+        return None
+    return tree.heredoc_rest([c for c in node.children if c.type in tree.REDIRECTS])
+
+
+def _one_stage(node: Node) -> bool:
+    """Whether ``node`` is a pipeline of one command (``((…))`` is one; ``{ …; }`` not)."""
+    if node.type == "redirected_statement":
+        body = node.child_by_field_name("body")
+        return body is not None and _one_stage(body)
+    if node.type == "compound_statement":
+        return bool(node.children) and node.children[0].type == "(("
+    return node.type in _ONE_STAGE
 
 
 class Shell:
@@ -163,7 +191,19 @@ class Shell:
             self._report(node, stop.reason, io)
             status = FILE_SIZE_STATUS
         self.state.status = status
-        if status and self.state.errexit and not self.conditions and kind in _ERREXIT_NODES:
+        rest = _heredoc_rest(node)
+        if _one_stage(node) and rest is None:
+            self.state.pipestatus = [status]
+        # In ``a <<EOF && b``, ``a`` failing does not end a ``set -e`` script (and ``b``
+        # is a statement of its own, checked when it runs).
+        listed = rest is not None and rest.operator != "|"
+        if (
+            status
+            and self.state.errexit
+            and not self.conditions
+            and kind in _ERREXIT_NODES
+            and not listed
+        ):
             raise ExitRequest(status)
         return status
 
@@ -181,23 +221,42 @@ class Shell:
 
     def _do_redirected_statement(self, node: Node, io: IO) -> int:
         body = node.child_by_field_name("body")
-        redirects = [c for c in node.children if c is not body and c.is_named]
-        return self._with_redirects(body, redirects, io)
+        redirects = [c for c in node.children if c.type in tree.REDIRECTS]
+        rest = tree.heredoc_rest(redirects)
+        if rest is None or body is None:
+            return self._with_redirects(body, redirects, io)
+        # ``cat <<EOF | tr a-z A-Z`` or ``cat <<EOF && echo done``: the grammar hid the
+        # rest of the statement inside the here-document.
+        if rest.operator == "|":
+            stages = [(body, redirects), *((stage, None) for stage in rest.statements)]
+            return control.run_pipeline(self, stages, rest.stderr_too, io)
+        self.conditions += 1
+        try:
+            status = self.tail(body, io, redirects)
+        finally:
+            self.conditions -= 1
+        if (rest.operator == "&&") == (status == 0):
+            return self.execute(rest.statements[0], io)
+        return status
 
-    def _with_redirects(self, body: Node | None, redirects: list[Node], io: IO) -> int:
-        """Run ``body`` with ``redirects`` applied as bash applies them.
+    def _with_redirects(self, body: Node | None, nodes: list[Node], io: IO) -> int:
+        """Run ``body`` with the redirection ``nodes`` applied as bash applies them.
 
         tree-sitter-bash hangs ``a && b > f`` and ``a | b > f`` on the whole list or
         pipeline; in bash the redirection belongs to the last command, so it goes there.
         """
         if body is not None and body.type == "list":
-            return control.do_list(self, body, io, tail=redirects)
+            return control.do_list(self, body, io, tail=nodes)
         if body is not None and body.type == "pipeline":
-            return control.do_pipeline(self, body, io, tail=redirects)
-        extra: list[str] = []
+            return control.do_pipeline(self, body, io, tail=nodes)
+        if body is not None and body.type == "command":
+            return self._command(tree.simple_command(body, nodes), io)
+        redirects, hung = tree.redirects(nodes)
+        if hung:
+            raise ShellError(f"syntax error near unexpected token `{hung[0].text}'", 2)
         opened: list[Sink] = []
         try:
-            redirected = self.redirections.apply(redirects, io, opened, extra)
+            redirected = self.redirections.apply(redirects, io, opened)
         except (ShellError, FileError) as exc:
             self.redirections.close(opened)
             message = exc.message if isinstance(exc, ShellError) else str(exc)
@@ -205,8 +264,6 @@ class Shell:
         try:
             if body is None:
                 return 0
-            if body.type == "command":
-                return self._command(body, redirected, extra)
             return self.execute(body, redirected)
         finally:
             self.redirections.close(opened)
@@ -230,62 +287,43 @@ class Shell:
     # Simple commands -------------------------------------------------------------------
 
     def _do_command(self, node: Node, io: IO) -> int:
-        return self._command(node, io, [])
+        return self._command(tree.simple_command(node), io)
 
-    def _command(self, node: Node, io: IO, extra: list[str]) -> int:
+    def _command(self, command: tree.SimpleCommand, io: IO) -> int:
+        """Run a simple command (its redirections, also those the grammar put on the
+        statement around it, applied in order)."""
         self.session.step()
-        assignments = [c for c in node.children if c.type == "variable_assignment"]
-        name_node = node.child_by_field_name("name")
-        # tree-sitter-bash reads ``A=1 B=2⏎cmd`` as one command: split it where bash does.
-        if assignments and name_node is not None:
-            between = (node.text or b"")[
-                assignments[-1].end_byte - node.start_byte : name_node.start_byte - node.start_byte
-            ]
-            if b"\n" in between:
-                for assignment in assignments:
-                    declarations.assign(self, assignment)
-                assignments = []
-        redirects = [
-            c
-            for c in node.children
-            if c.type in ("file_redirect", "heredoc_redirect", "herestring_redirect")
-        ]
-        arguments = node.children_by_field_name("argument")
+        for assignment in command.before:
+            declarations.assign(self, assignment.node)
         self.substitution_status = None
-        words: list[str] = []
-        if name_node is not None:
-            words = self.expander.fields(named(name_node)[0] if named(name_node) else name_node)
-        words += self.expander.all_fields(arguments)
-        words += extra
+        words = self.expander.all_fields([word.node for word in command.words])
         if not words:
-            for assignment in assignments:
-                declarations.assign(self, assignment)
+            for assignment in command.assignments:
+                declarations.assign(self, assignment.node)
             status = self.substitution_status or 0
-            if redirects:
+            if command.redirects:
                 opened: list[Sink] = []
-                self.redirections.apply(redirects, io, opened, [])
-                self.redirections.close(opened)
+                try:
+                    self.redirections.apply(command.redirects, io, opened)
+                finally:
+                    self.redirections.close(opened)
             return status
         overlay: dict[str, str] = {}
-        for assignment in assignments:
-            assignment_name = text(assignment.child_by_field_name("name") or named(assignment)[0])
-            value_node = assignment.child_by_field_name("value")
-            overlay[assignment_name] = (
-                self.expander.string(value_node) if value_node is not None else ""
-            )
-        if redirects:
-            opened = []
-            more: list[str] = []
-            try:
-                redirected = self.redirections.apply(redirects, io, opened, more)
-            except (ShellError, FileError) as exc:
-                self.redirections.close(opened)
-                raise ShellError(exc.message if isinstance(exc, ShellError) else str(exc)) from None
-            try:
-                return self.invoke(words + more, redirected, overlay, line_of(node))
-            finally:
-                self.redirections.close(opened)
-        return self.invoke(words, io, overlay, line_of(node))
+        for assignment in command.assignments:
+            value = assignment.value
+            overlay[assignment.name] = self.expander.string(value.node) if value else ""
+        if not command.redirects:
+            return self.invoke(words, io, overlay, command.line)
+        opened = []
+        try:
+            redirected = self.redirections.apply(command.redirects, io, opened)
+        except (ShellError, FileError) as exc:
+            self.redirections.close(opened)
+            raise ShellError(exc.message if isinstance(exc, ShellError) else str(exc)) from None
+        try:
+            return self.invoke(words, redirected, overlay, command.line)
+        finally:
+            self.redirections.close(opened)
 
     def invoke(self, words: list[str], io: IO, overlay: dict[str, str], line: int) -> int:
         """Run a command given as words (also used by ``srun``, ``env``, ``command``)."""

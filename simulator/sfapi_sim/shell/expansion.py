@@ -1,5 +1,6 @@
-"""Word expansion as bash does it, in its order: tilde, parameters, ``$(…)``, ``$((…))``,
-then field splitting of unquoted results, then file name expansion, then quote removal.
+"""Word expansion as bash does it, in its order: braces (``braces``), tilde, parameters
+(``parameters``), ``$(…)``, ``$((…))``, then field splitting of unquoted results, then
+file name expansion, then quote removal (``words``).
 
 A word becomes a list of pieces, each remembering whether it was quoted (quoted text is
 never split nor globbed) and whether it came from an expansion (only those are split).
@@ -7,37 +8,27 @@ never split nor globbed) and whether it came from an expansion (only those are s
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from tree_sitter import Node
 
 from ..state.filesystem import home_of
-from . import braces, patterns, regexes
+from . import braces, patterns
 from .commands.formatting import ansi_c_escapes
 from .errors import FatalShellError, ShellError
+from .parameters import ParameterExpansion
 from .session import Session
 from .state import ShellState
-from .syntax import named, pieces_with_gaps, text
-
-#: Runs of the characters of the default IFS (space, tab, newline).
-_BLANKS = re.compile("[ \t\n]+")
-_DOUBLE_QUOTE_ESCAPABLE = '$`"\\\n'
-
-
-@dataclass(frozen=True)
-class Piece:
-    """Text of a word: ``quoted`` text is taken literally; ``split`` text came from an
-    unquoted expansion and is split into fields on blanks."""
-
-    text: str
-    quoted: bool = False
-    split: bool = False
-
-
-#: Between two fields of ``"$@"``.
-BREAK = Piece("", quoted=True, split=True)
+from .syntax import named, pieces_with_gaps, text, word_node
+from .words import (
+    BREAK,
+    Piece,
+    literal,
+    split_fields,
+    unescape_double,
+    unescape_heredoc,
+    word_pieces,
+)
 
 
 class Expander:
@@ -57,6 +48,7 @@ class Expander:
         self.substitute = substitute
         self.arithmetic = arithmetic
         self.evaluate_text = evaluate_text
+        self.parameters = ParameterExpansion(self)
         #: The word chosen for each brace expression (by start byte) during an expansion.
         self._braces: dict[int, str] = {}
 
@@ -65,6 +57,11 @@ class Expander:
     def fields(self, node: Node) -> list[str]:
         """A word as command arguments: brace-expanded, split, globbed, unquoted (zero or
         more fields)."""
+        source = text(node)
+        if "{" in source:
+            expanded = braces.expand(source, self.session.budget)
+            if expanded is not None:
+                return self._expanded_words(expanded)
         choices = self._brace_choices(node)
         if not choices:
             return self._fields(node)
@@ -75,6 +72,21 @@ class Expander:
                 result.extend(self._fields(node))
         finally:
             self._braces = {}
+        return result
+
+    def _expanded_words(self, words: list[str]) -> list[str]:
+        """Each word a brace expansion made, read as a word and expanded on (split,
+        globbed, unquoted); a word the grammar would not read as one word (``#``)
+        stays literal text, as bash keeps it, and an empty one is dropped."""
+        result: list[str] = []
+        for word in words:
+            node = word_node(word) if word else None
+            if not word:
+                continue  # an empty alternative (``{,a}``) is no word, as bash drops it
+            if node is None:
+                result.append(word)
+            else:
+                result.extend(self._fields(node))
         return result
 
     def _brace_choices(self, node: Node) -> list[tuple[Node, list[str]]]:
@@ -93,7 +105,7 @@ class Expander:
         result: list[str] = []
         pieces = self.pieces(node, quoted=False)
         self._reserve(pieces)
-        for field in _split(pieces):
+        for field in split_fields(pieces):
             self.session.budget.tick()
             chunks = [(p.text, p.quoted) for p in field]
             if patterns.has_magic(chunks):
@@ -103,7 +115,7 @@ class Expander:
                 if found:
                     result.extend(found)
                     continue
-            result.append("".join(_literal(p) for p in field))
+            result.append("".join(literal(p) for p in field))
         return result
 
     def all_fields(self, nodes: list[Node]) -> list[str]:
@@ -113,7 +125,7 @@ class Expander:
         """A word as one string, without splitting or globbing (assignments, redirections)."""
         pieces = self.pieces(node, False)
         self._reserve(pieces)
-        return "".join(_literal(p) if p is not BREAK else " " for p in pieces)
+        return "".join(literal(p) if p is not BREAK else " " for p in pieces)
 
     def _reserve(self, pieces: list[Piece]) -> None:
         """Check the memory budget before pieces are joined into one value."""
@@ -131,9 +143,9 @@ class Expander:
         size = 0
         for part in pieces_with_gaps(body):
             if isinstance(part, str):
-                added = [_unescape_heredoc(part)]
+                added = [unescape_heredoc(part)]
             elif part.type == "heredoc_content":
-                added = [_unescape_heredoc(text(part))]
+                added = [unescape_heredoc(text(part))]
             elif part.type == "heredoc_end":
                 continue
             else:
@@ -148,7 +160,7 @@ class Expander:
     def pieces(self, node: Node, quoted: bool) -> list[Piece]:
         kind = node.type
         if kind in ("word", "extglob_pattern", "regex", "test_operator"):
-            return self._tilde(_word_pieces(text(node)))
+            return self._tilde(word_pieces(text(node)))
         if kind in ("number", "variable_name", "special_variable_name", "file_descriptor"):
             return [Piece(text(node), quoted=quoted)]
         if kind == "raw_string":
@@ -161,9 +173,9 @@ class Expander:
             result: list[Piece] = []
             for index, part in enumerate(pieces_with_gaps(node)):
                 if isinstance(part, str):
-                    result.extend(_word_pieces(part))
+                    result.extend(word_pieces(part))
                 elif part.type == "word" and index > 0:
-                    result.extend(_word_pieces(text(part)))
+                    result.extend(word_pieces(text(part)))
                 else:
                     result.extend(self.pieces(part, quoted))
             return result
@@ -174,7 +186,7 @@ class Expander:
             pieces = self._parameter(named(node)[0], quoted)
             return [Piece(lead, quoted=True), *pieces] if lead else pieces
         if kind == "expansion":
-            return self._expansion(node, quoted)
+            return self.parameters.expand(node, quoted)
         if (
             kind == "command_substitution"
             and text(node).startswith("$((")
@@ -213,9 +225,9 @@ class Expander:
         positional = False  # "$@" with no arguments makes no field at all
         for part in parts[1:-1] if len(parts) >= 2 else parts:
             if isinstance(part, str):
-                result.append(Piece(_unescape_double(part), quoted=True))
+                result.append(Piece(unescape_double(part), quoted=True))
             elif part.type == "string_content":
-                result.append(Piece(_unescape_double(text(part)), quoted=True))
+                result.append(Piece(unescape_double(text(part)), quoted=True))
             elif part.type == '"':
                 continue
             else:
@@ -228,13 +240,16 @@ class Expander:
     def _parameter(self, name_node: Node, quoted: bool) -> list[Piece]:
         name = text(name_node)
         if name in ("@", "*"):
-            return self._all_positional(name, quoted)
+            return self.all_positional(name, quoted)
         value = self.lookup(name)
         return [Piece(value, quoted=quoted, split=not quoted)]
 
-    def _all_positional(self, name: str, quoted: bool) -> list[Piece]:
-        args = self.state.positional
-        self.session.budget.reserve(sum(len(a) + 1 for a in args), "the positional parameters")
+    def all_positional(self, name: str, quoted: bool) -> list[Piece]:
+        return self.all_of(self.state.positional, name, quoted, "the positional parameters")
+
+    def all_of(self, args: list[str], name: str, quoted: bool, what: str) -> list[Piece]:
+        """``$@``/``$*`` of ``args``: one word each when quoted with ``@``."""
+        self.session.budget.reserve(sum(len(a) + 1 for a in args), what)
         if quoted and name == "*":
             return [Piece(" ".join(args), quoted=True)]
         if not quoted:
@@ -278,142 +293,11 @@ class Expander:
             return state.cwd
         if name == "RANDOM":
             return str(self.session.steps * 7919 % 32768)
+        if name == "PIPESTATUS":
+            return str(state.pipestatus[0])
         if name == "SECONDS":
             return str(int(self.session.now() - self.session.started_at))
         return state.get(name)
-
-    def _expansion(self, node: Node, quoted: bool) -> list[Piece]:
-        children = [c for c in node.children if c.type not in ("${", "}")]
-        length = bool(children) and children[0].type == "#" and len(children) > 1
-        if length:
-            children = children[1:]
-        if not children:
-            raise ShellError(f"{text(node)}: bad substitution")
-        name_node = children[0]
-        if name_node.type == "subscript":
-            raise ShellError(f"{text(node)}: arrays are not supported by this shell")
-        name = text(name_node)
-        if name in ("@", "*") and len(children) == 1 and not length:
-            return self._all_positional(name, quoted)
-        value = self.value(name)
-        if length:
-            return [Piece(str(len(value or "")), quoted=quoted, split=not quoted)]
-        if len(children) == 1:
-            if value is None and self.state.nounset:
-                raise FatalShellError(f"{name}: unbound variable", 127)
-            return [Piece(value or "", quoted=quoted, split=not quoted)]
-        operator = children[1].type
-        operands = children[2:]
-        return self._operate(name, value, operator, operands, quoted, node)
-
-    def _operand(self, nodes: list[Node], quoted: bool) -> list[Piece]:
-        result: list[Piece] = []
-        for node in nodes:
-            result.extend(self.pieces(node, quoted))
-        return result
-
-    def _operate(
-        self,
-        name: str,
-        value: str | None,
-        operator: str,
-        operands: list[Node],
-        quoted: bool,
-        node: Node,
-    ) -> list[Piece]:
-        def plain(result: str) -> list[Piece]:
-            return [Piece(result, quoted=quoted, split=not quoted)]
-
-        unset_or_empty = not value
-        if operator in (":-", "-", ":=", "=", ":+", "+", ":?", "?"):
-            missing = unset_or_empty if operator.startswith(":") else value is None
-            core = operator.lstrip(":")
-            if core == "-":
-                return self._operand(operands, quoted) if missing else plain(value or "")
-            if core == "+":
-                return [] if missing else self._operand(operands, quoted)
-            if core == "=":
-                if missing:
-                    assigned = "".join(p.text for p in self._operand(operands, True))
-                    self.state.set(name, assigned)
-                    return plain(assigned)
-                return plain(value or "")
-            if missing:
-                message = "".join(p.text for p in self._operand(operands, True))
-                raise FatalShellError(f"{name}: {message or 'parameter null or not set'}")
-            return plain(value or "")
-        current = value or ""
-        if operator in ("%", "%%", "#", "##"):
-            chunks = [(p.text, p.quoted) for p in self._operand(operands, False)]
-            return plain(
-                patterns.strip_affix(
-                    current,
-                    chunks,
-                    suffix=operator[0] == "%",
-                    longest=len(operator) == 2,
-                    tick=self.session.budget.tick,
-                )
-            )
-        if operator in ("/", "//"):
-            return plain(self._replace(current, operands, every=operator == "//"))
-        if operator == ":":
-            return plain(self._slice(current, operands))
-        if operator in ("^^", ",,", "^", ","):
-            upper = operator[0] == "^"
-            changed = current.upper() if upper else current.lower()
-            if len(operator) == 1:
-                changed = changed[:1] + current[1:]
-            return plain(changed)
-        raise ShellError(f"{text(node)}: bad substitution")
-
-    def _replace(self, value: str, operands: list[Node], *, every: bool) -> str:
-        pattern_nodes: list[Node] = []
-        replacement_nodes: list[Node] = []
-        target = pattern_nodes
-        for child in operands:
-            if child.type == "/" and target is pattern_nodes:
-                target = replacement_nodes
-                continue
-            target.append(child)
-        chunks = [(p.text, p.quoted) for p in self._operand(pattern_nodes, False)]
-        replacement = "".join(p.text for p in self._operand(replacement_nodes, True))
-        if not chunks:
-            return value
-        regex = patterns.compile_pattern(chunks)
-        budget = self.session.budget
-        out: list[str] = []
-        i, size = 0, 0
-        while i < len(value):
-            budget.tick()
-            found = regexes.search(regex, value, i)  # the first place a match can start
-            if found is None:
-                break
-            start = found.start()
-            end = patterns.longest_match(regex, value, start, budget.tick)
-            if end is None:
-                out.append(value[i : start + 1])
-                i = start + 1
-                continue
-            size += start - i + len(replacement)
-            budget.reserve(size + len(value) - end, "a replacement")
-            out.append(value[i:start])
-            out.append(replacement)
-            i = end
-            if not every:
-                break
-        out.append(value[i:])
-        return "".join(out)
-
-    def _slice(self, value: str, operands: list[Node]) -> str:
-        numbers = [c for c in operands if c.type != ":"]
-        offset = self.arithmetic(numbers[0]) if numbers else 0
-        if offset < 0:
-            offset = max(0, len(value) + offset)
-        if len(numbers) > 1:
-            length = self.arithmetic(numbers[1])
-            end = offset + length if length >= 0 else len(value) + length
-            return value[offset:end]
-        return value[offset:]
 
     def _tilde(self, pieces: list[Piece]) -> list[Piece]:
         """``~`` and ``~user`` at the start of a word become the home folder."""
@@ -429,98 +313,3 @@ class Expander:
         else:
             return pieces
         return [Piece(home, quoted=True), Piece(sep + rest), *pieces[1:]]
-
-
-def _split(pieces: list[Piece]) -> list[list[Piece]]:
-    """Field splitting: unquoted expansion results break on blanks; ``"$@"`` on BREAK."""
-    fields: list[list[Piece]] = []
-    current: list[Piece] = []
-    keep = False
-
-    def close() -> None:
-        nonlocal current, keep
-        if keep:
-            fields.append(current)
-        current, keep = [], False
-
-    for piece in pieces:
-        if piece is BREAK:
-            close()
-        elif piece.split and not piece.quoted:
-            parts = _split_blanks(piece.text)
-            for index, part in enumerate(parts):
-                if index:
-                    close()
-                if part:
-                    current.append(Piece(part))
-                    keep = True
-        else:
-            current.append(piece)
-            keep = keep or piece.quoted or bool(piece.text)
-    close()
-    return fields
-
-
-def _split_blanks(value: str) -> list[str]:
-    """``value`` cut at runs of blanks, keeping empty ends (they mark a boundary)."""
-    return _BLANKS.split(value)
-
-
-def _literal(piece: Piece) -> str:
-    """Quote removal: an unquoted piece still carries its backslash escapes for globbing."""
-    if piece.quoted or "\\" not in piece.text:
-        return piece.text
-    out, i = [], 0
-    while i < len(piece.text):
-        if piece.text[i] == "\\" and i + 1 < len(piece.text):
-            out.append(piece.text[i + 1])
-            i += 2
-        else:
-            out.append(piece.text[i])
-            i += 1
-    return "".join(out)
-
-
-def _word_pieces(raw: str) -> list[Piece]:
-    """An unquoted literal: backslash-newline vanishes, ``\\x`` becomes a quoted x."""
-    pieces: list[Piece] = []
-    run: list[str] = []
-    i = 0
-    while i < len(raw):
-        char = raw[i]
-        if char == "\\" and i + 1 < len(raw):
-            if run:
-                pieces.append(Piece("".join(run)))
-                run = []
-            if raw[i + 1] != "\n":
-                pieces.append(Piece(raw[i + 1], quoted=True))
-            i += 2
-            continue
-        run.append(char)
-        i += 1
-    if run:
-        pieces.append(Piece("".join(run)))
-    return pieces
-
-
-def _unescape_double(raw: str) -> str:
-    """Backslashes inside double quotes: only before ``$ ` " \\`` and a newline."""
-    return _unescape(raw, _DOUBLE_QUOTE_ESCAPABLE)
-
-
-def _unescape_heredoc(raw: str) -> str:
-    """Backslashes in an expanded here-document: only before ``$ ` \\`` and a newline."""
-    return _unescape(raw, "$`\\\n")
-
-
-def _unescape(raw: str, escapable: str) -> str:
-    out, i = [], 0
-    while i < len(raw):
-        if raw[i] == "\\" and i + 1 < len(raw) and raw[i + 1] in escapable:
-            if raw[i + 1] != "\n":
-                out.append(raw[i + 1])
-            i += 2
-            continue
-        out.append(raw[i])
-        i += 1
-    return "".join(out)

@@ -1,19 +1,18 @@
 """Redirections: ``>``, ``>>``, ``<``, ``2>&1``, ``>&2``, ``&>``, ``/dev/null``,
-here-documents and here-strings, applied to a command's streams."""
+here-documents and here-strings (as ``tree`` reads them), applied to a command's
+streams."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
 
-from tree_sitter import Node
-
 from ..state.filesystem import FileError
 from .errors import ShellError
 from .expansion import Expander
 from .session import Session
 from .streams import IO, Discard, FileSink, Input, Sink
-from .syntax import named, text
+from .tree import FileRedirect, HereDocument, Redirect
 
 
 class Redirections:
@@ -31,48 +30,31 @@ class Redirections:
         for sink in sinks:
             sink.close()
 
-    def apply(self, nodes: list[Node], io: IO, opened: list[Sink], extra: list[str]) -> IO:
-        """``io`` with ``nodes`` applied in order; files opened go to ``opened`` (close
-        them after the command), words the grammar hung on a redirection to ``extra``."""
+    def apply(self, redirects: tuple[Redirect, ...], io: IO, opened: list[Sink]) -> IO:
+        """``io`` with ``redirects`` applied in order; files opened go to ``opened``
+        (close them after the command)."""
         result = replace(io)
-        for node in nodes:
-            if node.type == "file_redirect":
-                result = self._file_redirect(node, result, opened, extra)
-            elif node.type == "heredoc_redirect":
-                result = self._heredoc(node, result, opened, extra)
-            elif node.type == "herestring_redirect":
-                word = named(node)[-1]
-                result = replace(result, stdin=Input(self.expander.string(word) + "\n"))
+        for redirect in redirects:
+            if isinstance(redirect, FileRedirect):
+                result = self._file_redirect(redirect, result, opened)
+            elif isinstance(redirect, HereDocument):
+                result = self._heredoc(redirect, result, opened)
+            else:
+                text = self.expander.string(redirect.word.node)
+                result = replace(result, stdin=Input(text + "\n"))
         return result
 
-    def _heredoc(self, node: Node, io: IO, opened: list[Sink], extra: list[str]) -> IO:
-        start = next((c for c in node.children if c.type == "heredoc_start"), None)
-        body = next((c for c in node.children if c.type == "heredoc_body"), None)
-        strip = any(c.type == "<<-" for c in node.children)
-        quoted = start is not None and any(q in text(start) for q in "'\"\\")
-        content = self.expander.heredoc(body, expand=not quoted) if body is not None else ""
-        if strip:
+    def _heredoc(self, redirect: HereDocument, io: IO, opened: list[Sink]) -> IO:
+        content = ""
+        if redirect.body is not None:
+            content = self.expander.heredoc(redirect.body, expand=redirect.expand)
+        if redirect.strip_tabs:
             content = "\n".join(line.lstrip("\t") for line in content.split("\n"))
-        result = replace(io, stdin=Input(content))
-        nested = [c for c in node.children if c.type in ("file_redirect", "herestring_redirect")]
-        return self.apply(nested, result, opened, extra)
+        return self.apply(redirect.then, replace(io, stdin=Input(content)), opened)
 
-    def _file_redirect(self, node: Node, io: IO, opened: list[Sink], extra: list[str]) -> IO:
-        descriptor: int | None = None
-        operator = ""
-        targets: list[Node] = []
-        for child in node.children:
-            if child.type == "file_descriptor":
-                descriptor = int(text(child))
-            elif not child.is_named:
-                operator = operator or child.type
-            else:
-                targets.append(child)
-        if not targets:
-            raise ShellError("syntax error: redirection without a target", 2)
-        target = self.expander.string(targets[0])
-        for more in targets[1:]:
-            extra.extend(self.expander.fields(more))
+    def _file_redirect(self, redirect: FileRedirect, io: IO, opened: list[Sink]) -> IO:
+        descriptor, operator = redirect.descriptor, redirect.operator
+        target = self.expander.string(redirect.target.node)
         if operator in (">&", "<&") and (target.isdigit() or target == "-"):
             return self._duplicate(io, descriptor, operator, target)
         if operator == "<":

@@ -21,6 +21,8 @@ class ShellState:
     positional: list[str] = field(default_factory=list)
     script_name: str = "bash"
     status: int = 0
+    #: The statuses of the stages of the last pipeline (``${PIPESTATUS[@]}``).
+    pipestatus: list[int] = field(default_factory=lambda: [0])
     functions: dict[str, Node] = field(default_factory=dict)
     #: ``set -e``, ``set -u``, ``set -o pipefail``, ``set -x``.
     errexit: bool = False
@@ -48,6 +50,7 @@ class ShellState:
         child.exported = set(self.exported)
         child.positional = list(self.positional)
         child.functions = dict(self.functions)
+        child.pipestatus = list(self.pipestatus)
         child.locals_stack = [dict(frame) for frame in self.locals_stack]
         return child
 

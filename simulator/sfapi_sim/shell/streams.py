@@ -6,6 +6,7 @@ prints) can hold more than its cap in memory: past it the run stops with a clear
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -140,6 +141,18 @@ class Input:
         line = self._text[self._position : end]
         self._position = end
         return line
+
+    def drop_read_ahead(self) -> None:
+        """A program that reads by blocks (``head``) has ended: what it read beyond the
+        lines it used is gone for the next reader. Text in memory was read whole."""
+        self._position = len(self._text)
+
+    def chunks(self) -> Iterator[str]:
+        """The rest of the input piece by piece, as it arrives (a pipe's, pipeful by
+        pipeful), so a program that streams holds no more than one piece."""
+        rest = self.read()
+        if rest:
+            yield rest
 
 
 @dataclass

@@ -54,6 +54,11 @@ def _parse_cached(source: str) -> Node:
         )
     if root.has_error:
         raise ShellSyntaxError(_describe_error(root))
+    stray = _word_after_compound_redirect(root)
+    if stray is not None:
+        raise ShellSyntaxError(
+            f"line {line_of(stray)}: syntax error near unexpected token `{text(stray)}'"
+        )
     return root
 
 
@@ -65,6 +70,27 @@ def _too_deep(root: Node) -> Node | None:
         if level > MAX_TREE_DEPTH:
             return node
         stack.extend((child, level + 1) for child in node.children)
+    return None
+
+
+def _word_after_compound_redirect(root: Node) -> Node | None:
+    """A word after the target of a redirection of a compound statement (``{ a; } > f
+    b``): the grammar takes it for part of the redirection, bash for a syntax error.
+    (After a simple command's, it is an argument: see ``tree``.)"""
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        if node.type != "redirected_statement":
+            continue
+        body = node.child_by_field_name("body")
+        if body is None or body.type in ("command", "list", "pipeline"):
+            continue
+        for child in node.children:
+            if child.type == "file_redirect":
+                targets = child.children_by_field_name("destination")
+                if len(targets) > 1:
+                    return targets[1]
     return None
 
 
@@ -169,3 +195,19 @@ def pieces_with_gaps(node: Node) -> list[Node | str]:
     if position < len(raw):
         result.append(_decode(raw[position:]))
     return result
+
+
+def word_node(word: str) -> Node | None:
+    """``word`` read as one argument of a command (a word brace expansion made), or
+    None when the grammar reads it otherwise (``#x`` is a comment, ``a b`` two words)."""
+    try:
+        program = parse(f": {word}")
+    except ShellSyntaxError:
+        return None
+    commands = named(program)
+    if len(commands) != 1 or commands[0].type != "command":
+        return None
+    arguments = commands[0].children_by_field_name("argument")
+    if len(arguments) != 1 or text(arguments[0]) != word:
+        return None
+    return arguments[0]

@@ -208,13 +208,13 @@ def run_script_file(ctx: Context, path: str) -> int:
 
 
 def _registry() -> tuple[dict[str, Builtin], dict[str, Command]]:
-    from . import core, files, permissions, slurm, system, testing, text
+    from . import columns, core, files, permissions, producers, slurm, system, testing, text
 
     builtins: dict[str, Builtin] = {}
     commands: dict[str, Command] = {}
     for module in (core, testing):
         builtins.update(module.BUILTINS)
-    for module in (files, permissions, text, system, slurm, testing, core):
+    for module in (files, permissions, text, columns, producers, system, slurm, testing, core):
         commands.update(module.COMMANDS)
     return builtins, commands
 

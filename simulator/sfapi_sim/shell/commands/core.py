@@ -95,6 +95,10 @@ def _cd(inv: BuiltinContext) -> int:
     if not is_dir:
         reason = "Not a directory" if exists else "No such file or directory"
         return inv.builtin_fail(f"{target}: {reason}")
+    if not inv.filesystem.access(path, inv.user, "x"):
+        # A folder the user may not search (another user's private home) is no place
+        # to work in: chdir(2) refuses it.
+        return inv.builtin_fail(f"{target}: Permission denied")
     state.set("OLDPWD", state.cwd)
     state.set("PWD", path)
     return 0

@@ -21,6 +21,12 @@ def _cat(inv: Context) -> int:
     status = 0
     number = 1
     for name in parsed.operands or ["-"]:
+        if name == "-" and "n" not in parsed.flags:
+            # Standard input as it arrives: a pipe's text passes one pipeful at a time.
+            for chunk in inv.io.stdin.chunks():
+                inv.budget.tick()
+                inv.out(chunk)
+            continue
         try:
             content = inv.read_text(name)
         except ShellError as exc:

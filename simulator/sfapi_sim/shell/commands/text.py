@@ -1,10 +1,10 @@
-"""Text programs: head, tail, wc, grep, sort, uniq, tee, seq, basename, dirname."""
+"""Text programs that read lines: head, tail, wc, grep, sort, uniq, tee."""
 
 from __future__ import annotations
 
-import posixpath
 import re
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 
 from .. import regexes
 from ..budget import Budget
@@ -47,6 +47,17 @@ def _head(inv: Context) -> int:
         count, _, files = _count_option(inv, 10)
     except ShellError as exc:
         return inv.fail(exc.message)
+    if count >= 0 and all(name == "-" for name in files) and len(files) < 2:
+        # Standard input line by line: head ends as soon as it has its lines, so the
+        # writer of an endless pipe (``yes | head``) is stopped rather than read out.
+        for _ in range(count):
+            line = inv.io.stdin.readline()
+            if line is None:
+                break
+            inv.budget.tick()
+            inv.out(line)
+        inv.io.stdin.drop_read_ahead()
+        return 0
     return _each_file(inv, files, lambda text: "".join(_lines(text)[:count]))
 
 
@@ -62,7 +73,26 @@ def _tail(inv: Context) -> int:
             return "".join(lines[max(count - 1, 0) :])
         return "".join(lines[-count:]) if count else ""
 
+    if count >= 0 and all(name == "-" for name in files) and len(files) < 2:
+        _tail_stream(inv, count, from_start)
+        return 0
     return _each_file(inv, files, tail)
+
+
+def _tail_stream(inv: Context, count: int, from_start: bool) -> None:
+    """``tail`` of standard input read line by line: it holds ``count`` lines, not the
+    whole input (``seq 1 10000000 | tail -1``)."""
+    kept: deque[str] = deque(maxlen=count)
+    skip = max(count - 1, 0)
+    while (line := inv.io.stdin.readline()) is not None:
+        inv.budget.tick()
+        if not from_start:
+            kept.append(line)
+        elif skip:
+            skip -= 1
+        else:
+            inv.out(line)
+    inv.out("".join(kept))
 
 
 def _each_file(inv: Context, files: list[str], transform: Callable[[str], str]) -> int:
@@ -94,15 +124,11 @@ def _wc(inv: Context) -> int:
     status = 0
     for name in parsed.operands or ["-"]:
         try:
-            content = inv.read_text(name)
+            pieces = inv.io.stdin.chunks() if name == "-" else iter([inv.read_text(name)])
+            counts = _counts(inv, pieces)
         except ShellError as exc:
             status = inv.fail(exc.message)
             continue
-        counts = {
-            "l": content.count("\n"),
-            "w": len(content.split()),
-            "c": len(content.encode("utf-8", errors="surrogateescape")),
-        }
         rows.append(([counts[f] for f in wanted], "" if name == "-" else name))
     if len(rows) > 1:
         totals = [sum(r[0][i] for r in rows) for i in range(len(wanted))]
@@ -116,6 +142,22 @@ def _wc(inv: Context) -> int:
         shown = " ".join(f"{v:>{width}}" for v in values)
         inv.out(shown + (f" {name}" if name else "") + "\n")
     return status
+
+
+def _counts(inv: Context, pieces: Iterator[str]) -> dict[str, int]:
+    """Lines, words and bytes of text given piece by piece (standard input streams)."""
+    counts = {"l": 0, "w": 0, "c": 0}
+    inside_word = False
+    for piece in pieces:
+        inv.budget.tick()
+        counts["l"] += piece.count("\n")
+        counts["c"] += len(piece.encode("utf-8", errors="surrogateescape"))
+        counts["w"] += len(piece.split())
+        if inside_word and piece and not piece[0].isspace():
+            counts["w"] -= 1  # a word cut between two pieces was counted twice
+        if piece:
+            inside_word = not piece[-1].isspace()
+    return counts
 
 
 def _grep(inv: Context) -> int:
@@ -149,14 +191,14 @@ def _grep_files(inv: Context, regex: regexes.Pattern, operands: list[str], parse
     status = 0
     for name in files:
         try:
-            content = inv.read_text(name)
+            lines = _input_lines(inv, name)
         except ShellError as exc:
             if "s" not in flags:
                 inv.fail(exc.message)
             status = 2
             continue
         count = 0
-        for number, line in enumerate(content.splitlines(), start=1):
+        for number, line in enumerate(lines, start=1):
             inv.budget.tick()
             hit = regexes.search(regex, line) is not None
             if hit == ("v" in flags):
@@ -184,6 +226,18 @@ def _grep_files(inv: Context, regex: regexes.Pattern, operands: list[str], parse
     if status:
         return 2 if not found_any or "q" not in flags else 0
     return 0 if found_any else 1
+
+
+def _input_lines(inv: Context, name: str) -> Iterator[str]:
+    """The lines of a file, or of standard input as they arrive (without newlines)."""
+    if name != "-":
+        return iter(inv.read_text(name).splitlines())
+    return _stdin_lines(inv)
+
+
+def _stdin_lines(inv: Context) -> Iterator[str]:
+    while (line := inv.io.stdin.readline()) is not None:
+        yield line.removesuffix("\n")
 
 
 def _grep_regex(pattern: str, flags: set[str]) -> regexes.Pattern:
@@ -305,144 +359,7 @@ def _tee(inv: Context) -> int:
     return status
 
 
-def _seq(inv: Context) -> int:
-    try:
-        numbers = [int(a) for a in inv.args]
-    except ValueError:
-        return inv.fail(f"invalid argument: {inv.args}")
-    if not 1 <= len(numbers) <= 3:
-        return inv.fail("missing operand")
-    first, step, last = 1, 1, numbers[-1]
-    if len(numbers) >= 2:
-        first = numbers[0]
-    if len(numbers) == 3:
-        step = numbers[1]
-    if step == 0:
-        return inv.fail("invalid Zero increment value: '0'")
-    value = first
-    budget = inv.budget
-    while (step > 0 and value <= last) or (step < 0 and value >= last):
-        budget.tick()
-        inv.out(f"{value}\n")
-        value += step
-    return 0
-
-
-def _basename(inv: Context) -> int:
-    if not inv.args:
-        return inv.fail("missing operand")
-    name = posixpath.basename(inv.args[0].rstrip("/")) or "/"
-    if len(inv.args) > 1 and name.endswith(inv.args[1]) and name != inv.args[1]:
-        name = name[: -len(inv.args[1])]
-    inv.out(name + "\n")
-    return 0
-
-
-def _dirname(inv: Context) -> int:
-    if not inv.args:
-        return inv.fail("missing operand")
-    for arg in inv.args:
-        inv.out((posixpath.dirname(arg.rstrip("/")) or ".") + "\n")
-    return 0
-
-
-def _cut(inv: Context) -> int:
-    parsed = parse_options(inv.args, flags="s", valued="dfc")
-    delimiter = parsed.values.get("d", "\t")
-    spec = parsed.values.get("f") or parsed.values.get("c")
-    if spec is None:
-        return inv.fail("you must specify a list of bytes, characters, or fields")
-    wanted = _ranges(spec)
-    if wanted is None:
-        return inv.fail(f"invalid field value '{spec}'")
-    for name in parsed.operands or ["-"]:
-        try:
-            content = inv.read_text(name)
-        except ShellError as exc:
-            inv.fail(exc.message)
-            return 1
-        for line in content.splitlines():
-            inv.budget.tick()
-            if "c" in parsed.values:
-                inv.out("".join(c for i, c in enumerate(line, 1) if _selected(i, wanted)) + "\n")
-            elif delimiter not in line:
-                if "s" not in parsed.flags:
-                    inv.out(line + "\n")
-            else:
-                fields = line.split(delimiter)
-                chosen = [f for i, f in enumerate(fields, 1) if _selected(i, wanted)]
-                inv.out(delimiter.join(chosen) + "\n")
-    return 0
-
-
-def _ranges(spec: str) -> list[tuple[int, int]] | None:
-    """``1,3-4,6-`` as inclusive ranges (the open end is a large number)."""
-    ranges: list[tuple[int, int]] = []
-    for item in spec.split(","):
-        low, dash, high = item.partition("-")
-        try:
-            start = int(low) if low else 1
-            end = (int(high) if high else 1 << 30) if dash else start
-        except ValueError:
-            return None
-        ranges.append((start, end))
-    return ranges
-
-
-def _selected(index: int, ranges: list[tuple[int, int]]) -> bool:
-    return any(low <= index <= high for low, high in ranges)
-
-
-def _tr(inv: Context) -> int:
-    parsed = parse_options(inv.args, flags="ds")
-    sets = [_expand_set(s) for s in parsed.operands]
-    content = inv.io.stdin.read()
-    if "d" in parsed.flags and sets:
-        inv.out("".join(c for c in content if c not in sets[0]))
-        return 0
-    if len(sets) < 2:
-        return inv.fail("missing operand")
-    source, target = sets[0], sets[1]
-    target = target + target[-1:] * (len(source) - len(target))
-    table = str.maketrans(source, target[: len(source)])
-    result = content.translate(table)
-    if "s" in parsed.flags:
-        squeezed: list[str] = []
-        for char in result:
-            inv.budget.tick()
-            if not (squeezed and squeezed[-1] == char and char in target):
-                squeezed.append(char)
-        result = "".join(squeezed)
-    inv.out(result)
-    return 0
-
-
-def _expand_set(spec: str) -> str:
-    """``a-z``, ``[:upper:]``-style classes and ``\\n`` in a ``tr`` set."""
-    classes = {
-        "[:lower:]": "abcdefghijklmnopqrstuvwxyz",
-        "[:upper:]": "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
-        "[:digit:]": "0123456789",
-        "[:space:]": " \t\n\r\f\v",
-    }
-    for name, members in classes.items():
-        spec = spec.replace(name, members)
-    spec = spec.replace("\\n", "\n").replace("\\t", "\t")
-    out: list[str] = []
-    i = 0
-    while i < len(spec):
-        if i + 2 < len(spec) and spec[i + 1] == "-":
-            out.extend(chr(c) for c in range(ord(spec[i]), ord(spec[i + 2]) + 1))
-            i += 3
-        else:
-            out.append(spec[i])
-            i += 1
-    return "".join(out)
-
-
 COMMANDS: dict[str, Command] = {
-    "cut": _cut,
-    "tr": _tr,
     "head": _head,
     "tail": _tail,
     "wc": _wc,
@@ -450,7 +367,4 @@ COMMANDS: dict[str, Command] = {
     "sort": _sort,
     "uniq": _uniq,
     "tee": _tee,
-    "seq": _seq,
-    "basename": _basename,
-    "dirname": _dirname,
 }
