@@ -38,7 +38,8 @@ CREDENTIALS_HINT = (
 URL_HINT = (
     "hint: the API URL comes from --base-url, else SFAPI_BASE_URL, else NERSC's "
     "(the token URL from --token-url or SFAPI_TOKEN_URL); for the local simulator, "
-    "start it with: sfapi-sim"
+    "start it with 'sfapi-sim serve --key-out sim-key.pem' and paste the export lines it "
+    "prints"
 )
 
 #: Printed under a key file that does not exist: where its name came from, and where
