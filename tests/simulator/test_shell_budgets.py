@@ -128,6 +128,9 @@ GREEDY = {
     "a brace expansion": "echo {1..100000000000}",
     "brace combinations": "echo {1..100}{1..100}{1..1000}",
     "positional parameters": 'v=$(printf "%300000s" x); set -- "$v" "$v" "$v" "$v"; echo "$*"',
+    # Each level of a recursion keeps its caller's arguments and hidden values alive.
+    "arguments of nested calls": 'v=$(printf "%300000s" x); f() { f "$v$v"; }; f',
+    "locals of nested calls": 'v=$(printf "%300000s" x); f() { local w="$v$v"; f; }; f',
 }
 
 
@@ -146,6 +149,25 @@ def test_values_past_the_memory_budget_are_refused_before_they_are_built(
     assert "xrealloc: cannot allocate" in result.stderr
     assert "unreachable" not in result.stdout
     assert peak < 8 * MEMORY
+
+
+def test_nested_shells_share_the_memory_budget(filesystem: Filesystem) -> None:
+    """A script that runs itself keeps every level's variables alive: 64 levels of
+    ``bash script`` each holding a large value took the server past 1.6 GB."""
+    session = _session(filesystem, max_memory=MEMORY, max_output=100 * MEMORY, max_steps=10**6)
+    script = "export v=$(printf '%300000s' x); echo 'w=\"$v$v\"; bash ./r.sh' > r.sh; bash ./r.sh"
+    tracemalloc.start()
+    try:
+        result = _run(session, script + "; echo unreachable")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (result.exit_code, result.stopped) == (2, "memory")
+    assert "the variables of the calling shell" in result.stderr
+    assert "unreachable" not in result.stdout
+    # Each new shell parses its script and copies its environment (some 10 MB in all
+    # here); unbounded, the levels held about 50 MB.
+    assert peak < 16 * MEMORY
 
 
 def test_a_printf_width_never_reaches_the_allocator(filesystem: Filesystem) -> None:
