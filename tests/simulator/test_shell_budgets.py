@@ -100,6 +100,39 @@ def test_the_time_limit_stops_a_program_while_it_runs(filesystem: Filesystem) ->
     assert result.stderr == "sfapi-sim: stopped: ran longer than 0.5 s\n"
 
 
+def test_the_simulated_time_limit_stops_a_busy_program_when_the_clock_moves_past_it(
+    filesystem: Filesystem,
+) -> None:
+    """Tests move the clock instead of waiting: a busy command went on for its whole
+    real-time limit after the clock had passed its simulated one."""
+    session = _session(filesystem, max_seconds=600)
+    run = _Background(session, "seq 1 100000000000 >/dev/null")
+    time.sleep(0.2)
+    assert run.thread.is_alive()
+    moved = time.monotonic()
+    session.clock.advance(601)
+    run.thread.join(PROMPT * 5)
+    assert not run.thread.is_alive(), "the run went on past its simulated time limit"
+    assert run.ended_at - moved < PROMPT
+    assert run.result is not None
+    assert (run.result.exit_code, run.result.stopped) == (124, "time")
+    assert run.result.stderr == "sfapi-sim: stopped: ran longer than 600 s\n"
+
+
+def test_a_run_begun_after_the_clock_moved_has_its_whole_simulated_time(
+    filesystem: Filesystem,
+) -> None:
+    """The limit counts from when the run begins: a job that starts late, on a clock
+    already far ahead, still runs."""
+    clock = Clock()
+    clock.advance(3600)
+    session = Session(
+        filesystem=filesystem, user="alice", uid=12345, clock=clock, limits=Limits(max_seconds=60)
+    )
+    result = _run(session, "seq 1 2000 | wc -l")
+    assert (result.stdout, result.exit_code) == ("2000\n", 0)
+
+
 def test_a_busy_run_leaves_the_processor_to_other_runs(filesystem: Filesystem) -> None:
     busy = [_Background(_session(filesystem, max_steps=10**9), BUSY["a shell loop"])]
     busy += [_Background(_session(filesystem), BUSY["seq to /dev/null"]) for _ in range(3)]
