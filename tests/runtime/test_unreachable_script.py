@@ -31,7 +31,7 @@ def test_a_script_without_its_server_fails_fast_with_one_readable_error() -> Non
     assert time.monotonic() - started < 5
     assert done.returncode == 1
     lines = done.stderr.splitlines()
-    assert lines[-1].startswith("sfapi_client._exceptions.ServerUnreachableError: cannot connect")
+    assert lines[-1].startswith("sfapi_client.exceptions.ServerUnreachableError: cannot connect")
     assert base_url in lines[-1] and "SFAPI_BASE_URL" in lines[-1]
     assert "The above exception was the direct cause" not in done.stderr
     assert "During handling of the above exception" not in done.stderr
