@@ -53,6 +53,22 @@ def checked_url(url: object, what: str, origin: str) -> str:
             f"the {what} {url!r} (set by {origin}) must be absolute, with an http:// or "
             "https:// scheme and a host"
         )
+    if parsed.userinfo:
+        # Shown without them: the URL reaches reprs, logs and every connection error.
+        shown = str(parsed.copy_with(username=None, password=None))
+        raise InvalidUrlError(
+            f"the {what} {shown!r} (set by {origin}) holds a user name or password; "
+            "credentials go in the client's key or token, never in a URL"
+        )
+    if any(character.isspace() for character in url):
+        raise InvalidUrlError(
+            f"the {what} {url!r} (set by {origin}) holds white space; a URL has none "
+            "(a space in a path is written %20)"
+        )
+    if parsed.port is not None and not 0 < parsed.port < 65536:
+        raise InvalidUrlError(
+            f"the {what} {url!r} (set by {origin}) has port {parsed.port}, outside 1-65535"
+        )
     return url
 
 

@@ -41,14 +41,76 @@ def _too_large(what: str, size: int | None, limit: int) -> UploadTooLargeError:
     )
 
 
+class _Sized(io.RawIOBase):
+    """A file sent as exactly the ``size`` bytes it was measured to hold, from its start.
+
+    The request announces that size before the first byte goes out: a file that grows
+    meanwhile (a log still being written) sends the bytes it had when measured, and one
+    that shrinks fails the upload with InvalidArgumentError rather than a protocol error
+    of the HTTP library. It has no descriptor, so it is measured by seeking.
+    """
+
+    def __init__(self, file: IO[bytes], size: int, name: str) -> None:
+        super().__init__()
+        self._file = file
+        self._size = size
+        self._name = name
+        self._sent = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._sent
+
+    def seek(self, offset: int, whence: int = os.SEEK_SET) -> int:
+        if (offset, whence) == (0, os.SEEK_END):
+            return self._size  # measured, never moved to
+        if (offset, whence) != (0, os.SEEK_SET):
+            raise io.UnsupportedOperation("an upload is rewound to its start only")
+        self._file.seek(0)
+        self._sent = 0
+        return 0
+
+    def read(self, size: int | None = -1) -> bytes:
+        remaining = self._size - self._sent
+        if size is None or size < 0 or size > remaining:
+            size = remaining
+        if size == 0:
+            return b""
+        chunk = self._file.read(size)
+        if not chunk:
+            raise InvalidArgumentError(
+                f"{self._name} shrank while it was uploaded: {self._sent} of the "
+                f"{self._size} bytes measured were there"
+            )
+        self._sent += len(chunk)
+        return chunk
+
+    def readinto(self, buffer: Any) -> int:
+        chunk = self.read(len(buffer))
+        buffer[: len(chunk)] = chunk
+        return len(chunk)
+
+
 def _seekable_size(file: IO[Any]) -> int | None:
-    """The whole size of a binary file that can be measured without reading it."""
+    """The whole size of a binary file that can be measured without reading it.
+
+    None for what only reading can measure: devices and pipes (``/dev/zero`` seeks, and
+    says it holds nothing), and files of size 0, which are either empty or, like the
+    files of ``/proc``, made up as they are read.
+    """
     try:
         status = os.fstat(file.fileno())
-        if stat.S_ISREG(status.st_mode):
-            return status.st_size
     except (AttributeError, OSError, io.UnsupportedOperation):
         pass
+    else:
+        if stat.S_ISREG(status.st_mode) and status.st_size:
+            return status.st_size
+        return None
     try:
         if not file.seekable():
             return None
@@ -62,14 +124,15 @@ def _seekable_size(file: IO[Any]) -> int | None:
 
 @contextmanager
 def local_content(
-    file: IO[bytes] | IO[str] | bytes | os.PathLike[str], limit: int
+    file: IO[bytes] | IO[str] | bytes | os.PathLike[str], limit: int, what: str | None = None
 ) -> Iterator[LocalContent]:
     """``file`` as content to upload, refused (UploadTooLargeError) when over ``limit``
     bytes, before any request.
 
     A local path is opened here and streamed, and closed when the block ends; an open
-    binary file whose size can be measured is streamed whole, from its start; any other
-    file is read, at most ``limit + 1`` units, to learn its size.
+    binary file whose size can be measured is streamed whole, from its start, as exactly
+    the bytes measured; any other file (a pipe, a device, a file of ``/proc``) is read,
+    at most ``limit + 1`` units, to learn its size. ``what`` names the file in errors.
     """
     if isinstance(file, bytes):
         if len(file) > limit:
@@ -80,25 +143,28 @@ def local_content(
         local = Path(file)
         if local.is_dir():
             raise InvalidArgumentError(f"{local} is a directory; upload files one at a time")
-        if not local.is_file():
+        if not local.exists():
             raise InvalidArgumentError(f"local file {local} does not exist")
-        size = local.stat().st_size
-        if size > limit:
-            raise _too_large(f"local file {local}", size, limit)
-        with local.open("rb") as opened:
-            yield LocalContent(opened, size, local.name)
+        if not local.is_file():  # a pipe would block, a device never end
+            raise InvalidArgumentError(f"local file {local} is not a regular file")
+        with (
+            local.open("rb") as opened,
+            local_content(opened, limit, f"local file {local}") as content,
+        ):
+            yield LocalContent(content.content, content.size, local.name)
         return
     raw_name = getattr(file, "filename", None) or getattr(file, "name", None)
     name = os.path.basename(raw_name) if isinstance(raw_name, str) else None
     if not isinstance(file, io.TextIOBase):
         measured = _seekable_size(file)
         if measured is not None:
+            shown = what or f"file {name or ''}".strip()
             if measured > limit:
-                raise _too_large(f"file {name or ''}".strip(), measured, limit)
-            yield LocalContent(file, measured, name)  # type: ignore[arg-type]
+                raise _too_large(shown, measured, limit)
+            yield LocalContent(_Sized(file, measured, shown), measured, name)  # type: ignore[arg-type]
             return
     read: bytes | str = file.read(limit + 1)
     data = checked_text(read, "the text to upload").encode() if isinstance(read, str) else read
     if len(data) > limit:
-        raise _too_large(f"file {name or ''}".strip(), None, limit)
+        raise _too_large(what or f"file {name or ''}".strip(), None, limit)
     yield LocalContent(data, len(data), name)

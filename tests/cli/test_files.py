@@ -113,6 +113,8 @@ def test_upload_refuses_missing_and_directory_sources_before_any_request(
     assert missing.exit_code == 2 and "does not exist" in missing.stderr
     folder = sfapi("upload", "perlmutter", str(tmp_path), remote_dir)
     assert folder.exit_code == 2 and "is a directory" in folder.stderr
+    device = sfapi("upload", "perlmutter", "/dev/zero", remote_dir)
+    assert device.exit_code == 2 and "/dev/zero is not a regular file" in device.stderr
     assert sim.stats()["total_requests"] == 0
 
 

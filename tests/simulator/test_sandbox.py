@@ -354,3 +354,23 @@ def test_cd_into_a_folder_the_user_may_not_search_fails(sim: RunningSimulator) -
     assert bob.run(f"ls {folder} >/dev/null && echo listed")["output"] == "listed\n"
     owner = alice.run(f"chmod 600 {folder}; cd {folder}; echo $?; chmod 700 {folder}")
     assert owner["output"] == "1\n" and "Permission denied" in owner["error"], owner
+
+
+def test_a_name_planted_on_disk_that_is_not_utf8_leaves_the_folder_listable(
+    sim: RunningSimulator,
+) -> None:
+    """A reused data folder may hold a file whose name is not UTF-8: its listing
+    answered 500; it is written as a JSON escape (``\\udcff``), as a service written in
+    Python writes it, and the rest of the folder is listed."""
+    api = SimApi(sim)
+    folder = f"{HOME}/planted-{uuid.uuid4().hex[:8]}"
+    filesystem = sim.world.filesystems[MACHINE]
+    filesystem.mkdir(folder, "alice")
+    host = filesystem.host_path(folder)
+    (host / b"caf\xe9.txt".decode("utf-8", "surrogateescape")).write_bytes(b"x")
+    (host / "good.txt").write_bytes(b"y")
+    answer = httpx2.get(f"{sim.base_url}/utilities/ls/{MACHINE}/{folder}", headers=api.headers)
+    assert answer.status_code == 200
+    assert b'"caf\\udce9.txt"' in answer.content
+    names = {entry["name"] for entry in answer.json()["entries"]}
+    assert {"good.txt", "caf\udce9.txt"} <= names

@@ -181,6 +181,11 @@ def test_admin_settings_must_be_finite_and_in_range(sim: RunningSimulator) -> No
                 headers={"Content-Type": "application/json"},
             )
             assert answer.status_code == 422, (field, value, answer.text)
+    # A setting the simulator does not have is named in words, not in Python's.
+    unknown = httpx2.post(f"{admin}/faults", json={"retry_after": 1, "latency": 0})
+    assert unknown.status_code == 422
+    assert "unknown fault settings ['retry_after']" in unknown.text
+    assert "__init__" not in unknown.text and "rate_limit_retry_after" in unknown.text
     assert math.isfinite(sim.world.clock.offset) and sim.world.clock.offset == 0
     api = SimApi(sim)
     assert api.get(f"/compute/jobs/{MACHINE}")["status"] == "OK"

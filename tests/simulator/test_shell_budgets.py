@@ -76,7 +76,7 @@ BUSY = {
     "seq to /dev/null": "seq 1 100000000000 > /dev/null",
     "a shell loop": "while true; do :; done",
     "yes to /dev/null": "yes > /dev/null",
-    "replacing in a large value": "v=$(printf '%900000s' x); echo ${v// /ab} > /dev/null",
+    "replacing in a large value": "v=$(printf '%900000s' x); echo ${v//[ ]/ab} > /dev/null",
     "stripping from a large value": "v=$(printf '%900000s' x); echo ${v#*y} > /dev/null",
     "grep over a large input": "seq 1 100000 > n; while true; do grep -c 7 n > /dev/null; done",
     "sorting a large input": "seq 1 100000 > n; while true; do sort -r n > /dev/null; done",
@@ -99,6 +99,39 @@ def test_the_time_limit_stops_a_program_while_it_runs(filesystem: Filesystem) ->
     assert time.monotonic() - started < 0.5 + PROMPT
     assert (result.exit_code, result.stopped) == (124, "time")
     assert result.stderr == "sfapi-sim: stopped: ran longer than 0.5 s\n"
+
+
+def test_the_simulated_time_limit_stops_a_busy_program_when_the_clock_moves_past_it(
+    filesystem: Filesystem,
+) -> None:
+    """Tests move the clock instead of waiting: a busy command went on for its whole
+    real-time limit after the clock had passed its simulated one."""
+    session = _session(filesystem, max_seconds=600)
+    run = _Background(session, "seq 1 100000000000 >/dev/null")
+    time.sleep(0.2)
+    assert run.thread.is_alive()
+    moved = time.monotonic()
+    session.clock.advance(601)
+    run.thread.join(PROMPT * 5)
+    assert not run.thread.is_alive(), "the run went on past its simulated time limit"
+    assert run.ended_at - moved < PROMPT
+    assert run.result is not None
+    assert (run.result.exit_code, run.result.stopped) == (124, "time")
+    assert run.result.stderr == "sfapi-sim: stopped: ran longer than 600 s\n"
+
+
+def test_a_run_begun_after_the_clock_moved_has_its_whole_simulated_time(
+    filesystem: Filesystem,
+) -> None:
+    """The limit counts from when the run begins: a job that starts late, on a clock
+    already far ahead, still runs."""
+    clock = Clock()
+    clock.advance(3600)
+    session = Session(
+        filesystem=filesystem, user="alice", uid=12345, clock=clock, limits=Limits(max_seconds=60)
+    )
+    result = _run(session, "seq 1 2000 | wc -l")
+    assert (result.stdout, result.exit_code) == ("2000\n", 0)
 
 
 def test_a_busy_run_leaves_the_processor_to_other_runs(filesystem: Filesystem) -> None:
@@ -130,6 +163,9 @@ GREEDY = {
     "brace combinations": "echo {1..100}{1..100}{1..1000}",
     "brace lists": "echo {a,b,c,d,e,f,g,h,i,j}{1..1000}{x,y,z}{a,b{c,d{e,f}}}{1..10}",
     "positional parameters": 'v=$(printf "%300000s" x); set -- "$v" "$v" "$v" "$v"; echo "$*"',
+    # Each level of a recursion keeps its caller's arguments and hidden values alive.
+    "arguments of nested calls": 'v=$(printf "%300000s" x); f() { f "$v$v"; }; f',
+    "locals of nested calls": 'v=$(printf "%300000s" x); f() { local w="$v$v"; f; }; f',
 }
 
 
@@ -150,6 +186,25 @@ def test_values_past_the_memory_budget_are_refused_before_they_are_built(
     assert peak < 8 * MEMORY
 
 
+def test_nested_shells_share_the_memory_budget(filesystem: Filesystem) -> None:
+    """A script that runs itself keeps every level's variables alive: 64 levels of
+    ``bash script`` each holding a large value took the server past 1.6 GB."""
+    session = _session(filesystem, max_memory=MEMORY, max_output=100 * MEMORY, max_steps=10**6)
+    script = "export v=$(printf '%300000s' x); echo 'w=\"$v$v\"; bash ./r.sh' > r.sh; bash ./r.sh"
+    tracemalloc.start()
+    try:
+        result = _run(session, script + "; echo unreachable")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert (result.exit_code, result.stopped) == (2, "memory")
+    assert "the variables of the calling shell" in result.stderr
+    assert "unreachable" not in result.stdout
+    # Each new shell parses its script and copies its environment (some 10 MB in all
+    # here); unbounded, the levels held about 50 MB.
+    assert peak < 16 * MEMORY
+
+
 def test_a_printf_width_never_reaches_the_allocator(filesystem: Filesystem) -> None:
     """The reported case: one printf took the server from 66 MB to 1.6 GB."""
     tracemalloc.start()
@@ -160,6 +215,20 @@ def test_a_printf_width_never_reaches_the_allocator(filesystem: Filesystem) -> N
         tracemalloc.stop()
     assert result.exit_code == 2 and result.stdout == ""
     assert peak < 2_000_000
+
+
+def test_replacing_plain_text_in_a_large_value_is_one_pass(filesystem: Filesystem) -> None:
+    """A pattern without magic is found with string methods: replacing the spaces of a
+    million-character value took 37 s of the server's processor, one match per place."""
+    started = time.monotonic()
+    script = (
+        "v=$(printf '%1000000s' x); w=${v// /ab}; echo ${#w}; u=${v/ /-}; echo \"${u:0:3}\"; "
+        'echo ${w//"ab"/} ${v//\\ /}'
+    )
+    result = _run(_session(filesystem), script)
+    assert time.monotonic() - started < PROMPT
+    assert result.stdout == "1999999\n-  \nx x\n"
+    assert result.exit_code == 0
 
 
 def test_values_within_the_budget_work(filesystem: Filesystem) -> None:

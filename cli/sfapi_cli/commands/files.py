@@ -120,8 +120,10 @@ def upload(
     """Copy a (small) local file to the machine."""
     if local.is_dir():
         raise IsADirectoryError(f"{local} is a directory; upload files one at a time")
-    if not local.is_file():
+    if not local.exists():
         raise FileNotFoundError(f"local file {local} does not exist")
+    if not local.is_file():
+        raise FileNotFoundError(f"local file {local} is not a regular file")
     with state.current.client() as client, doing(f"cannot upload {local} to {machine.value}"):
         destination = _destination(client.compute(machine), remote)
         with transfer(f"uploading {local}", local.stat().st_size):

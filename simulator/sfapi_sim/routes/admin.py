@@ -3,7 +3,7 @@ and the clock."""
 
 from __future__ import annotations
 
-from dataclasses import asdict, replace
+from dataclasses import asdict, fields, replace
 from typing import Any
 
 from fastapi import APIRouter, HTTPException
@@ -40,6 +40,12 @@ def read_faults(world: WorldDep) -> dict[str, Any]:
 
 @router.post("/faults")
 def set_faults(world: WorldDep, changes: dict[str, Any]) -> dict[str, Any]:
+    known = [spec.name for spec in fields(Faults)]
+    unknown = sorted(set(changes) - set(known))
+    if unknown:
+        raise HTTPException(
+            422, detail=f"unknown fault settings {unknown}; known: {', '.join(known)}"
+        )
     try:
         faults = replace(Faults(), **changes)
     except (TypeError, ValueError) as exc:

@@ -9,11 +9,12 @@ live service does.
 from __future__ import annotations
 
 import base64
+import json
 import posixpath
 import threading
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, UploadFile
+from fastapi import APIRouter, Form, Response, UploadFile
 
 from sfapi_client.models import (
     DirectoryOutput,
@@ -33,12 +34,20 @@ router = APIRouter(tags=["utilities"])
 
 
 @router.get("/utilities/ls/{machine}/{path:path}", response_model=DirectoryOutput)
-def ls(world: WorldDep, client: Reader, machine: PublicHost, path: str) -> dict[str, Any]:
+def ls(world: WorldDep, client: Reader, machine: PublicHost, path: str) -> Response:
     try:
         entries = world.filesystems[machine.value].ls(path, client.user)
     except FileError as exc:
-        return {"status": "ERROR", "entries": [], "error": str(exc)}
-    return {"status": "OK", "entries": entries, "error": None}
+        return _listing({"status": "ERROR", "entries": [], "error": str(exc)})
+    return _listing({"status": "OK", "entries": entries, "error": None})
+
+
+def _listing(payload: dict[str, Any]) -> Response:
+    """A listing as a service written in Python sends it: a file name whose bytes are not
+    UTF-8 (planted in the data folder from the host) holds lone surrogates, written as
+    ``"\\udcff"`` escapes instead of failing the whole answer with a server error."""
+    model = DirectoryOutput.model_validate(payload)
+    return Response(json.dumps(model.model_dump(by_alias=True)), media_type="application/json")
 
 
 @router.get("/utilities/download/{machine}/{path:path}", response_model=FileDownload)

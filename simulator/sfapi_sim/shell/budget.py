@@ -18,7 +18,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from .errors import Stopped
@@ -113,11 +113,20 @@ class Budget:
     """The budgets of one run, shared by its shell and all its subshells."""
 
     def __init__(
-        self, limits: Limits, cancel: threading.Event, gate: CpuGate | None = None
+        self,
+        limits: Limits,
+        cancel: threading.Event,
+        gate: CpuGate | None = None,
+        clock: Callable[[], float] | None = None,
     ) -> None:
         self.limits = limits
         self.cancel = cancel
         self.gate = gate or GATE
+        #: The simulated clock, and its time at the run's first check: a busy run stops
+        #: once the clock has moved past its simulated limit while it runs (tests move
+        #: the clock rather than wait), as ``sleep`` does.
+        self.clock = clock
+        self.clock_started: float | None = None
         self.steps = 0
         self.written = 0
         #: Characters held by pipe and substitution buffers right now.
@@ -180,13 +189,19 @@ class Budget:
             self.check()
 
     def check(self) -> None:
-        """Stop when cancelled or past the real-time limit; hand over the processor when
-        this run's slice is used up."""
+        """Stop when cancelled or past the time limits (real, and simulated when the run
+        has a clock); hand over the processor when this run's slice is used up."""
         if self.cancel.is_set():
             raise Stopped("cancelled", "cancelled")
         now = time.monotonic()
         if now - self.started > self.limits.max_wall_seconds:
             raise Stopped("time", f"ran longer than {self.limits.max_wall_seconds:g} s")
+        if self.clock is not None:
+            simulated = self.clock()
+            if self.clock_started is None:
+                self.clock_started = simulated
+            elif simulated - self.clock_started > self.limits.max_seconds:
+                raise Stopped("time", f"ran longer than {self.limits.max_seconds:g} s")
         if self._holding and now - self._slice_started > SLICE_SECONDS:
             with self.waiting():
                 time.sleep(PAUSE_SECONDS)

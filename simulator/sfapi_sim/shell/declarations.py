@@ -73,7 +73,10 @@ def do_declaration_command(shell: Shell, node: Node, io: IO) -> int:
 def make_local(shell: Shell, name: str) -> None:
     if not shell.state.locals_stack:
         raise ShellError("local: can only be used in a function")
-    shell.state.make_local(name)
+    hidden = shell.state.make_local(name)
+    if hidden:
+        # The hidden value lives on beside the local one until the function returns.
+        shell.session.budget.hold(len(hidden), f"the value {name} hides")
 
 
 def do_unset_command(shell: Shell, node: Node, io: IO) -> int:

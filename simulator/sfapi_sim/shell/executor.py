@@ -127,6 +127,11 @@ class Shell:
         """
         from .commands.core import apply_set_options
 
+        # This shell's variables and the new shell's arguments stay in memory while the
+        # new shell runs (with a budget of variables of its own): they count against the
+        # run's memory budget meanwhile, so nested shells cannot multiply it.
+        held = self.state.size + sum(len(a) for a in args)
+        self.session.budget.hold(held, "the variables of the calling shell")
         self._enter()
         try:
             shell = self.child()
@@ -139,6 +144,7 @@ class Shell:
             apply_set_options(shell.state, list(options))
             return shell.run_source(source, io)
         finally:
+            self.session.budget.drop(held)
             self.session.depth -= 1
 
     def source(self, source: str, io: IO, args: list[str] | None) -> int:
@@ -366,6 +372,12 @@ class Shell:
         return 127
 
     def _call_function(self, name: str, args: list[str], io: IO) -> int:
+        # The caller's arguments and the values its locals hide stay in memory while the
+        # function runs, at every level of a recursion: they count against the run's
+        # memory budget until the function returns.
+        budget = self.session.budget
+        held = sum(len(a) for a in args)
+        budget.hold(held, f"the arguments of {name}")
         self._enter()
         saved = self.state.positional
         self.state.positional = list(args)
@@ -376,6 +388,7 @@ class Shell:
             return request.status
         finally:
             frame = self.state.locals_stack.pop()
+            budget.drop(held + sum(len(old or "") for old in frame.values()))
             for variable, old in frame.items():
                 if old is None:
                     self.state.unset(variable)

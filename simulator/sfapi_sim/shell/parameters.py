@@ -143,8 +143,15 @@ class ParameterExpansion:
         replacement = "".join(p.text for p in self._operand(replacement_nodes, True))
         if not chunks:
             return value
-        regex = patterns.compile_pattern(chunks)
         budget = self.words.session.budget
+        text = patterns.literal(chunks)
+        if text is not None:  # plain text: found in one pass, not a match per place
+            if not text:
+                return value
+            count = value.count(text) if every else int(text in value)
+            budget.reserve(len(value) + count * (len(replacement) - len(text)), "a replacement")
+            return value.replace(text, replacement, count)
+        regex = patterns.compile_pattern(chunks)
         out: list[str] = []
         i, size = 0, 0
         while i < len(value):

@@ -19,6 +19,25 @@ def has_magic(chunks: Chunks) -> bool:
     return any(not quoted and any(c in text for c in "*?[") for text, quoted in chunks)
 
 
+def literal(chunks: Chunks) -> str | None:
+    """The text a pattern without magic matches (backslashes removed), or None when it
+    has magic: such a pattern is found with ``str`` methods, in one pass."""
+    if has_magic(chunks):
+        return None
+    out: list[str] = []
+    for text, quoted in chunks:
+        if quoted:
+            out.append(text)
+            continue
+        i = 0
+        while i < len(text):
+            if text[i] == "\\" and i + 1 < len(text):
+                i += 1
+            out.append(text[i])
+            i += 1
+    return "".join(out)
+
+
 def to_regex(chunks: Chunks) -> str:
     """The regular expression (without anchors) that ``chunks`` stand for."""
     out: list[str] = []

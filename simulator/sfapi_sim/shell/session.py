@@ -77,7 +77,7 @@ class Session:
     budget: Budget = field(init=False)
 
     def __post_init__(self) -> None:
-        self.budget = Budget(self.limits, self.cancel)
+        self.budget = Budget(self.limits, self.cancel, clock=self.clock.now)
         if not self.cursor:
             self.cursor = self.clock.now()
         #: Where the run's simulated time began (its time limit counts from here).

@@ -83,7 +83,10 @@ class ShellState:
         env.update(overlay or {})
         return env
 
-    def make_local(self, name: str) -> None:
-        """Hide ``name`` until the current function returns."""
+    def make_local(self, name: str) -> str | None:
+        """Hide ``name`` until the current function returns; the value now hidden (None
+        when there was none, or it was hidden already)."""
         if self.locals_stack and name not in self.locals_stack[-1]:
-            self.locals_stack[-1][name] = self.variables.get(name)
+            hidden = self.locals_stack[-1][name] = self.variables.get(name)
+            return hidden
+        return None

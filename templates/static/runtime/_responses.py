@@ -12,6 +12,8 @@ parsed stays below about ``MAX_ANSWER_VALUES`` x 600 bytes.
 
 from __future__ import annotations
 
+import json
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -25,6 +27,8 @@ from ._exceptions import ResponseDecodeError, ResponseTooLargeError
 #: rows of 100 fields. Parsed, such answers take some 200 MB; no answer of this many
 #: values takes more than about 600 MB.
 MAX_ANSWER_VALUES = 1_000_000
+#: A JSON escape of a surrogate code point (paired or not; the decoder tells which).
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F][0-9a-fA-F]{2}")
 
 _ADAPTERS: dict[Any, pydantic.TypeAdapter[Any]] = {}
 #: Each type's JSON validator itself: called on every answer, without the adapter's
@@ -84,6 +88,8 @@ def parse_json(response: httpx2.Response, kind: Any, operation: str) -> Any:
     try:
         value = _json_validator(kind)(content)
     except pydantic.ValidationError as exc:
+        if _lone_surrogates(exc, content):
+            return _parse_with_lone_surrogates(response, kind, operation)
         raise ResponseDecodeError(
             f"{operation}: the answer does not match the API schema: {exc.error_count()} error(s), "
             f"first: {exc.errors()[0]['msg']} at {'.'.join(map(str, exc.errors()[0]['loc']))}",
@@ -94,6 +100,34 @@ def parse_json(response: httpx2.Response, kind: Any, operation: str) -> Any:
             body=response.text[:2000],
         ) from None
     return value
+
+
+def _lone_surrogates(error: pydantic.ValidationError, content: bytes) -> bool:
+    """Whether the JSON was refused only for escapes of lone surrogates (``"\\udcff"``).
+
+    A server written in Python sends a file name that is not UTF-8 so (its bytes decoded
+    with ``surrogateescape``): valid JSON, which pydantic's parser refuses as a whole. One
+    such name must not make a whole answer (a folder's listing) unreadable.
+    """
+    first = error.errors()[0]
+    return first["type"] == "json_invalid" and _SURROGATE_ESCAPE.search(content) is not None
+
+
+def _parse_with_lone_surrogates(response: httpx2.Response, kind: Any, operation: str) -> Any:
+    """The answer parsed by Python's own JSON decoder, which keeps lone surrogates in the
+    strings (the layers above refuse such text where it matters: a path, a name)."""
+    try:
+        data = json.loads(response.content)
+        return _adapter(kind).validate_python(data)
+    except (ValueError, pydantic.ValidationError) as exc:
+        raise ResponseDecodeError(
+            f"{operation}: the answer does not match the API schema: {exc}"[:500],
+            status=response.status_code,
+            method=response.request.method,
+            url=str(response.request.url),
+            operation=operation,
+            body=response.text[:2000],
+        ) from None
 
 
 def json_body(value: Any) -> Any:

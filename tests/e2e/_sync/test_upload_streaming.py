@@ -123,3 +123,56 @@ def test_files_at_the_limit_and_open_files_upload_whole(client: Client, tmp_path
     assert uploaded.name == "edge.bin"
     content = (uploaded.download(binary=True)).read()
     assert content == b"a" * 1000
+
+
+def test_a_device_is_read_up_to_the_limit_and_refused(
+    client: Client, sim: RunningSimulator
+) -> None:
+    """``/dev/zero`` seeks and says it holds nothing: measured by its size it was sent
+    without end, and the HTTP library's protocol error escaped the client's errors."""
+    perlmutter = client.compute("perlmutter")
+    (home,) = perlmutter.ls(HOME, directory=True)
+    before = sim.stats()["requests"]
+    with (
+        open("/dev/zero", "rb") as zeros,
+        pytest.raises(UploadTooLargeError, match="more than 1000 bytes"),
+    ):
+        home.upload(zeros, filename="zeros.bin", max_bytes=1000)
+    with pytest.raises(SfApiError, match="not a regular file"):
+        home.upload(Path("/dev/zero"), filename="zeros.bin")
+    assert sim.stats()["requests"] == before
+
+
+def test_a_file_made_up_as_it_is_read_uploads_what_it_reads(
+    client: Client,
+) -> None:
+    """Files of ``/proc`` have size 0 and content: they are read, not measured."""
+    perlmutter = client.compute("perlmutter")
+    (home,) = perlmutter.ls(HOME, directory=True)
+    uploaded = home.upload(Path("/proc/self/status"), filename="status.txt")
+    content = (uploaded.download()).read()
+    assert content.startswith("Name:")
+
+
+def test_a_file_growing_while_it_uploads_sends_the_bytes_measured(
+    client: Client, tmp_path: Path
+) -> None:
+    """A log still being written grows between measuring and sending: the upload sends
+    the bytes it was measured to hold instead of failing on a protocol error."""
+    perlmutter = client.compute("perlmutter")
+    (home,) = perlmutter.ls(HOME, directory=True)
+    log = tmp_path / "run.log"
+    log.write_bytes(b"line\n" * 100)
+
+    class Growing(io.FileIO):
+        """A file that another writer extends as soon as it is first read."""
+
+        def read(self, size: int = -1) -> bytes:
+            with log.open("ab") as writer:
+                writer.write(b"more\n" * 1000)
+            return super().read(size)
+
+    with Growing(log, "rb") as growing:
+        uploaded = home.upload(growing, filename="run.log")  # type: ignore[arg-type]
+    content = (uploaded.download(binary=True)).read()
+    assert content == b"line\n" * 100

@@ -49,3 +49,29 @@ async def test_bad_entry_names_are_left_out_and_logged(caplog: pytest.LogCapture
     text = "\n".join(r.getMessage() for r in warnings)
     assert "'/etc/passwd' left out" in text and "'' left out: an empty name" in text
     assert "\x01" not in text and "'bad\\x01name' left out" in text
+
+
+async def test_a_name_that_is_not_utf8_leaves_the_rest_of_the_folder_listable(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """A server written in Python sends a file name whose bytes are not UTF-8 as an
+    escaped lone surrogate (``"\\udcff"``): valid JSON that pydantic's parser refused as a
+    whole, so one such file made its folder unlistable."""
+    entries = [
+        _entry(".", "drwxr-xr-x"),
+        _entry("..", "drwxr-xr-x"),
+        _entry("caf\udce9.txt"),
+        _entry("good.txt"),
+        _entry("\ud83d\ude00.txt"),
+    ]
+    listing = {"status": "OK", "entries": entries, "error": None}
+    assert b"\\udce9" in Reply(200, listing).payload()  # sent as the escape
+    script = {API + "/status": [Reply(200, STATUS)], API: [Reply(200, listing)]}
+    with hostile(script) as (_, root):
+        async with AsyncClient(access_token="t", api_base_url=root + API) as client:
+            compute = await client.compute("perlmutter")
+            with caplog.at_level(logging.WARNING, logger="sfapi_client"):
+                listed = await compute.ls(HOME)
+    assert [str(path) for path in listed] == [f"{HOME}/good.txt", f"{HOME}/\U0001f600.txt"]
+    (warning,) = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert "'caf\\udce9.txt' left out" in warning and "not valid Unicode" in warning

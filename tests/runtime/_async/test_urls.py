@@ -23,6 +23,11 @@ GOOD = "https://api.example.org/api/v1.2"
         "/api/v1.2",
         "api.example.org",
         "http://",
+        "//evil.example/api",
+        "file:///etc/passwd",
+        "http://api example.org/api",
+        "https://api.example.org:99999/api",
+        "http://127.0.0.1:0/api",
     ],
 )
 async def test_unusable_base_urls_are_refused_at_construction(url: str) -> None:
@@ -34,13 +39,28 @@ async def test_unusable_base_urls_are_refused_at_construction(url: str) -> None:
         AsyncClient(api_base_url=url)
 
 
-@pytest.mark.parametrize("url", ["http://[::1", "/c2id/token", "token", ""])
+@pytest.mark.parametrize(
+    "url", ["http://[::1", "/c2id/token", "token", "", "//evil.example/token", "file:///t"]
+)
 async def test_unusable_token_urls_are_refused_before_any_assertion_is_signed(url: str) -> None:
     with pytest.raises(InvalidUrlError, match="token URL"):
         AsyncClient(CLIENT_ID, pem(rsa_key()), api_base_url=GOOD, token_url=url)
     credentials = Credentials.from_secret(CLIENT_ID, pem(rsa_key()))
     with pytest.raises(InvalidUrlError, match="token_url argument"):
         ClientCredentialsAuth(credentials, url)
+
+
+@pytest.mark.parametrize("argument", ["api_base_url", "token_url"])
+async def test_a_url_holding_credentials_is_refused_without_showing_them(argument: str) -> None:
+    """A password in a URL would reach the client's repr, its logs and every connection
+    error; it is refused, and the error shows the URL without it."""
+    urls = {"api_base_url": GOOD, "token_url": "https://auth.example.org/token"}
+    urls[argument] = "https://someone:hunter2-secret@api.example.org/api"
+    with pytest.raises(InvalidUrlError, match="user name or password") as caught:
+        AsyncClient(CLIENT_ID, pem(rsa_key()), **urls)
+    shown = str(caught.value) + repr(caught.value)
+    assert "hunter2-secret" not in shown and "someone" not in shown
+    assert "https://api.example.org/api" in shown
 
 
 @pytest.mark.parametrize("variable", ["SFAPI_BASE_URL", "SFAPI_TOKEN_URL"])
