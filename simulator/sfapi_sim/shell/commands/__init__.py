@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import posixpath
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any, Protocol
 
 from ...state.filesystem import FileError, Filesystem
 from ..errors import ShellError
@@ -161,20 +161,10 @@ def program_context(
 def builtin_context(
     shell: Shell, name: str, args: list[str], io: IO, overlay: dict[str, str], line: int
 ) -> BuiltinContext:
-    """What a builtin run in ``shell`` is handed (the shell itself included)."""
-    return BuiltinContext(
-        name=name,
-        args=args,
-        io=io,
-        cwd=shell.state.cwd,
-        overlay=overlay,
-        environment=shell.state.environment(overlay),
-        session=shell.session,
-        runner=shell,
-        script_name=shell.state.script_name,
-        line=line,
-        shell=shell,
-    )
+    """What a builtin run in ``shell`` is handed: a program's context and the shell itself."""
+    program = program_context(shell, name, args, io, overlay, line)
+    settings: dict[str, Any] = {f.name: getattr(program, f.name) for f in fields(program) if f.init}
+    return BuiltinContext(**settings, shell=shell)
 
 
 def describe(value: str, exc: FileError) -> str:
