@@ -20,10 +20,12 @@ import http.client
 import ipaddress
 import json
 import logging
+import socket
 import threading
 from collections import deque
 from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -45,8 +47,6 @@ WATCH_INTERVAL = 0.1
 MAX_RECORDS = 1000
 #: Sender threads: deliveries beyond these wait their turn in the pool's queue.
 SENDERS = 4
-#: Bytes of a receiver's answer read at most (the answer itself is not used).
-MAX_ANSWER_BYTES = 64 * 1024
 #: Answers after which a delivery is tried again (with 5xx); others end it.
 RETRIED_STATUSES = frozenset({408, 429})
 #: The content type of a delivery, and the header telling which attempt it is.
@@ -302,28 +302,50 @@ class CallbackDispatcher:
 
 
 def _post(url: str, data: bytes, attempt: int, timeout: float) -> tuple[str, bool]:
-    """One attempt: (its outcome, whether to try again). Redirects are not followed
-    and no proxy is used: the request goes to the URL's own loopback host."""
+    """One attempt: (its outcome, whether to try again), within ``timeout`` seconds in all.
+
+    A watchdog shuts the socket down when the time is up, so that a receiver that sends
+    its answer a byte at a time cannot hold the attempt longer. Redirects are not
+    followed and no proxy is used: the request goes to the URL's own loopback host. The
+    status line decides; the answer's body is not read.
+    """
     parts = urlsplit(url)
     kind = http.client.HTTPSConnection if parts.scheme == "https" else http.client.HTTPConnection
     connection = kind(parts.hostname or "", parts.port, timeout=timeout)
     target = parts.path or "/"
     if parts.query:
         target += "?" + parts.query
+    expired = threading.Event()
+
+    def abort() -> None:
+        expired.set()
+        sock = connection.sock
+        if sock is not None:
+            with suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    watchdog = threading.Timer(timeout, abort)
+    watchdog.daemon = True
+    watchdog.start()
     try:
+        connection.connect()
+        if expired.is_set():
+            raise TimeoutError("connected too late")
         connection.request(
             "POST",
             target,
             body=data,
             headers={"Content-Type": CONTENT_TYPE, ATTEMPT_HEADER: str(attempt)},
         )
-        answer = connection.getresponse()
-        answer.read(MAX_ANSWER_BYTES)
-    except TimeoutError:
-        return f"timed out after {timeout:g} s", True
+        status = connection.getresponse().status
+        watchdog.cancel()
+        if expired.is_set():  # the head was cut short: a shut socket reads as its end
+            raise TimeoutError("answer incomplete")
     except (OSError, http.client.HTTPException) as exc:
+        if expired.is_set() or isinstance(exc, TimeoutError):
+            return f"timed out after {timeout:g} s", True
         return f"not reached: {type(exc).__name__}", True
     finally:
+        watchdog.cancel()
         connection.close()
-    status = answer.status
     return str(status), status >= 500 or status in RETRIED_STATUSES

@@ -2,7 +2,8 @@
 
 It records every POST (its JSON body and attempt header) and answers with the statuses
 it is given in turn (the last repeats); with ``hang=True`` it keeps each request
-unanswered until the receiver stops, to show that the simulator's tries time out.
+unanswered until the receiver stops, and with ``drip=True`` it sends its answer's head
+a line at a time, never ending it, to show that the simulator's tries time out.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from typing import Any
 
 #: Seconds a test waits at most for a callback that should come at once (a hang bound).
 ARRIVAL_BOUND = 20.0
+#: Seconds between two lines of a dripping answer.
+DRIP_INTERVAL = 0.05
 
 
 @dataclass
@@ -35,6 +38,7 @@ class Receiver:
 
     statuses: list[int]
     hang: bool = False
+    drip: bool = False
     url: str = ""
     received: list[Received] = field(default_factory=list)
     arrived: threading.Condition = field(default_factory=threading.Condition)
@@ -72,6 +76,15 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
             if receiver.hang:
                 receiver.released.wait(ARRIVAL_BOUND)
                 return
+            if receiver.drip:
+                self.wfile.write(b"HTTP/1.1 200 OK\r\n")
+                while not receiver.released.wait(DRIP_INTERVAL):
+                    try:
+                        self.wfile.write(b"X-Slow: 1\r\n")
+                        self.wfile.flush()
+                    except OSError:  # the caller gave up
+                        return
+                return
             self.send_response(status)
             self.send_header("content-length", "0")
             self.end_headers()
@@ -83,9 +96,11 @@ def _handler(receiver: Receiver) -> type[BaseHTTPRequestHandler]:
 
 
 @contextmanager
-def receiving(*statuses: int, hang: bool = False, path: str = "/done") -> Iterator[Receiver]:
+def receiving(
+    *statuses: int, hang: bool = False, drip: bool = False, path: str = "/done"
+) -> Iterator[Receiver]:
     """A receiver on a free loopback port, answering ``statuses`` in turn (default 200)."""
-    receiver = Receiver(list(statuses) or [200], hang=hang)
+    receiver = Receiver(list(statuses) or [200], hang=hang, drip=drip)
     server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(receiver))
     server.daemon_threads = True
     receiver.url = f"http://127.0.0.1:{server.server_address[1]}{path}"

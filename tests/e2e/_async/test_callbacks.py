@@ -142,17 +142,22 @@ async def test_a_receiver_that_never_answers_times_out_within_the_cap(
 ) -> None:
     sim.configure(callbacks=CallbackSettings(attempts=2, backoff=0.05, timeout_cap=0.3))
     perlmutter = await async_client.compute("perlmutter")
-    with receiving(hang=True) as silent:
-        # callbackTimeout asks for a minute; the simulator's cap makes each try 0.3 s.
-        job = await perlmutter.submit_job(QUICK, callback_url=silent.url, callback_timeout=60)
-        await job.complete(timeout=30)
+    with receiving(hang=True) as silent, receiving(drip=True) as dripping:
+        # callbackTimeout asks for a minute; the simulator's cap makes each try 0.3 s,
+        # also against a receiver that keeps sending its answer's head a line at a time.
+        quiet = await perlmutter.submit_job(QUICK, callback_url=silent.url, callback_timeout=60)
+        slow = await perlmutter.submit_job(QUICK, callback_url=dripping.url, callback_timeout=60)
+        await quiet.complete(timeout=30)
+        await slow.complete(timeout=30)
         silent.wait_for(2)
+        dripping.wait_for(2)
         started = time.monotonic()
         settled(sim)
-        assert time.monotonic() - started < 5.0  # two tries of 0.3 s, not two minutes
-    [delivery] = deliveries_of(sim, job.jobid)
-    assert delivery["attempts"] == ["timed out after 0.3 s"] * 2
-    assert delivery["result"] == "failed after 2 attempts"
+        assert time.monotonic() - started < 5.0  # tries of 0.3 s, not minutes
+    for job in (quiet, slow):
+        [delivery] = deliveries_of(sim, job.jobid)
+        assert delivery["attempts"] == ["timed out after 0.3 s"] * 2
+        assert delivery["result"] == "failed after 2 attempts"
 
 
 @pytest.mark.parametrize(
