@@ -9,6 +9,7 @@ never leak into the first one's objects.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable
@@ -58,6 +59,9 @@ class Context:
         self._user_name: str | None = None
         #: (machine, jobid) → when this client submitted the job, for the queue grace.
         self._submissions: OrderedDict[tuple[str, str], float] = OrderedDict()
+        #: Guards the record: the threads of a sync client submit at once. Never held
+        #: across a wait.
+        self._submissions_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return (
@@ -74,18 +78,20 @@ class Context:
         (the context's clock), so that any job object made for it later within the
         grace (``compute.job(jobid)``) allows for a queue that does not list it yet."""
         key = (machine, jobid)
-        self._submissions.pop(key, None)
-        self._submissions[key] = submitted_at
         now = self.clock()
-        while self._submissions and (
-            len(self._submissions) > MAX_REMEMBERED_SUBMISSIONS
-            or now - next(iter(self._submissions.values())) >= self.queue_grace
-        ):
-            self._submissions.popitem(last=False)
+        with self._submissions_lock:
+            self._submissions.pop(key, None)
+            self._submissions[key] = submitted_at
+            while self._submissions and (
+                len(self._submissions) > MAX_REMEMBERED_SUBMISSIONS
+                or now - next(iter(self._submissions.values())) >= self.queue_grace
+            ):
+                self._submissions.popitem(last=False)
 
     def submitted_at(self, machine: str, jobid: str) -> float | None:
         """When this client submitted ``jobid`` on ``machine``, if it did within the grace."""
-        return self._submissions.get((machine, jobid))
+        with self._submissions_lock:
+            return self._submissions.get((machine, jobid))
 
     def task(self, task_id: str) -> TaskHandle:
         """A handle on the API task ``task_id``."""

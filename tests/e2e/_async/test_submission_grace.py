@@ -11,7 +11,7 @@ import pytest
 
 from sfapi_client import AsyncClient, JobCommand, JobState, Machine
 from sfapi_client._async.compute import AsyncCompute
-from sfapi_client._async.context import QUEUE_GRACE, AsyncContext
+from sfapi_client._async.context import MAX_REMEMBERED_SUBMISSIONS, QUEUE_GRACE, AsyncContext
 from sfapi_client.exceptions import JobNotFoundError
 from sfapi_sim.testing import RunningSimulator
 
@@ -100,3 +100,21 @@ async def test_the_grace_covers_only_the_jobs_this_client_submitted(
         with pytest.raises(JobNotFoundError):
             await stranger.job(job.jobid or "")
     assert (await perlmutter.job(job.jobid or "")).state is JobState.PENDING
+
+
+async def test_the_record_of_submissions_is_bounded(
+    async_client: AsyncClient, sim: RunningSimulator
+) -> None:
+    time = SharedTime(sim)
+    context = (await _machine(async_client, time)).context
+    for number in range(MAX_REMEMBERED_SUBMISSIONS + 5):
+        context.remember_submission("perlmutter", str(number), time.now)
+    # The oldest go first beyond the bound...
+    assert context.submitted_at("perlmutter", "4") is None
+    assert context.submitted_at("perlmutter", "5") == time.now
+    assert len(context._submissions) == MAX_REMEMBERED_SUBMISSIONS
+    # ...and all of them once the grace is over.
+    await time.sleep(QUEUE_GRACE)
+    context.remember_submission("perlmutter", "new", time.now)
+    assert context.submitted_at("perlmutter", "5") is None
+    assert list(context._submissions) == [("perlmutter", "new")]

@@ -12,7 +12,7 @@ import pytest
 
 from sfapi_client import Client, JobCommand, JobState, Machine
 from sfapi_client._sync.compute import Compute
-from sfapi_client._sync.context import QUEUE_GRACE, Context
+from sfapi_client._sync.context import MAX_REMEMBERED_SUBMISSIONS, QUEUE_GRACE, Context
 from sfapi_client.exceptions import JobNotFoundError
 from sfapi_sim.testing import RunningSimulator
 
@@ -101,3 +101,19 @@ def test_the_grace_covers_only_the_jobs_this_client_submitted(
         with pytest.raises(JobNotFoundError):
             stranger.job(job.jobid or "")
     assert (perlmutter.job(job.jobid or "")).state is JobState.PENDING
+
+
+def test_the_record_of_submissions_is_bounded(client: Client, sim: RunningSimulator) -> None:
+    time = SharedTime(sim)
+    context = (_machine(client, time)).context
+    for number in range(MAX_REMEMBERED_SUBMISSIONS + 5):
+        context.remember_submission("perlmutter", str(number), time.now)
+    # The oldest go first beyond the bound...
+    assert context.submitted_at("perlmutter", "4") is None
+    assert context.submitted_at("perlmutter", "5") == time.now
+    assert len(context._submissions) == MAX_REMEMBERED_SUBMISSIONS
+    # ...and all of them once the grace is over.
+    time.sleep(QUEUE_GRACE)
+    context.remember_submission("perlmutter", "new", time.now)
+    assert context.submitted_at("perlmutter", "5") is None
+    assert list(context._submissions) == [("perlmutter", "new")]
