@@ -13,7 +13,15 @@ import tempfile
 from pathlib import Path
 from types import FrameType
 
-from .config import API_PREFIX, DEFAULT_DISK_QUOTA, TOKEN_PATH, Faults, SimConfig, UserSpec
+from .config import (
+    API_PREFIX,
+    DEFAULT_DISK_QUOTA,
+    TOKEN_PATH,
+    CallbackSettings,
+    Faults,
+    SimConfig,
+    UserSpec,
+)
 from .extra import INSTALL_HINT, missing_extra_module
 from .keys import write_key_file
 from .state import seed
@@ -62,6 +70,9 @@ def _user(text: str) -> UserSpec:
     return UserSpec(name, chosen)
 
 
+#: Seconds a cached job listing lags behind the scheduler by default: the refresh
+#: period the simulated service advertises (``queue_cache_seconds`` in /meta/config).
+DEFAULT_QUEUE_LAG = 10.0
 #: Not 8000, which documentation servers and many web frameworks take by default.
 DEFAULT_PORT = 8766
 #: The SFAPI_WAIT_INTERVAL printed for clients: the simulator's jobs take seconds, not
@@ -169,8 +180,30 @@ def _parser() -> argparse.ArgumentParser:
     faults.add_argument(
         "--queue-lag",
         type=float,
-        default=0.0,
-        help="seconds new jobs are missing from cached listings",
+        default=DEFAULT_QUEUE_LAG,
+        help="seconds cached job listings lag behind the scheduler: newer jobs are missing "
+        "and states are those of that moment; cached=false answers are fresh "
+        "(default: %(default)s; 0 for always fresh)",
+    )
+    callbacks = serve.add_argument_group("job callbacks (loopback URLs only)")
+    callbacks.add_argument(
+        "--callback-attempts",
+        type=int,
+        default=CallbackSettings.attempts,
+        help="tries of a callback in all (default: %(default)s)",
+    )
+    callbacks.add_argument(
+        "--callback-backoff",
+        type=float,
+        default=CallbackSettings.backoff,
+        help="seconds before the second try, doubling after (default: %(default)s)",
+    )
+    callbacks.add_argument(
+        "--callback-timeout-cap",
+        type=float,
+        default=CallbackSettings.timeout_cap,
+        help="seconds a try waits for the receiver at most, whatever callbackTimeout says "
+        "(default: %(default)s)",
     )
     faults.add_argument(
         "--token-latency", type=float, default=0.0, help="seconds added to the token endpoint"
@@ -212,6 +245,11 @@ def main(argv: list[str] | None = None) -> int:
             queue_lag=args.queue_lag,
             token_latency=args.token_latency,
         )
+        callback_settings = CallbackSettings(
+            attempts=args.callback_attempts,
+            backoff=args.callback_backoff,
+            timeout_cap=args.callback_timeout_cap,
+        )
     except ValueError as exc:
         print(f"sfapi-sim: {exc}", file=sys.stderr)
         return 2
@@ -232,6 +270,7 @@ def main(argv: list[str] | None = None) -> int:
         users=tuple(args.user),
         max_shell_memory=args.shell_memory,
         max_shell_written=args.shell_written,
+        callbacks=callback_settings,
         faults=faults,
     )
     shown_host = "localhost" if args.host in ("0.0.0.0", "::") else args.host
@@ -280,7 +319,10 @@ def main(argv: list[str] | None = None) -> int:
         print("\n".join(shown))
         sys.stdout.flush()
         server_config = uvicorn.Config(app, log_level="warning", lifespan="off")
-        uvicorn.Server(server_config).run(sockets=[bound])
+        try:
+            uvicorn.Server(server_config).run(sockets=[bound])
+        finally:
+            world.callbacks.close()
     except Terminated:
         return 128 + signal.SIGTERM
     except OSError as exc:  # a key file or the data folder cannot be written

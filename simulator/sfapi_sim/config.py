@@ -70,6 +70,30 @@ class RouteFaults:
         return (self.method in ("*", method)) and path.startswith(API_PREFIX + self.path_prefix)
 
 
+@dataclass(frozen=True)
+class CallbackSettings:
+    """How deliveries are bounded: ``attempts`` tries in all, ``backoff`` real seconds
+    before the second (doubling after), each try waiting ``callbackTimeout`` seconds for
+    the answer (``default_timeout`` without one) but never more than ``timeout_cap``."""
+
+    attempts: int = 3
+    backoff: float = 1.0
+    default_timeout: float = 10.0
+    timeout_cap: float = 30.0
+
+    def __post_init__(self) -> None:
+        if isinstance(self.attempts, bool) or not 1 <= self.attempts <= 10:
+            raise ValueError(f"callback attempts must be from 1 to 10, not {self.attempts}")
+        for name in ("backoff", "default_timeout", "timeout_cap"):
+            value = getattr(self, name)
+            if not 0 < value <= 600:
+                raise ValueError(f"callback {name} must be above 0 and at most 600 s, not {value}")
+
+    def attempt_timeout(self, asked: int | None) -> float:
+        """Seconds one attempt waits for the receiver."""
+        return min(float(asked) if asked else self.default_timeout, self.timeout_cap)
+
+
 #: Bytes of disk each user's files may take, on all machines together, by default.
 DEFAULT_DISK_QUOTA = 1024**3
 #: Limits of fault settings: the largest delay or lag a fault may add (an hour) and the
@@ -119,6 +143,8 @@ class SimConfig:
     disk_quota: int = DEFAULT_DISK_QUOTA
     #: More users than the seeded alice and bob.
     users: tuple[UserSpec, ...] = ()
+    #: Job callbacks: how many attempts, the pause between them, and how long each waits.
+    callbacks: CallbackSettings = field(default_factory=CallbackSettings)
     faults: Faults = field(default_factory=Faults)
     route_faults: tuple[RouteFaults, ...] = ()
 

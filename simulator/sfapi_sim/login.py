@@ -149,7 +149,6 @@ class LoginNode:
                 jobids=jobids,
                 user=name,
                 partition=None,
-                hide_newer_than=None,
             )
         return rows
 

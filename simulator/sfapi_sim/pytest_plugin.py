@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .config import DEFAULT_DISK_QUOTA
+from .config import DEFAULT_DISK_QUOTA, CallbackSettings
 from .extra import INSTALL_HINT, missing_extra_module
 
 if TYPE_CHECKING:
@@ -69,6 +69,7 @@ def sim(
         task_delay=0.05,
         token_lifetime=600.0,
         disk_quota=DEFAULT_DISK_QUOTA,
+        callbacks=CallbackSettings(),
     )
     yield sim_session
     sim_session.set_faults()

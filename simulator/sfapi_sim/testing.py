@@ -211,3 +211,4 @@ def running_simulator(
         finally:
             server.should_exit = True
             thread.join(timeout=15)
+            world.callbacks.close()

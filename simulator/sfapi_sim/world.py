@@ -11,6 +11,7 @@ from typing import Any
 from urllib.parse import parse_qs
 
 from .auth import Authority
+from .callbacks import CallbackDispatcher
 from .clock import Clock
 from .config import SimConfig
 from .login import LoginNode
@@ -174,6 +175,9 @@ class World:
         self.planned_outages = seed.planned_outages()
         self.notes = seed.notes()
         self.stats = Stats()
+        self.callbacks = CallbackDispatcher(
+            self.clock, self.schedulers, lambda: self.config.callbacks
+        )
 
     def groups_of(self, user: str) -> tuple[tuple[int, str], ...]:
         """(gid, name) of the groups ``user`` belongs to, besides their own."""

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from sfapi_client import JobCommand, JobState
+from sfapi_client._callbacks import Callbacks, checked_callbacks
 
 from .. import state
 from ..arguments import MachineArg
@@ -126,16 +127,42 @@ def submit(
             help="The job's name, with --local (default: the script's #SBATCH -J, else sfapi-job).",
         ),
     ] = None,
+    callback_url: Annotated[
+        str | None,
+        typer.Option(
+            "--callback-url",
+            help="A URL (http or https) the service POSTs to when the job ends.",
+        ),
+    ] = None,
+    callback_email: Annotated[
+        str | None,
+        typer.Option("--callback-email", help="An e-mail address told when the job ends."),
+    ] = None,
+    callback_timeout: Annotated[
+        int | None,
+        typer.Option(
+            "--callback-timeout",
+            help="Seconds the service waits for --callback-url to answer (1 to 3600).",
+        ),
+    ] = None,
 ) -> None:
     """Submit a batch script; with --wait, follow it until it ends."""
     _check_timeout(timeout)
+    callbacks = _callbacks(callback_url, callback_email, callback_timeout)
     text = _local_script(Path(script)) if local else script
     with state.current.client() as client:
         with (
             doing(f"cannot submit {script} on {machine.value}"),
             _remote_script(script, local, machine.value),
         ):
-            submitted = client.compute(machine).submit_job(text, args=args or None, name=name)
+            submitted = client.compute(machine).submit_job(
+                text,
+                args=args or None,
+                name=name,
+                callback_url=callbacks.url,
+                callback_email=callbacks.email,
+                callback_timeout=callbacks.timeout,
+            )
         if not wait:
             if state.current.json:
                 emit_json({"jobid": submitted.jobid})
@@ -202,6 +229,19 @@ def _check_timeout(timeout: float | None) -> None:
         raise CommandError(
             f"--timeout must be a positive number of seconds, not {timeout:g}", ExitCode.USAGE
         )
+
+
+def _callbacks(url: str | None, email: str | None, timeout: int | None) -> Callbacks:
+    """The callback options, checked as the library checks them, before any request."""
+    try:
+        return checked_callbacks(
+            url,
+            email,
+            timeout,
+            names=("--callback-url", "--callback-email", "--callback-timeout"),
+        )
+    except ValueError as exc:
+        raise CommandError(str(exc), ExitCode.USAGE) from None
 
 
 def _check_jobid(jobid: str) -> None:

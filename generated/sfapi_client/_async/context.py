@@ -9,7 +9,9 @@ never leak into the first one's objects.
 
 from __future__ import annotations
 
+import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -24,6 +26,9 @@ __all__: list[str] = []
 
 #: How long a job submitted by this client may be missing from (cached) queue answers.
 QUEUE_GRACE = 60.0
+#: The most submissions remembered for the grace at once (the oldest are forgotten
+#: first; a submission older than the grace is forgotten anyway).
+MAX_REMEMBERED_SUBMISSIONS = 10_000
 
 
 class AsyncContext:
@@ -52,6 +57,11 @@ class AsyncContext:
         self.clock = clock
         self.sleep = sleep
         self._user_name: str | None = None
+        #: (machine, jobid) → when this client submitted the job, for the queue grace.
+        self._submissions: OrderedDict[tuple[str, str], float] = OrderedDict()
+        #: Guards the record: the threads of a sync client submit at once. Never held
+        #: across a wait.
+        self._submissions_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return (
@@ -62,6 +72,26 @@ class AsyncContext:
     def within_grace(self, submitted_at: float | None) -> bool:
         """True while a job submitted at ``submitted_at`` may still be missing from queues."""
         return submitted_at is not None and self.clock() - submitted_at < self.queue_grace
+
+    def remember_submission(self, machine: str, jobid: str, submitted_at: float) -> None:
+        """Note that this client submitted ``jobid`` on ``machine`` at ``submitted_at``
+        (the context's clock), so that any job object made for it later within the
+        grace (``compute.job(jobid)``) allows for a queue that does not list it yet."""
+        key = (machine, jobid)
+        now = self.clock()
+        with self._submissions_lock:
+            self._submissions.pop(key, None)
+            self._submissions[key] = submitted_at
+            while self._submissions and (
+                len(self._submissions) > MAX_REMEMBERED_SUBMISSIONS
+                or now - next(iter(self._submissions.values())) >= self.queue_grace
+            ):
+                self._submissions.popitem(last=False)
+
+    def submitted_at(self, machine: str, jobid: str) -> float | None:
+        """When this client submitted ``jobid`` on ``machine``, if it did within the grace."""
+        with self._submissions_lock:
+            return self._submissions.get((machine, jobid))
 
     def task(self, task_id: str) -> AsyncTaskHandle:
         """A handle on the API task ``task_id``."""

@@ -7,6 +7,7 @@ import logging
 import shlex
 from collections.abc import Sequence
 
+from .._callbacks import checked_callbacks
 from .._job_state import JobCommand
 from .._package import LOGGER_NAME
 from .._polling import checked_timeout
@@ -116,6 +117,9 @@ class Compute:
         timeout: float | None = None,
         *,
         name: str | None = None,
+        callback_url: str | None = None,
+        callback_email: str | None = None,
+        callback_timeout: int | None = None,
     ) -> Job:
         """Submit a batch job and return it once the scheduler accepted it.
 
@@ -132,11 +136,17 @@ class Compute:
                 scheduler's answer.
             name: the job's name, for a script text: it wins over the script's own
                 ``#SBATCH -J``; without either, the job is named ``sfapi-job``.
+            callback_url: a URL the service calls (HTTP POST) when the job ends: an
+                absolute ``http://`` or ``https://`` URL without user or password.
+            callback_email: an address the service tells when the job ends.
+            callback_timeout: seconds the service waits for ``callback_url`` to answer,
+                a whole number from 1 to 3600; only with ``callback_url``.
 
         Raises:
             InvalidArgumentError: for a relative or malformed script path, an empty
-                script, ``args`` with a script text or ``name`` with a script path
-                (also a ValueError), before any request.
+                script, ``args`` with a script text, ``name`` with a script path, or a
+                callback argument that cannot be used (also a ValueError), before any
+                request.
             JobScriptNotFoundError: the path is not a file on the machine (also a
                 FileNotFoundError).
             JobScriptIsADirectoryError: the path is a directory.
@@ -147,9 +157,10 @@ class Compute:
                 be found.
             WaitTimeoutError: after ``timeout``.
         """
+        callbacks = checked_callbacks(callback_url, callback_email, callback_timeout)
         self._check_available()
         limit = checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT)
-        return submit(self, script, args, limit, name)
+        return submit(self, script, args, limit, name, callbacks)
 
     def job(
         self,

@@ -156,7 +156,14 @@ class Job(BaseModel, CompletionAwaitable):
 
     @property
     def submitted_at(self) -> float | None:
-        """When this client submitted the job (the context's clock), for the queue grace."""
+        """When this client submitted the job (the context's clock), for the queue grace.
+
+        A job object made from its id alone (``compute.job(jobid)``) learns it from the
+        client, which remembers the jobs it submitted for as long as the grace lasts.
+        """
+        if self._submitted_at is None and self._compute is not None and self.jobid:
+            compute = self._compute
+            self._submitted_at = compute.context.submitted_at(compute.machine.value, self.jobid)
         return self._submitted_at
 
     @property
@@ -215,7 +222,7 @@ class Job(BaseModel, CompletionAwaitable):
             if rows:
                 self.absorb(rows[0], command)
                 return self.state
-        if compute.context.within_grace(self._submitted_at):
+        if compute.context.within_grace(self.submitted_at):
             if self.state is JobState.UNKNOWN:
                 self.state = JobState.PENDING
             return self.state

@@ -1,5 +1,5 @@
 """Admin routes for tests and benchmarks (mounted only when enabled): counters, faults,
-and the clock."""
+the clock, and the job callbacks made (and e-mails recorded)."""
 
 from __future__ import annotations
 
@@ -25,6 +25,17 @@ def stats(world: WorldDep) -> dict[str, Any]:
     snapshot["jobs"] = {m: len(s.all()) for m, s in world.schedulers.items()}
     snapshot["tokens_issued"] = world.authority.tokens_issued
     return snapshot
+
+
+@router.get("/callbacks")
+def callbacks(world: WorldDep) -> dict[str, Any]:
+    """Every callback delivery remembered (payload, attempts, result) and the e-mails
+    that would have been sent, oldest first."""
+    return {
+        "deliveries": world.callbacks.deliveries(),
+        "emails": world.callbacks.emails(),
+        "waiting": world.callbacks.waiting,
+    }
 
 
 @router.post("/reset")

@@ -15,6 +15,7 @@ from sfapi_client.models import (
     SubmitJobBody,
 )
 
+from ..callbacks import CallbackRefused, Registration, checked_callback_url
 from ..state.filesystem import FileError, home_of
 from ..state.scripts import ScriptError
 from ..world import World
@@ -36,9 +37,18 @@ def _filters(kwargs: list[str] | None) -> dict[str, str]:
     return filters
 
 
-def _hide_newer(world: World, cached: bool | None) -> float | None:
+def _seen_at(world: World, cached: bool | None) -> float | None:
+    """The moment a listing describes: ``queue_lag`` seconds ago for a cached answer (the
+    service's listing cache), None (now) for a fresh one (``cached=false``)."""
     lag = world.config.faults.queue_lag
     return world.clock.now() - lag if cached is not False and lag > 0 else None
+
+
+def _refused(field: str, message: str) -> HTTPException:
+    """A 422 naming the body field and what is wrong, as FastAPI's validation errors do."""
+    return HTTPException(
+        422, detail=[{"loc": ["body", field], "msg": message, "type": "value_error"}]
+    )
 
 
 @router.get("/compute/jobs/{machine}", response_model=QueueOutput)
@@ -60,7 +70,7 @@ def read_jobs(
         jobids=jobids,
         user=filters.get("user"),
         partition=filters.get("partition"),
-        hide_newer_than=_hide_newer(world, cached),
+        as_of=_seen_at(world, cached),
     )
     start = max(index or 0, 0)
     rows = rows[start : start + limit] if limit is not None else rows[start:]
@@ -87,6 +97,13 @@ def submit_job(
         callbackEmail=callbackEmail,
         callbackUrl=callbackUrl,
     )
+    if body.callbackUrl is not None:
+        try:
+            checked_callback_url(body.callbackUrl)
+        except CallbackRefused as exc:
+            raise _refused("callbackUrl", str(exc)) from None
+    if body.callbackTimeout is not None and body.callbackTimeout < 1:
+        raise _refused("callbackTimeout", "callbackTimeout must be at least 1 second")
     account = account_of(world, client)
     filesystem = world.filesystems[machine.value]
     login = world.logins[machine.value]
@@ -117,6 +134,17 @@ def submit_job(
         )
         return {"task_id": task.id, "status": "OK", "error": None}
     world.stats.count_submission(client.client_id)
+    if body.callbackUrl is not None or body.callbackEmail is not None:
+        world.callbacks.register(
+            Registration(
+                machine=machine.value,
+                jobid=created.jobid,
+                user=account.name,
+                url=body.callbackUrl,
+                email=body.callbackEmail,
+                timeout=body.callbackTimeout,
+            )
+        )
     task = world.tasks.create(
         account.name,
         {"status": "ok", "jobid": created.jobid, "error": None},
@@ -140,7 +168,7 @@ def read_job(
         jobids={jobid},
         user=None,
         partition=None,
-        hide_newer_than=_hide_newer(world, cached),
+        as_of=_seen_at(world, cached),
     )
     if not rows and not sacct:
         return {

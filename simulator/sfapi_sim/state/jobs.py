@@ -323,19 +323,24 @@ class Scheduler:
         jobids: set[str] | None,
         user: str | None,
         partition: str | None,
-        hide_newer_than: float | None,
+        as_of: float | None = None,
     ) -> list[dict[str, str]]:
-        """squeue (pending and running jobs) or sacct (all) rows, filtered."""
+        """squeue (pending and running jobs) or sacct (all) rows, filtered.
+
+        With ``as_of`` (a cached listing), the rows are those of that earlier moment:
+        jobs submitted since are missing and every state is the one it had then.
+        """
         self.settle(now)
+        seen = now if as_of is None else min(as_of, now)
         rows = []
         for job in sorted(self.all(), key=lambda j: int(j.jobid)):
-            if hide_newer_than is not None and job.submitted > hide_newer_than:
+            if job.submitted > seen:
                 continue
             if jobids is not None and job.jobid not in jobids:
                 continue
             if user is not None and job.account.name != user:
                 continue
-            row = job.sacct_row(now) if sacct else job.squeue_row(now)
+            row = job.sacct_row(seen) if sacct else job.squeue_row(seen)
             if partition is not None and row.get("partition") != partition:
                 continue
             if not sacct and row["state"] not in ("PENDING", "RUNNING"):

@@ -155,7 +155,14 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
 
     @property
     def submitted_at(self) -> float | None:
-        """When this client submitted the job (the context's clock), for the queue grace."""
+        """When this client submitted the job (the context's clock), for the queue grace.
+
+        A job object made from its id alone (``compute.job(jobid)``) learns it from the
+        client, which remembers the jobs it submitted for as long as the grace lasts.
+        """
+        if self._submitted_at is None and self._compute is not None and self.jobid:
+            compute = self._compute
+            self._submitted_at = compute.context.submitted_at(compute.machine.value, self.jobid)
         return self._submitted_at
 
     @property
@@ -214,7 +221,7 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
             if rows:
                 self.absorb(rows[0], command)
                 return self.state
-        if compute.context.within_grace(self._submitted_at):
+        if compute.context.within_grace(self.submitted_at):
             if self.state is JobState.UNKNOWN:
                 self.state = JobState.PENDING
             return self.state

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 import httpx2
 
+from .._callbacks import Callbacks
 from .._deadline import waiting
 from .._exceptions import ApiErrorStatus, ServerError, TransportError, WaitTimeoutError
 from .._job_state import JobCommand
@@ -64,9 +65,10 @@ async def submit(
     args: list[str] | None,
     timeout: float,
     name: str | None = None,
+    callbacks: Callbacks | None = None,
 ) -> AsyncJob:
     """Submit ``script`` (a path on the machine, a ``#!`` script text, or a remote path),
-    a script text's job named ``name`` (see ``tagged``).
+    a script text's job named ``name`` (see ``tagged``), with the checked ``callbacks``.
 
     Everything (the script check, the request, any reconciliation and resubmission, the
     wait for the scheduler's answer) ends within ``timeout`` seconds, or WaitTimeoutError.
@@ -104,7 +106,9 @@ async def submit(
         try:
             if path is not None:
                 await _check_script_file(compute, path)
-            return await _submit_once(compute, script, inline, path, arguments, deadline, name)
+            return await _submit_once(
+                compute, script, inline, path, arguments, deadline, name, callbacks or Callbacks()
+            )
         except WaitTimeoutError as exc:  # the wait for the task: say what it was for
             raise WaitTimeoutError(f"{timed_out()} ({exc.message})") from None
 
@@ -117,6 +121,7 @@ async def _submit_once(
     arguments: list[str] | None,
     deadline: Deadline,
     name: str | None,
+    callbacks: Callbacks,
 ) -> AsyncJob:
     """Send the submission; after an ambiguous failure, find its job or prove there is
     none (and only then send it again, while the retry policy and deadline allow)."""
@@ -132,6 +137,9 @@ async def _submit_once(
                 is_path=inline is None,
                 job=inline.text if inline is not None else str(path),
                 args=arguments,
+                callback_url=callbacks.url,
+                callback_email=callbacks.email,
+                callback_timeout=callbacks.timeout,
             )
         except (ServerError, TransportError) as error:
             if isinstance(error, TransportError) and _never_sent(error):
@@ -194,7 +202,9 @@ async def _job_from_task(compute: AsyncCompute, task_id: str, deadline: Deadline
             f"job submission failed: {result.error or 'no message from sbatch'}"
         )
     jobid = server_id(result.jobid, "job id")
-    return AsyncJobSqueue.submitted(compute, jobid, context.clock())
+    submitted_at = context.clock()
+    context.remember_submission(compute.machine.value, jobid, submitted_at)
+    return AsyncJobSqueue.submitted(compute, jobid, submitted_at)
 
 
 class _Outcome(Enum):
@@ -229,8 +239,11 @@ async def _reconcile(
         )
         for row in answer.output:
             if _matches(row, inline, path, wall_started):
-                job = AsyncJobSqueue.on(compute, row.get("jobid"), submitted_at=context.clock())
+                found_at = context.clock()
+                job = AsyncJobSqueue.on(compute, row.get("jobid"), submitted_at=found_at)
                 job.absorb(row, JobCommand.sacct)
+                if job.jobid:
+                    context.remember_submission(compute.machine.value, job.jobid, found_at)
                 return job
         if settled:
             return _Outcome.NOT_CREATED
