@@ -12,6 +12,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "API_VERSION",
+    "AddressNotAllowedError",
     "Api",
     "ApiClient",
     "ApiClientInfo",
@@ -25,10 +26,12 @@ __all__ = [
     "AsyncGroup",
     "AsyncGroupMember",
     "AsyncJob",
+    "AsyncKeyLife",
     "AsyncProject",
     "AsyncRemotePath",
     "AsyncResources",
     "AsyncStorage",
+    "AsyncTokenObserver",
     "AsyncTransfer",
     "AsyncUser",
     "AuthenticationError",
@@ -75,6 +78,9 @@ __all__ = [
     "JobSqueue",
     "JobState",
     "JobSubmissionError",
+    "KeyExpiredError",
+    "KeyFileWatch",
+    "KeyLife",
     "MAX_UPLOAD_BYTES",
     "Machine",
     "MachineUnavailableError",
@@ -116,6 +122,8 @@ __all__ = [
     "TaskFailedError",
     "TaskStatus",
     "Tasks",
+    "TokenObserver",
+    "TokenRefusal",
     "TokenRequestError",
     "Transfer",
     "TransportError",
@@ -140,6 +148,9 @@ if _typing.TYPE_CHECKING:
     from ._async.api_client import AsyncApiClient
     from ._spec_info import API_VERSION, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
     from ._sync.api_client import ApiClient
+    from ._async._token_observer import (
+        AsyncTokenObserver,
+    )
     from ._async.account import (
         AsyncGroup,
         AsyncGroupMember,
@@ -154,6 +165,9 @@ if _typing.TYPE_CHECKING:
     )
     from ._async.jobs import (
         AsyncJob,
+    )
+    from ._async.key_life import (
+        AsyncKeyLife,
     )
     from ._async.paths import (
         AsyncRemotePath,
@@ -173,6 +187,7 @@ if _typing.TYPE_CHECKING:
     from ._auth import (
         BearerTokenAuth,
         ClientCredentialsAuth,
+        TokenRefusal,
         TokenRequestError,
     )
     from ._credentials import (
@@ -204,6 +219,13 @@ if _typing.TYPE_CHECKING:
         JobCommand,
         JobState,
     )
+    from ._key_errors import (
+        AddressNotAllowedError,
+        KeyExpiredError,
+    )
+    from ._key_file_watch import (
+        KeyFileWatch,
+    )
     from ._machines import (
         Machine,
         Machines,
@@ -215,6 +237,9 @@ if _typing.TYPE_CHECKING:
     )
     from ._retry import (
         RetryConfig,
+    )
+    from ._sync._token_observer import (
+        TokenObserver,
     )
     from ._sync.account import (
         Group,
@@ -230,6 +255,9 @@ if _typing.TYPE_CHECKING:
     )
     from ._sync.jobs import (
         Job,
+    )
+    from ._sync.key_life import (
+        KeyLife,
     )
     from ._sync.paths import (
         RemotePath,
@@ -323,6 +351,7 @@ else:
             "API_VERSION": "._spec_info",
             "DEFAULT_BASE_URL": "._spec_info",
             "DEFAULT_TOKEN_URL": "._spec_info",
+            "AsyncTokenObserver": "._async._token_observer",
             "AsyncGroup": "._async.account",
             "AsyncGroupMember": "._async.account",
             "AsyncProject": "._async.account",
@@ -330,6 +359,7 @@ else:
             "AsyncClient": "._async.client",
             "AsyncCompute": "._async.compute",
             "AsyncJob": "._async.jobs",
+            "AsyncKeyLife": "._async.key_life",
             "AsyncRemotePath": "._async.paths",
             "AsyncApi": "._async.resources",
             "AsyncResources": "._async.resources",
@@ -339,6 +369,7 @@ else:
             "AsyncCommandTask": "._async.tasks",
             "BearerTokenAuth": "._auth",
             "ClientCredentialsAuth": "._auth",
+            "TokenRefusal": "._auth",
             "TokenRequestError": "._auth",
             "ClientKeyError": "._credentials",
             "Credentials": "._credentials",
@@ -361,12 +392,16 @@ else:
             "WaitTimeoutError": "._exceptions",
             "JobCommand": "._job_state",
             "JobState": "._job_state",
+            "AddressNotAllowedError": "._key_errors",
+            "KeyExpiredError": "._key_errors",
+            "KeyFileWatch": "._key_file_watch",
             "Machine": "._machines",
             "Machines": "._machines",
             "Resource": "._machines",
             "machine_from": "._machines",
             "SfApiError": "._package",
             "RetryConfig": "._retry",
+            "TokenObserver": "._sync._token_observer",
             "Group": "._sync.account",
             "GroupMember": "._sync.account",
             "Project": "._sync.account",
@@ -374,6 +409,7 @@ else:
             "Client": "._sync.client",
             "Compute": "._sync.compute",
             "Job": "._sync.jobs",
+            "KeyLife": "._sync.key_life",
             "RemotePath": "._sync.paths",
             "Api": "._sync.resources",
             "Resources": "._sync.resources",
