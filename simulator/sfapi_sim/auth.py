@@ -139,7 +139,8 @@ class Authority:
             public_key=key,
             read_only=read_only,
             name=f"{user}-{'ro' if read_only else 'rw'}",
-            expires_at=self.clock.now() + seconds,
+            # Whole seconds, as Iris shows expiry times.
+            expires_at=float(math.ceil(self.clock.now() + seconds)),
             ip_ranges=tuple(ip_ranges),
         )
         with self._lock:
