@@ -22,10 +22,12 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 
 from ._auth import ClientCredentialsAuth, TokenRefusal
 from ._credentials import Credentials
 from ._key_errors import (
+    KeyExpiredError,
     address_not_allowed,
     key_expired,
     renewal_advice,
@@ -142,21 +144,31 @@ class KeyExpiry:
         have expired (its expiry passed, or the token endpoint said so); the WARNING
         when it expires soon."""
         credentials = auth.credentials
-        key_file = str(auth.key_file.path) if auth.key_file else None
         left = self.seconds_left(credentials)
         identity = (credentials.client_id, credentials.key_id)
         if identity in self._expired or (left is not None and left <= 0):
-            replacement = auth.key_file.replacement_error if auth.key_file else None
-            raise key_expired(
-                credentials.client_id,
-                self.expires_at(credentials),
-                key_file=key_file,
-                detail=f"its replacement cannot be used: {replacement}" if replacement else "",
-                method="POST",
-                url=auth.token_url,
-                operation="token",
-            )
-        self.warn_if_near(credentials, key_file)
+            raise self._expired_error(auth, "", method="POST", url=auth.token_url)
+        self.warn_if_near(credentials, str(auth.key_file.path) if auth.key_file else None)
+
+    def _expired_error(
+        self, auth: ClientCredentialsAuth, said: str, **context: Any
+    ) -> KeyExpiredError:
+        """``KeyExpiredError`` for the key of ``auth``: its expiry, where to renew, what
+        the token endpoint ``said``, and why a replaced key file was not taken."""
+        credentials = auth.credentials
+        replacement = auth.key_file.replacement_error if auth.key_file else None
+        details = [f"the token endpoint said: {said}" if said else ""]
+        details.append(
+            f"the replaced key file cannot be used: {replacement}" if replacement else ""
+        )
+        return key_expired(
+            credentials.client_id,
+            self.expires_at(credentials),
+            key_file=str(auth.key_file.path) if auth.key_file else None,
+            detail="; ".join(d for d in details if d),
+            operation="token",
+            **context,
+        )
 
     def refused(
         self, auth: ClientCredentialsAuth, refusal: TokenRefusal, error: PackageError
@@ -178,14 +190,5 @@ class KeyExpiry:
         expired_by_time = left is not None and left <= 0
         if refusal.error == INVALID_CLIENT and (kind == "expired" or expired_by_time):
             self._expired.add((credentials.client_id, credentials.key_id))
-            return key_expired(
-                credentials.client_id,
-                self.expires_at(credentials),
-                key_file=str(auth.key_file.path) if auth.key_file else None,
-                detail=f"the token endpoint said: {refusal.description}"
-                if refusal.description
-                else "",
-                operation="token",
-                **context,
-            )
+            return self._expired_error(auth, refusal.description, **context)
         return error

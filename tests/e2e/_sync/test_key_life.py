@@ -199,3 +199,18 @@ def test_a_replaced_key_file_is_picked_up(
     shown = caplog.text
     for used in (first, second, third):
         assert _secret_of(used) not in shown
+
+
+def test_an_expired_key_with_an_unusable_replacement_says_both(
+    key_sim: RunningSimulator, tmp_path: Path
+) -> None:
+    key = tmp_path / "alice.key"
+    _replace(key, key_sim.user_key("alice", lifetime=3600))
+    with _client(key_sim, key, key_expiry_margin=0) as client:
+        client.user()
+        key.write_text("not a key file")  # the renewal went wrong
+        key_sim.world.clock.advance(3600 + PAST_A_TOKEN)
+        with pytest.raises(KeyExpiredError) as refused:
+            client.user()
+    text = str(refused.value)
+    assert "client expired at" in text and "replaced key file cannot be used" in text, text
