@@ -26,12 +26,10 @@ __all__ = [
     "AsyncGroup",
     "AsyncGroupMember",
     "AsyncJob",
-    "AsyncKeyLife",
     "AsyncProject",
     "AsyncRemotePath",
     "AsyncResources",
     "AsyncStorage",
-    "AsyncTokenObserver",
     "AsyncTransfer",
     "AsyncUser",
     "AuthenticationError",
@@ -79,8 +77,6 @@ __all__ = [
     "JobState",
     "JobSubmissionError",
     "KeyExpiredError",
-    "KeyFileWatch",
-    "KeyLife",
     "MAX_UPLOAD_BYTES",
     "Machine",
     "MachineUnavailableError",
@@ -122,8 +118,6 @@ __all__ = [
     "TaskFailedError",
     "TaskStatus",
     "Tasks",
-    "TokenObserver",
-    "TokenRefusal",
     "TokenRequestError",
     "Transfer",
     "TransportError",
@@ -148,9 +142,6 @@ if _typing.TYPE_CHECKING:
     from ._async.api_client import AsyncApiClient
     from ._spec_info import API_VERSION, DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
     from ._sync.api_client import ApiClient
-    from ._async._token_observer import (
-        AsyncTokenObserver,
-    )
     from ._async.account import (
         AsyncGroup,
         AsyncGroupMember,
@@ -165,9 +156,6 @@ if _typing.TYPE_CHECKING:
     )
     from ._async.jobs import (
         AsyncJob,
-    )
-    from ._async.key_life import (
-        AsyncKeyLife,
     )
     from ._async.paths import (
         AsyncRemotePath,
@@ -187,7 +175,6 @@ if _typing.TYPE_CHECKING:
     from ._auth import (
         BearerTokenAuth,
         ClientCredentialsAuth,
-        TokenRefusal,
         TokenRequestError,
     )
     from ._credentials import (
@@ -223,9 +210,6 @@ if _typing.TYPE_CHECKING:
         AddressNotAllowedError,
         KeyExpiredError,
     )
-    from ._key_file_watch import (
-        KeyFileWatch,
-    )
     from ._machines import (
         Machine,
         Machines,
@@ -237,9 +221,6 @@ if _typing.TYPE_CHECKING:
     )
     from ._retry import (
         RetryConfig,
-    )
-    from ._sync._token_observer import (
-        TokenObserver,
     )
     from ._sync.account import (
         Group,
@@ -255,9 +236,6 @@ if _typing.TYPE_CHECKING:
     )
     from ._sync.jobs import (
         Job,
-    )
-    from ._sync.key_life import (
-        KeyLife,
     )
     from ._sync.paths import (
         RemotePath,
@@ -351,7 +329,6 @@ else:
             "API_VERSION": "._spec_info",
             "DEFAULT_BASE_URL": "._spec_info",
             "DEFAULT_TOKEN_URL": "._spec_info",
-            "AsyncTokenObserver": "._async._token_observer",
             "AsyncGroup": "._async.account",
             "AsyncGroupMember": "._async.account",
             "AsyncProject": "._async.account",
@@ -359,7 +336,6 @@ else:
             "AsyncClient": "._async.client",
             "AsyncCompute": "._async.compute",
             "AsyncJob": "._async.jobs",
-            "AsyncKeyLife": "._async.key_life",
             "AsyncRemotePath": "._async.paths",
             "AsyncApi": "._async.resources",
             "AsyncResources": "._async.resources",
@@ -369,7 +345,6 @@ else:
             "AsyncCommandTask": "._async.tasks",
             "BearerTokenAuth": "._auth",
             "ClientCredentialsAuth": "._auth",
-            "TokenRefusal": "._auth",
             "TokenRequestError": "._auth",
             "ClientKeyError": "._credentials",
             "Credentials": "._credentials",
@@ -394,14 +369,12 @@ else:
             "JobState": "._job_state",
             "AddressNotAllowedError": "._key_errors",
             "KeyExpiredError": "._key_errors",
-            "KeyFileWatch": "._key_file_watch",
             "Machine": "._machines",
             "Machines": "._machines",
             "Resource": "._machines",
             "machine_from": "._machines",
             "SfApiError": "._package",
             "RetryConfig": "._retry",
-            "TokenObserver": "._sync._token_observer",
             "Group": "._sync.account",
             "GroupMember": "._sync.account",
             "Project": "._sync.account",
@@ -409,7 +382,6 @@ else:
             "Client": "._sync.client",
             "Compute": "._sync.compute",
             "Job": "._sync.jobs",
-            "KeyLife": "._sync.key_life",
             "RemotePath": "._sync.paths",
             "Api": "._sync.resources",
             "Resources": "._sync.resources",

@@ -28,7 +28,7 @@ from ._exceptions import AuthenticationError, RateLimitError, ServerError
 from ._key_file_watch import KeyFileWatch
 from ._package import PackageError
 
-__all__ = ["BearerTokenAuth", "ClientCredentialsAuth", "TokenRefusal", "TokenRequestError"]
+__all__ = ["BearerTokenAuth", "ClientCredentialsAuth", "TokenRequestError"]
 
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 #: Refresh this long before expiry at most (a tenth of the token's lifetime at least).

@@ -40,9 +40,12 @@ class KeyExpiredError(AuthenticationError):
     or the token endpoint refused it as expired), and when the token endpoint refuses an
     expired key. ``str()`` names the client, the expiry and where to renew.
 
-    Attributes:
-        client_id: the expired client's id (None when not known).
-        expires_at: when it expired (UTC), None when the service did not say.
+    Arguments:
+        message: what went wrong.
+        client_id: the expired client's id (None when not known); kept as an attribute.
+        expires_at: when it expired (UTC), None when not known; kept as an attribute.
+        context: the request and answer, as the base error takes them (``status``,
+            ``method``, ``url``, ``operation``, ``body``).
     """
 
     def __init__(
@@ -63,8 +66,11 @@ class AddressNotAllowedError(AuthenticationError):
     IP ranges chosen for it in Iris. ``str()`` holds the service's words (the address
     it saw) and how to fix it.
 
-    Attributes:
-        client_id: the client's id (None when not known).
+    Arguments:
+        message: what went wrong.
+        client_id: the client's id (None when not known); kept as an attribute.
+        context: the request and answer, as the base error takes them (``status``,
+            ``method``, ``url``, ``operation``, ``body``).
     """
 
     def __init__(self, message: str, *, client_id: str | None = None, **context: Any) -> None:

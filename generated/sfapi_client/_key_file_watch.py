@@ -24,7 +24,7 @@ from pathlib import Path
 from ._credentials import ClientKeyError, Credentials
 from ._package import LOGGER_NAME
 
-__all__ = ["KeyFileWatch"]
+__all__: list[str] = []
 
 logger = logging.getLogger(LOGGER_NAME)
 

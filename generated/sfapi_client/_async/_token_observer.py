@@ -16,7 +16,7 @@ from typing import Protocol
 from .._auth import ClientCredentialsAuth, TokenRefusal
 from .._package import PackageError
 
-__all__ = ["AsyncTokenObserver"]
+__all__: list[str] = []
 
 
 class AsyncTokenObserver(Protocol):

@@ -19,7 +19,7 @@ from .._key_expiry import KeyExpiry, parse_expiry
 from .._package import LOGGER_NAME, PackageError
 from .api_client import ApiClient
 
-__all__ = ["KeyLife"]
+__all__: list[str] = []
 
 logger = logging.getLogger(LOGGER_NAME)
 

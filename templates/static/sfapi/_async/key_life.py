@@ -18,7 +18,7 @@ from .._key_expiry import KeyExpiry, parse_expiry
 from .._package import LOGGER_NAME, PackageError
 from .api_client import AsyncApiClient
 
-__all__ = ["AsyncKeyLife"]
+__all__: list[str] = []
 
 logger = logging.getLogger(LOGGER_NAME)
 
