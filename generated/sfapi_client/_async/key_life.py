@@ -5,7 +5,8 @@ each token request, and the token endpoint's refusals explained.
 ``AsyncKeyLife`` is the token observer of the client's request pipeline. After the first
 token of a client id it reads ``GET /account/clients`` once and keeps the ``expiresAt``
 listed for that id (a key that carries its expiry needs no lookup); a lookup that fails
-is not an error of the caller's request: it is tried again after the next token.
+is not an error of the caller's request (it is given ``LOOKUP_LIMIT`` seconds at most):
+it is tried again after the next token.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from datetime import datetime
 
 from .._auth import ClientCredentialsAuth, TokenRefusal
 from .._credentials import Credentials
+from .._deadline import time_limit
 from .._key_expiry import KeyExpiry, parse_expiry
 from .._package import LOGGER_NAME, PackageError
 from .api_client import AsyncApiClient
@@ -22,6 +24,10 @@ from .api_client import AsyncApiClient
 __all__: list[str] = []
 
 logger = logging.getLogger(LOGGER_NAME)
+
+#: Seconds the lookup after a token may add to the call that fetched the token: it is
+#: for information, so a slow or rate-limited service is not waited out for it.
+LOOKUP_LIMIT = 10.0
 
 
 class AsyncKeyLife:
@@ -61,7 +67,8 @@ class AsyncKeyLife:
         if self.expiry.known(credentials) or credentials.client_id in self._looking_up:
             return
         try:
-            await self._look_up(credentials)
+            with time_limit(LOOKUP_LIMIT):
+                await self._look_up(credentials)
         except PackageError as exc:
             logger.debug("the expiry of API client %s is not known: %s", credentials.client_id, exc)
             return

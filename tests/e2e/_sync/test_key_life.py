@@ -15,15 +15,21 @@ import logging
 import os
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from joserfc.jwk import RSAKey
 
-from sfapi_client import Client
-from sfapi_client.exceptions import AddressNotAllowedError, AuthenticationError, KeyExpiredError
-from sfapi_sim.config import SimConfig
+from sfapi_client import Client, RetryConfig
+from sfapi_client.exceptions import (
+    AddressNotAllowedError,
+    AuthenticationError,
+    KeyExpiredError,
+    ServerError,
+)
+from sfapi_sim.config import Faults, RouteFaults, SimConfig
 from sfapi_sim.testing import RunningSimulator, running_simulator
 
 TOKEN_ROUTE = "POST /c2id/token"
@@ -214,3 +220,22 @@ def test_an_expired_key_with_an_unusable_replacement_says_both(
             client.user()
     text = str(refused.value)
     assert "client expired at" in text and "replaced key file cannot be used" in text, text
+
+
+def test_a_failing_lookup_leaves_the_call_alone(
+    key_sim: RunningSimulator, caplog: pytest.LogCaptureFixture
+) -> None:
+    key = key_sim.user_key("alice", lifetime=3600)
+    failing = RouteFaults("GET", "/account/clients", Faults(error_rate=1.0))
+    key_sim.world.set_faults(replace(key_sim.world.config, route_faults=(failing,)))
+    caplog.set_level(logging.WARNING, logger="sfapi_client")
+    try:
+        with _client(key_sim, key, retry=RetryConfig(max_attempts=1)) as client:
+            assert (client.user()).name == "alice"  # the lookup after its token failed
+            with pytest.raises(ServerError):  # asked for, its failure is the caller's
+                client.key_expires_at()
+            key_sim.world.set_faults(replace(key_sim.world.config, route_faults=()))
+            assert client.key_expires_at() == _listed_expiry(key_sim, key)
+    finally:
+        key_sim.world.set_faults(replace(key_sim.world.config, route_faults=()))
+    assert len(_warnings(caplog)) == 1  # once known, the near expiry is reported once
