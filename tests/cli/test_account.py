@@ -58,3 +58,14 @@ def test_whoami_without_a_near_expiry_does_not_warn(sfapi: Sfapi) -> None:
     assert table.exit_code == 0, table.stderr
     assert "warning" not in table.stderr
     assert re.search(r"\b(29|30) days\b", table.stdout), table.stdout
+
+
+def test_an_expired_key_is_reported_with_where_to_renew(
+    sfapi: Sfapi, sim: RunningSimulator
+) -> None:
+    key = sim.user_key("alice", lifetime=60)
+    sim.world.clock.advance(120)  # the simulator's clock: the key expired a minute ago
+    out = sfapi("whoami", env={"SFAPI_KEY": str(key)})
+    assert out.exit_code == 3, out.stderr  # refused credentials
+    assert "expired" in out.stderr and "iris.nersc.gov" in out.stderr, out.stderr
+    assert "".join(key.read_text().splitlines()[2:4]) not in out.stderr + out.stdout
