@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import pytest
 from sfapi_client._client_keys import credentials_from_key_file, watched_key_file
 from sfapi_client._credentials import Credentials
 from sfapi_client._environment import DEFAULT_KEY_EXPIRY_MARGIN, key_expiry_margin_setting
+from sfapi_client._key_expiry import REFUSAL_WORDS, parse_expiry
 from sfapi_client._key_file_watch import KeyFileWatch
 from sfapi_client.exceptions import InvalidArgumentError
 
@@ -96,3 +98,18 @@ def test_the_margin_comes_from_the_argument_then_the_variable() -> None:
     for argument in (-1.0, float("inf"), True, "60"):
         with pytest.raises(InvalidArgumentError, match="key_expiry_margin"):
             key_expiry_margin_setting(argument, {})  # type: ignore[arg-type]
+
+
+def test_only_a_client_expiry_reads_as_an_expired_key() -> None:
+    words = REFUSAL_WORDS
+    assert words.kind("Client authentication failed: the client expired at 2026-01-01") == (
+        "expired"
+    )
+    assert words.kind("the client is not allowed from address 10.0.0.1") == "address"
+    # An assertion's own lifetime (a clock off by minutes) is not the key's expiry.
+    assert words.kind("the assertion is expired or valid for too long") is None
+    assert words.kind("unknown client") is None
+    assert parse_expiry("2026-12-05T16:00:00") == datetime(2026, 12, 5, 16, tzinfo=UTC)
+    assert parse_expiry("2026-12-05T17:00:00+01:00") == datetime(2026, 12, 5, 16, tzinfo=UTC)
+    for value in ("", "soon", None, 1_900_000_000):
+        assert parse_expiry(value) is None
