@@ -12,6 +12,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "API_VERSION",
+    "AddressNotAllowedError",
     "Api",
     "ApiClient",
     "ApiClientInfo",
@@ -75,6 +76,7 @@ __all__ = [
     "JobSqueue",
     "JobState",
     "JobSubmissionError",
+    "KeyExpiredError",
     "MAX_UPLOAD_BYTES",
     "Machine",
     "MachineUnavailableError",
@@ -203,6 +205,10 @@ if _typing.TYPE_CHECKING:
     from ._job_state import (
         JobCommand,
         JobState,
+    )
+    from ._key_errors import (
+        AddressNotAllowedError,
+        KeyExpiredError,
     )
     from ._machines import (
         Machine,
@@ -361,6 +367,8 @@ else:
             "WaitTimeoutError": "._exceptions",
             "JobCommand": "._job_state",
             "JobState": "._job_state",
+            "AddressNotAllowedError": "._key_errors",
+            "KeyExpiredError": "._key_errors",
             "Machine": "._machines",
             "Machines": "._machines",
             "Resource": "._machines",

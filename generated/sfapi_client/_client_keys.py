@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from ._credentials import ClientKeyError, Credentials, key_file_path
+from ._key_file_watch import KeyFileWatch
 
 #: NERSC client ids: 13 letters and digits.
 CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9]{13}$")
@@ -54,3 +55,9 @@ def credentials_from_key_file(key: str | Path) -> Credentials:
     credentials = Credentials.from_key_file(find_key_file(key))
     check_nersc_client_id(credentials.client_id)
     return credentials
+
+
+def watched_key_file(key: str | Path) -> KeyFileWatch:
+    """The key file ``key`` names, read now and again whenever it is replaced (each
+    version checked as ``credentials_from_key_file`` checks it)."""
+    return KeyFileWatch(find_key_file(key), credentials_from_key_file)

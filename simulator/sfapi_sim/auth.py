@@ -3,6 +3,12 @@
 Clients authenticate with a private-key JWT (RFC 7523): the assertion's signature is
 checked with the client's registered public key, and so are ``iss``, ``sub``, ``aud``,
 ``exp`` and ``jti`` (an assertion is accepted once). Tokens expire after a lifetime.
+
+A client itself expires, as NERSC's do (``key_lifetime`` after it was registered, on the
+simulated clock), and may be limited to IP ranges: the token endpoint refuses a client
+that has expired, or a request from an address outside its ranges, with
+``invalid_client`` (see ``spec/BEHAVIOUR.md``). Tokens issued before the client expired
+stay valid until their own expiry.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ import string
 import threading
 import time
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, TypeGuard
 
 from joserfc import jwt
@@ -22,6 +29,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, RSAKey
 
 from .clock import Clock
+from .ip_ranges import IpRange, in_ranges
 
 ASSERTION_TYPE = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer"
 ALGORITHMS = ["RS256", "ES256"]
@@ -29,6 +37,9 @@ ALGORITHMS = ["RS256", "ES256"]
 MAX_ASSERTION_LIFETIME = 3600
 #: Seconds a used ``jti`` is kept beyond its assertion's ``exp`` (covers clock skew).
 JTI_MARGIN = 60.0
+#: How long a client lives when the simulator is not told (Iris's longest-lived clients,
+#: read-only ones, live 30 days).
+DEFAULT_KEY_LIFETIME = 30 * 86400.0
 
 
 class OAuthError(Exception):
@@ -50,11 +61,24 @@ class RegisteredClient:
     public_key: RSAKey | ECKey
     read_only: bool
     name: str
+    #: When the client stops being accepted (simulated clock, seconds since the epoch).
+    expires_at: float = math.inf
+    #: The addresses it may be used from; empty: any.
+    ip_ranges: tuple[IpRange, ...] = ()
 
     def __repr__(self) -> str:
         return (
             f"RegisteredClient({self.client_id!r}, user={self.user!r}, read_only={self.read_only})"
         )
+
+    @property
+    def expires_at_text(self) -> str:
+        """The expiry as ``/account/clients`` gives it (ISO 8601, UTC)."""
+        return datetime.fromtimestamp(self.expires_at, UTC).isoformat()
+
+    def allows(self, address: str | None) -> bool:
+        """Whether a request from ``address`` may use this client."""
+        return in_ranges(address, self.ip_ranges)
 
 
 @dataclass(frozen=True)
@@ -72,11 +96,19 @@ def new_client_id() -> str:
 class Authority:
     """The registry of clients and the token service, safe to use from several threads."""
 
-    def __init__(self, clock: Clock, token_urls: list[str], token_lifetime: float) -> None:
+    def __init__(
+        self,
+        clock: Clock,
+        token_urls: list[str],
+        token_lifetime: float,
+        key_lifetime: float = DEFAULT_KEY_LIFETIME,
+    ) -> None:
         self.clock = clock
         #: The addresses of the token endpoint an assertion's ``aud`` may name.
         self.token_urls = list(token_urls)
         self.token_lifetime = token_lifetime
+        #: Seconds a client registered from now on lives, unless told otherwise.
+        self.key_lifetime = key_lifetime
         self._clients: dict[str, RegisteredClient] = {}
         self._tokens: dict[str, IssuedToken] = {}
         self._seen_jti: dict[str, float] = {}
@@ -84,9 +116,20 @@ class Authority:
         self.tokens_issued = 0
 
     def register(
-        self, user: str, *, read_only: bool = False, kind: str = "RSA"
+        self,
+        user: str,
+        *,
+        read_only: bool = False,
+        kind: str = "RSA",
+        lifetime: float | None = None,
+        ip_ranges: tuple[IpRange, ...] = (),
     ) -> tuple[RegisteredClient, str]:
-        """A new client of ``user`` and its private key (PEM text)."""
+        """A new client of ``user`` and its private key (PEM text); it lives ``lifetime``
+        seconds (default: the authority's ``key_lifetime``) and may be used from
+        ``ip_ranges`` only, when some are given."""
+        seconds = self.key_lifetime if lifetime is None else lifetime
+        if not math.isfinite(seconds) or seconds <= 0:
+            raise ValueError(f"a key lifetime is a positive number of seconds, not {seconds}")
         key: RSAKey | ECKey = (
             RSAKey.generate_key(2048) if kind == "RSA" else ECKey.generate_key("P-256")
         )
@@ -96,6 +139,9 @@ class Authority:
             public_key=key,
             read_only=read_only,
             name=f"{user}-{'ro' if read_only else 'rw'}",
+            # Whole seconds, as Iris shows expiry times.
+            expires_at=float(math.ceil(self.clock.now() + seconds)),
+            ip_ranges=tuple(ip_ranges),
         )
         with self._lock:
             self._clients[client.client_id] = client
@@ -105,13 +151,26 @@ class Authority:
         with self._lock:
             return [c for c in self._clients.values() if c.user == user]
 
-    def issue(self, form: dict[str, str]) -> dict[str, Any]:
-        """Answer a token request (client credentials grant with a client assertion)."""
+    def issue(self, form: dict[str, str], address: str | None = None) -> dict[str, Any]:
+        """Answer a token request (client credentials grant with a client assertion)
+        that came from ``address``."""
         if form.get("grant_type") != "client_credentials":
             raise OAuthError(400, "unsupported_grant_type", "only client_credentials is supported")
         if form.get("client_assertion_type") != ASSERTION_TYPE:
             raise OAuthError(401, "invalid_client", "a JWT client assertion is required")
         client = self._verify_assertion(form.get("client_assertion", ""))
+        if self.clock.now() >= client.expires_at:
+            raise OAuthError(
+                401,
+                "invalid_client",
+                f"Client authentication failed: the client expired at {client.expires_at_text}",
+            )
+        if not client.allows(address):
+            raise OAuthError(
+                401,
+                "invalid_client",
+                f"Client authentication failed: the client is not allowed from address {address}",
+            )
         token = secrets.token_urlsafe(32)
         with self._lock:
             self._tokens[token] = IssuedToken(client, self.clock.now() + self.token_lifetime)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import errno
+import math
 import shlex
 import shutil
 import signal
@@ -23,6 +24,7 @@ from .config import (
     UserSpec,
 )
 from .extra import INSTALL_HINT, missing_extra_module
+from .ip_ranges import ip_range
 from .keys import write_key_file
 from .state import seed
 from .state.quota import BLOCK
@@ -108,6 +110,24 @@ def _parser() -> argparse.ArgumentParser:
         "--read-only-key-out", type=Path, help="write a read-only client's key file here"
     )
     serve.add_argument("--token-lifetime", type=float, default=600.0, help="seconds a token lives")
+    serve.add_argument(
+        "--key-lifetime",
+        type=_lifetime,
+        default=SimConfig.key_lifetime,
+        metavar="SECONDS",
+        help="seconds each client (key) lives after the simulator starts; then the token "
+        "endpoint refuses it as expired (default: 30 days; NERSC's clients that may submit "
+        "jobs live 2 days: 172800)",
+    )
+    serve.add_argument(
+        "--key-ip-range",
+        action="append",
+        type=_ip_range,
+        default=[],
+        metavar="CIDR",
+        help="the keys written may be used only from addresses in this range (such as "
+        "127.0.0.0/8); repeatable; default: any address",
+    )
     serve.add_argument("--job-runtime", type=float, default=5.0, help="default seconds a job runs")
     serve.add_argument("--job-pending", type=float, default=1.0, help="default seconds a job waits")
     serve.add_argument(
@@ -211,6 +231,25 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _lifetime(text: str) -> float:
+    """A key lifetime: a finite number of seconds above zero."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, not {text}")
+    return value
+
+
+def _ip_range(text: str) -> str:
+    """An IP range in CIDR notation, checked."""
+    try:
+        return str(ip_range(text))
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _positive(text: str) -> int:
     """A budget: a whole number above zero."""
     value = int(text)
@@ -260,6 +299,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     config = SimConfig(
         token_lifetime=args.token_lifetime,
+        key_lifetime=args.key_lifetime,
+        key_ip_ranges=tuple(args.key_ip_range),
         job_runtime=args.job_runtime,
         job_pending=args.job_pending,
         seed=args.seed,
@@ -301,16 +342,19 @@ def main(argv: list[str] | None = None) -> int:
         shown = [f"SF API simulator: base URL {base_url}", f"token URL: {token_urls[0]}"]
         if scratch is not None:
             shown.append(f"data folder (removed on exit): {scratch}")
+        ranges = tuple(ip_range(text) for text in config.key_ip_ranges)
         for path, read_only in ((args.key_out, False), (args.read_only_key_out, True)):
             if path is not None:
-                client, pem = world.authority.register("alice", read_only=read_only)
+                client, pem = world.authority.register(
+                    "alice", read_only=read_only, ip_ranges=ranges
+                )
                 write_key_file(path, client.client_id, pem)
                 shown.append(
                     f"{'read-only' if read_only else 'read-write'} key for user alice: {path}"
                 )
         if args.key_dir is not None:
             for name in world.accounts:
-                client, pem = world.authority.register(name)
+                client, pem = world.authority.register(name, ip_ranges=ranges)
                 key = write_key_file(args.key_dir / f"{name}.key", client.client_id, pem)
                 shown.append(f"read-write key for user {name}: {key}")
         shown.append("\nTo point the client, the examples and sfapi at it, run in your shell:")

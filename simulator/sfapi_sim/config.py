@@ -116,6 +116,11 @@ class SimConfig:
     """Everything a simulator instance is started with."""
 
     token_lifetime: float = 600.0
+    #: Seconds a client (an API key) lives after it is registered; then the token
+    #: endpoint refuses it. 30 days when not given.
+    key_lifetime: float = 30 * 86400.0
+    #: The IP ranges (CIDR) the keys the simulator writes may be used from; empty: any.
+    key_ip_ranges: tuple[str, ...] = ()
     job_runtime: float = 5.0
     job_pending: float = 1.0
     task_delay: float = 0.2

@@ -40,7 +40,13 @@ def sim_session() -> Iterator[RunningSimulator]:
 #: The shell settings a client built without arguments reads; unset during a test
 #: that uses ``sim``, so that nothing reaches the service they point at and
 #: ``sim.client(key=None)`` has no credentials.
-CLIENT_VARIABLES = ("SFAPI_KEY", "SFAPI_BASE_URL", "SFAPI_TOKEN_URL", "SFAPI_WAIT_INTERVAL")
+CLIENT_VARIABLES = (
+    "SFAPI_KEY",
+    "SFAPI_BASE_URL",
+    "SFAPI_TOKEN_URL",
+    "SFAPI_WAIT_INTERVAL",
+    "SFAPI_KEY_EXPIRY_MARGIN",
+)
 
 
 @pytest.fixture

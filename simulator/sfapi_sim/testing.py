@@ -26,6 +26,7 @@ from sfapi_client._credentials import Credentials
 
 from .auth import ASSERTION_TYPE
 from .config import API_PREFIX, TOKEN_PATH, Faults, SimConfig
+from .ip_ranges import ip_range
 from .keys import write_key_file
 from .state.filesystem import home_of
 from .state.scripts import ScriptSpec
@@ -98,14 +99,28 @@ class RunningSimulator:
         }
         return {**defaults, **FAST_POLLING, **options}
 
-    def user_key(self, user: str, *, read_only: bool = False) -> Path:
+    def user_key(
+        self,
+        user: str,
+        *,
+        read_only: bool = False,
+        lifetime: float | None = None,
+        ip_ranges: Sequence[str] = (),
+    ) -> Path:
         """A key file of a new client of ``user`` (``bob``, or one the simulator was
-        started with), for tests of what one user may see of another's files."""
+        started with), for tests of what one user may see of another's files; the
+        client lives ``lifetime`` simulated seconds (default: the simulator's key
+        lifetime) and may be used from ``ip_ranges`` (CIDR) only, when some are given."""
         if user not in self.world.accounts:
             raise ValueError(
                 f"no user {user!r}; the simulator knows {', '.join(self.world.accounts)}"
             )
-        client, pem = self.world.authority.register(user, read_only=read_only)
+        client, pem = self.world.authority.register(
+            user,
+            read_only=read_only,
+            lifetime=lifetime,
+            ip_ranges=tuple(ip_range(text) for text in ip_ranges),
+        )
         kind = "ro" if read_only else "rw"
         return write_key_file(
             self.root / "keys" / f"{user}-{kind}-{client.client_id}.pem", client.client_id, pem
@@ -159,6 +174,8 @@ class RunningSimulator:
         self.world.set_faults(replace(self.world.config, **changes))
         if "token_lifetime" in changes:
             self.world.authority.token_lifetime = changes["token_lifetime"]
+        if "key_lifetime" in changes:  # for the clients registered from now on
+            self.world.authority.key_lifetime = changes["key_lifetime"]
 
 
 @contextmanager
@@ -175,8 +192,9 @@ def running_simulator(
         root = Path(scratch)
         app = create_app(config, root / "machines", token_urls)
         world: World = app.state.world
-        rw, rw_pem = world.authority.register("alice")
-        ro, ro_pem = world.authority.register("alice", read_only=True)
+        ranges = tuple(ip_range(text) for text in config.key_ip_ranges)
+        rw, rw_pem = world.authority.register("alice", ip_ranges=ranges)
+        ro, ro_pem = world.authority.register("alice", read_only=True, ip_ranges=ranges)
         server = uvicorn.Server(
             uvicorn.Config(
                 app,

@@ -112,7 +112,9 @@ class World:
         self.config = config
         self.clock = Clock()
         self.rng = random.Random(config.seed)
-        self.authority = Authority(self.clock, token_urls, config.token_lifetime)
+        self.authority = Authority(
+            self.clock, token_urls, config.token_lifetime, config.key_lifetime
+        )
         self.accounts: dict[str, Account] = {a.name: a for a in seed.ACCOUNTS}
         for offset, spec in enumerate(config.users):
             self.accounts[spec.name] = Account(spec.name, NEXT_UID + offset, spec.projects)

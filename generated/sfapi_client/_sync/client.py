@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
@@ -10,18 +11,24 @@ import httpx2
 
 from .. import __version__
 from .._auth import BearerTokenAuth, ClientCredentialsAuth
-from .._client_keys import credentials_from_key_file, credentials_from_secret
+from .._client_keys import credentials_from_secret, watched_key_file
 from .._closing import Closing
 from .._constants import DEFAULT_MAX_ANSWER_BYTES, DEFAULT_TIMEOUT
 from .._credentials import ClientKeyError
 from .._endpoints import Endpoint, endpoint
-from .._environment import KeySetting, key_from_environment, wait_interval_setting
+from .._environment import (
+    KeySetting,
+    key_expiry_margin_setting,
+    key_from_environment,
+    wait_interval_setting,
+)
 from .._machines import Machine, machine_from
 from .._retry import RetryConfig
 from .._spec_info import DEFAULT_BASE_URL, DEFAULT_TOKEN_URL
 from .._tls import CertSetting, VerifySetting
 from .api_client import ApiClient
 from .context import Context
+from .key_life import KeyLife
 from .resources import Api, Resources
 
 # Machines, accounts and storage (with their models) load when a script first uses them.
@@ -69,7 +76,7 @@ def make_auth(
         )
     if key is not None:
         return ClientCredentialsAuth(
-            credentials_from_key_file(key), token_url.url, token_url_origin=token_url.origin
+            watched_key_file(key), token_url.url, token_url_origin=token_url.origin
         )
     if access_token is not None:
         return BearerTokenAuth(access_token)
@@ -80,10 +87,10 @@ def environment_key_auth(setting: KeySetting, token_url: Endpoint) -> ClientCred
     """The auth of the key file an environment variable names; a key that cannot be
     used is reported with the variable that named it, the setting to fix."""
     try:
-        credentials = credentials_from_key_file(setting.key)
+        watch = watched_key_file(setting.key)
     except ClientKeyError as exc:
         raise ClientKeyError(f"{exc} (the key file set by {setting.origin})") from None
-    return ClientCredentialsAuth(credentials, token_url.url, token_url_origin=token_url.origin)
+    return ClientCredentialsAuth(watch, token_url.url, token_url_origin=token_url.origin)
 
 
 class Client(Closing):
@@ -130,6 +137,19 @@ class Client(Closing):
             or False (no verification: testing only).
         cert: a client certificate: a PEM file, or (certificate, key) paths.
         trust_env: follow the proxy and CA bundle environment variables (default True).
+        key_expiry_margin: seconds before the key expires from which a WARNING is logged
+            (once per client and key); by default ``SFAPI_KEY_EXPIRY_MARGIN`` when that
+            is set, else a day (86400). 0 turns the warning off.
+
+    The key's expiry is read once per client id from ``/account/clients`` after the
+    first token (or from the key itself, a JWK with ``exp``); ``key_expires_at()``
+    returns it. A key known to have expired raises ``KeyExpiredError`` before any
+    request is sent; the token endpoint's refusal of an expired key raises it too, and
+    its refusal of an address outside the key's IP ranges ``AddressNotAllowedError``.
+    A key file (``key=`` or ``SFAPI_KEY``) replaced while the client runs is read again
+    when the next token is needed; a replacement that cannot be used (half written,
+    malformed, readable by others) is reported with a WARNING and the old key stays in
+    use until a valid file appears.
 
     A server this client has never reached is reported quickly (``ServerUnreachableError``
     naming the URL and its setting); once it has answered, a connection failure is
@@ -167,8 +187,10 @@ class Client(Closing):
         verify: VerifySetting = True,
         cert: CertSetting = None,
         trust_env: bool = True,
+        key_expiry_margin: float | None = None,
     ) -> None:
         interval = wait_interval_setting(wait_interval)
+        margin = key_expiry_margin_setting(key_expiry_margin)
         base = endpoint(
             api_base_url,
             what="base URL",
@@ -200,6 +222,10 @@ class Client(Closing):
             credentials_advice=CREDENTIALS_ADVICE,
         )
         """The low-level client under this one: every operation of the API as a method."""
+        self._key_life: KeyLife | None = None
+        if isinstance(self._auth, ClientCredentialsAuth):
+            self._key_life = KeyLife(self.api_client, self._auth, margin)
+            self.api_client.observe_tokens(self._key_life)
         #: What every machine, job, task and path of this client works with.
         self.context = Context(
             self.api_client,
@@ -236,6 +262,19 @@ class Client(Closing):
                 self.context.username()  # any authenticated request fetches one
             return self._auth.current_token
         return None
+
+    def key_expires_at(self) -> datetime | None:
+        """When the key in use expires (a UTC datetime), or None when that is not known.
+
+        Read from the key itself when it says (a JWK's ``exp``), else from
+        ``/account/clients``, once per client id (this call reads it when no token was
+        fetched yet). None for a client made with ``access_token`` or without
+        credentials, and for a client id the list does not hold. A key file replaced
+        since the last token counts once the next token is fetched.
+        """
+        if self._key_life is None:
+            return None
+        return self._key_life.expires_at()
 
     def compute(self, machine: Machine | str) -> Compute:
         """The machine ``machine`` with its current status.

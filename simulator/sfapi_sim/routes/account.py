@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException
@@ -67,12 +66,11 @@ def read_roles(world: WorldDep, client: Reader) -> list[dict[str, Any]]:
 
 @router.get("/account/clients", response_model=list[ApiClientInfo])
 def read_clients(world: WorldDep, client: Reader) -> list[dict[str, Any]]:
-    expires = (datetime.now(UTC) + timedelta(days=30)).isoformat()
     return [
         {
             "name": c.name,
             "clientId": c.client_id,
-            "expiresAt": expires,
+            "expiresAt": c.expires_at_text,
             "comments": "read-only" if c.read_only else None,
         }
         for c in world.authority.clients_of(client.user)

@@ -23,7 +23,7 @@ async def token(request: Request) -> Any:
         await asyncio.sleep(delay)
     form = {key: str(value) for key, value in (await request.form()).items()}
     try:
-        return world.authority.issue(form)
+        return world.authority.issue(form, request.client.host if request.client else None)
     except OAuthError as exc:
         return JSONResponse(
             {"error": exc.error, "error_description": exc.description},

@@ -16,6 +16,7 @@ import math
 import re
 import time
 from collections.abc import Callable, Generator
+from dataclasses import dataclass
 from typing import Any
 
 import httpx2
@@ -23,6 +24,7 @@ import httpx2
 from ._credentials import Credentials
 from ._endpoints import Endpoint, checked_url
 from ._exceptions import AuthenticationError, RateLimitError, ServerError
+from ._key_file_watch import KeyFileWatch
 from ._package import PackageError
 
 __all__ = ["BearerTokenAuth", "ClientCredentialsAuth", "TokenRequestError"]
@@ -48,6 +50,37 @@ class _TokenServerError(TokenRequestError, ServerError):
 
 class _TokenRateLimited(TokenRequestError, RateLimitError):
     """The token endpoint answered 429."""
+
+
+@dataclass(frozen=True)
+class TokenRefusal:
+    """A token endpoint's answer other than 200, as OAuth2 (RFC 6749, 5.2) spells it.
+
+    Arguments:
+        status: the HTTP status.
+        error: the OAuth error code (``invalid_client`` ...), empty when none was given.
+        description: the ``error_description``, empty when none was given.
+    """
+
+    status: int
+    error: str
+    description: str
+
+    @classmethod
+    def of(cls, response: httpx2.Response) -> TokenRefusal:
+        """The refusal a token endpoint's answer holds (its body read)."""
+        try:
+            data = json.loads(response.content)
+        except (ValueError, RecursionError):
+            data = None
+        if not isinstance(data, dict):
+            return cls(response.status_code, "", "")
+        error, description = data.get("error"), data.get("error_description")
+        return cls(
+            response.status_code,
+            error[:100] if isinstance(error, str) else "",
+            description[:300] if isinstance(description, str) else "",
+        )
 
 
 def checked_token(token: object) -> str:
@@ -99,7 +132,9 @@ class ClientCredentialsAuth:
     """Tokens from ``token_url`` for ``credentials``, cached and refreshed as needed.
 
     Arguments:
-        credentials: the client id and key that sign each token request.
+        credentials: the client id and key that sign each token request, or a
+            ``KeyFileWatch`` of the key file they come from: a replaced file is then
+            read again when a new token is needed.
         token_url: the OAuth2 token endpoint; an absolute http(s) URL (``InvalidUrlError``,
             a ValueError, otherwise): a relative one would send the signed assertion
             wherever the client's base URL points.
@@ -110,14 +145,18 @@ class ClientCredentialsAuth:
 
     def __init__(
         self,
-        credentials: Credentials,
+        credentials: Credentials | KeyFileWatch,
         token_url: str,
         *,
         token_url_origin: str = "the token_url argument",
         clock: Callable[[], float] = time.time,
     ) -> None:
-        self.credentials = credentials
-        """The client id and key that sign each token request."""
+        self.key_file: KeyFileWatch | None = None
+        """The key file watched for replacements, when the key came from one."""
+        if isinstance(credentials, KeyFileWatch):
+            self.key_file, self._credentials = credentials, credentials.credentials
+        else:
+            self._credentials = credentials
         self.endpoint = Endpoint(
             checked_url(token_url, "token URL", token_url_origin), token_url_origin
         )
@@ -132,6 +171,23 @@ class ClientCredentialsAuth:
 
     def __repr__(self) -> str:
         return f"ClientCredentialsAuth(client_id={self.credentials.client_id!r}, token_url={self.token_url!r})"
+
+    @property
+    def credentials(self) -> Credentials:
+        """The client id and key that sign each token request."""
+        return self._credentials
+
+    @property
+    def clock(self) -> Callable[[], float]:
+        """The clock tokens' lifetimes are measured with (seconds since the epoch)."""
+        return self._clock
+
+    def refresh_credentials(self) -> Credentials:
+        """The credentials to sign the next token request with: a key file that was
+        replaced since it was read is read again (see ``KeyFileWatch``)."""
+        if self.key_file is not None:
+            self._credentials = self.key_file.refresh()
+        return self._credentials
 
     @property
     def current_token(self) -> str | None:
@@ -179,11 +235,8 @@ class ClientCredentialsAuth:
         Arguments:
             response: the token endpoint's answer, its body read.
         """
-        try:
-            data = json.loads(response.content)
-            reason = f"{data.get('error', '')}: {data.get('error_description', '')}".strip(": ")
-        except (ValueError, AttributeError, RecursionError):
-            reason = ""
+        refusal = TokenRefusal.of(response)
+        reason = f"{refusal.error}: {refusal.description}".strip(": ")
         status = response.status_code
         message = f"token request refused: HTTP {status}" + (f" ({reason[:200]})" if reason else "")
         context: dict[str, Any] = {

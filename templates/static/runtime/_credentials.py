@@ -12,6 +12,7 @@ built for that API.
 from __future__ import annotations
 
 import json
+import math
 import os
 import stat
 import time
@@ -60,11 +61,14 @@ class Credentials:
     Arguments:
         client_id: the client's id.
         algorithm: the signing algorithm of the key (``RS256``, ``ES256`` ...).
+        expires_at: when the key stops being accepted, in seconds since the epoch, when
+            its material says (a JWK's ``exp``); None when it does not.
     """
 
     client_id: str
     algorithm: str
     _key: Any = field(repr=False, compare=False)
+    expires_at: float | None = field(default=None, compare=False)
 
     def __repr__(self) -> str:
         return f"Credentials(client_id={self.client_id!r}, algorithm={self.algorithm!r})"
@@ -87,8 +91,9 @@ class Credentials:
         if isinstance(client_id, str):
             client_id = client_id.strip()
         check_client_id(client_id)
-        key, algorithm = _parse_private_key(_key_material(secret))
-        return cls(client_id, algorithm, key)
+        material = _key_material(secret)
+        key, algorithm = _parse_private_key(material)
+        return cls(client_id, algorithm, key, _material_expiry(material))
 
     @classmethod
     def from_key_file(cls, key: str | Path) -> Credentials:
@@ -125,6 +130,12 @@ class Credentials:
                 f"key file {path} must hold the client id on its first line, then the private key"
             )
         return cls.from_secret(client_id.strip(), pem.strip())
+
+    @property
+    def key_id(self) -> str:
+        """The key's public thumbprint (RFC 7638): tells two keys of one client apart
+        without showing anything secret."""
+        return str(self._key.thumbprint())
 
     def assertion(self, token_url: str, now: float | None = None) -> str:
         """A signed client assertion (RFC 7523) for a token endpoint.
@@ -218,6 +229,26 @@ def _key_material(secret: Any) -> str | Mapping[str, Any]:
         if isinstance(exported, Mapping) and "d" in exported:
             return {k: v for k, v in exported.items() if k not in ("private", "is_private")}
     raise ClientKeyError("the key object could not be exported as a private JWK")
+
+
+def _material_expiry(secret: str | Mapping[str, Any]) -> float | None:
+    """The expiry a JWK carries in ``exp`` (seconds since the epoch), or None: PEM keys
+    and JWKs without a usable ``exp`` do not say when they expire."""
+    data: Any = secret
+    if isinstance(secret, str):
+        if not secret.lstrip().startswith("{"):
+            return None
+        try:
+            data = json.loads(secret)
+        except (ValueError, RecursionError):
+            return None
+    if not isinstance(data, Mapping):
+        return None
+    value = data.get("exp")
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    seconds = float(value)
+    return seconds if math.isfinite(seconds) and seconds > 0 else None
 
 
 def _parse_private_key(secret: str | Mapping[str, Any]) -> tuple[Any, str]:

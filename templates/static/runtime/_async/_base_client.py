@@ -32,7 +32,7 @@ from typing import Any, Self
 import httpx2
 
 from .. import _deadline
-from .._auth import ClientCredentialsAuth
+from .._auth import ClientCredentialsAuth, TokenRefusal
 from .._concurrency import AsyncLock, AsyncSignal, async_loop_key, async_sleep
 from .._constants import (
     DEFAULT_CONNECT_TIMEOUT,
@@ -64,6 +64,7 @@ from .._retry import (
     status_is_retryable,
 )
 from .._tls import CertSetting, VerifySetting
+from ._token_observer import AsyncTokenObserver
 from ._transport import AsyncDeadlineTransport, AsyncSizeLimitedStream
 
 logger = logging.getLogger(LOGGER_NAME)
@@ -211,6 +212,7 @@ class AsyncBaseClient:
         # The servers that have answered this client at least once.
         self._reached: set[Origin] = set()
         self._flight: AsyncTokenFlight | None = None
+        self._token_observer: AsyncTokenObserver | None = None
         self._flight_lock = AsyncLock()
         # The event loop the token lock belongs to: a client used under a new loop (a
         # second ``asyncio.run``) gets a new one.
@@ -265,6 +267,14 @@ class AsyncBaseClient:
         """The retry policy; a layer built on this client may follow it for its own
         retries."""
         return self._retry
+
+    def observe_tokens(self, observer: AsyncTokenObserver | None) -> None:
+        """Have ``observer`` follow this client's token requests (None: no observer).
+
+        An API's own layer uses it to check a key before a token request, to explain a
+        refusal of the token endpoint, and to learn about the key after a new token.
+        """
+        self._token_observer = observer
 
     @property
     def has_credentials(self) -> bool:
@@ -560,13 +570,16 @@ class AsyncBaseClient:
                     flight = self._flight = AsyncTokenFlight()
             if leading:
                 try:
-                    return await self._fetch_token(source, deadline)
+                    token = await self._fetch_token(source, deadline)
                 except BaseException as exc:
                     flight.error = exc
                     raise
                 finally:
                     self._flight = None
                     flight.done.set()
+                if self._token_observer is not None:
+                    await self._token_observer.after_token(source)
+                return token
             if not await flight.done.wait(deadline.remaining()):
                 raise CallTimeoutError(
                     f"no token within the call's {deadline.timeout:.3g} s deadline",
@@ -580,7 +593,16 @@ class AsyncBaseClient:
                 raise flight.error
 
     async def _fetch_token(self, source: ClientCredentialsAuth, deadline: Deadline) -> str:
-        """A token request through this client's transport, deadline and retry policy."""
+        """A token request through this client's transport, deadline and retry policy.
+
+        The credentials are refreshed first (a replaced key file is read again), and the
+        token observer, when there is one, may refuse the request before it is sent and
+        explain a refusal of the token endpoint.
+        """
+        source.refresh_credentials()
+        observer = self._token_observer
+        if observer is not None:
+            observer.before_token(source)
 
         def build() -> httpx2.Request:
             return self._http.build_request(
@@ -593,7 +615,10 @@ class AsyncBaseClient:
         operation = token_operation(source.token_url)
         answer = await self._retrying(operation, build, deadline, source.endpoint)
         if answer.status_code != 200:
-            raise source.token_error(answer)
+            error = source.token_error(answer)
+            if observer is not None:
+                error = observer.refused(source, TokenRefusal.of(answer), error)
+            raise error
         return source.store(answer)
 
     def _timed_out(
