@@ -169,7 +169,6 @@ def codegen_only(repeats: int, *, page: bool) -> int:
         "codegen_repeats": repeats,
         "peer": peers.describe(outcome),
     }
-    results["metadata"]["codegen_repeats"] = repeats
     RESULTS.write_text(json.dumps(results, indent=2, default=str) + "\n", encoding="utf-8")
     _print(results)
     if page:
