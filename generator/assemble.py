@@ -324,11 +324,8 @@ def formatted(files: dict[str, str], static: Static) -> dict[str, str]:
     """
     copies = {path for path, src in static.files.items() if files.get(path) == src}
     twins = {SYNC_DIR + path[len(ASYNC_DIR) :] for path in copies if path.startswith(ASYNC_DIR)}
-    modules = {
-        path: text
-        for path, text in files.items()
-        if path.endswith(".py") and path not in copies | twins
-    }
+    kept = copies | twins
+    modules = {p: text for p, text in files.items() if p.endswith(".py") and p not in kept}
     return dict(sorted((files | format_modules(modules)).items()))
 
 

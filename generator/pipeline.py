@@ -17,22 +17,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .assemble import (
-    build_ir,
-    formatted,
-    make_models,
-    read_static,
-    render_package,
-    reserved_names,
-)
 from .config import Config
 from .fmt import black_changes
 from .load import load_spec
 from .locations import GENERATOR, ROOT, TEMPLATES
-from .normalise import normalise
 from .output import PROVENANCE, is_up_to_date, provenance_text, read_tree, sha256, write_package
 from .problems import Problem, fail
-from .sync import make_sync_twins
 from .timeline import stage
 
 __all__ = ["GENERATOR", "ROOT", "TEMPLATES", "Checked", "Result", "check", "generate"]
@@ -93,6 +83,19 @@ def generate(
         inputs = _input_hashes(config, templates)
     if not force and is_up_to_date(package_dir, __version__, inputs):
         return Result(package_dir)
+    # The stages' modules (the templates' engine, the IR builder and the rest) are
+    # loaded here, once a run needs them: a run with unchanged inputs stops above.
+    from .assemble import (
+        build_ir,
+        formatted,
+        make_models,
+        read_static,
+        render_package,
+        reserved_names,
+    )
+    from .normalise import normalise
+    from .sync import make_sync_twins
+
     with stage("load and validate"):
         document = load_spec(config.spec)
     with stage("read the static modules"):
