@@ -209,14 +209,12 @@ def test_check_fails_on_a_module_black_would_change(
     """``check`` asks black, not ruff: were the formatting of a run to drift from
     black's, the package on disk would match a fresh run and still fail the check."""
     config: Config = load_config(FIXTURE_CONFIG)
-    generate(config, tmp_path / "out", force=True)
-    assert check(config, tmp_path / "out", tmp_path / "scratch-1").unlike_black == []
 
     def single_quoted(modules: dict[str, str]) -> dict[str, str]:
         return {path: text.replace('"', "'") for path, text in modules.items()}
 
     monkeypatch.setattr("generator.assemble.format_modules", single_quoted)
     generate(config, tmp_path / "drifted", force=True)
-    checked = check(config, tmp_path / "drifted", tmp_path / "scratch-2")
+    checked = check(config, tmp_path / "drifted", tmp_path / "scratch")
     assert checked.differing == []
     assert "__init__.py" in checked.unlike_black
