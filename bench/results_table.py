@@ -53,6 +53,7 @@ def render(results: dict[str, Any]) -> str:
         f"before and {meta['load_average_after'][0]:.2f} after (shared machine); "
         f"{meta['repeats']} alternating runs per side ({meta['codegen_repeats']} for codegen), "
         f"median (min-max). Peers: {peers}.",
+        *_codegen_run(meta),
         "",
         "| measure | ours | peer | ours / peer | target | met |",
         "|---|---|---|---|---|---|",
@@ -71,7 +72,7 @@ def render(results: dict[str, Any]) -> str:
             f"| {figure.label.format(jobs=f'{jobs:,}')} | {_median(entry['ours'], figure.unit)} | "
             f"{peer} | {ratio} | {figure.target} | {_met(entry)} |"
         )
-    lines += _codegen_profile(figures.get("codegen_cold_s", {}))
+    lines += _codegen_profile(figures.get("codegen_cold_cpu_s", {}))
     memory = results.get("monitoring_memory")
     if memory:
         after = memory["peak_rss_mib_after_rounds"]
@@ -95,32 +96,39 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def _codegen_profile(cold: dict[str, Any]) -> list[str]:
-    """Where a codegen run with an empty format cache spends its time: the CPU of whole
-    runs on both sides and the stages of one of ours (``--timeline``), so that a missed
-    target comes with the profile that explains it."""
-    timeline, cpu = cold.get("timeline"), cold.get("cpu_s")
-    if not timeline or not cpu:
+def _codegen_run(meta: dict[str, Any]) -> list[str]:
+    """The sentence that dates the codegen figures when they come from a run of their
+    own (``bench/run.py --codegen-only``)."""
+    run = meta.get("codegen_run")
+    if not run:
         return []
-    peer = cpu["peer"]
-    peer_text = f", {cpu['peer_name']} {peer['median']:.2f} s" if peer else ""
+    return [
+        "",
+        f"The codegen figures are from a later run of their own ({run['date']}, "
+        f"`python bench/run.py --codegen-only`, {run['codegen_repeats']} alternating runs "
+        f"per side, load average {run['load_average_before'][0]:.2f} before and "
+        f"{run['load_average_after'][0]:.2f} after).",
+    ]
+
+
+def _codegen_profile(cpu: dict[str, Any]) -> list[str]:
+    """Where a codegen run spends its CPU: the stages of one of ours (``--timeline``), so
+    that a missed target comes with the profile that explains it."""
+    timeline = cpu.get("timeline")
+    if not timeline:
+        return []
     lines = [
         "",
-        f"CPU time of a codegen run with an empty format cache, all processes: ours {cpu['ours']['median']:.2f} s"
-        f"{peer_text} (2 cores: a run cannot take less wall time than half its CPU time). "
-        "Ours by stage, one run with `python -m generator codegen --force --timeline FILE` "
-        "(processes: main; `models` makes the models, then validates the document; `formatting` formats):",
+        "Ours by stage, one run of `python -m generator codegen --force --timeline FILE` "
+        "(one process; `format` includes its `ruff format` child):",
         "",
-        "| stage | process | CPU | wall |",
-        "|---|---|---|---|",
+        "| stage | CPU | wall |",
+        "|---|---|---|",
     ]
     for stage, entry in timeline["cpu_by_stage"].items():
         if entry["cpu"] < 0.005:
             continue
-        lines.append(
-            f"| {stage} | {', '.join(entry['processes'])} | {entry['cpu']:.3f} s | "
-            f"{entry['wall']:.3f} s |"
-        )
+        lines.append(f"| {stage} | {entry['cpu']:.3f} s | {entry['wall']:.3f} s |")
     return lines
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import os
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -35,8 +34,6 @@ OURS_BIN = Path(sys.executable).parent
 # top but keeps ``Machine`` in ``sfapi_client.compute``: the same two names, its way.
 OURS_STARTUP = "from sfapi_client import Client, Machine"
 PEER_STARTUP = "from sfapi_client import Client; from sfapi_client.compute import Machine"
-#: The generator's setting for its format cache folder (see generator/fmt.py).
-FORMAT_CACHE_VARIABLE = "SFAPI_CODEGEN_CACHE"
 RSS_LINE = "; import resource; print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
 
 Measure = Callable[[], float]
@@ -117,15 +114,14 @@ def installed(outcome: Peer | Unavailable) -> Peer | None:
 
 def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
     """Codegen against openapi-python-client on the same spec, byte-code cached on both
-    sides, as for an installed tool (a warm-up run of each writes the caches).
+    sides, as for an installed tool (a warm-up run of each writes the caches); nothing
+    else is kept between runs (neither side keeps a cache of its own).
 
-    Each round runs, in turn: ours cold (``--force``, the format cache emptied first, as
-    on a machine's first run); ours forced again, finding every module in the format
-    cache the cold run left (as every later run on the machine, and ``make codegen``
-    after an edit that leaves most modules alone); the peer, which
-    always regenerates everything; and datamodel-code-generator alone
-    (``model_generator_alone.py``), the least a run built on it can cost. Then ours on
-    unchanged inputs, which has no counterpart in the peer.
+    Each round runs, in turn: ours (``--force``); the peer, which always regenerates
+    everything; and datamodel-code-generator alone (``model_generator_alone.py``), the
+    least a run built on it can cost. Wall time and CPU time (user and system, child
+    processes included: the peer's ruff, ours) are compared. Then ours on unchanged
+    inputs, which has no counterpart in the peer.
     """
     peer = installed(generator_peer)
     with (
@@ -134,15 +130,11 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
         cached_env(peer.env() if peer else {}) as peer_env,
     ):
         ours_out, peer_out = Path(scratch) / "ours", Path(scratch) / "peer"
-        format_cache = Path(scratch) / "format-cache"
-        ours_env[FORMAT_CACHE_VARIABLE] = str(format_cache)
         generate = [sys.executable, "-m", "generator", "codegen", "--out", str(ours_out)]
         ours_cpu: list[float] = []
         peer_cpu: list[float] = []
-        clear_cache = lambda: shutil.rmtree(format_cache, ignore_errors=True)  # noqa: E731
         sides = {
-            "cold": wall([*generate, "--force"], env=ours_env, before=clear_cache, cpu=ours_cpu),
-            "format cached": wall([*generate, "--force"], env=ours_env),
+            "ours": wall([*generate, "--force"], env=ours_env, cpu=ours_cpu),
             "model generator alone": wall(
                 [sys.executable, str(BENCH / "model_generator_alone.py"), str(SPEC)],
                 env=ours_env,
@@ -158,21 +150,17 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
         peer_cpu.clear()
         samples = rounds(sides, repeats)
         theirs = samples.get("peer", [])
-        cold = compared(samples["cold"], theirs, generator_peer)
+        cold = compared(samples["ours"], theirs, generator_peer)
         cold["files"] = {"ours": _python_files(ours_out), "peer": _python_files(peer_out)}
-        cold["cpu_s"] = compared(ours_cpu, peer_cpu, generator_peer)
+        cpu = compared(ours_cpu, peer_cpu, generator_peer)
         stages_file = Path(scratch) / "timeline.jsonl"
-        wall(
-            [*generate, "--force", "--timeline", str(stages_file)], env=ours_env, before=clear_cache
-        )()
-        cold["timeline"] = codegen_timeline(stages_file)
+        wall([*generate, "--force", "--timeline", str(stages_file)], env=ours_env)()
+        cpu["timeline"] = codegen_timeline(stages_file)
         again = wall(generate, env=ours_env)
         unchanged = compared(alternate(again, None, repeats)[0], [], None)
     return {
         "codegen_cold_s": cold,
-        "codegen_forced_format_cached_s": compared(
-            samples["format cached"], theirs, generator_peer
-        ),
+        "codegen_cold_cpu_s": cpu,
         "codegen_model_generator_alone_s": compared(
             samples["model generator alone"], theirs, generator_peer
         ),
@@ -181,25 +169,15 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
 
 
 def codegen_timeline(path: Path) -> dict[str, Any]:
-    """One cold run's stages (``--timeline``), and the CPU of each stage summed over the
-    processes it ran in, largest first: what the run spends its time on."""
+    """One run's stages (``--timeline``), and the same ordered by CPU, largest first:
+    what the run spends its time on."""
     records = timeline.read(path)
-    by_stage: dict[str, dict[str, Any]] = {}
-    for record in records:
-        entry = by_stage.setdefault(record["stage"], {"cpu": 0.0, "wall": 0.0, "processes": []})
-        entry["cpu"] += record["cpu"]
-        entry["wall"] += record["wall"]
-        if record["process"] not in entry["processes"]:
-            entry["processes"].append(record["process"])
-    cpu_by_process: dict[str, float] = {}
-    for record in records:
-        cpu_by_process[record["process"]] = (
-            cpu_by_process.get(record["process"], 0.0) + record["cpu"]
-        )
     return {
         "stages": records,
-        "cpu_by_stage": dict(sorted(by_stage.items(), key=lambda item: -item[1]["cpu"])),
-        "cpu_by_process": cpu_by_process,
+        "cpu_by_stage": {
+            r["stage"]: {"cpu": r["cpu"], "wall": r["wall"]}
+            for r in sorted(records, key=lambda r: -r["cpu"])
+        },
     }
 
 

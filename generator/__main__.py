@@ -9,17 +9,16 @@ import time
 from pathlib import Path
 
 from . import timeline
-from .collector import end_now, own_this_process
 from .config import Config, load_config
 from .drift import arguments as drift_arguments
-from .fmt import FormatCache
+from .fmt import black_changes
 from .pipeline import ROOT, TEMPLATES, generate
 from .pipeline import check as check_generated
 from .problems import GeneratorError
 from .release import arguments as release_arguments
 
 # The other commands' modules, and the sync twins of the tests, are imported where they
-# run: a codegen run starts its model worker before it loads more than it needs.
+# run.
 
 DEFAULT_CONFIG = ROOT / "spec" / "codegen.toml"
 DEFAULT_OUT = ROOT / "generated"
@@ -67,32 +66,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _twins(
-    config: Config, out: Path, templates: Path, format_cache: FormatCache | None = None
-) -> dict[Path, str]:
+def _twins(config: Config, out: Path, templates: Path) -> dict[Path, str]:
     """The sync twins of the async tests: the package's renames plus the tests' own."""
     from .assemble import sync_table
     from .sync import TABLE_FILE, read_table
     from .test_twins import test_twins
 
     replacements = {**sync_table(config, templates), **read_table(TESTS / TABLE_FILE)}
-    return test_twins(TESTS, out / config.package, replacements, format_cache)
+    return test_twins(TESTS, out / config.package, replacements)
 
 
 def _check(config: Config, out: Path, templates: Path) -> int:
     with tempfile.TemporaryDirectory() as scratch:
-        differing = check_generated(config, out, Path(scratch), templates)
-        if differing:
+        checked = check_generated(config, out, Path(scratch), templates)
+        if checked.differing:
             from .check_report import report
 
-            print(report(out / config.package, Path(scratch) / config.package, differing))
+            print(report(out / config.package, Path(scratch) / config.package, checked.differing))
             return 1
-    stale = [p for p, text in _twins(config, out, templates).items() if _differs(p, text)]
+    if checked.unlike_black:
+        print(f"black would change these generated modules: {', '.join(checked.unlike_black)}")
+        return 1
+    twins = _twins(config, out, templates)
+    stale = [p for p, text in twins.items() if _differs(p, text)]
     if stale:
         names = ", ".join(str(p.relative_to(ROOT)) for p in stale)
         print(f"sync test twins out of date: {names}; run `make codegen`")
         return 1
-    print(f"{out / config.package} matches its inputs")
+    unlike_black = black_changes((str(p.relative_to(ROOT)), text) for p, text in twins.items())
+    if unlike_black:
+        print(f"black would change these sync test twins: {', '.join(unlike_black)}")
+        return 1
+    print(f"{out / config.package} matches its inputs, and black would change none of it")
     return 0
 
 
@@ -102,12 +107,11 @@ def _differs(path: Path, text: str) -> bool:
 
 def _generate(config: Config, out: Path, templates: Path, *, force: bool, twins: bool) -> int:
     started = time.perf_counter()
-    cache = FormatCache.default()
-    result = generate(config, out, templates=templates, force=force, format_cache=cache)
+    result = generate(config, out, templates=templates, force=force)
     if twins:
         from .test_twins import write_twins
 
-        for path in write_twins(_twins(config, out, templates, cache)):
+        for path in write_twins(_twins(config, out, templates)):
             print(f"wrote {path.relative_to(ROOT)}")
     for warning in result.warnings:
         print(warning, file=sys.stderr)
@@ -152,5 +156,4 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    own_this_process()  # the process is the generator's, not a caller's (collector.py)
-    end_now(main())
+    sys.exit(main())

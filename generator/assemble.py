@@ -1,22 +1,19 @@
-"""Every file of the package from the document: the stages between reading the
-document and writing the package (``normalise`` → ``build_ir`` → ``models`` /
-``render`` → ``sync`` → ``fmt``), spread over the run's processes (``workers.py``).
+"""The parts of the package the pipeline (``pipeline.py``) puts together: the static
+copies and what they export, the models' modules, and the rendered modules.
 
-``pipeline.generate`` imports this module only after it has started the worker that
-makes the models, so that the worker's loading of the model generator starts before
-the main process loads what it needs here (the templates' engine, the IR builder).
+Each function here takes what an earlier stage made and returns a plain value.
 """
 
 from __future__ import annotations
 
 import ast
-from dataclasses import replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from .build_ir import build_api
 from .config import Config
-from .fmt import Formatter
+from .fmt import format_modules
 from .ir import Api
 from .locations import TEMPLATES
 from .model_split import model_files
@@ -25,12 +22,11 @@ from .normalise import normalise
 from .problems import Level, Problem, fail
 from .pysource import declared_all, parse
 from .render import Renderer
-from .sync import ASYNC_DIR, SYNC_DIR, derived_replacements, folder_tables, make_sync_twins
-from .timeline import Timed, stage
-from .workers import Validation, Workers
+from .sync import ASYNC_DIR, SYNC_DIR, derived_replacements, folder_tables
 
 
-def _header(config: Config, origin: str) -> str:
+def header(origin: str) -> str:
+    """The first line of every rendered module."""
     return (
         f"# Generated from {origin} by `python -m generator codegen` (make codegen). "
         "Do not edit: change spec/, templates/ or generator/ and regenerate."
@@ -150,116 +146,102 @@ def _package_exports(
     return sorted(result)
 
 
-def build(
-    config: Config,
-    templates: Path,
-    inputs: dict[str, str],
-    document: dict[str, Any],
-    formatter: Formatter,
-    workers: Workers,
-    validation: Validation,
-) -> tuple[dict[str, str], list[Problem]]:
-    """Every file of the package, formatted (the models made by ``workers.models``),
-    and the warnings of the stages. ``validation`` is started once the models are
-    asked for, so that the worker validates after making them."""
-    with stage("read the static modules"):
-        static = _static_files(config, templates)
-        table = sync_table(config, templates)
-        exports = _package_exports(static, config, {**derived_replacements(static), **table})
-        exported = {name for _, names in exports for name in names}
-    with stage("normalise"):
-        normalised, warnings = normalise(document, config, _reserved(config, exported))
-    header = _header(config, config.spec.name)
-    jobs_header = _header(config, ", ".join(sorted(p.name for p in config.job_samples.values())))
-    # The schema models first: they are split into modules while the job models (the
-    # quicker task) are made, so that little is left once the last models arrive.
-    schemas_job = workers.models.submit(Timed("schema models", schema_models), normalised, header)
-    jobs_job = workers.models.submit(
-        Timed("job models", job_models), config.job_samples, config.job_rows_pointer, jobs_header
-    )
-    validation.start()
-    with stage("build the IR"):
-        api, ir_warnings = _api(normalised, config, static, inputs=tuple(sorted(inputs)))
-    warnings += ir_warnings
-    renderer = Renderer(templates, api)
-    with stage("render"):
-        rendered = _render(renderer, header, static)
-    # The worker formats the rendered modules while this process makes the sync twins,
-    # then formats the twins of the rendered ones itself.
-    handed = formatter.hand_over({p: s for p, s in rendered.items() if p not in static})
-    with stage("sync twins"):
-        files = make_sync_twins(rendered, table)
-    settled = _settled(static, files) | set(rendered)
-    twins = {p: s for p, s in files.items() if p not in settled}
-    files.update(formatter.format_alongside(handed, twins))
-    renderer.prepare(*_LATE_TEMPLATES)  # while the worker makes the models
-    with stage("wait: schema models"):
-        models_src, model_notes = schemas_job.result()
-    with stage("split the models"):
-        model_modules, schema_origins = model_files(models_src, header)
-    files.update(formatter.format(model_modules))  # while the job models are made
-    with stage("wait: job models"):
-        jobs_src, job_notes = jobs_job.result()
-    warnings += [
-        Problem(Level.WARNING, f"models: {note}", str(config.spec)) for note in model_notes
-    ]
-    warnings += [
-        Problem(Level.WARNING, f"job models: {note}", str(config.path)) for note in job_notes
-    ]
-    api = _with_model_names(api, config, models_src, jobs_src)
-    origins = dict(schema_origins) | dict.fromkeys(api.job_model_names, "._jobs")
-    renderer = Renderer(templates, api)
-    models_init, package_init = _LATE_TEMPLATES
-    late = {
-        "models/__init__.py": renderer.render(models_init, header, origins=sorted(origins.items())),
-        "__init__.py": renderer.render(
-            package_init,
-            header,
-            exports=exports,
-            all_names=_all_names(api, exported),
-        ),
-    }
-    if jobs_src:
-        late[_JOB_MODELS] = jobs_src
-    files.update(formatter.format_cutting(late, large={_JOB_MODELS}))
-    return files, warnings
+@dataclass(frozen=True)
+class Static:
+    """The hand-written modules of the package's static folders, as copied into it."""
+
+    #: The copies by path in the package, each with its "Copied from" line.
+    files: dict[str, str]
+    #: The sync replacements the folders carry (``unasync.toml``).
+    table: dict[str, str]
+    #: What the package's ``__init__`` re-exports, by module.
+    exports: list[tuple[str, list[str]]]
+
+    @property
+    def exported(self) -> set[str]:
+        return {name for _, names in self.exports for name in names}
 
 
-def _settled(static: dict[str, str], files: dict[str, str]) -> set[str]:
-    """The static copies and their sync twins, which need no formatting: the repository
-    keeps both as black writes them (``make lint`` and ``tests/generator``)."""
-    copies = {path for path, src in static.items() if files.get(path) == src}
-    twins = {SYNC_DIR + path[len(ASYNC_DIR) :] for path in copies if path.startswith(ASYNC_DIR)}
-    return copies | twins
+def read_static(config: Config, templates: Path) -> Static:
+    """The static folders of ``config``: their modules, sync table and exports."""
+    files = _static_files(config, templates)
+    table = sync_table(config, templates)
+    exports = _package_exports(files, config, {**derived_replacements(files), **table})
+    return Static(files, table, exports)
 
 
-#: The module of the job models, formatted in two halves (``Formatter.format_cutting``).
-_JOB_MODELS = "models/_jobs.py"
-
-#: The templates rendered once all models are made: ``models/__init__.py`` and the
-#: package's ``__init__.py``, which name every model.
-_LATE_TEMPLATES = ("models_init.py.jinja", "package_init.py.jinja")
-
-
-def _reserved(config: Config, exported: set[str]) -> frozenset[str]:
+def reserved_names(config: Config, exported: set[str]) -> frozenset[str]:
     """Names a schema may not take: what the package exports or its modules import."""
     return frozenset(
         exported | IMPORTED_NAMES | {f"Async{config.client_class}", config.client_class}
     )
 
 
-def _api(
-    normalised: dict[str, Any], config: Config, static: dict[str, str], inputs: tuple[str, ...]
+@dataclass(frozen=True)
+class Models:
+    """The ``models`` package's modules, and the class names they define."""
+
+    #: The modules by path in the package (``models/_enums.py``), not yet formatted.
+    files: dict[str, str]
+    #: The module each model name comes from, relative to ``models`` (sorted by name).
+    origins: list[tuple[str, str]]
+    #: The classes made from the schemas (a superset of the schema names), in order.
+    names: tuple[str, ...]
+    #: The classes made from the job samples, in order.
+    job_names: tuple[str, ...]
+    warnings: list[Problem]
+
+
+#: The module of the job models, beside the schema models' package.
+JOB_MODELS = "models/_jobs.py"
+
+
+def make_models(normalised: dict[str, Any], config: Config) -> Models:
+    """The pydantic models of the schemas and of the job samples (datamodel-code-generator),
+    split into modules; a clear error when a schema got no class or a job model's name
+    clashes with a schema model's."""
+    models_src, model_notes = schema_models(normalised, header(config.spec.name))
+    jobs_header = header(", ".join(sorted(p.name for p in config.job_samples.values())))
+    jobs_src, job_notes = job_models(config.job_samples, config.job_rows_pointer, jobs_header)
+    names = class_names(models_src)
+    job_names = class_names(jobs_src) if jobs_src else ()
+    missing = sorted(set(normalised["components"]["schemas"]) - set(names))
+    if missing:
+        raise fail(
+            f"the models lack classes for schema(s) {', '.join(missing)}", source=str(config.spec)
+        )
+    clash = sorted(set(names) & set(job_names))
+    if clash:
+        raise fail(
+            f"job model name(s) {', '.join(clash)} clash with schema names", source=str(config.path)
+        )
+    files, schema_origins = model_files(models_src, header(config.spec.name))
+    origins = dict(schema_origins) | dict.fromkeys(job_names, "._jobs")
+    if jobs_src:
+        files[JOB_MODELS] = jobs_src
+    warnings = [Problem(Level.WARNING, f"models: {note}", str(config.spec)) for note in model_notes]
+    warnings += [
+        Problem(Level.WARNING, f"job models: {note}", str(config.path)) for note in job_notes
+    ]
+    return Models(files, sorted(origins.items()), names, job_names, warnings)
+
+
+def build_ir(
+    normalised: dict[str, Any],
+    config: Config,
+    static: Static,
+    model_names: tuple[str, ...],
+    job_model_names: tuple[str, ...],
+    inputs: tuple[str, ...],
 ) -> tuple[Api, list[Problem]]:
-    """The IR of a normalised document; its class names are the schema names (checked
-    against the models the model generator writes, in ``_with_model_names``)."""
+    """The IR of a normalised document, which names the models' classes."""
     return build_api(
         normalised,
         config,
-        tuple(sorted(normalised["components"]["schemas"])),
-        tuple(sorted(config.job_samples)),
+        model_names,
+        job_model_names,
         inputs=inputs,
-        client_attributes=client_attributes(static),
+        client_attributes=client_attributes(static.files),
     )
 
 
@@ -267,30 +249,15 @@ def intermediate(
     config: Config, document: dict[str, Any], templates: Path = TEMPLATES
 ) -> tuple[Api, dict[str, Any]]:
     """The IR and the normalised document of ``document`` as a run would build them,
-    without models, rendering or formatting: what the release's API diff compares."""
-    static = _static_files(config, templates)
-    sync_names = {**derived_replacements(static), **sync_table(config, templates)}
-    exported = {name for _, names in _package_exports(static, config, sync_names) for name in names}
-    normalised, _ = normalise(document, config, _reserved(config, exported))
-    api, _ = _api(normalised, config, static, inputs=())
+    without models, rendering or formatting (the schema names stand for the classes):
+    what the release's API diff compares."""
+    static = read_static(config, templates)
+    normalised, _ = normalise(document, config, reserved_names(config, static.exported))
+    schema_names = tuple(sorted(normalised["components"]["schemas"]))
+    api, _ = build_ir(
+        normalised, config, static, schema_names, tuple(sorted(config.job_samples)), ()
+    )
     return api, normalised
-
-
-def _with_model_names(api: Api, config: Config, models_src: str, jobs_src: str) -> Api:
-    """The IR with the class names the models really define (a superset of the schemas)."""
-    model_names = class_names(models_src)
-    job_names = class_names(jobs_src) if jobs_src else ()
-    missing = sorted(set(api.model_names) - set(model_names))
-    if missing:
-        raise fail(
-            f"the models lack classes for schema(s) {', '.join(missing)}", source=str(config.spec)
-        )
-    clash = sorted(set(model_names) & set(job_names))
-    if clash:
-        raise fail(
-            f"job model name(s) {', '.join(clash)} clash with schema names", source=str(config.path)
-        )
-    return replace(api, model_names=model_names, job_model_names=job_names)
 
 
 def _all_names(api: Api, exported: set[str]) -> list[str]:
@@ -309,27 +276,57 @@ def _all_names(api: Api, exported: set[str]) -> list[str]:
     )
 
 
-def _render(renderer: Renderer, header: str, static: dict[str, str]) -> dict[str, str]:
-    """The static copies and the rendered modules that do not depend on the models."""
-    api = renderer.api
-    files = dict(static)
-    files["_spec_info.py"] = renderer.render("spec_info.py.jinja", header)
-    files[PACKAGE_NAMES] = renderer.render("package_names.py.jinja", header)
-    files[ASYNC_DIR + "__init__.py"] = header + '\n"""The async side of the package."""\n'
-    files[ASYNC_DIR + "api_client.py"] = renderer.render("client.py.jinja", header)
-    files[ASYNC_DIR + "endpoints/__init__.py"] = renderer.render("endpoints_init.py.jinja", header)
+def render_package(
+    api: Api, static: Static, models: Models, config: Config, templates: Path
+) -> dict[str, str]:
+    """The static copies and the modules rendered from the IR, of which the ``_async/``
+    ones get sync twins (the models' modules are added after those: they define no
+    ``AsyncX`` name that the twins' renaming could take up)."""
+    renderer = Renderer(templates, api)
+    top = header(config.spec.name)
+    files = dict(static.files)
+    files["_spec_info.py"] = renderer.render("spec_info.py.jinja", top)
+    files[PACKAGE_NAMES] = renderer.render("package_names.py.jinja", top)
+    files[ASYNC_DIR + "__init__.py"] = top + '\n"""The async side of the package."""\n'
+    files[ASYNC_DIR + "api_client.py"] = renderer.render("client.py.jinja", top)
+    files[ASYNC_DIR + "endpoints/__init__.py"] = renderer.render("endpoints_init.py.jinja", top)
     if api.tags:
         files[OPERATIONS_DIR + "__init__.py"] = (
-            header + '\n"""The operations of each tag, shared by its async and sync endpoints."""\n'
+            top + '\n"""The operations of each tag, shared by its async and sync endpoints."""\n'
         )
     for tag in api.tags:
         files[f"{ASYNC_DIR}endpoints/{tag.python_name}.py"] = renderer.render(
-            "endpoints.py.jinja", header, tag=tag
+            "endpoints.py.jinja", top, tag=tag
         )
         files[f"{OPERATIONS_DIR}{tag.python_name}.py"] = renderer.render(
-            "operations.py.jinja", header, tag=tag
+            "operations.py.jinja", top, tag=tag
         )
+    files["models/__init__.py"] = renderer.render(
+        "models_init.py.jinja", top, origins=models.origins
+    )
+    files["__init__.py"] = renderer.render(
+        "package_init.py.jinja",
+        top,
+        exports=static.exports,
+        all_names=_all_names(api, static.exported),
+    )
+    files["py.typed"] = ""
     return files
+
+
+def formatted(files: dict[str, str], static: Static) -> dict[str, str]:
+    """``files``, sorted by path, with every module that depends on the document as
+    black writes it (``fmt.format_modules``).
+
+    The static copies and their sync twins are hand-written code, which the repository
+    keeps as black writes it (``make lint``; ``python -m generator check`` verifies), so
+    they are left as they are.
+    """
+    copies = {path for path, src in static.files.items() if files.get(path) == src}
+    twins = {SYNC_DIR + path[len(ASYNC_DIR) :] for path in copies if path.startswith(ASYNC_DIR)}
+    kept = copies | twins
+    modules = {p: text for p, text in files.items() if p.endswith(".py") and p not in kept}
+    return dict(sorted((files | format_modules(modules)).items()))
 
 
 #: The package of the operations' facts (``OperationInfo``), one module per tag: outside

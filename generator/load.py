@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from .collector import loading
 from .problems import GeneratorError, Level, Problem, fail, pointer_join
 
 SUPPORTED_VERSIONS = ("3.0.", "3.1.")
@@ -105,9 +104,8 @@ def validate_spec(document: dict[str, Any], source: str) -> None:
     openapi-pydantic is imported here, when first needed: building its models is most
     of a validation's cost, and a run with unchanged inputs never validates.
     """
-    with loading():
-        import pydantic
-        from openapi_pydantic import parse_obj
+    import pydantic
+    from openapi_pydantic import parse_obj
 
     try:
         parse_obj(with_object_schemas(document))

@@ -5,6 +5,13 @@ of pydantic and the building of its validator. The enums go to a module of their
 so code that only needs one (a machine name, a status value) imports no pydantic; each
 model class goes to a module of its own that imports the models it refers to, so using
 one builds that one and what it needs, not every model of the API.
+
+datamodel-code-generator (0.89) can split its output itself (``module_split_mode``,
+whose one mode, ``single``, writes a module per class), but it puts each enum in a
+module of its own too, names and links the modules its own way and writes them to a
+folder rather than returning them; the package's layout (``_enums``, ``_schemas``,
+classes that refer to each other sharing a module) would change. So the split is ours:
+it works on the source the model generator returns, with the syntax tree.
 """
 
 from __future__ import annotations
@@ -178,40 +185,50 @@ def _import_of(node: ast.Import | ast.ImportFrom, used: set[str]) -> str:
 
 
 def _strongly_connected(order: list[str], edges: dict[str, set[str]]) -> list[list[str]]:
-    """The strongly connected components of the graph (Tarjan), each in ``order``'s order,
-    the components in the order of their first member."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    components: list[list[str]] = []
+    """The strongly connected components of the graph, each in ``order``'s order, the
+    components in the order of their first member.
 
-    def visit(name: str) -> None:
-        index[name] = low[name] = len(index)
-        stack.append(name)
-        on_stack.add(name)
-        for other in sorted(edges[name]):
-            if other not in index:
-                visit(other)
-                low[name] = min(low[name], low[other])
-            elif other in on_stack:
-                low[name] = min(low[name], index[other])
-        if low[name] == index[name]:
-            component: list[str] = []
-            while True:
-                member = stack.pop()
-                on_stack.discard(member)
-                component.append(member)
-                if member == name:
-                    break
-            components.append(component)
-
-    for name in order:
-        if name not in index:
-            visit(name)
+    Kosaraju's two passes, with explicit stacks rather than recursion, so that a long
+    chain of schemas (each referring to the next) cannot exhaust Python's recursion
+    limit: the first pass lists the nodes by the time their search finished; the second
+    walks the reversed edges from the last finished, and each walk is one component.
+    """
+    finished: list[str] = []
+    seen: set[str] = set()
+    for root in order:
+        if root in seen:
+            continue
+        seen.add(root)
+        stack = [(root, iter(sorted(edges[root])))]
+        while stack:
+            node, rest = stack[-1]
+            following = next((n for n in rest if n not in seen), None)
+            if following is None:
+                stack.pop()
+                finished.append(node)
+            else:
+                seen.add(following)
+                stack.append((following, iter(sorted(edges[following]))))
+    reverse: dict[str, set[str]] = {name: set() for name in order}
+    for name, targets in edges.items():
+        for target in targets:
+            reverse[target].add(name)
     position = {name: i for i, name in enumerate(order)}
-    ordered = [sorted(c, key=position.__getitem__) for c in components]
-    return sorted(ordered, key=lambda c: position[c[0]])
+    placed: set[str] = set()
+    components: list[list[str]] = []
+    for root in reversed(finished):
+        if root in placed:
+            continue
+        placed.add(root)
+        component, pending = [], [root]
+        while pending:
+            node = pending.pop()
+            component.append(node)
+            for other in reverse[node] - placed:
+                placed.add(other)
+                pending.append(other)
+        components.append(sorted(component, key=position.__getitem__))
+    return sorted(components, key=lambda c: position[c[0]])
 
 
 def model_files(source: str, header: str) -> tuple[dict[str, str], list[tuple[str, str]]]:
@@ -219,9 +236,8 @@ def model_files(source: str, header: str) -> tuple[dict[str, str], list[tuple[st
     models' module aside), and the module each model name comes from, relative to the
     package (``._schemas.system_status``), sorted by name.
 
-    ``source`` need not be formatted, and the files are not: each is formatted (black)
-    afterwards, as a module of its own, so the two processes of a run share them as
-    they share any modules.
+    ``source`` need not be formatted, and the files are not: the run formats them with
+    the rest of the package.
     """
     split = split_enums(source, header)
     files: dict[str, str] = {}

@@ -13,14 +13,12 @@ import warnings
 from pathlib import Path
 from typing import Any
 
-from .collector import loading
-from .fmt import in_black_quotes_and_spacing
 from .load import read_json, resolve_pointer
 from .naming import snake_case
 from .problems import fail
 
-# datamodel-code-generator is imported where it runs (a worker process), so that
-# starting the generator stays fast.
+# datamodel-code-generator is imported where it runs, so that a run with unchanged
+# inputs never loads it.
 _COMMON: dict[str, Any] = {
     "disable_timestamp": True,
     "use_standard_collections": True,
@@ -38,19 +36,6 @@ _COMMON: dict[str, Any] = {
     "type_mappings": ["email=string", "idn-email=string"],
     "formatters": [],
 }
-
-
-def load_model_generator() -> None:
-    """Import the parts of datamodel-code-generator a run uses, ahead of the run.
-
-    Its own modules load when first used, and loading them costs more than making the
-    models of a typical document; a worker loads them while the main process works.
-    """
-    with loading():
-        import datamodel_code_generator.config
-        import datamodel_code_generator.format
-        import datamodel_code_generator.model.pydantic_v2
-        import datamodel_code_generator.parser.openapi  # noqa: F401
 
 
 #: A generated module's source and the notes (warnings) the model generator gave.
@@ -167,7 +152,7 @@ def _generate(text: str, **options: Any) -> Module:
     if not isinstance(result, str):
         raise fail("datamodel-code-generator produced no single module")
     notes = tuple(dict.fromkeys(str(w.message) for w in caught))
-    return in_black_quotes_and_spacing(result), notes
+    return result, notes
 
 
 def class_names(source: str) -> tuple[str, ...]:

@@ -3,19 +3,13 @@
 The new tree is written beside the old one and swapped in only when complete, so a
 failed run leaves the previous package untouched. ``PROVENANCE.json`` records the
 sha256 of every input and output; when nothing changed, a run writes nothing.
-
-A file whose bytes the old tree already holds is linked into the new tree rather than
-written again (most files, after a spec change): creating and filling files, and
-freeing the old ones, is most of a write's cost.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
-import stat
 import tempfile
 from pathlib import Path
 
@@ -67,7 +61,7 @@ def write_package(package_dir: Path, files: dict[str, str], provenance: str) -> 
         for relative, text in files.items():
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            _place(target, text.encode(), package_dir / relative)
+            target.write_bytes(text.encode())
         (staging / PROVENANCE).write_text(provenance, encoding="utf-8")
         old = None
         if package_dir.exists():
@@ -81,21 +75,6 @@ def write_package(package_dir: Path, files: dict[str, str], provenance: str) -> 
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-
-
-def _place(target: Path, data: bytes, previous: Path) -> None:
-    """Write ``data`` to ``target``, or link ``previous`` there when it holds exactly
-    ``data``. Only a regular file with no other link is reused: a symlink, or a file
-    linked from elsewhere, would tie the package to something outside it."""
-    try:
-        status = previous.lstat()
-        reusable = stat.S_ISREG(status.st_mode) and status.st_nlink == 1
-        if reusable and status.st_size == len(data) and previous.read_bytes() == data:
-            os.link(previous, target)
-            return
-    except OSError:
-        pass  # nothing there, or no hard links on this file system: write it
-    target.write_bytes(data)
 
 
 def read_tree(package_dir: Path) -> dict[str, str]:

@@ -1,8 +1,14 @@
 """The whole run: config and spec in, a formatted package out (or a clear error).
 
-Light on purpose: a run with unchanged inputs stops after hashing them, and a cold run
-starts the worker that makes the models before it imports the heavier stages
-(``assemble.py``), so that the worker's loading starts as early as it can.
+``generate`` is one straight line of stages, each a function of what the one before
+made, all in this process:
+
+    hash the inputs (and stop if the package on disk was made from them)
+    → load and validate the document → read the static modules → normalise
+    → models → IR → render → sync twins → format → write
+
+``check`` regenerates into a scratch folder and compares; it also asks black, the
+formatter of record, about every module (``fmt.py``).
 """
 
 from __future__ import annotations
@@ -11,17 +17,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import __version__
-from .collector import loading
 from .config import Config
-from .fmt import FormatCache, Formatter
+from .fmt import black_changes
 from .load import load_spec
 from .locations import GENERATOR, ROOT, TEMPLATES
 from .output import PROVENANCE, is_up_to_date, provenance_text, read_tree, sha256, write_package
 from .problems import Problem, fail
 from .timeline import stage
-from .workers import Validation, started
 
-__all__ = ["GENERATOR", "ROOT", "TEMPLATES", "Result", "check", "generate"]
+__all__ = ["GENERATOR", "ROOT", "TEMPLATES", "Checked", "Result", "check", "generate"]
 
 
 @dataclass
@@ -71,60 +75,70 @@ def _is_input(relative: tuple[str, ...], config: Config) -> bool:
 
 
 def generate(
-    config: Config,
-    out_dir: Path,
-    *,
-    templates: Path = TEMPLATES,
-    force: bool = False,
-    format_cache: FormatCache | None = None,
+    config: Config, out_dir: Path, *, templates: Path = TEMPLATES, force: bool = False
 ) -> Result:
-    """Generate ``config.package`` into ``out_dir``; skip the work when nothing changed.
-
-    One worker process generates the models, then validates the document, while the
-    main process renders; the other shares the formatting with the main process (see
-    ``workers.py``). Modules found in ``format_cache`` are not formatted again.
-    """
+    """Generate ``config.package`` into ``out_dir``; skip the work when nothing changed."""
     package_dir = out_dir / config.package
     with stage("hash the inputs"):
         inputs = _input_hashes(config, templates)
-    result = Result(package_dir)
     if not force and is_up_to_date(package_dir, __version__, inputs):
-        return result
-    with started() as workers:
-        with stage("read the document"):
-            document = load_spec(config.spec, validate=False)
-        validation = Validation(workers, document, str(config.spec))
-        try:
-            with stage("import the stages"), loading():
-                from .assemble import build  # only now: see the module's docstring
+        return Result(package_dir)
+    # The stages' modules (the templates' engine, the IR builder and the rest) are
+    # loaded here, once a run needs them: a run with unchanged inputs stops above.
+    from .assemble import (
+        build_ir,
+        formatted,
+        make_models,
+        read_static,
+        render_package,
+        reserved_names,
+    )
+    from .normalise import normalise
+    from .sync import make_sync_twins
 
-            # The models worker, idle once it has validated, keeps what was formatted.
-            formatter = Formatter(workers.formatting, format_cache, keeper=workers.models)
-            files, result.warnings = build(
-                config, templates, inputs, document, formatter, workers, validation
-            )
-        except Exception:
-            # A document that breaks the OpenAPI schema explains any failure best.
-            validation.result()
-            raise
-        validation.result()
-        files["py.typed"] = ""
-        result.files = dict(sorted(files.items()))
-        with stage("write"):  # while the models worker may still fill the format cache
-            provenance = provenance_text(__version__, inputs, result.files)
-            write_package(package_dir, result.files, provenance)
-    result.written = True
-    return result
+    with stage("load and validate"):
+        document = load_spec(config.spec)
+    with stage("read the static modules"):
+        static = read_static(config, templates)
+    with stage("normalise"):
+        normalised, warnings = normalise(document, config, reserved_names(config, static.exported))
+    with stage("models"):
+        models = make_models(normalised, config)
+    with stage("build the IR"):
+        api, ir_warnings = build_ir(
+            normalised, config, static, models.names, models.job_names, tuple(sorted(inputs))
+        )
+    with stage("render"):
+        rendered = render_package(api, static, models, config, templates)
+    with stage("sync twins"):
+        files = make_sync_twins(rendered, static.table) | models.files
+    with stage("format"):
+        files = formatted(files, static)
+    with stage("write"):
+        write_package(package_dir, files, provenance_text(__version__, inputs, files))
+    return Result(package_dir, files, warnings + ir_warnings + models.warnings, written=True)
 
 
-def check(config: Config, out_dir: Path, scratch: Path, templates: Path = TEMPLATES) -> list[str]:
-    """Regenerate into ``scratch`` and list the files that differ from ``out_dir``."""
+@dataclass(frozen=True)
+class Checked:
+    """What ``check`` found: files that differ from a fresh run, and modules black
+    would change (none of either means the package is what its inputs produce)."""
+
+    differing: list[str]
+    unlike_black: list[str]
+
+
+def check(config: Config, out_dir: Path, scratch: Path, templates: Path = TEMPLATES) -> Checked:
+    """Regenerate into ``scratch``; the files that differ from ``out_dir``, and the
+    modules of the fresh package that black would change."""
     fresh = generate(config, scratch, templates=templates, force=True)
     expected = read_tree(fresh.package_dir)
     package_dir = out_dir / config.package
     actual = read_tree(package_dir) if package_dir.exists() else {}
     expected.pop(PROVENANCE, None)
     actual.pop(PROVENANCE, None)
-    return sorted(
+    differing = sorted(
         path for path in set(expected) | set(actual) if expected.get(path) != actual.get(path)
     )
+    modules = sorted((p, text) for p, text in expected.items() if p.endswith(".py"))
+    return Checked(differing, black_changes(modules))

@@ -10,7 +10,9 @@ from __future__ import annotations
 import ast
 import enum
 import functools
-import re
+import io
+import itertools
+import tokenize
 from collections.abc import Iterator
 
 
@@ -41,47 +43,34 @@ class Lexeme(enum.Enum):
     STRING = "string"
 
 
-# The parts of a token, as Python 3.11's tokenizer defines them. A double-quoted string
-# is the single-quoted pattern with the other quote.
-_STRING_PREFIX = r"(?:[rR][bBfF]?|[bBfF][rR]?|[uU])?"
-_LONG_STRING = r"'''(?:[^'\\]|\\.|'(?!''))*'''"  # escapes and lone quotes inside
-_SHORT_STRING = r"'(?:[^'\\\r\n]|\\.)*'"  # one line, unless a backslash ends it
-_STRING = _STRING_PREFIX + "(?:{})".format(
-    "|".join(
-        (
-            _LONG_STRING,
-            _LONG_STRING.replace("'", '"'),
-            _SHORT_STRING,
-            _SHORT_STRING.replace("'", '"'),
-        )
-    )
-)
-_NUMBER = (
-    r"0[xXoObB](?:_?[0-9a-fA-F])+"  # hexadecimal, octal, binary
-    r"|(?:\d(?:_?\d)*(?:\.(?:\d(?:_?\d)*)?)?|\.\d(?:_?\d)*)"  # integer or decimal part
-    r"(?:[eE][+-]?\d(?:_?\d)*)?[jJ]?"  # exponent, imaginary
-)
-#: One token of the kinds that hide names (a comment, a string, a number) or are one,
-#: tried in this order at each place, as Python's tokenizer does: a string's prefix is
-#: not a name, and a number's letters (``1e5``, ``0xff``, ``2j``) are not either.
-_TOKEN = re.compile(
-    rf"(?P<comment>#[^\r\n]*)|(?P<string>{_STRING})|(?P<number>{_NUMBER})|(?P<name>[^\W\d]\w*)",
-    re.DOTALL,
-)
+# Python 3.12 and later give an f-string's parts as tokens of their own.
+_FSTRING_START = getattr(tokenize, "FSTRING_START", None)
+_FSTRING_END = getattr(tokenize, "FSTRING_END", None)
 
 
 def names_and_strings(source: str) -> Iterator[tuple[Lexeme, int, int]]:
-    """The names and string literals of ``source``, each with its start and end offset,
-    as Python 3.11's tokenizer finds them, about four times faster.
+    """The names and string literals of ``source`` (Python's tokenizer), each with its
+    start and end offset in ``source``.
 
-    A string's prefix is part of it, and an f-string is one string (Python 3.11 reads
-    it so; names in its replacement fields are not reported). Comments and numbers are
-    skipped, and so is anything else. The source is assumed to be valid Python: in an
-    unterminated string, names are reported.
+    An f-string is one string, whatever the Python version (3.11 reads it so; later
+    versions give its parts as tokens, which are joined here): names in its replacement
+    fields are not reported, so the result is the same on every version.
     """
-    for match in _TOKEN.finditer(source):
-        kind = match.lastgroup
-        if kind == "name":
-            yield Lexeme.NAME, match.start(), match.end()
-        elif kind == "string":
-            yield Lexeme.STRING, match.start(), match.end()
+    lines = io.StringIO(source).readlines()  # the lines as the tokenizer reads them
+    starts = [0, *itertools.accumulate(len(line) for line in lines)]
+    depth = 0
+    begin = 0
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        kind = token.type
+        if kind == _FSTRING_START:
+            if depth == 0:
+                begin = starts[token.start[0] - 1] + token.start[1]
+            depth += 1
+        elif kind == _FSTRING_END:
+            depth -= 1
+            if depth == 0:
+                yield Lexeme.STRING, begin, starts[token.end[0] - 1] + token.end[1]
+        elif depth == 0 and kind in (tokenize.NAME, tokenize.STRING):
+            start = starts[token.start[0] - 1] + token.start[1]
+            end = starts[token.end[0] - 1] + token.end[1]
+            yield (Lexeme.NAME if kind == tokenize.NAME else Lexeme.STRING), start, end

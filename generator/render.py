@@ -13,7 +13,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import jinja2.bccache
 
 from .fmt import call_statement, import_from, python_literal
 from .ir import Api, BodyField, Operation, Tag
@@ -141,33 +140,11 @@ def make_tag_uses(model_names: set[str]) -> Any:
     return tag_uses
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Compiled templates, kept for the life of the process and shared by every
-    renderer's environment: a run renders with two (the second knows every model name),
-    and each template is compiled once. Jinja keys them by name and source, so an edited
-    template is compiled again."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledTemplates()
-
-
 class Renderer:
     """A Jinja environment over ``templates/`` with the project's settings and filters."""
 
     def __init__(self, template_dir: Path, api: Api) -> None:
         self.env = jinja2.Environment(
-            bytecode_cache=_COMPILED,
             loader=jinja2.FileSystemLoader(str(template_dir)),
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,
@@ -189,12 +166,6 @@ class Renderer:
         }
         self.env.filters.update(filters)
         self.api = api
-
-    def prepare(self, *templates: str) -> None:
-        """Compile ``templates`` now, for a renderer made later (``_CompiledTemplates``):
-        a process that waits anyway does it ahead of the rendering."""
-        for template in templates:
-            self.env.get_template(template)
 
     def render(self, template: str, header: str, **context: Any) -> str:
         return self.env.get_template(template).render(api=self.api, header=header, **context)

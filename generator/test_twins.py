@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .fmt import FormatCache, format_python
+from .fmt import format_modules
 from .output import read_tree
 from .sync import ASYNC_DIR, SYNC_DIR, convert_sources
 
@@ -20,14 +20,9 @@ HEADER = (
 )
 
 
-def test_twins(
-    tests_root: Path,
-    package_dir: Path,
-    configured: dict[str, str],
-    format_cache: FormatCache | None = None,
-) -> dict[Path, str]:
-    """The sync twin of every async test module under ``tests_root``, by target path
-    (formatted, or taken from ``format_cache``)."""
+def test_twins(tests_root: Path, package_dir: Path, configured: dict[str, str]) -> dict[Path, str]:
+    """The sync twin of every async test module under ``tests_root``, by target path,
+    formatted."""
     sources = {
         path: path.read_text(encoding="utf-8")
         for path in sorted(tests_root.rglob(f"{ASYNC_DIR}test_*.py"))
@@ -38,19 +33,12 @@ def test_twins(
     package = {k: v for k, v in read_tree(package_dir).items() if k.endswith(".py")}
     keyed = {f"{ASYNC_DIR}test_module_{i}.py": text for i, text in enumerate(sources.values())}
     converted, _ = convert_sources(keyed, {**package, **keyed}, configured)
-    twins: dict[Path, str] = {}
-    fresh: dict[str, str] = {}
+    unformatted: dict[str, str] = {}
     for (path, _), text in zip(sources.items(), converted.values(), strict=True):
         relative = path.relative_to(tests_root.parent).as_posix()
-        target = Path(str(path).replace(f"/{ASYNC_DIR}", f"/{SYNC_DIR}"))
-        source = HEADER.format(origin=relative) + text
-        cached = format_cache.get(source) if format_cache else None
-        if cached is None:
-            cached = fresh[source] = format_python(str(target), source)
-        twins[target] = cached
-    if format_cache and fresh:
-        format_cache.put(fresh)
-    return twins
+        target = path.parent.with_name(SYNC_DIR.rstrip("/")) / path.name
+        unformatted[str(target)] = HEADER.format(origin=relative) + text
+    return {Path(path): text for path, text in format_modules(unformatted).items()}
 
 
 def write_twins(twins: dict[Path, str]) -> list[Path]:

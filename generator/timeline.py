@@ -1,14 +1,9 @@
-"""An opt-in timeline of a run: each stage, the process it ran in, when, and the CPU it
-used (``python -m generator codegen --timeline FILE``).
+"""An opt-in timeline of a run: each stage, when it started, its wall and CPU time
+(``python -m generator codegen --timeline FILE``).
 
-A run spreads its work over the main process and two workers, so its wall time is not
-the sum of its stages. The timeline shows where the time goes: which stage waits on
-which, and how much of the run is loading libraries. Off by default, a stage costs a
-check of one variable.
-
-Records are JSON lines appended to the file, one per stage, by whichever process ran
-it (workers are forked, so they inherit the file and the run's start). Times are
-seconds from the start of the run on the monotonic clock, which all processes share.
+It shows where a run's time goes, stage by stage. Off by default, a stage costs a check
+of one variable. Records are JSON lines, one per stage, written as each stage ends;
+times are seconds from the start of the run.
 """
 
 from __future__ import annotations
@@ -16,22 +11,19 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 _file: Path | None = None
 _origin = 0.0
-_process = "main"
 
 
 def record_to(path: Path | None) -> None:
-    """Record the stages of this run (and of the workers it starts) to ``path``; None
-    turns recording off. The run's start is now; what came before (starting Python,
-    importing the generator) is the first record, where the system tells the process's
-    age."""
+    """Record the stages of this run to ``path``; None turns recording off. The run's
+    start is now; what came before (starting Python, importing the generator) is the
+    first record where the system tells the process's age (Linux)."""
     global _file, _origin
     _file, _origin = path, time.perf_counter()
     if path is None:
@@ -40,7 +32,7 @@ def record_to(path: Path | None) -> None:
     age = _process_age()
     if age is not None:
         _write(
-            {"process": _process, "stage": "start Python, import the generator"}
+            {"stage": "start Python, import the generator"}
             | {"start": round(-age, 4), "wall": round(age, 4)}
             | {"cpu": round(time.process_time(), 4)}
         )
@@ -58,49 +50,35 @@ def _process_age() -> float | None:
 
 def _write(record: dict[str, Any]) -> None:
     assert _file is not None
-    with open(_file, "a", encoding="utf-8") as out:  # one short line: one write
+    with open(_file, "a", encoding="utf-8") as out:
         out.write(json.dumps(record) + "\n")
 
 
 @contextmanager
 def stage(name: str) -> Iterator[None]:
-    """Time the enclosed work as stage ``name`` of this process."""
+    """Time the enclosed work as stage ``name``. The CPU time includes that of the
+    child processes the stage waited for (``ruff format``)."""
     if _file is None:
         yield
         return
-    wall, cpu = time.perf_counter(), time.process_time()
+    wall, cpu = time.perf_counter(), _cpu()
     try:
         yield
     finally:
         _write(
             {
-                "process": _process,
                 "stage": name,
                 "start": round(wall - _origin, 4),
                 "wall": round(time.perf_counter() - wall, 4),
-                "cpu": round(time.process_time() - cpu, 4),
+                "cpu": round(_cpu() - cpu, 4),
             }
         )
 
 
-def name_this_process(name: str) -> None:
-    """Name the process the records of this process carry from now on (a worker's
-    first act)."""
-    global _process
-    _process = name
-
-
-@dataclass(frozen=True)
-class Timed:
-    """``function`` as stage ``name``, to hand to a worker process (it pickles by
-    reference)."""
-
-    name: str
-    function: Callable[..., Any]
-
-    def __call__(self, *args: Any) -> Any:
-        with stage(self.name):
-            return self.function(*args)
+def _cpu() -> float:
+    """CPU seconds of this process and of its finished children."""
+    children = os.times()  # whole clock ticks, enough for a child process
+    return time.process_time() + children.children_user + children.children_system
 
 
 def read(path: Path) -> list[dict[str, Any]]:

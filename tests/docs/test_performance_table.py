@@ -23,5 +23,8 @@ def test_the_performance_tables_are_rendered_from_the_results_file() -> None:
     _, rest = page.split(results_table.START + "\n", 1)
     table, _ = rest.split("\n" + results_table.END, 1)
     assert table == results_table.render(results)
-    cold = results["figures"]["codegen_cold_s"]
-    assert cold["peer"] is not None and cold["timeline"]["cpu_by_stage"]
+    wall = results["figures"]["codegen_cold_s"]
+    cpu = results["figures"]["codegen_cold_cpu_s"]
+    assert wall["peer"] is not None and wall["target"] and "met" in wall
+    assert cpu["peer"] is not None and cpu["target"] and "met" in cpu
+    assert cpu["timeline"]["cpu_by_stage"]

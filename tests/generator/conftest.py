@@ -150,11 +150,3 @@ def live_api(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[ModuleT
         sys.path.remove(str(out))
         for name in [n for n in sys.modules if n == "live_client" or n.startswith("live_client.")]:
             del sys.modules[name]
-
-
-@pytest.fixture(autouse=True)
-def own_format_cache(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """Generator runs of the tests keep their format cache to themselves."""
-    monkeypatch.setenv("SFAPI_CODEGEN_CACHE", str(tmp_path_factory.mktemp("format-cache")))

@@ -1,42 +1,68 @@
-"""A codegen run whose every process reports on itself as it ends.
+"""Runs of the generator's command line in which every Python process notes that it
+started and that its ``atexit`` handlers ran.
 
-The command line and its workers all end through ``os._exit`` (the command line skips
-the interpreter's teardown, and multiprocessing ends its workers so), so a
-``sitecustomize`` module wraps it: each process writes ``report <pid> <value>`` to
-stderr, where ``value`` is a Python expression evaluated in that process.
+A ``sitecustomize`` module on ``PYTHONPATH`` is imported by every Python process the
+run starts (the command line, and any process it would start): it writes
+``start <pid>`` to a log, and registers an ``atexit`` handler that writes
+``atexit <pid>``. A process that ends without the interpreter's teardown
+(``os._exit``) leaves no ``atexit`` line.
 """
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 
+SITECUSTOMIZE = """\
+import atexit, os
 
-def codegen_reports(tmp_path: Path, value: str) -> tuple[int, dict[int, str]]:
-    """Run ``python -m generator codegen --force`` into ``tmp_path``; the main process's
-    pid, and the value each process reported, by pid."""
-    (tmp_path / "sitecustomize.py").write_text(
-        "import gc, os, sys\n"
-        "_exit = os._exit\n"
-        "def _reporting_exit(code):\n"
-        f"    value = {value}\n"
-        "    sys.stderr.write(f'report {os.getpid()} {value}\\n')\n"
-        "    sys.stderr.flush()\n"
-        "    _exit(code)\n"
-        "os._exit = _reporting_exit\n"
+def _note(event):
+    with open(os.environ["GENERATOR_EXIT_PROBE"], "a", encoding="utf-8") as log:
+        log.write(f"{event} {os.getpid()}\\n")
+
+_note("start")
+atexit.register(_note, "atexit")
+"""
+
+
+@dataclass(frozen=True)
+class Probed:
+    """A finished run: its exit status and output, and the pids of the Python
+    processes that started and of those whose ``atexit`` handlers ran."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+    started: list[int]
+    torn_down: list[int]
+
+
+def run_probed(folder: Path, code: str, timeout: float = 180.0) -> Probed:
+    """Run ``python -c code`` from the repository's root with the probe installed
+    (``folder`` holds it and the log)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "sitecustomize.py").write_text(SITECUSTOMIZE, encoding="utf-8")
+    log = folder / "exit-probe.log"
+    env = {**os.environ, "PYTHONPATH": str(folder), "GENERATOR_EXIT_PROBE": str(log)}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
     )
-    command = [sys.executable, "-m", "generator", "codegen", "--force"]
-    command += ["--out", str(tmp_path / "out")]
-    env = {"SFAPI_CODEGEN_CACHE": "", "PATH": "/usr/bin:/bin", "PYTHONPATH": str(tmp_path)}
-    with subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
-    ) as process:
-        _, stderr = process.communicate(timeout=120)
-    assert process.returncode == 0, stderr
-    lines = [line.split(" ", 2)[1:] for line in stderr.splitlines() if line.startswith("report ")]
-    reports = {int(pid): text for pid, text in lines}
-    assert process.pid in reports, stderr  # the probe itself failed
-    return process.pid, reports
+    lines = log.read_text(encoding="utf-8").split() if log.exists() else []
+    events = list(zip(lines[::2], map(int, lines[1::2]), strict=True))
+    return Probed(
+        done.returncode,
+        done.stdout,
+        done.stderr,
+        sorted(pid for event, pid in events if event == "start"),
+        sorted(pid for event, pid in events if event == "atexit"),
+    )

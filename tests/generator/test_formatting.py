@@ -1,40 +1,33 @@
-"""The sync rewrite, the black-stable literals of the templates, and the format cache.
-
-black itself is the reference for what the templates write: a line is stable when
-black leaves it as it is.
+"""The sync rewrite, the black-stable literals of the templates, and the formatting of
+a run (``ruff format``), with black, the formatter of record, as the reference: a
+module is right when black leaves it as it is.
 """
 
 from __future__ import annotations
 
 import os
-import time
-from concurrent.futures import ProcessPoolExecutor
-from multiprocessing import get_context
+import subprocess
+import sys
 from pathlib import Path
 
 import black
 import pytest
 from black.mode import TargetVersion
 
-from generator.config import load_config
+from generator.config import Config, load_config
 from generator.fmt import (
     LINE_LENGTH,
-    PRUNED_MARK,
-    FormatCache,
-    Formatter,
+    black_changes,
     call_statement,
-    halves_between_classes,
+    format_modules,
     import_from,
-    in_black_quotes_and_spacing,
     python_literal,
 )
-from generator.models import schema_models
-from generator.output import read_tree
-from generator.pipeline import Result, generate
+from generator.pipeline import Result, check, generate
 from generator.problems import GeneratorError
 from generator.sync import convert_sources
 
-from .conftest import DOCUMENTS, FIXTURE_CONFIG, minimal_config
+from .conftest import FIXTURE_CONFIG
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -118,56 +111,6 @@ def test_calls_are_as_black_splits_them(width: int, lines: int) -> None:
     assert len(statement.splitlines()) == lines
 
 
-def test_format_cache_keeps_and_finds_formatted_text(tmp_path: Path) -> None:
-    cache = FormatCache(tmp_path / "cache")
-    cache.put({"x = ( 1 )\n": "x = 1\n"})
-    assert cache.get("x = ( 1 )\n") == "x = 1\n"
-    assert cache.get("x = ( 2 )\n") is None
-
-
-def test_format_cache_drops_entries_unused_for_long(tmp_path: Path) -> None:
-    """Once a day at most: the first keeping prunes, and marks when."""
-    cache = FormatCache(tmp_path)
-    cache.put({"old = 1\n": "old = 1\n"})
-    long_ago = time.time() - (FormatCache.MAX_AGE_DAYS + 1) * 86400
-    for entry in tmp_path.iterdir():
-        os.utime(entry, (long_ago, long_ago))
-    cache.put({"new = 1\n": "new = 1\n"})
-    assert cache.get("old = 1\n") is None and cache.get("new = 1\n") == "new = 1\n"
-    # Pruned today: an entry aged now stays until tomorrow's first keeping.
-    for entry in tmp_path.iterdir():
-        if entry.name != PRUNED_MARK:
-            os.utime(entry, (long_ago, long_ago))
-    cache.put({"newer = 1\n": "newer = 1\n"})
-    assert cache.get("new = 1\n") == "new = 1\n"
-
-
-def test_format_cache_folder_follows_the_environment(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("SFAPI_CODEGEN_CACHE", str(tmp_path))
-    cache = FormatCache.default()
-    assert cache is not None and cache.folder == tmp_path
-    monkeypatch.setenv("SFAPI_CODEGEN_CACHE", "")
-    assert FormatCache.default() is None
-
-
-def test_a_run_with_the_cache_gives_the_same_package_and_reads_it(tmp_path: Path) -> None:
-    config = load_config(FIXTURE_CONFIG)
-    cache = FormatCache(tmp_path / "cache")
-    plain = generate(config, tmp_path / "plain", force=True)
-    first = generate(config, tmp_path / "first", force=True, format_cache=cache)
-    second = generate(config, tmp_path / "second", force=True, format_cache=cache)
-    assert first.files == plain.files == second.files
-    assert read_tree(first.package_dir) == read_tree(second.package_dir)
-    # The cache is what the second run read: a marked entry shows up in its output.
-    entries = sorted(p for p in (tmp_path / "cache").iterdir() if not p.name.startswith("."))
-    marked = entries[0].read_text(encoding="utf-8") + "# from the cache\n"
-    entries[0].write_text(marked, encoding="utf-8")
-    third = generate(config, tmp_path / "third", force=True, format_cache=cache)
-    assert any(text.endswith("# from the cache\n") for text in third.files.values())
-
-
 def _changed_by_black(files: dict[str, str]) -> list[str]:
     return [
         path
@@ -177,9 +120,9 @@ def _changed_by_black(files: dict[str, str]) -> list[str]:
 
 
 def test_every_module_of_the_package_is_as_black_writes_it() -> None:
-    """A run formats only what depends on the document: the static copies, their sync
-    twins, and the modules cut from the formatted models are left as they come. black,
-    run over the whole committed package, finds nothing to change in any of them."""
+    """A run formats what depends on the document with ruff and leaves the static
+    copies and their sync twins as they come. black, run over the whole committed
+    package, finds nothing to change in any of them."""
     package = ROOT / "generated" / "sfapi_client"
     files = {
         path.relative_to(package).as_posix(): path.read_text(encoding="utf-8")
@@ -197,150 +140,81 @@ def test_every_module_of_the_corpus_packages_is_as_black_writes_it(
     assert {name: paths for name, paths in changed.items() if paths} == {}
 
 
-HALVES_SOURCE = """from pydantic import BaseModel
-class A(BaseModel):
-    x: int=1
-class B(BaseModel):
-    y: str = 'b'
-
-
-
-class C(BaseModel):
-    z: list[A]|None=None
-# a comment that belongs to D
-class D(BaseModel):
-    pass
-"""
-
-
-def test_halves_formatted_apart_join_into_what_black_writes_of_the_whole() -> None:
-    halves = halves_between_classes(HALVES_SOURCE)
-    assert halves is not None
-    first, second = halves
-    # Never between C and D: the comment above D must stay with it.
-    assert second.startswith(("class B", "class C"))
-    joined = black.format_str(first, mode=MODE) + "\n\n" + black.format_str(second, mode=MODE)
-    assert joined == black.format_str(HALVES_SOURCE, mode=MODE)
-
-
-def test_the_halves_of_a_module_as_black_writes_it_are_as_black_writes_them() -> None:
-    """black formats a module it would change twice over; the halves of an already
-    formatted module (the model generator's output after ``in_black_quotes_and_spacing``)
-    must cost one pass each, so neither may keep the blank lines at the cut."""
-    whole = black.format_str(HALVES_SOURCE, mode=MODE)
-    halves = halves_between_classes(whole)
-    assert halves is not None
-    for half in halves:
-        assert black.format_str(half, mode=MODE) == half
-    assert halves[0] + "\n\n" + halves[1] == whole
-
-
-def test_a_module_without_two_plain_classes_in_a_row_is_not_cut() -> None:
-    assert halves_between_classes("import x\n\n\nclass A:\n    pass\n") is None
-    assert (
-        halves_between_classes("class A:\n    pass\n\n\n@dataclass\nclass B:\n    pass\n") is None
-    )
-    assert halves_between_classes("class A:\n    pass\n# note\nclass B:\n    pass\n") is None
-    assert halves_between_classes("def (:\n") is None
-
-
-MODEL_GENERATOR_STYLE = """from pydantic import BaseModel, Field
-
-
+#: Unformatted code in the shapes the model generator and the templates produce:
+#: single quotes, a class docstring without the blank line after it, a long call.
+UNFORMATTED = """from pydantic import BaseModel, Field
 class A(BaseModel):
     \"\"\"
     A model.
     \"\"\"
-    name: str = Field(..., title='Name')
-    pattern: str = Field('^a$', pattern=r'^[a-z]+$')
+    name: str = Field(..., title='Name', description='a description long enough to need splitting')
     both: str = Field("it's", title='say "hi"')
     data: bytes = b'raw'
-    label: str = f'{1}'
+x = {'a':1,
+  'b':[1,2,3]}
+"""
 
 
-class B(BaseModel):
-    \"\"\"Documented, then a blank line already.\"\"\"
-
-    x: int = 1
-
-
-class C(BaseModel):
-    'A docstring in single quotes.'
-    y: str = 'y'"""
-
-
-def test_prepared_model_code_formats_like_the_original_in_one_pass() -> None:
-    prepared = in_black_quotes_and_spacing(MODEL_GENERATOR_STYLE)
-    formatted = black.format_str(MODEL_GENERATOR_STYLE, mode=MODE)
-    assert black.format_str(prepared, mode=MODE) == formatted
-    # black changes nothing in its first pass, so it makes no second one.
-    assert prepared == formatted
-    assert in_black_quotes_and_spacing("def (:\n") == "def (:\n"
-
-
-def test_preparing_the_models_for_black_changes_no_package_of_the_corpus(
-    corpus_out: tuple[Path, dict[str, Result]],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """The models reach black already in its quotes and spacing (one pass instead of
-    two); black given the model generator's own text writes every file the same."""
-    _, prepared = corpus_out
-    monkeypatch.setattr("generator.models.in_black_quotes_and_spacing", lambda text: text)
-    field = {"type": "string", "title": "A"}
-    tiny = {"openapi": "3.0.3", "info": {"title": "t", "version": "1"}, "paths": {}}
-    tiny["components"] = {"schemas": {"A": {"type": "object", "properties": {"a": field}}}}
-    assert "title='A'" in schema_models(tiny, "# h")[0]  # the model generator's own quotes
-    for document in DOCUMENTS:
-        config = load_config(minimal_config(tmp_path, document))
-        plain = generate(config, tmp_path, force=True)
-        assert plain.files == prepared[document.name].files, document.name
-
-
-def test_modules_handed_to_the_worker_and_formatted_alongside_come_back_formatted(
-    tmp_path: Path,
-) -> None:
-    """What the worker formats while this process formats the rest comes back as black
-    writes it, is kept in the cache, and is taken from the cache when already there."""
-    cache = FormatCache(tmp_path / "cache")
-    known = "x   =  'cached'\n"
-    cache.put({known: "# from the cache\n"})
-    handed_over = {"a.py": "a  =  [1,2]\n", "b.py": known, "notes.txt": "as  is"}
-    here = {"c.py": "def f( x ):\n  return x\n", "d.py": known}
-    with ProcessPoolExecutor(1, mp_context=get_context("fork")) as pool:
-        formatter = Formatter(pool, cache)
-        handed = formatter.hand_over(handed_over)
-        done = formatter.format_alongside(handed, here)
-    assert done == {
-        "a.py": black.format_str(handed_over["a.py"], mode=MODE),
-        "b.py": "# from the cache\n",
-        "notes.txt": "as  is",
-        "c.py": black.format_str(here["c.py"], mode=MODE),
-        "d.py": "# from the cache\n",
+def test_ruff_formats_as_black_does() -> None:
+    formatted = format_modules({"a.py": UNFORMATTED, "b/c.py": "y  =  ( 1 , )\n"})
+    assert formatted == {
+        "a.py": black.format_str(UNFORMATTED, mode=MODE),
+        "b/c.py": black.format_str("y  =  ( 1 , )\n", mode=MODE),
     }
-    assert cache.get(handed_over["a.py"]) == done["a.py"]
-    assert cache.get(here["c.py"]) == done["c.py"]
+    assert format_modules({}) == {}
 
 
-class WriterRecordingCache(FormatCache):
-    """A cache that notes which process wrote into it."""
+def test_invalid_python_is_reported_with_its_module_path() -> None:
+    with pytest.raises(GeneratorError) as caught:
+        format_modules({"good.py": "x = 1\n", "_async/endpoints/broken.py": "def (:\n"})
+    message = str(caught.value)
+    assert "generated code is not valid Python" in message
+    assert "_async/endpoints/broken.py" in message
 
-    def put(self, formatted: dict[str, str]) -> None:
-        super().put(formatted)
-        (self.folder / f"written-by-{os.getpid()}").touch()
+
+def test_without_ruff_the_error_says_how_to_install_it(tmp_path: Path) -> None:
+    """A process where the ruff package cannot be imported fails with the extra to
+    install, not a traceback."""
+    (tmp_path / "ruff.py").write_text("raise ImportError('no ruff here')\n")
+    probe = (
+        "from generator.fmt import format_modules\n"
+        "from generator.problems import GeneratorError\n"
+        "try:\n"
+        "    format_modules({'a.py': 'x = 1\\n'})\n"
+        "except GeneratorError as exc:\n"
+        "    print(exc)\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", probe],
+        cwd=ROOT,
+        env={"PYTHONPATH": os.pathsep.join((str(tmp_path), str(ROOT))), "PATH": "/usr/bin:/bin"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    assert "formats with ruff, which is not installed" in done.stdout
+    assert "pip install -e '.[codegen]'" in done.stdout
 
 
-def test_a_keeper_process_writes_the_cache_and_this_one_does_not(tmp_path: Path) -> None:
-    """With a keeper, what was formatted reaches the cache through that process (whose
-    pool's shutdown waits for it), not through this one."""
-    cache = WriterRecordingCache(tmp_path / "cache")
-    sources = {"a.py": "a  =  [1,2]\n", "b.py": "b  =  {1:2}\n"}
-    context = get_context("fork")
-    with ProcessPoolExecutor(1, mp_context=context) as keeper:
-        keeper_pid = keeper.submit(os.getpid).result()
-        with ProcessPoolExecutor(1, mp_context=context) as pool:
-            done = Formatter(pool, cache, keeper=keeper).format(sources)
-    assert done == {path: black.format_str(text, mode=MODE) for path, text in sources.items()}
-    assert {cache.get(text) for text in sources.values()} == set(done.values())
-    writers = sorted(p.name for p in cache.folder.glob("written-by-*"))
-    assert writers == [f"written-by-{keeper_pid}"]
+def test_black_changes_names_the_modules_black_would_change() -> None:
+    settled = black.format_str(UNFORMATTED, mode=MODE)
+    modules = [("a.py", settled), ("b.py", UNFORMATTED), ("c.py", "def (:\n")]
+    assert black_changes(modules) == ["b.py", "c.py"]
+
+
+def test_check_fails_on_a_module_black_would_change(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``check`` asks black, not ruff: were the formatting of a run to drift from
+    black's, the package on disk would match a fresh run and still fail the check."""
+    config: Config = load_config(FIXTURE_CONFIG)
+
+    def single_quoted(modules: dict[str, str]) -> dict[str, str]:
+        return {path: text.replace('"', "'") for path, text in modules.items()}
+
+    monkeypatch.setattr("generator.assemble.format_modules", single_quoted)
+    generate(config, tmp_path / "drifted", force=True)
+    checked = check(config, tmp_path / "drifted", tmp_path / "scratch")
+    assert checked.differing == []
+    assert "__init__.py" in checked.unlike_black

@@ -171,3 +171,35 @@ def test_the_split_modules_import_and_validate(tmp_path: Path) -> None:
 def test_a_module_with_other_top_level_statements_stays_whole() -> None:
     source = MODELS + "\nTree.model_rebuild()\n"
     assert split_models(source, HEADER) is None
+
+
+def test_components_group_cycles_and_keep_the_given_order() -> None:
+    from generator.model_split import _strongly_connected
+
+    edges = {
+        "A": {"B"},
+        "B": {"C"},
+        "C": {"B", "D"},
+        "D": set(),
+        "E": {"E", "A"},
+        "F": {"G"},
+        "G": {"F"},
+    }
+    order = ["A", "B", "C", "D", "E", "F", "G"]
+    assert _strongly_connected(order, edges) == [["A"], ["B", "C"], ["D"], ["E"], ["F", "G"]]
+
+
+def test_a_long_chain_of_models_splits_without_running_out_of_stack() -> None:
+    """Each model refers to the next: a chain far deeper than Python's recursion limit
+    splits into one module per model, each importing the next."""
+    count = sys.getrecursionlimit() * 3
+    classes = "".join(
+        f"\n\nclass M{i}(BaseModel):\n    next: M{i + 1} | None = None\n" for i in range(count)
+    )
+    source = f"from __future__ import annotations\n\nfrom pydantic import BaseModel\n{classes}"
+    source += f"\n\nclass M{count}(BaseModel):\n    end: int = 0\n"
+    modules = split_models(source, HEADER)
+    assert modules is not None
+    assert len(modules.module_of) == count + 1
+    assert len(set(modules.module_of.values())) == count + 1
+    assert "from .m1 import M1" in modules.files["m0.py"]

@@ -1,11 +1,12 @@
-"""Writing the package: the new tree replaces the old one whole, and a file whose bytes
-are unchanged is the old file linked into the new tree, never a file that anything
-outside the package can reach or that was edited by hand."""
+"""Writing the package: the new tree replaces the old one whole, every file written
+anew, and nothing outside the package is touched."""
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+
+import pytest
 
 from generator.output import PROVENANCE, read_tree, write_package
 
@@ -22,17 +23,13 @@ def _package(tmp_path: Path) -> Path:
     return package
 
 
-def test_unchanged_files_are_the_old_files_and_changed_ones_are_new(tmp_path: Path) -> None:
+def test_the_new_tree_replaces_the_old_one_whole(tmp_path: Path) -> None:
     package = _package(tmp_path)
-    before = {name: (package / name).stat().st_ino for name in FILES}
     changed = FILES | {"models/b.py": "B = 3\n", "models/c.py": "C = 4\n"}
     del changed["__init__.py"]
     write_package(package, changed, "{}\n")
     assert read_tree(package) == changed | {PROVENANCE: "{}\n"}
-    assert (package / "models/a.py").stat().st_ino == before["models/a.py"]
-    assert (package / "models/b.py").stat().st_ino != before["models/b.py"]
-    assert (package / "models/a.py").stat().st_nlink == 1  # the old tree is gone
-    assert sorted(p.name for p in package.parent.iterdir()) == ["pkg"]
+    assert sorted(p.name for p in package.parent.iterdir()) == ["pkg"]  # no staging left
 
 
 def test_a_hand_edited_file_is_written_again(tmp_path: Path) -> None:
@@ -42,20 +39,35 @@ def test_a_hand_edited_file_is_written_again(tmp_path: Path) -> None:
     assert (package / "models/a.py").read_text() == "A = 1\n"
 
 
-def test_a_file_reachable_from_outside_the_package_is_not_reused(tmp_path: Path) -> None:
-    """A symlink to a file outside, or a file hard-linked from outside, holding the
-    right bytes: the new tree gets a file of its own, and the outside file is left as
-    it was."""
+def test_files_reachable_from_outside_the_package_are_left_alone(tmp_path: Path) -> None:
+    """A symlink to a file outside, or a file hard-linked from outside: the new tree
+    gets files of its own, and the outside files keep their bytes."""
     package = _package(tmp_path)
     outside = tmp_path / "outside.py"
-    outside.write_text("A = 1\n")
+    outside.write_text("A = 'outside'\n")
     (package / "models/a.py").unlink()
     (package / "models/a.py").symlink_to(outside)
     shared = tmp_path / "shared.py"
     os.link(package / "models/b.py", shared)
     write_package(package, FILES, "{}\n")
-    for name, elsewhere in (("models/a.py", outside), ("models/b.py", shared)):
+    for name in ("models/a.py", "models/b.py"):
         written = package / name
         assert not written.is_symlink() and written.read_text() == FILES[name]
-        assert written.stat().st_ino != elsewhere.stat().st_ino
-        assert elsewhere.stat().st_nlink == 1 and elsewhere.read_text() == FILES[name]
+    assert outside.read_text() == "A = 'outside'\n"
+    assert shared.read_text() == FILES["models/b.py"] and shared.stat().st_nlink == 1
+
+
+def test_a_failed_write_leaves_the_previous_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    package = _package(tmp_path)
+
+    def full_disk(self: Path, data: bytes) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    with pytest.raises(OSError):
+        write_package(package, FILES | {"models/c.py": "C = 4\n"}, "{}\n")
+    monkeypatch.undo()
+    assert read_tree(package) == FILES | {PROVENANCE: "{}\n"}
+    assert sorted(p.name for p in package.parent.iterdir()) == ["pkg"]
