@@ -28,8 +28,15 @@ _COMMON: dict[str, Any] = {
     "use_schema_description": True,
     "use_field_description": True,
     "use_double_quotes": True,
-    # Constraints as Field(pattern=...), which mypy accepts (constr(...) it does not).
+    # Constraints as Annotated[str, Field(pattern=...)] and, where no Field can go (the
+    # keys of a map), Annotated[str, StringConstraints(...)]: mypy accepts both, while
+    # constr(...) it does not.
     "field_constraints": True,
+    "use_annotated": True,
+    # OpenAPI 3.0's ``nullable: true`` admits null wherever it stands: on a required
+    # field, a list's items, a map's values, beside a $ref; and a field that is merely
+    # optional takes no null unless it says so.
+    "strict_nullable": True,
     # An enum field's default is the enum member, not its bare value.
     "set_default_enum_member": True,
     # E-mail addresses are plain strings: pydantic's EmailStr needs the email-validator
@@ -51,6 +58,35 @@ def load_model_generator() -> None:
         import datamodel_code_generator.format
         import datamodel_code_generator.model.pydantic_v2
         import datamodel_code_generator.parser.openapi  # noqa: F401
+
+
+#: Names the model generator may import into a models module (pydantic's types, typing's
+#: and the standard library's): no schema may take one, or its class would hide them.
+MODEL_MODULE_NAMES = frozenset(
+    {
+        "Annotated",
+        "Any",
+        "AnyUrl",
+        "AwareDatetime",
+        "BaseModel",
+        "ConfigDict",
+        "Decimal",
+        "EmailStr",
+        "Enum",
+        "Field",
+        "IntEnum",
+        "IPv4Address",
+        "IPv4Network",
+        "IPv6Address",
+        "IPv6Network",
+        "Literal",
+        "NaiveDatetime",
+        "RootModel",
+        "StrEnum",
+        "StringConstraints",
+        "UUID",
+    }
+)
 
 
 #: A generated module's source and the notes (warnings) the model generator gave.

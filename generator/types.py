@@ -79,9 +79,11 @@ class TypeNamer:
             name = self.ref_class(schema)
             if name is None and ref in expanding and ref[len(SCHEMA_PREFIX) :] in self._schemas:
                 name = ref[len(SCHEMA_PREFIX) :]
+            nullable = ["None"] if schema.get("nullable") else []
             if name:
-                return [name]
-            return self._members(self.resolve(schema), depth + 1, expanding | {ref})
+                return [name, *nullable]
+            resolved = self._members(self.resolve(schema), depth + 1, expanding | {ref})
+            return list(dict.fromkeys(resolved + nullable))
         members: list[str] = []
         for key in ("anyOf", "oneOf"):
             if isinstance(schema.get(key), list):
