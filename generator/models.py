@@ -203,7 +203,73 @@ def _generate(text: str, **options: Any) -> Module:
     if not isinstance(result, str):
         raise fail("datamodel-code-generator produced no single module")
     notes = tuple(dict.fromkeys(str(w.message) for w in caught))
-    return in_black_quotes_and_spacing(result), notes
+    return in_black_quotes_and_spacing(validated_defaults(result)), notes
+
+
+def validated_defaults(source: str) -> str:
+    """``source`` with each text default of a field whose type is not text (a URL, a
+    date, a UUID, a root model) written as ``Field(default=..., validate_default=True)``.
+
+    The model generator writes such a default as the bare string (``url: AnyUrl =
+    "https://example.org"``), which a type checker refuses and pydantic keeps as the
+    string it is; validated, the field holds the value of its type.
+    """
+    tree = ast.parse(source)
+    edits: list[tuple[ast.expr, str]] = []
+    for node in tree.body:
+        if not isinstance(node, ast.ClassDef):
+            continue
+        for statement in node.body:
+            if (
+                isinstance(statement, ast.AnnAssign)
+                and isinstance(statement.value, ast.Constant)
+                and isinstance(statement.value.value, str)
+                and not _admits(statement.annotation, statement.value.value)
+            ):
+                value = ast.unparse(statement.value)
+                edits.append((statement.value, f"Field(default={value}, validate_default=True)"))
+    if not edits:
+        return source
+    lines = source.splitlines(keepends=True)
+    # Later edits first, so that the offsets of the earlier ones still hold.
+    for node, text in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
+        assert node.end_lineno is not None and node.end_col_offset is not None
+        first, last = lines[node.lineno - 1], lines[node.end_lineno - 1]
+        lines[node.lineno - 1 : node.end_lineno] = [
+            first[: node.col_offset] + text + last[node.end_col_offset :]
+        ]
+    return _with_pydantic_name("".join(lines), "Field")
+
+
+def _admits(annotation: ast.expr, text: str) -> bool:
+    """True when the annotation holds ``str``, ``Any`` or a ``Literal`` of ``text``."""
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        return _admits(annotation.left, text) or _admits(annotation.right, text)
+    if isinstance(annotation, ast.Name):
+        return annotation.id in ("str", "Any")
+    if isinstance(annotation, ast.Subscript) and isinstance(annotation.value, ast.Name):
+        inner = annotation.slice
+        if annotation.value.id == "Annotated" and isinstance(inner, ast.Tuple):
+            return _admits(inner.elts[0], text)
+        if annotation.value.id == "Literal":
+            values = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+            return any(isinstance(v, ast.Constant) and v.value == text for v in values)
+    return False
+
+
+def _with_pydantic_name(source: str, name: str) -> str:
+    """``source`` with ``name`` among the names its ``from pydantic import`` brings."""
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.ImportFrom) and node.module == "pydantic" and node.level == 0:
+            names = {alias.name for alias in node.names}
+            if name in names:
+                return source
+            lines = source.splitlines(keepends=True)
+            assert node.end_lineno is not None
+            statement = f"from pydantic import {', '.join(sorted(names | {name}))}\n"
+            lines[node.lineno - 1 : node.end_lineno] = [statement]
+            return "".join(lines)
+    return f"from pydantic import {name}\n{source}"
 
 
 def class_names(source: str) -> tuple[str, ...]:

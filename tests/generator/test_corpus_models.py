@@ -8,6 +8,7 @@ documented examples."""
 
 from __future__ import annotations
 
+import datetime
 import enum
 import importlib
 import json
@@ -168,6 +169,16 @@ def test_a_url_with_an_empty_default_is_a_string(
         )
         for w in _warnings(corpus_out, EDGE_CASES)
     )
+
+
+def test_text_defaults_of_typed_fields_are_values_of_their_type(
+    corpus_package: Callable[[str], ModuleType],
+) -> None:
+    """A URL's or a date's default, written in the document as text, is validated into
+    the field's type (the bare text would fail the type check and stay a string)."""
+    repository = _models(corpus_package, EDGE_CASES).Repository.model_validate(NULL_REPOSITORY)
+    assert repository.api_url == pydantic.AnyUrl("https://api.example.org/v1")
+    assert repository.created == datetime.date(2020, 1, 31)
 
 
 def test_maps_keyed_by_constrained_strings(
