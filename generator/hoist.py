@@ -15,11 +15,12 @@ the models are made:
   name and its position (``PetKind1``);
 * the members of ``allOf`` add to their owner, so what they hold is named from it.
 
-A name already taken (a component, a name the package holds) takes the first free
+A name already taken (by a component or an earlier hoisted schema) takes the first free
 number after it; a name the package may not use is changed by ``naming.free_class_name``
 with a warning. Components are visited in document order and each hoisted schema right
-after its owner, so the names are the same on every run and a new schema added to a
-document changes no name already given.
+after its owner, so a name depends only on where its schema sits and on the names taken
+before it: the same on every run, and unchanged by schemas added elsewhere unless one
+of them takes that very name.
 
 The keywords that describe the use rather than the value (``description``, ``default``,
 ``nullable``, examples, ``readOnly``…) stay where the schema was, beside its new
@@ -33,6 +34,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .naming import numbered, pascal_case
+from .problems import pointer_join
 from .refs import SCHEMA_PREFIX
 
 #: Keywords about the place a schema is used, kept beside the ``$ref`` that replaces it.
@@ -72,18 +74,23 @@ def becomes_class(schema: Any) -> bool:
     )
 
 
-def hoist_nested(schemas: dict[str, Any], choose: Namer) -> None:
+def hoist_nested(schemas: dict[str, Any], choose: Namer, origins: dict[str, str]) -> None:
     """Move every class-making inline schema inside ``schemas`` into ``schemas`` itself.
 
     ``choose(wanted, pointer, taken)`` returns the name to use for a schema found at
     ``pointer`` (it adds no number: that is done here when the name is taken).
+    ``origins`` gives the pointer of a component in the document as written (its name
+    there may differ), for the warnings; a component not in it is pointed at by name.
     """
     hoister = _Hoister(schemas, choose)
     queue = list(schemas)
     while queue:
         name = queue.pop(0)
         hoister.found = []
-        _walk_children(schemas[name], name, f"/components/schemas/{name}", hoister.hoist)
+        where = hoister.origins.get(name) or origins.get(name)
+        _walk_children(
+            schemas[name], name, where or pointer_join("components", "schemas", name), hoister.hoist
+        )
         # The hoisted schemas are visited next, before the following components.
         queue[:0] = hoister.found
 
@@ -97,6 +104,8 @@ class _Hoister:
         self._taken = set(schemas)
         #: The names hoisted since the owner being walked was started.
         self.found: list[str] = []
+        #: Where each hoisted schema sat in the document.
+        self.origins: dict[str, str] = {}
 
     def hoist(self, schema: dict[str, Any], wanted: str, pointer: str) -> dict[str, Any]:
         new = numbered(self._choose(wanted, pointer, self._taken), self._taken)
@@ -112,6 +121,7 @@ class _Hoister:
             reference["nullable"] = True
         self._schemas[new] = moved
         self.found.append(new)
+        self.origins[new] = pointer
         return reference
 
 
@@ -136,11 +146,14 @@ def _walk_children(schema: Any, owner: str, pointer: str, hoist: Hoister) -> Non
     if isinstance(properties, dict):
         for key, value in properties.items():
             properties[key] = _visit(
-                value, owner + pascal_case(key, "Property"), f"{pointer}/properties/{key}", hoist
+                value,
+                owner + pascal_case(key, "Property"),
+                pointer + pointer_join("properties", key),
+                hoist,
             )
     for key, suffix in (("items", "Item"), ("additionalProperties", "Value")):
         if isinstance(schema.get(key), dict):
-            schema[key] = _visit(schema[key], owner + suffix, f"{pointer}/{key}", hoist)
+            schema[key] = _visit(schema[key], owner + suffix, pointer + pointer_join(key), hoist)
     for key in ("anyOf", "oneOf"):
         members = schema.get(key)
         if isinstance(members, list):
@@ -148,9 +161,12 @@ def _walk_children(schema: Any, owner: str, pointer: str, hoist: Hoister) -> Non
                 title = member.get("title") if isinstance(member, dict) else None
                 wanted = pascal_case(title) if isinstance(title, str) and title else None
                 members[index] = _visit(
-                    member, wanted or f"{owner}{index + 1}", f"{pointer}/{key}/{index}", hoist
+                    member,
+                    wanted or f"{owner}{index + 1}",
+                    pointer + pointer_join(key, index),
+                    hoist,
                 )
     members = schema.get("allOf")
     if isinstance(members, list):
         for index, member in enumerate(members):
-            _walk_children(member, owner, f"{pointer}/allOf/{index}", hoist)
+            _walk_children(member, owner, pointer + pointer_join("allOf", index), hoist)

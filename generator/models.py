@@ -230,15 +230,17 @@ def validated_defaults(source: str) -> str:
                 edits.append((statement.value, f"Field(default={value}, validate_default=True)"))
     if not edits:
         return source
-    lines = source.splitlines(keepends=True)
-    # Later edits first, so that the offsets of the earlier ones still hold.
-    for node, text in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
-        assert node.end_lineno is not None and node.end_col_offset is not None
-        first, last = lines[node.lineno - 1], lines[node.end_lineno - 1]
-        lines[node.lineno - 1 : node.end_lineno] = [
-            first[: node.col_offset] + text + last[node.end_col_offset :]
+    # Offsets count UTF-8 bytes; later edits go first, so the earlier ones' still hold.
+    lines = [line.encode() for line in source.splitlines(keepends=True)]
+    for target, text in sorted(edits, key=lambda e: (e[0].lineno, e[0].col_offset), reverse=True):
+        end_line, end_column = target.end_lineno, target.end_col_offset
+        if end_line is None or end_column is None:
+            raise fail("the model generator wrote a default without a position")
+        first, last = lines[target.lineno - 1], lines[end_line - 1]
+        lines[target.lineno - 1 : end_line] = [
+            first[: target.col_offset] + text.encode() + last[end_column:]
         ]
-    return _with_pydantic_name("".join(lines), "Field")
+    return _with_pydantic_name(b"".join(lines).decode(), "Field")
 
 
 def _admits(annotation: ast.expr, text: str) -> bool:

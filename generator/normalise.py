@@ -77,7 +77,8 @@ def normalise(
     renames = _rename_table(doc, config, reserved, warnings)
     _apply_renames(doc, renames)
     schemas = doc["components"]["schemas"]
-    hoist_nested(schemas, _context_namer(reserved, warnings))
+    origins = {new: pointer_join("components", "schemas", old) for old, new in renames.items()}
+    hoist_nested(schemas, _context_namer(reserved, warnings), origins)
     name_enum_members(schemas)
     return doc, warnings
 
@@ -96,7 +97,7 @@ def _context_namer(
                     Level.WARNING,
                     f"inline schema named {new!r}, not {wanted!r}: {reason}",
                     "",
-                    "#" + pointer,
+                    pointer,
                 )
             )
         return new
