@@ -207,12 +207,13 @@ def _generate(text: str, **options: Any) -> Module:
 
 
 def validated_defaults(source: str) -> str:
-    """``source`` with each text default of a field whose type is not text (a URL, a
-    date, a UUID, a root model) written as ``Field(default=..., validate_default=True)``.
+    """``source`` with each default written as JSON where the field's type is another
+    (a URL, a date or a UUID given as text, a model given as an object) written as
+    ``Field(default=..., validate_default=True)``.
 
-    The model generator writes such a default as the bare string (``url: AnyUrl =
+    The model generator writes such a default bare (``url: AnyUrl =
     "https://example.org"``), which a type checker refuses and pydantic keeps as the
-    string it is; validated, the field holds the value of its type.
+    text it is; validated, the field holds a value of its type.
     """
     tree = ast.parse(source)
     edits: list[tuple[ast.expr, str]] = []
@@ -222,9 +223,8 @@ def validated_defaults(source: str) -> str:
         for statement in node.body:
             if (
                 isinstance(statement, ast.AnnAssign)
-                and isinstance(statement.value, ast.Constant)
-                and isinstance(statement.value.value, str)
-                and not _admits(statement.annotation, statement.value.value)
+                and statement.value is not None
+                and not _admits(statement.annotation, statement.value)
             ):
                 value = ast.unparse(statement.value)
                 edits.append((statement.value, f"Field(default={value}, validate_default=True)"))
@@ -243,19 +243,34 @@ def validated_defaults(source: str) -> str:
     return _with_pydantic_name(b"".join(lines).decode(), "Field")
 
 
-def _admits(annotation: ast.expr, text: str) -> bool:
-    """True when the annotation holds ``str``, ``Any`` or a ``Literal`` of ``text``."""
+def _admits(annotation: ast.expr, value: ast.expr) -> bool:
+    """False for a default a type checker refuses although pydantic reads it: text
+    where the annotation holds no ``str``, ``Any`` or ``Literal`` of that text, an
+    object where it holds no ``dict`` (a model's default written as its JSON)."""
+    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+        wanted = {"str", "Any"}
+    elif isinstance(value, ast.Dict):
+        wanted = {"dict", "Any"}
+    else:
+        return True
+    return _holds(annotation, wanted, value)
+
+
+def _holds(annotation: ast.expr, names: set[str], value: ast.expr) -> bool:
+    """True when a member of the annotation's union is one of ``names`` (subscripted or
+    not) or a ``Literal`` holding ``value``."""
     if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
-        return _admits(annotation.left, text) or _admits(annotation.right, text)
+        return _holds(annotation.left, names, value) or _holds(annotation.right, names, value)
     if isinstance(annotation, ast.Name):
-        return annotation.id in ("str", "Any")
+        return annotation.id in names
     if isinstance(annotation, ast.Subscript) and isinstance(annotation.value, ast.Name):
         inner = annotation.slice
         if annotation.value.id == "Annotated" and isinstance(inner, ast.Tuple):
-            return _admits(inner.elts[0], text)
-        if annotation.value.id == "Literal":
-            values = inner.elts if isinstance(inner, ast.Tuple) else [inner]
-            return any(isinstance(v, ast.Constant) and v.value == text for v in values)
+            return _holds(inner.elts[0], names, value)
+        if annotation.value.id == "Literal" and isinstance(value, ast.Constant):
+            members = inner.elts if isinstance(inner, ast.Tuple) else [inner]
+            return any(isinstance(m, ast.Constant) and m.value == value.value for m in members)
+        return annotation.value.id in names
     return False
 
 

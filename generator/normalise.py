@@ -19,8 +19,9 @@ everywhere (``$ref``s included) instead of being patched in the output:
   context (``hoist.py``: ``Repository.owner`` → ``RepositoryOwner``);
 * enum members that would hide a method of ``str`` are named with a trailing
   underscore (``member_names.py``);
-* a ``format: uri`` whose default is no URL (``""``) is read as a plain string, with a
-  warning: the field would otherwise claim a URL type and hold the empty string.
+* ``nullable: false`` goes (it says what no keyword says), and a ``format: uri`` whose
+  default is no URL (``""``) is read as a plain string, with a warning: the field would
+  otherwise claim a URL type and hold the empty string.
 """
 
 from __future__ import annotations
@@ -150,7 +151,10 @@ def _drop_false_nullable(node: Any) -> None:
         if node.get("nullable") is False:
             del node["nullable"]
         for key, value in node.items():
-            if key not in ("default", "example", "examples", "enum", "const"):
+            if key in ("properties", "patternProperties") and isinstance(value, dict):
+                for schema in value.values():
+                    _drop_false_nullable(schema)
+            elif key not in ("default", "example", "examples", "enum", "const"):
                 _drop_false_nullable(value)
     elif isinstance(node, list):
         for value in node:

@@ -174,11 +174,14 @@ def test_a_url_with_an_empty_default_is_a_string(
 def test_text_defaults_of_typed_fields_are_values_of_their_type(
     corpus_package: Callable[[str], ModuleType],
 ) -> None:
-    """A URL's or a date's default, written in the document as text, is validated into
-    the field's type (the bare text would fail the type check and stay a string)."""
-    repository = _models(corpus_package, EDGE_CASES).Repository.model_validate(NULL_REPOSITORY)
+    """A URL's or a date's default, written in the document as text, and an object's,
+    written as JSON, are validated into the field's type (the bare JSON would fail the
+    type check and stay text or a dict)."""
+    models = _models(corpus_package, EDGE_CASES)
+    repository = models.Repository.model_validate(NULL_REPOSITORY)
     assert repository.api_url == pydantic.AnyUrl("https://api.example.org/v1")
     assert repository.created == datetime.date(2020, 1, 31)
+    assert repository.settings == models.RepositorySettings(theme="dark")
 
 
 def test_maps_keyed_by_constrained_strings(

@@ -130,6 +130,8 @@ def test_text_defaults_of_other_types_are_validated() -> None:
         '    url: Annotated[AnyUrl, Field(description="café")] = "https://é.org"\n'
         '    kind: Literal["x"] = "x"\n'
         '    day: date | None = "2020-01-01"\n'
+        '    plan: Plan = {"name": "free"}\n'
+        '    extra: dict[str, Any] | None = {"a": 1}\n'
     )
     result = validated_defaults(source)
     assert result.splitlines()[0] == "from pydantic import BaseModel, Field"
@@ -139,5 +141,7 @@ def test_text_defaults_of_other_types_are_validated() -> None:
         "Field(default='https://é.org', validate_default=True)",
         '    kind: Literal["x"] = "x"',
         "    day: date | None = Field(default='2020-01-01', validate_default=True)",
+        "    plan: Plan = Field(default={'name': 'free'}, validate_default=True)",
+        '    extra: dict[str, Any] | None = {"a": 1}',
     ]
     ast.parse(result)
