@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from .types import optional
+
 ParamLocation = Literal["path", "query", "header", "cookie"]
 BodyKind = Literal["json", "form", "multipart", "binary", "text"]
 ResponseKind = Literal["json", "binary", "text", "empty"]
@@ -33,8 +35,8 @@ class Param:
         if self.required:
             return f"{self.python_name}: {self.annotation}"
         annotation = self.annotation
-        if self.default in (None, "None") and not annotation.endswith("| None"):
-            annotation = f"{annotation} | None"
+        if self.default in (None, "None"):
+            annotation = optional(annotation)
         return f"{self.python_name}: {annotation} = {self.default or 'None'}"
 
 

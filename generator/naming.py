@@ -68,3 +68,26 @@ def operation_name(operation_id: str | None, path: str, method: str, strip_fasta
         if operation_id.endswith(suffix) and len(operation_id) > len(suffix):
             operation_id = operation_id[: -len(suffix)]
     return snake_case(operation_id)
+
+
+#: The mark by which the sync twin's rewrite finds a name to rewrite (``AsyncClient`` →
+#: ``Client``): ``Async`` and a capital.
+ASYNC_MARK = re.compile(r"^Async(?=[A-Z])")
+
+
+def free_class_name(name: str, reserved: Collection[str]) -> tuple[str, str]:
+    """A class name the package can hold, and why it differs from ``name`` (else "").
+
+    A name the sync twin would rewrite (``AsyncInvokeRequest`` would become
+    ``InvokeRequest`` there) spells its prefix out (``AsynchronousInvokeRequest``); a
+    name the package already holds (its runtime's exports, the names its modules
+    import) gets ``Model`` appended (``Credentials`` → ``CredentialsModel``).
+    """
+    reasons: list[str] = []
+    if ASYNC_MARK.match(name):
+        name = "Asynchronous" + name[len("Async") :]
+        reasons.append("the sync twin rewrites names that start with Async")
+    if name in reserved:
+        name += "Model"
+        reasons.append(f"the package already holds {name[: -len('Model')]!r}")
+    return name, "; ".join(reasons)

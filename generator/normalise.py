@@ -8,22 +8,37 @@ everywhere (``$ref``s included) instead of being patched in the output:
 * enums that list values but have no ``type`` get one (``str`` enums);
 * inline object schemas of request bodies and responses move into components;
 * schemas are renamed: the configured table, FastAPI's ``Body_<operationId>`` names,
-  names that are not identifiers, and names that clash with what the package exports.
-  Two schemas never end up with one name: when several would, the one already spelt
-  that way (else the first by original name) keeps it and the others get numbers
-  (``X``, ``X_``, ``X__`` → ``X``, ``X2``, ``X3``), each reported as a warning.
+  names that are not identifiers, names that clash with what the package holds
+  (``Credentials`` → ``CredentialsModel``) and names the sync twin would rewrite
+  (``AsyncInvokeRequest`` → ``AsynchronousInvokeRequest``), each with a warning naming
+  both names (``naming.free_class_name``). Two schemas never end up with one name:
+  when several would, the one already spelt that way (else the first by original name)
+  keeps it and the others get numbers (``X``, ``X_``, ``X__`` → ``X``, ``X2``, ``X3``),
+  each reported as a warning;
+* inline schemas that become classes move into components under names from their
+  context (``hoist.py``: ``Repository.owner`` → ``RepositoryOwner``);
+* enum members that would hide a method of ``str`` are named with a trailing
+  underscore (``member_names.py``);
+* ``nullable: false`` goes (it says what no keyword says), and a ``format: uri`` whose
+  default is no URL (``""``) is read as a plain string, with a warning: the field would
+  otherwise claim a URL type and hold the empty string.
 """
 
 from __future__ import annotations
 
 import copy
 import keyword
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlsplit
 
 from .config import Config
 from .defaults import NULL_DEFAULT_IGNORED, InvalidDefault, checked_default, is_stray_null_default
-from .naming import numbered, operation_name, pascal_case
+from .hoist import hoist_nested
+from .member_names import name_enum_members
+from .models import MODEL_MODULE_NAMES
+from .naming import free_class_name, numbered, operation_name, pascal_case
 from .problems import GeneratorError, Level, Problem, pointer_join
 from .refs import SCHEMA_PREFIX, inline_refs
 
@@ -43,12 +58,14 @@ def normalise(
 ) -> tuple[dict[str, Any], list[Problem]]:
     """Return a normalised copy of ``document`` and the warnings found on the way."""
     doc = inline_refs(copy.deepcopy(document), str(config.spec))
+    reserved = reserved | MODEL_MODULE_NAMES
     warnings: list[Problem] = []
     schemas = doc.setdefault("components", {}).setdefault("schemas", {})
     _hoist_inline_schemas(doc, config)
     for name, schema in schemas.items():
         _type_enums(schema, pointer_join("components", "schemas", name), warnings)
     _give_arrays_items(doc)
+    _drop_false_nullable(schemas)
     _split_recursive_arrays(schemas)
     problems = [
         problem
@@ -60,7 +77,33 @@ def normalise(
         raise GeneratorError([p for p in problems if p.level is Level.ERROR])
     renames = _rename_table(doc, config, reserved, warnings)
     _apply_renames(doc, renames)
+    schemas = doc["components"]["schemas"]
+    origins = {new: pointer_join("components", "schemas", old) for old, new in renames.items()}
+    hoist_nested(schemas, _context_namer(reserved, warnings), origins)
+    name_enum_members(schemas)
     return doc, warnings
+
+
+def _context_namer(
+    reserved: frozenset[str], warnings: list[Problem]
+) -> Callable[[str, str, set[str]], str]:
+    """The names of hoisted schemas: the context's name, unless the package may not
+    hold it (then changed, with a warning naming both)."""
+
+    def choose(wanted: str, pointer: str, taken: set[str]) -> str:
+        new, reason = free_class_name(wanted, reserved)
+        if reason:
+            warnings.append(
+                Problem(
+                    Level.WARNING,
+                    f"inline schema named {new!r}, not {wanted!r}: {reason}",
+                    "",
+                    pointer,
+                )
+            )
+        return new
+
+    return choose
 
 
 def _type_enums(node: Any, pointer: str, warnings: list[Problem]) -> None:
@@ -100,6 +143,24 @@ def _give_arrays_items(node: Any) -> None:
             _give_arrays_items(value)
 
 
+def _drop_false_nullable(node: Any) -> None:
+    """``nullable: false`` is what a schema without the keyword says already; it goes, so
+    that the model generator reads an optional field of such a schema as every other
+    (it would otherwise drop ``None`` from the type and keep ``None`` as the default)."""
+    if isinstance(node, dict):
+        if node.get("nullable") is False:
+            del node["nullable"]
+        for key, value in node.items():
+            if key in ("properties", "patternProperties") and isinstance(value, dict):
+                for schema in value.values():
+                    _drop_false_nullable(schema)
+            elif key not in ("default", "example", "examples", "enum", "const"):
+                _drop_false_nullable(value)
+    elif isinstance(node, list):
+        for value in node:
+            _drop_false_nullable(value)
+
+
 #: Where a schema holds other schemas: one, a list of them, or a map of them.
 _SUBSCHEMA = {"items": "one", "additionalProperties": "one", "not": "one"}
 _SUBSCHEMA |= {"allOf": "list", "anyOf": "list", "oneOf": "list", "prefixItems": "list"}
@@ -115,6 +176,14 @@ def _checked_defaults(schema: Any, path: tuple[str | int, ...], source: str) -> 
     if "default" in schema and is_stray_null_default(schema["default"], schema):
         del schema["default"]
         yield Problem(Level.WARNING, NULL_DEFAULT_IGNORED, source, pointer_join(*path, "default"))
+    elif schema.get("format") == "uri" and _not_a_url(schema.get("default")):
+        del schema["format"]
+        yield Problem(
+            Level.WARNING,
+            f"default {schema['default']!r} is not a URL: the value is read as a plain string",
+            source,
+            pointer_join(*path, "format"),
+        )
     elif "default" in schema:
         try:
             schema["default"] = checked_default(schema["default"], schema)
@@ -130,6 +199,14 @@ def _checked_defaults(schema: Any, path: tuple[str | int, ...], source: str) -> 
         elif shape == "map" and isinstance(value, dict):
             for name, item in value.items():
                 yield from _checked_defaults(item, (*path, key, name), source)
+
+
+def _not_a_url(value: Any) -> bool:
+    """True for a string default that a URL type would refuse (``""``, ``"none"``)."""
+    if not isinstance(value, str):
+        return False
+    parts = urlsplit(value)
+    return not (parts.scheme and (parts.netloc or parts.path))
 
 
 def _refers_to(node: Any, ref: str) -> bool:
@@ -163,7 +240,10 @@ def _is_inline_object(schema: Any) -> bool:
 
 
 def _hoist_inline_schemas(doc: dict[str, Any], config: Config) -> None:
-    """Move inline object schemas of bodies and responses into components/schemas."""
+    """Move the inline object schemas of bodies and responses (or of their list items)
+    into components/schemas, named from the operation and the role: ``<Op>Body``,
+    ``<Op>Response`` for a success, ``<Op>Response<Reason>`` for another status
+    (``ReposGetResponseNotFound``), and ``Item`` after it for the items of a list."""
     schemas = doc["components"]["schemas"]
     for path, method, operation in iter_operations(doc):
         base = pascal_case(
@@ -175,11 +255,16 @@ def _hoist_inline_schemas(doc: dict[str, Any], config: Config) -> None:
             contents += [(f"{base}Body", media) for media in body.get("content", {}).values()]
         for status, response in operation.get("responses", {}).items():
             if isinstance(response, dict):
-                suffix = "Response" if str(status).startswith("2") else f"Response{status}"
+                suffix = "Response" + _status_role(str(status))
                 contents += [(f"{base}{suffix}", m) for m in response.get("content", {}).values()]
         hoisted: list[tuple[str, dict[str, Any]]] = []
         for name, media in contents:
-            schema = media.get("schema") if isinstance(media, dict) else None
+            holder = media if isinstance(media, dict) else {}
+            key = "schema"
+            schema = holder.get(key)
+            if isinstance(schema, dict) and schema.get("type") == "array":
+                holder, key, name = schema, "items", f"{name}Item"
+                schema = holder.get(key)
             if not isinstance(schema, dict) or not _is_inline_object(schema):
                 continue
             # One body offered as JSON and as a form is one class.
@@ -188,7 +273,33 @@ def _hoist_inline_schemas(doc: dict[str, Any], config: Config) -> None:
             if same is None:
                 schemas[unique] = schema
                 hoisted.append((unique, schema))
-            media["schema"] = {"$ref": SCHEMA_PREFIX + unique}
+            holder[key] = {"$ref": SCHEMA_PREFIX + unique}
+
+
+#: The roles of the status ranges an OpenAPI document may name (``4XX``).
+_STATUS_RANGES = {
+    "1": "Informational",
+    "2": "",
+    "3": "Redirection",
+    "4": "ClientError",
+    "5": "ServerError",
+}
+
+
+def _status_role(status: str) -> str:
+    """What a response's class name says of its status: nothing for a success, else
+    its reason (``404`` → ``NotFound``, ``5XX`` → ``ServerError``, ``default`` →
+    ``Default``); a code without a reason keeps its number."""
+    if status.startswith("2"):
+        return ""
+    if status.isdigit():
+        try:
+            return pascal_case(HTTPStatus(int(status)).phrase)
+        except ValueError:
+            return status
+    if len(status) == 3 and status[1:].upper() == "XX" and status[0] in _STATUS_RANGES:
+        return _STATUS_RANGES[status[0]]
+    return pascal_case(status)
 
 
 def _body_owner_names(doc: dict[str, Any], config: Config) -> dict[str, str]:
@@ -257,18 +368,18 @@ def _derived_name(
     new = body_names.get(name) or pascal_case(name)
     if new.endswith("_") and keyword.iskeyword(new[:-1]):
         new = new[:-1] + "Model"  # None_ would be renamed by the model generator
-    if new in reserved:
+    free, reason = free_class_name(new, reserved)
+    if reason:
         warnings.append(
             Problem(
                 Level.WARNING,
-                f"schema {name!r} clashes with the package's own {new!r}; "
-                f"named {new}Model (set a rename in the config to choose)",
+                f"schema {name!r} is named {free!r}, not {new!r}: {reason} "
+                "(set a rename in the config to choose)",
                 "",
                 pointer_join("components", "schemas", name),
             )
         )
-        new = f"{new}Model"
-    return new
+    return free
 
 
 def _configured_clashes(
@@ -289,11 +400,11 @@ def _configured_clashes(
                     "/schemas/rename",
                 )
             )
-        if new in reserved:
+        if free_class_name(new, reserved)[0] != new:
             problems.append(
                 Problem(
                     Level.ERROR,
-                    f"{new!r} is a name the package already exports",
+                    f"{new!r} cannot name a model: {free_class_name(new, reserved)[1]}",
                     source,
                     f"/schemas/rename/{olds[0]}",
                 )

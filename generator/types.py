@@ -8,6 +8,7 @@ through the ``_dt`` module alias so that a field called ``date`` can never shado
 
 from __future__ import annotations
 
+import ast
 from typing import Any
 
 from .fmt import python_literal
@@ -25,6 +26,54 @@ def is_class_schema(schema: dict[str, Any]) -> bool:
     return any(key in schema for key in ("enum", "properties", "allOf", "oneOf", "anyOf")) or (
         schema.get("type") == "object"
     )
+
+
+def optional(annotation: str) -> str:
+    """``annotation`` widened to admit ``None``.
+
+    A lone ``Literal[...]`` takes ``None`` among its values instead of ``| None``: a
+    literal too long for one line then splits at its brackets, which black and ruff
+    format alike, while a long union gets parentheses from black that ruff does not add.
+    """
+    if admits_none(annotation):
+        return annotation
+    if _literal_values(_expression(annotation)) is not None:
+        return annotation[: annotation.rindex("]")] + ", None]"
+    return f"{annotation} | None"
+
+
+def admits_none(annotation: str) -> bool:
+    """Whether ``annotation`` already admits ``None``: a ``None`` member of its union,
+    or ``None`` among the values of one of its ``Literal`` members."""
+    for member in _union_members(_expression(annotation)):
+        if isinstance(member, ast.Constant) and member.value is None:
+            return True
+        values = _literal_values(member) or []
+        if any(isinstance(v, ast.Constant) and v.value is None for v in values):
+            return True
+    return False
+
+
+def _expression(annotation: str) -> ast.expr:
+    return ast.parse(annotation, mode="eval").body
+
+
+def _union_members(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _union_members(node.left) + _union_members(node.right)
+    return [node]
+
+
+def _literal_values(node: ast.expr) -> list[ast.expr] | None:
+    """The values of ``node`` when it is a ``Literal[...]``, else None."""
+    if not (
+        isinstance(node, ast.Subscript)
+        and isinstance(node.value, ast.Name)
+        and node.value.id == "Literal"
+    ):
+        return None
+    inner = node.slice
+    return list(inner.elts) if isinstance(inner, ast.Tuple) else [inner]
 
 
 class TypeNamer:
@@ -63,8 +112,10 @@ class TypeNamer:
     def _join(self, members: list[str]) -> str:
         if "Any" in members:
             return "Any"
-        ordered = [m for m in members if m != "None"] + (["None"] if "None" in members else [])
-        return " | ".join(ordered) if ordered else "None"
+        others = " | ".join(m for m in members if m != "None")
+        if not others:
+            return "None"
+        return optional(others) if "None" in members else others
 
     def _members(self, schema: Any, depth: int, expanding: frozenset[str]) -> list[str]:
         """The members of the union a schema stands for, each one without a top-level ``|``.
@@ -79,9 +130,11 @@ class TypeNamer:
             name = self.ref_class(schema)
             if name is None and ref in expanding and ref[len(SCHEMA_PREFIX) :] in self._schemas:
                 name = ref[len(SCHEMA_PREFIX) :]
+            nullable = ["None"] if schema.get("nullable") else []
             if name:
-                return [name]
-            return self._members(self.resolve(schema), depth + 1, expanding | {ref})
+                return [name, *nullable]
+            resolved = self._members(self.resolve(schema), depth + 1, expanding | {ref})
+            return list(dict.fromkeys(resolved + nullable))
         members: list[str] = []
         for key in ("anyOf", "oneOf"):
             if isinstance(schema.get(key), list):

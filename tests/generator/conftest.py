@@ -3,9 +3,12 @@ imported and served."""
 
 from __future__ import annotations
 
+import gzip
+import hashlib
 import importlib
 import json
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -22,7 +25,28 @@ HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 FIXTURE_CONFIG = FIXTURES / "fixture_api" / "codegen.toml"
 CORPUS = HERE / "corpus"
-DOCUMENTS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".json", ".yaml", ".yml"))
+
+
+def _unpacked(packed: Path) -> Path:
+    """A gzip-compressed corpus document (``github/api.github.com.json.gz``), unpacked
+    into a folder named after its content under the system's temporary folder (written
+    once, read by every test run after)."""
+    data = gzip.decompress(packed.read_bytes())
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    path = Path(tempfile.gettempdir()) / f"corpus-{digest}" / packed.parent.name / packed.stem
+    if not path.is_file() or path.read_bytes() != data:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".partial")
+        partial.write_bytes(data)
+        partial.replace(path)
+    return path
+
+
+#: Each compressed corpus document, unpacked, to the file the repository holds.
+PACKED = {_unpacked(p): p for p in sorted(CORPUS.rglob("*.json.gz"))}
+DOCUMENTS = sorted(
+    [p for p in CORPUS.rglob("*") if p.suffix in (".json", ".yaml", ".yml")] + list(PACKED)
+)
 
 
 def package_name(document: Path) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field
+from typing import Annotated
 
 
 class JobSacct(BaseModel):
@@ -150,14 +151,14 @@ class JobSqueue(BaseModel):
     priority: str | None = None
     qos: str | None = None
     reason: str | None = None
-    blank: str | None = Field(None, alias="")
+    blank: Annotated[str | None, Field(alias="")] = None
     st: str | None = None
     user: str | None = None
     reservation: str | None = None
     wckey: str | None = None
     exc_nodes: str | None = None
     nice: str | None = None
-    s_c_t: str | None = Field(None, alias="s:c:t")
+    s_c_t: Annotated[str | None, Field(alias="s:c:t")] = None
     exec_host: str | None = None
     cpus: str | None = None
     nodes: str | None = None
@@ -172,7 +173,7 @@ class JobSqueue(BaseModel):
     nodelist: str | None = None
     contiguous: str | None = None
     partition: str | None = None
-    nodelist_reason: str | None = Field(None, alias="nodelist(reason)")
+    nodelist_reason: Annotated[str | None, Field(alias="nodelist(reason)")] = None
     start_time: str | None = None
     state: str | None = None
     uid: str | None = None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 
 
 class ApiClientInfo(BaseModel):
-    name: str = Field(..., title="Name")
-    clientId: str = Field(..., title="Clientid")
-    expiresAt: str = Field(..., title="Expiresat")
-    comments: str | None = Field(None, title="Comments")
+    name: Annotated[str, Field(title="Name")]
+    clientId: Annotated[str, Field(title="Clientid")]
+    expiresAt: Annotated[str, Field(title="Expiresat")]
+    comments: Annotated[str | None, Field(title="Comments")] = None

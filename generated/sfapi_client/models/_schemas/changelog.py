@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from datetime import date as date_aliased
 
 
 class Changelog(BaseModel):
-    date: date_aliased | None = Field(None, title="Date")
-    change: str | None = Field(None, title="Change")
+    date: Annotated[date_aliased | None, Field(title="Date")] = None
+    change: Annotated[str | None, Field(title="Change")] = None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from .._enums import ComputeStatus
 
 
 class ComputeCommandOutput(BaseModel):
-    task_id: str = Field(..., title="Task Id")
+    task_id: Annotated[str, Field(title="Task Id")]
     status: ComputeStatus
-    error: str | None = Field(None, title="Error")
+    error: Annotated[str | None, Field(title="Error")] = None

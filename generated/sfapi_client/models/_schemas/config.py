@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 
 
 class Config(BaseModel):
-    key: str = Field(..., title="Key")
-    value: str | None = Field(None, title="Value")
+    key: Annotated[str, Field(title="Key")]
+    value: Annotated[str | None, Field(title="Value")] = None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 
 
 class CreateGroupBody(BaseModel):
-    name: str = Field(..., title="Name")
-    repo_name: str = Field(..., title="Repo Name")
+    name: Annotated[str, Field(title="Name")]
+    repo_name: Annotated[str, Field(title="Repo Name")]

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 
 
 class DirectoryEntry(BaseModel):
-    perms: str | None = Field(None, title="Perms")
-    hardlinks: int | None = Field(0, title="Hardlinks")
-    user: str | None = Field(None, title="User")
-    group: str | None = Field(None, title="Group")
-    size: float | None = Field(0, title="Size")
-    date: str | None = Field(None, title="Date")
-    name: str | None = Field(None, title="Name")
+    perms: Annotated[str | None, Field(title="Perms")] = None
+    hardlinks: Annotated[int | None, Field(title="Hardlinks")] = 0
+    user: Annotated[str | None, Field(title="User")] = None
+    group: Annotated[str | None, Field(title="Group")] = None
+    size: Annotated[float | None, Field(title="Size")] = 0
+    date: Annotated[str | None, Field(title="Date")] = None
+    name: Annotated[str | None, Field(title="Name")] = None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from .._enums import UtilsStatus
 from .directory_entry import DirectoryEntry
@@ -9,7 +10,7 @@ from .directory_entry import DirectoryEntry
 
 class DirectoryOutput(BaseModel):
     status: UtilsStatus
-    entries: list[DirectoryEntry] = Field(..., title="Entries")
-    error: str | None = Field(None, title="Error")
-    file: str | None = Field(None, title="File")
-    is_binary: bool | None = Field(False, title="Is Binary")
+    entries: Annotated[list[DirectoryEntry], Field(title="Entries")]
+    error: Annotated[str | None, Field(title="Error")] = None
+    file: Annotated[str | None, Field(title="File")] = None
+    is_binary: Annotated[bool | None, Field(title="Is Binary")] = False

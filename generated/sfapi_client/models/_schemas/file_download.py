@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from .._enums import UtilsStatus
 
@@ -12,6 +13,6 @@ class FileDownload(BaseModel):
     """
 
     status: UtilsStatus
-    file: str | None = Field(None, title="File")
-    is_binary: bool | None = Field(False, title="Is Binary")
-    error: str | None = Field(None, title="Error")
+    file: Annotated[str | None, Field(title="File")] = None
+    is_binary: Annotated[bool | None, Field(title="Is Binary")] = False
+    error: Annotated[str | None, Field(title="Error")] = None

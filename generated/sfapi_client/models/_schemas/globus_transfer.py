@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from .._enums import StorageStatus
 
 
 class GlobusTransfer(BaseModel):
-    transfer_id: str = Field(..., title="Transfer Id")
+    transfer_id: Annotated[str, Field(title="Transfer Id")]
     status: StorageStatus
-    reason: str | None = Field(..., title="Reason")
+    reason: Annotated[str | None, Field(title="Reason")]

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import AwareDatetime, BaseModel, Field
 from .._enums import GlobusStatus, StorageStatus
 
 
 class GlobusTransferResult(BaseModel):
     status: StorageStatus
-    reason: str | None = Field(..., title="Reason")
+    reason: Annotated[str | None, Field(title="Reason")]
     globus_status: GlobusStatus | None = None
-    bytes_transferred: int | None = Field(None, title="Bytes Transferred")
-    completion_time: AwareDatetime | None = Field(None, title="Completion Time")
-    effective_bytes_per_second: int | None = Field(None, title="Effective Bytes Per Second")
+    bytes_transferred: Annotated[int | None, Field(title="Bytes Transferred")] = None
+    completion_time: Annotated[AwareDatetime | None, Field(title="Completion Time")] = None
+    effective_bytes_per_second: Annotated[int | None, Field(title="Effective Bytes Per Second")] = (
+        None
+    )

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from .group_stats import GroupStats
 
 
 class GroupList(BaseModel):
-    groups: list[GroupStats] | None = Field(None, title="Groups")
+    groups: Annotated[list[GroupStats] | None, Field(title="Groups")] = None

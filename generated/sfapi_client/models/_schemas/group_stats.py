@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from .user_stats import UserStats
 
 
 class GroupStats(BaseModel):
-    gid: int = Field(..., title="Gid")
-    name: str = Field(..., title="Name")
-    users: list[UserStats] | None = Field(None, title="Users")
+    gid: Annotated[int, Field(title="Gid")]
+    name: Annotated[str, Field(title="Name")]
+    users: Annotated[list[UserStats] | None, Field(title="Users")] = None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from .validation_error import ValidationError
 
 
 class HTTPValidationError(BaseModel):
-    detail: list[ValidationError] | None = Field(None, title="Detail")
+    detail: Annotated[list[ValidationError] | None, Field(title="Detail")] = None

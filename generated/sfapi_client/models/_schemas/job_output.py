@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from .._enums import ComputeStatus
 
 
 class JobOutput(BaseModel):
     status: ComputeStatus
-    output: list[dict[str, str]] = Field(..., title="Output")
-    error: str | None = Field(None, title="Error")
+    output: Annotated[list[dict[str, str]], Field(title="Output")]
+    error: Annotated[str | None, Field(title="Error")] = None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import AwareDatetime, BaseModel, Field
 
 
 class Note(BaseModel):
-    name: str = Field(..., title="Name")
-    notes: str | None = Field(None, title="Notes")
-    active: bool | None = Field(False, title="Active")
-    timestamp: AwareDatetime | None = Field(None, title="Timestamp")
+    name: Annotated[str, Field(title="Name")]
+    notes: Annotated[str | None, Field(title="Notes")] = None
+    active: Annotated[bool | None, Field(title="Active")] = False
+    timestamp: Annotated[AwareDatetime | None, Field(title="Timestamp")] = None

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import AwareDatetime, BaseModel, Field
 from .._enums import OutageStatusValue
 
 
 class Outage(BaseModel):
-    name: str = Field(..., title="Name")
-    start_at: AwareDatetime | None = Field(None, title="Start At")
-    end_at: AwareDatetime | None = Field(None, title="End At")
-    description: str | None = Field(None, title="Description")
-    notes: str | None = Field(None, title="Notes")
+    name: Annotated[str, Field(title="Name")]
+    start_at: Annotated[AwareDatetime | None, Field(title="Start At")] = None
+    end_at: Annotated[AwareDatetime | None, Field(title="End At")] = None
+    description: Annotated[str | None, Field(title="Description")] = None
+    notes: Annotated[str | None, Field(title="Notes")] = None
     status: OutageStatusValue | None = None
-    swo: str | None = Field(None, title="Swo")
-    update_at: AwareDatetime | None = Field(None, title="Update At")
+    swo: Annotated[str | None, Field(title="Swo")] = None
+    update_at: Annotated[AwareDatetime | None, Field(title="Update At")] = None

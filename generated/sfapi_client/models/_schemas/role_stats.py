@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 
 
 class RoleStats(BaseModel):
-    id: int = Field(..., title="Id")
-    description: str = Field(..., title="Description")
-    repo_name: str = Field(..., title="Repo Name")
-    iris_role: str | None = Field(None, title="Iris Role")
+    id: Annotated[int, Field(title="Id")]
+    description: Annotated[str, Field(title="Description")]
+    repo_name: Annotated[str, Field(title="Repo Name")]
+    iris_role: Annotated[str | None, Field(title="Iris Role")] = None

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 
 
 class RunCommandBody(BaseModel):
-    executable: str = Field(..., title="Executable")
+    executable: Annotated[str, Field(title="Executable")]

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 
 
 class StartGlobusTransferBody(BaseModel):
-    source_uuid: str = Field(..., title="Source Uuid")
-    target_uuid: str = Field(..., title="Target Uuid")
-    source_dir: str = Field(..., title="Source Dir")
-    target_dir: str = Field(..., title="Target Dir")
-    label: str | None = Field("", title="Label")
+    source_uuid: Annotated[str, Field(title="Source Uuid")]
+    target_uuid: Annotated[str, Field(title="Target Uuid")]
+    source_dir: Annotated[str, Field(title="Source Dir")]
+    target_dir: Annotated[str, Field(title="Target Dir")]
+    label: Annotated[str | None, Field(title="Label")] = ""

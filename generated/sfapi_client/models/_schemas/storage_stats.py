@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 
 
 class StorageStats(BaseModel):
-    name: str = Field(..., title="Name")
-    bytes_given: float | None = Field(None, title="Bytes Given")
-    bytes_used: float | None = Field(None, title="Bytes Used")
-    bytes_given_human: str | None = Field(None, title="Bytes Given Human")
-    bytes_used_human: str | None = Field(None, title="Bytes Used Human")
-    files_given: float | None = Field(None, title="Files Given")
-    files_used: float | None = Field(None, title="Files Used")
+    name: Annotated[str, Field(title="Name")]
+    bytes_given: Annotated[float | None, Field(title="Bytes Given")] = None
+    bytes_used: Annotated[float | None, Field(title="Bytes Used")] = None
+    bytes_given_human: Annotated[str | None, Field(title="Bytes Given Human")] = None
+    bytes_used_human: Annotated[str | None, Field(title="Bytes Used Human")] = None
+    files_given: Annotated[float | None, Field(title="Files Given")] = None
+    files_used: Annotated[float | None, Field(title="Files Used")] = None

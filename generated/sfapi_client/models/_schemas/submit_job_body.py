@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 
 
 class SubmitJobBody(BaseModel):
-    isPath: bool = Field(..., title="Ispath")
-    job: str = Field(..., title="Job")
+    isPath: Annotated[bool, Field(title="Ispath")]
+    job: Annotated[str, Field(title="Job")]
     """
     A path to a batch script on the machine, or the script itself.
     """
-    args: list[str] | None = Field([], title="Args")
-    callbackTimeout: int | None = Field(None, title="Callbacktimeout")
-    callbackEmail: str | None = Field(None, title="Callbackemail")
-    callbackUrl: str | None = Field(None, title="Callbackurl")
+    args: Annotated[list[str], Field(title="Args")] = []
+    callbackTimeout: Annotated[int | None, Field(title="Callbacktimeout")] = None
+    callbackEmail: Annotated[str | None, Field(title="Callbackemail")] = None
+    callbackUrl: Annotated[str | None, Field(title="Callbackurl")] = None

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import AwareDatetime, BaseModel, Field
 from .._enums import StatusValue
 
 
 class SystemStatus(BaseModel):
-    name: str = Field(..., title="Name")
-    full_name: str | None = Field(None, title="Full Name")
-    description: str | None = Field(None, title="Description")
-    system_type: str | None = Field(None, title="System Type")
-    notes: list[str] | None = Field(None, title="Notes")
+    name: Annotated[str, Field(title="Name")]
+    full_name: Annotated[str | None, Field(title="Full Name")] = None
+    description: Annotated[str | None, Field(title="Description")] = None
+    system_type: Annotated[str | None, Field(title="System Type")] = None
+    notes: Annotated[list[str] | None, Field(title="Notes")] = None
     status: StatusValue
-    updated_at: AwareDatetime | None = Field(None, title="Updated At")
+    updated_at: Annotated[AwareDatetime | None, Field(title="Updated At")] = None

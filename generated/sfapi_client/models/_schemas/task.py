@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from .._enums import TaskStatus
 
 
 class Task(BaseModel):
-    id: str = Field(..., title="Id")
+    id: Annotated[str, Field(title="Id")]
     status: TaskStatus | None
-    result: str | None = Field(..., title="Result")
+    result: Annotated[str | None, Field(title="Result")]
     """
     JSON document, encoded as a string, written by the task when it ends.
     """

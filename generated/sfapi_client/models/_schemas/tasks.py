@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from .task import Task
 
 
 class Tasks(BaseModel):
-    tasks: list[Task] | None = Field(..., title="Tasks")
+    tasks: Annotated[list[Task] | None, Field(title="Tasks")]

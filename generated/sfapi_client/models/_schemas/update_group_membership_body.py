@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from .._enums import BatchGroupAction
 
 
 class UpdateGroupMembershipBody(BaseModel):
-    usernames: str = Field(..., title="Usernames")
+    usernames: Annotated[str, Field(title="Usernames")]
     """
     Comma-separated usernames.
     """

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 
 
 class UploadFileBody(BaseModel):
-    file: bytes = Field(..., title="File")
+    file: Annotated[bytes, Field(title="File")]

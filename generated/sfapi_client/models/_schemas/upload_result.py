@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 from .._enums import UtilsStatus
 
 
 class UploadResult(BaseModel):
     status: UtilsStatus
-    output: str | None = Field(None, title="Output")
-    error: str | None = Field(None, title="Error")
+    output: Annotated[str | None, Field(title="Output")] = None
+    error: Annotated[str | None, Field(title="Error")] = None

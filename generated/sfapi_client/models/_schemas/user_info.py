@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 
 
 class UserInfo(BaseModel):
-    uid: int = Field(..., title="Uid")
-    name: str = Field(..., title="Name")
-    firstname: str | None = Field(None, title="Firstname")
-    lastname: str | None = Field(None, title="Lastname")
-    middlename: str | None = Field(None, title="Middlename")
-    workphone: str | None = Field(None, title="Workphone")
-    otherPhones: str | None = Field(None, title="Otherphones")
-    email: str | None = Field(None, title="Email")
+    uid: Annotated[int, Field(title="Uid")]
+    name: Annotated[str, Field(title="Name")]
+    firstname: Annotated[str | None, Field(title="Firstname")] = None
+    lastname: Annotated[str | None, Field(title="Lastname")] = None
+    middlename: Annotated[str | None, Field(title="Middlename")] = None
+    workphone: Annotated[str | None, Field(title="Workphone")] = None
+    otherPhones: Annotated[str | None, Field(title="Otherphones")] = None
+    email: Annotated[str | None, Field(title="Email")] = None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Annotated
 from pydantic import BaseModel, Field
 
 
 class UserStats(BaseModel):
-    uid: int = Field(..., title="Uid")
-    name: str = Field(..., title="Name")
+    uid: Annotated[int, Field(title="Uid")]
+    name: Annotated[str, Field(title="Name")]
