@@ -33,7 +33,7 @@ class Param:
         if self.required:
             return f"{self.python_name}: {self.annotation}"
         annotation = self.annotation
-        if self.default in (None, "None") and not annotation.endswith("| None"):
+        if self.default in (None, "None") and "None" not in annotation.split(" | "):
             annotation = f"{annotation} | None"
         return f"{self.python_name}: {annotation} = {self.default or 'None'}"
 
@@ -49,6 +49,10 @@ class BodyField:
     default: str | None
     description: str
     is_file: bool
+    #: How the Encoding Object says the field is serialised (``form``, ``deepObject``
+    #: ...), with its ``explode``; empty when it says nothing.
+    style: str = ""
+    explode: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,6 +107,9 @@ class Operation:
     idempotent: bool
     inband_error: tuple[str, str, str] | None
     deprecated: bool
+    #: The document says the operation takes no credentials: a client's ``auth`` is
+    #: not applied to it (see ``build_ir.operation_is_public``).
+    public: bool = False
 
     @property
     def constant(self) -> str:
@@ -113,6 +120,12 @@ class Operation:
     def requires_auth(self) -> bool:
         """True when every alternative of the security requirement names a scheme."""
         return bool(self.security) and all(req.schemes for req in self.security)
+
+    @property
+    def form_styles(self) -> tuple[tuple[str, str, bool], ...]:
+        """``(field, style, explode)`` of the body fields with a style of their own."""
+        fields = self.body.fields if self.body is not None else ()
+        return tuple((f.name, f.style, f.explode) for f in fields if f.style and not f.is_file)
 
     @property
     def path_params(self) -> tuple[Param, ...]:

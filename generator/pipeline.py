@@ -14,10 +14,11 @@ from . import __version__
 from .collector import loading
 from .config import Config
 from .fmt import FormatCache, Formatter
-from .load import load_spec
+from .load import load_document
 from .locations import GENERATOR, ROOT, TEMPLATES
 from .output import PROVENANCE, is_up_to_date, provenance_text, read_tree, sha256, write_package
 from .problems import Problem, fail
+from .spec_parts import recorded_parts, with_parts
 from .timeline import stage
 from .workers import Validation, started
 
@@ -87,12 +88,15 @@ def generate(
     package_dir = out_dir / config.package
     with stage("hash the inputs"):
         inputs = _input_hashes(config, templates)
+        inputs = with_parts(inputs, config.spec, recorded_parts(package_dir))
     result = Result(package_dir)
     if not force and is_up_to_date(package_dir, __version__, inputs):
         return result
     with started() as workers:
         with stage("read the document"):
-            document = load_spec(config.spec, validate=False)
+            loaded = load_document(config.spec, validate=False)
+            document = loaded.document
+            inputs = with_parts(inputs, config.spec, loaded.parts)
         validation = Validation(workers, document, str(config.spec))
         try:
             with stage("import the stages"), loading():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import sys
 import threading
 from collections.abc import Callable, Iterator
@@ -22,7 +23,22 @@ HERE = Path(__file__).parent
 FIXTURES = HERE / "fixtures"
 FIXTURE_CONFIG = FIXTURES / "fixture_api" / "codegen.toml"
 CORPUS = HERE / "corpus"
-DOCUMENTS = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".json", ".yaml", ".yml"))
+#: A document's first key (``openapi: 3.1.0``, ``"openapi": "3.0.3"``); the other files
+#: of a document split over several (a path item, a schema) have none.
+_OPENAPI_KEY = re.compile(r'^(?:openapi|\s*"openapi")\s*:', re.MULTILINE)
+
+
+def _is_document(path: Path) -> bool:
+    return path.suffix in (".json", ".yaml", ".yml") and bool(
+        _OPENAPI_KEY.search(path.read_text(encoding="utf-8"))
+    )
+
+
+DOCUMENTS = sorted(p for p in CORPUS.rglob("*") if _is_document(p))
+#: The files of the corpus that are parts of a document split over several.
+DOCUMENT_PARTS = sorted(
+    p for p in CORPUS.rglob("*") if p.suffix in (".json", ".yaml", ".yml") and p not in DOCUMENTS
+)
 
 
 def package_name(document: Path) -> str:
