@@ -245,7 +245,7 @@ class _Bundler:
                 return node
             return {**siblings, "$ref": "#" + SCHEMAS_POINTER + _escape(name)}
         if target in self.copying:
-            loop = " → ".join(f"{p}#{f}" for p, f in [*self.copying, target])
+            loop = " → ".join(self.shown(t) for t in [*self.copying, target])
             self.problem(f"circular $ref: {loop}", file, (*path, "$ref"))
             return node
         if target not in self.copied:
@@ -261,6 +261,13 @@ class _Bundler:
             # OpenAPI 3.1 lets a reference override the summary and description.
             return {**copied, **siblings}
         return copied
+
+    def shown(self, target: Target) -> str:
+        """A target as a reference from the document's folder: ``paths/a.yaml#/get``."""
+        target_file, fragment = target
+        return target_file.relative_to(self.folder).as_posix() + (
+            f"#{fragment}" if fragment else ""
+        )
 
     def discriminator(
         self, node: dict[str, Any], file: Path, path: tuple[str | int, ...]
