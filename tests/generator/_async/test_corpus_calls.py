@@ -157,6 +157,11 @@ async def test_a_document_split_over_several_files(
         assert (await client.droplets.get_droplet(created.id)).name == "web-2"
         with pytest.raises(package.NotFoundError):
             await client.droplets.get_droplet(99)
+    async with package.AsyncApiClient(client.base_url) as anonymous:
+        with pytest.raises(package.MissingCredentialsError) as refused:
+            await anonymous.droplets.get_droplet(1)
+    # The advice names the generic client's own arguments, nothing of another API.
+    assert "create the client with auth=" in str(refused.value)
     seen = corpus_server[1][since:]
     assert [entry["authorization"] for entry in seen] == ["Bearer split-token"] * 4
     assert seen[0]["query"] == [("per_page", "1")]
