@@ -291,10 +291,29 @@ class _Builder:
                     default=default,
                     description=param.get("description", ""),
                     allow_slash=location == "path" and wire_name in self.config.slash_allowed,
+                    **(self._query_style(param, pointer) if location == "query" else {}),
                 )
             )
         # Required parameters first, each group in document order.
         return tuple(sorted(result, key=lambda p: not p.required))
+
+    def _query_style(self, param: dict[str, Any], pointer: tuple[str | int, ...]) -> dict[str, Any]:
+        """``style`` and ``explode`` of a query parameter that sets either, as ``Param``
+        fields (``explode`` defaults to true for ``form`` only, as OpenAPI says); none
+        for one that leaves the default (``form``, exploded) or names a style a query
+        cannot take (a warning)."""
+        if not {"style", "explode"} & set(param):
+            return {}
+        style = str(param.get("style", "form"))
+        if style not in FORM_STYLES:
+            self.warn(
+                f"style {style!r} does not apply to a query parameter; it is sent with "
+                "the default style (form, exploded)",
+                *pointer,
+                "style",
+            )
+            return {}
+        return {"style": style, "explode": bool(param.get("explode", style == "form"))}
 
     @staticmethod
     def _content_schema(param: dict[str, Any]) -> Any:

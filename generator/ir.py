@@ -26,6 +26,10 @@ class Param:
     default: str | None
     description: str
     allow_slash: bool = False
+    #: A query parameter's ``style`` and ``explode`` where the document sets them
+    #: (``form``, ``deepObject`` ...); empty when it leaves OpenAPI's default.
+    style: str = ""
+    explode: bool = False
 
     @property
     def signature(self) -> str:
@@ -126,6 +130,11 @@ class Operation:
         """``(field, style, explode)`` of the body fields with a style of their own."""
         fields = self.body.fields if self.body is not None else ()
         return tuple((f.name, f.style, f.explode) for f in fields if f.style and not f.is_file)
+
+    @property
+    def query_styles(self) -> tuple[tuple[str, str, bool], ...]:
+        """``(name, style, explode)`` of the query parameters with a style of their own."""
+        return tuple((p.name, p.style, p.explode) for p in self.query_params if p.style)
 
     @property
     def path_params(self) -> tuple[Param, ...]:

@@ -86,16 +86,31 @@ def path_value(value: Any) -> str:
     return quote(text, safe="/")
 
 
-def query_params(pairs: Iterable[tuple[str, Any]]) -> list[tuple[str, str]]:
-    """Query pairs without the unset ones; a list value repeats its name."""
+def query_params(
+    pairs: Iterable[tuple[str, Any]], styles: Iterable[tuple[str, str, bool]] = ()
+) -> list[tuple[str, str]]:
+    """Query pairs without the unset ones.
+
+    A parameter whose ``style``/``explode`` the API document sets (``styles``:
+    ``(name, style, explode)``, ``OperationInfo.query_styles``) is written by the rules
+    ``form_fields`` describes (``expand[]=a`` for ``deepObject``, ``a,b`` for ``form``
+    not exploded ...). The others take OpenAPI's default for a query, ``form`` exploded:
+    a list repeats its name, an object gives one pair per property.
+    """
+    by_name = {name: (style, explode) for name, style, explode in styles}
     encoded: list[tuple[str, str]] = []
     for name, value in pairs:
         if value is None:
             continue
-        if isinstance(value, list | tuple):
-            encoded.extend((name, scalar(item)) for item in value if item is not None)
-        else:
+        style = by_name.get(name)
+        if style is not None:
+            encoded.extend(_styled(name, value, *style))
+        elif isinstance(value, list | tuple):
+            encoded.extend((name, _text(_data(item))) for item in value if item is not None)
+        elif isinstance(value, str | int | float | Enum | _dt.date):
             encoded.append((name, scalar(value)))
+        else:
+            encoded.extend(_styled(name, value, "form", True))
     return encoded
 
 

@@ -16,9 +16,9 @@ class OperationInfo:
     document says the operation takes no credentials, so that the client's ``auth`` is
     not applied to it. An operation neither secured nor public (a document that says
     nothing of its security, or makes credentials optional) gets the client's ``auth``
-    when it has one. ``form_styles`` holds ``(field, style, explode)`` for the form
-    fields whose serialisation the document's Encoding Object sets
-    (``_encoding.form_fields``).
+    when it has one. ``query_styles`` and ``form_styles`` hold ``(name, style,
+    explode)`` for the query parameters and the form fields whose serialisation the
+    document sets (``_encoding.query_params``, ``_encoding.form_fields``).
     """
 
     name: str
@@ -27,4 +27,5 @@ class OperationInfo:
     secured: bool
     idempotent: bool
     public: bool = False
+    query_styles: tuple[tuple[str, str, bool], ...] = ()
     form_styles: tuple[tuple[str, str, bool], ...] = ()

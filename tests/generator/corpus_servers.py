@@ -231,13 +231,18 @@ def _no_security(seen: list[dict[str, Any]]) -> APIRouter:
 
 
 def _forms(seen: list[dict[str, Any]]) -> APIRouter:
-    """Form and multipart bodies: answers the fields as it parsed them."""
+    """Form and multipart bodies, and a query: answers what it parsed."""
     router = APIRouter()
 
     @router.post("/v1/customers")
     async def create_customer(request: Request) -> Any:
         entry = await _record(seen, request)
         return {"form": entry["form"]}
+
+    @router.get("/v1/customers/{customer}")
+    async def retrieve_customer(request: Request, customer: str) -> Any:
+        entry = await _record(seen, request)
+        return {"query": entry["query"], "raw": request.url.query}
 
     @router.post("/v1/files")
     async def upload_file(request: Request) -> Any:

@@ -1,4 +1,4 @@
-"""Form fields as OpenAPI's style tables write them (3.0.3 section 4.7.12.4, 3.1.0
+"""Form fields and query parameters as OpenAPI's style tables write them (3.0.3 section 4.7.12.4, 3.1.0
 section 4.8.12.4: a field ``color``, the array ``["blue", "black", "brown"]`` and the
 object ``{"R": 100, "G": 200, "B": 150}``), and the defaults of a field without a style."""
 
@@ -9,7 +9,7 @@ import enum
 
 import pytest
 
-from sfapi_client._encoding import form_fields
+from sfapi_client._encoding import form_fields, query_params
 
 COLORS = ["blue", "black", "brown"]
 RGB = {"R": 100, "G": 200, "B": 150}
@@ -83,3 +83,26 @@ def test_fields_without_a_style_keep_the_defaults() -> None:
 def test_an_unknown_style_is_refused() -> None:
     with pytest.raises(ValueError, match="unknown style 'matrix'"):
         form_fields({"color": COLORS}, [("color", "matrix", False)])
+
+
+def test_query_parameters_take_the_same_styles() -> None:
+    pairs = [("expand", ["a", "b"]), ("ids", ("x", "y")), ("rgb", RGB), ("unset", None)]
+    styles = [("expand", "deepObject", True), ("ids", "form", False)]
+    assert query_params(pairs, styles) == [
+        ("expand[]", "a"),
+        ("expand[]", "b"),
+        ("ids", "x,y"),
+        ("R", "100"),
+        ("G", "200"),
+        ("B", "150"),
+    ]
+
+
+def test_query_parameters_without_a_style_repeat_lists_and_write_plain_values() -> None:
+    pairs = [("kwargs", ["jobid=1", None, "user=a"]), ("sacct", True), ("shade", Shade.DARK)]
+    assert query_params(pairs) == [
+        ("kwargs", "jobid=1"),
+        ("kwargs", "user=a"),
+        ("sacct", "true"),
+        ("shade", "dark"),
+    ]

@@ -251,6 +251,34 @@ def test_form_fields_follow_their_encoding_on_the_wire(
     assert b"metadata%5Border%5D=6735" in entry["body"]
 
 
+def test_query_parameters_follow_their_style_on_the_wire(
+    corpus_package: Callable[[str], ModuleType], corpus_server: Server
+) -> None:
+    """``deepObject`` lists and objects (``expand[]=a``, ``created[gte]=1``), ``form`` not
+    exploded (``ids=a,b``), and an object without a style as OpenAPI's default for a
+    query (``form``, exploded: ``R=100&G=200``)."""
+    _, client, _ = _open(corpus_package, corpus_server, "form-styles.yaml")
+    with client:
+        answer = client.default.retrieve_customer(
+            "cus_1",
+            expand=["customer", "invoice.subscription"],
+            created={"gte": 1700000000, "lt": 1800000000},
+            ids=["a", "b"],
+            rgb={"R": 100, "G": 200},
+        )
+    expected = [
+        ("expand[]", "customer"),
+        ("expand[]", "invoice.subscription"),
+        ("created[gte]", "1700000000"),
+        ("created[lt]", "1800000000"),
+        ("ids", "a,b"),
+        ("R", "100"),
+        ("G", "200"),
+    ]
+    assert [tuple(pair) for pair in answer["query"]] == expected
+    assert answer["raw"] == urlencode(expected)
+
+
 def test_multipart_fields_follow_their_encoding(
     corpus_package: Callable[[str], ModuleType], corpus_server: Server
 ) -> None:
