@@ -419,3 +419,15 @@ def test_an_empty_enum_takes_no_value(corpus_package: Callable[[str], ModuleType
     source = Path(package.__file__).parent / "models"
     text = "".join(p.read_text() for p in source.rglob("*.py"))
     assert text.count("The API document gives this an empty enum") == 2
+
+
+def test_the_docstrings_say_who_gets_the_credentials(
+    corpus_out: tuple[Path, dict[str, Result]],
+) -> None:
+    """Without security schemes an operation takes the client's credentials when it has
+    them; ``security: []`` makes one public; a stated requirement needs them."""
+    plain = corpus_out[1]["no-security-schemes.yaml"].files["_async/endpoints/default.py"]
+    assert "``GET /user``; sends the client's credentials when it has them." in plain
+    assert "``GET /meta``; public." in plain
+    split = corpus_out[1]["split-droplets.yaml"].files["_async/endpoints/droplets.py"]
+    assert "``GET /droplets``; needs credentials." in split
