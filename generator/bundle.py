@@ -51,15 +51,16 @@ class Bundled:
     parts: tuple[Path, ...]
 
 
-def has_external_refs(node: Any) -> bool:
-    """Whether any ``$ref`` under ``node`` names something outside its own file."""
+def has_external_refs(node: Any, *, local_too: bool = False) -> bool:
+    """Whether any ``$ref`` under ``node`` names something outside its own file (or
+    anything at all, with ``local_too``)."""
     if isinstance(node, dict):
         ref = node.get("$ref")
-        if isinstance(ref, str) and not ref.startswith("#"):
+        if isinstance(ref, str) and (local_too or not ref.startswith("#")):
             return True
-        return any(has_external_refs(v) for v in node.values())
+        return any(has_external_refs(v, local_too=local_too) for v in node.values())
     if isinstance(node, list):
-        return any(has_external_refs(item) for item in node)
+        return any(has_external_refs(item, local_too=local_too) for item in node)
     return False
 
 
@@ -96,7 +97,7 @@ class _Bundler:
         self.taken: set[str] = set(self.schemas)
         #: Non-schema objects being copied in, for cycles; and those already copied.
         self.copying: list[Target] = []
-        self.copied: dict[Target, Any] = {}
+        self.copied: dict[tuple[Path, str, bool], Any] = {}
 
     def run(self) -> Bundled:
         document = self.files[self.root]
@@ -206,13 +207,24 @@ class _Bundler:
             return node
         ref = node.get("$ref")
         if isinstance(ref, str):
-            return self.reference(node, ref, file, path, in_schema)
+            # A map (``properties: {$ref: attributes.yml}``) is copied in, never a schema.
+            is_map = path[-1:] != () and path[-1] in NAME_MAPS
+            is_map = is_map and (len(path) == 1 or path[-2] not in NAME_MAPS)
+            return self.reference(node, ref, file, path, in_schema and not is_map, in_schema)
         converted: dict[str, Any] = {}
         for key, value in node.items():
             in_name_map = path[-1:] != () and path[-1] in NAME_MAPS
-            if (key in DATA_KEYS and not in_name_map and (in_schema or key != "examples")) or (
-                not in_schema and key == "value" and path[-2:-1] == ("examples",)
-            ):
+            example = not in_name_map and (
+                key == "example"
+                or (key == "examples" and in_schema)
+                or (key == "value" and not in_schema and path[-2:-1] == ("examples",))
+            )
+            if example and has_external_refs(value, local_too=file != self.root):
+                # An example is a value, but descriptions split over files keep their
+                # examples in files too (example: {$ref: examples.yml#/droplet}), and
+                # mean them to be read in.
+                converted[key] = self.convert(value, file, (*path, key), False)
+            elif example or (key in DATA_KEYS and not in_name_map and key != "examples"):
                 converted[key] = value
             elif in_schema and key == "discriminator" and isinstance(value, dict):
                 converted[key] = self.discriminator(value, file, (*path, key))
@@ -229,8 +241,13 @@ class _Bundler:
         ref: str,
         file: Path,
         path: tuple[str | int, ...],
-        in_schema: bool,
+        as_schema: bool,
+        in_schema: bool | None = None,
     ) -> Any:
+        """What the reference ``node`` stands for: a reference to a component for a
+        schema (``as_schema``), else a copy of its target, read as schema when
+        ``in_schema`` (a map of properties)."""
+        in_schema = as_schema if in_schema is None else in_schema
         if ref.startswith("#") and file == self.root:
             return node
         target = self.target(ref, file, path)
@@ -239,7 +256,7 @@ class _Bundler:
         siblings = {k: v for k, v in node.items() if k != "$ref"}
         if target[0] == self.root:
             return {**siblings, "$ref": "#" + target[1]}
-        if in_schema:
+        if as_schema:
             name = self.schema_name(target, ref, file, path)
             if name is None:
                 return node
@@ -248,15 +265,16 @@ class _Bundler:
             loop = " → ".join(self.shown(t) for t in [*self.copying, target])
             self.problem(f"circular $ref: {loop}", file, (*path, "$ref"))
             return node
-        if target not in self.copied:
+        key = (*target, in_schema)
+        if key not in self.copied:
             content = self.read(target, ref, file, path)
             if content is None:
                 return node
             self.copying.append(target)
             pointer = tuple(_unescape(p) for p in target[1].split("/")[1:])
-            self.copied[target] = self.convert(content, target[0], pointer, False)
+            self.copied[key] = self.convert(content, target[0], pointer, in_schema)
             self.copying.pop()
-        copied = self.copied[target]
+        copied = self.copied[key]
         if isinstance(copied, dict) and siblings:
             # OpenAPI 3.1 lets a reference override the summary and description.
             return {**copied, **siblings}

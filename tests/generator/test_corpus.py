@@ -374,12 +374,19 @@ def test_a_document_split_over_files_reads_the_same_every_time() -> None:
     assert [p.relative_to(folder).as_posix() for p in first.parts] == [
         "paths/droplet.json",
         "paths/droplets.yaml",
+        "resources/droplets/examples.yml",
         "resources/droplets/models/droplet.yml",
         "resources/droplets/models/droplet_create.yml",
+        "resources/droplets/models/droplet_create_properties.yml",
         "resources/droplets/parameters.yml",
         "shared/models.yaml",
         "shared/responses.yml",
     ]
+    # A map of properties and an example from files of their own are copied in.
+    schemas = first.document["components"]["schemas"]
+    assert list(schemas["droplet_create"]["properties"]) == ["name", "region", "tags"]
+    listing = first.document["paths"]["/droplets"]["get"]["responses"]["200"]
+    assert listing["content"]["application/json"]["example"]["droplets"][0]["id"] == 1
 
 
 def test_a_changed_file_of_a_split_document_is_a_changed_input(tmp_path: Path) -> None:
