@@ -92,7 +92,8 @@ class _Bundler:
         #: Schemas from other files, by where they are, and the component name each took.
         self.names: dict[Target, str] = {}
         self.hoisted: dict[str, Any] = {}
-        schemas = document.get("components", {}).get("schemas", {})
+        components = document.get("components")
+        schemas = components.get("schemas") if isinstance(components, dict) else None
         self.schemas: dict[str, Any] = schemas if isinstance(schemas, dict) else {}
         self.taken: set[str] = set(self.schemas)
         #: Non-schema objects being copied in, for cycles; and those already copied.
@@ -107,8 +108,11 @@ class _Bundler:
             unique = {str(problem): problem for problem in self.problems}
             raise GeneratorError(list(unique.values()))
         if self.hoisted:
-            components = dict(result.get("components") or {})
-            components["schemas"] = {**(components.get("schemas") or {}), **self.hoisted}
+            components = result.get("components")
+            components = dict(components) if isinstance(components, dict) else {}
+            schemas = components.get("schemas")
+            schemas = schemas if isinstance(schemas, dict) else {}
+            components["schemas"] = {**schemas, **self.hoisted}
             result = {**result, "components": components}
         parts = tuple(sorted(path for path in self.files if path != self.root))
         return Bundled(result, parts)
@@ -132,7 +136,11 @@ class _Bundler:
         """The file and pointer ``ref`` names, or None (with a problem) when it cannot be
         followed."""
         where = (*path, "$ref")
-        parts = urlsplit(ref)
+        try:
+            parts = urlsplit(ref)
+        except ValueError as exc:  # an unbalanced "[" of an IPv6 host
+            self.problem(f"$ref {ref!r} is not a valid reference: {exc}", file, where)
+            return None
         if parts.scheme or parts.netloc:
             self.problem(
                 f"$ref {ref!r} names a URL: only files beside the document are read "
@@ -158,7 +166,11 @@ class _Bundler:
                 where,
             )
             return None
-        resolved = (file.parent / relative).resolve()
+        try:
+            resolved = (file.parent / relative).resolve()
+        except (OSError, ValueError) as exc:  # a NUL character, a loop of symbolic links
+            self.problem(f"$ref {ref!r} names no readable file: {exc}", file, where)
+            return None
         if not resolved.is_relative_to(self.folder):
             self.problem(
                 f"$ref {ref!r} leads outside the document's folder {self.folder}; only "
@@ -175,7 +187,11 @@ class _Bundler:
 
         target_file, fragment = target
         if target_file not in self.files:
-            if not target_file.is_file():
+            try:
+                found = target_file.is_file()
+            except (OSError, ValueError):
+                found = False
+            if not found:
                 self.problem(
                     f"dangling $ref {ref!r}: file {target_file} not found", file, (*path, "$ref")
                 )

@@ -438,3 +438,27 @@ def test_the_docstrings_say_who_gets_the_credentials(
     assert "``GET /meta``; public." in plain
     split = corpus_out[1]["split-droplets.yaml"].files["_async/endpoints/droplets.py"]
     assert "``GET /droplets``; needs credentials." in split
+
+
+@pytest.mark.parametrize(
+    ("ref", "says"),
+    [
+        ("http://[x", "is not a valid reference: Invalid IPv6 URL"),
+        ("a\x00b.yaml", "names no readable file: embedded null byte"),
+        ("x" * 5000 + ".yaml", "not found"),
+        ("folder/", "not found"),
+        ("part.yaml#name", "the part after '#' must be a JSON pointer (#/...)"),
+    ],
+)
+def test_a_reference_no_file_answers_is_a_problem_not_a_crash(
+    ref: str, says: str, tmp_path: Path
+) -> None:
+    from generator.bundle import bundle
+    from generator.problems import GeneratorError
+
+    (tmp_path / "folder").mkdir()
+    document = {"openapi": "3.1.0", "paths": {"/a": {"$ref": ref}}, "components": []}
+    with pytest.raises(GeneratorError) as caught:
+        bundle(tmp_path / "root.yaml", document)
+    (problem,) = caught.value.problems
+    assert problem.pointer == "/paths/~1a/$ref" and says in problem.message
