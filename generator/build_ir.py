@@ -36,6 +36,8 @@ _KIND_PREFERENCE: tuple[BodyKind, ...] = ("json", "form", "multipart", "binary",
 #: A response status: a code, a range such as ``2XX``, or ``default``.
 _STATUS = re.compile(r"[1-5](?:\d\d|XX)|default")
 DEFAULT_TAG = "default"
+#: The styles the Encoding Object gives form and multipart fields (OpenAPI 3.0 and 3.1).
+FORM_STYLES = frozenset({"form", "spaceDelimited", "pipeDelimited", "deepObject"})
 
 
 def build_api(
@@ -140,6 +142,7 @@ class _Builder:
         self.types = TypeNamer(document)
         self.problems: list[Problem] = []
         self.warnings: list[Problem] = []
+        self.states_security = states_security(document)
 
     def error(self, message: str, *pointer: str | int) -> None:
         self.problems.append(
@@ -231,7 +234,7 @@ class _Builder:
         params, body = self._unique_arguments(params, body, pointer)
         self._check_path_template(params, path, method)
         success, errors = self.responses(raw.get("responses", {}), (*pointer, "responses"))
-        security_raw = raw.get("security", self.doc.get("security", []))
+        security_raw = raw.get("security", self.doc.get("security"))
         security = tuple(SecurityRequirement(tuple(sorted(req))) for req in security_raw or [])
         idempotent = upper in IDEMPOTENT_METHODS
         if override and override.idempotent is not None:
@@ -251,6 +254,7 @@ class _Builder:
             idempotent=idempotent,
             inband_error=self._inband(success),
             deprecated=bool(raw.get("deprecated")),
+            public=operation_is_public(security_raw, self.states_security),
         )
 
     def params(self, path: str, method: str, raw: dict[str, Any]) -> tuple[Param, ...]:
@@ -287,10 +291,29 @@ class _Builder:
                     default=default,
                     description=param.get("description", ""),
                     allow_slash=location == "path" and wire_name in self.config.slash_allowed,
+                    **(self._query_style(param, pointer) if location == "query" else {}),
                 )
             )
         # Required parameters first, each group in document order.
         return tuple(sorted(result, key=lambda p: not p.required))
+
+    def _query_style(self, param: dict[str, Any], pointer: tuple[str | int, ...]) -> dict[str, Any]:
+        """``style`` and ``explode`` of a query parameter that sets either, as ``Param``
+        fields (``explode`` defaults to true for ``form`` only, as OpenAPI says); none
+        for one that leaves the default (``form``, exploded) or names a style a query
+        cannot take (a warning)."""
+        if not {"style", "explode"} & set(param):
+            return {}
+        style = str(param.get("style", "form"))
+        if style not in FORM_STYLES:
+            self.warn(
+                f"style {style!r} does not apply to a query parameter; it is sent with "
+                "the default style (form, exploded)",
+                *pointer,
+                "style",
+            )
+            return {}
+        return {"style": style, "explode": bool(param.get("explode", style == "form"))}
 
     @staticmethod
     def _content_schema(param: dict[str, Any]) -> Any:
@@ -352,6 +375,7 @@ class _Builder:
         description = raw.get("description", "")
         if kind in ("form", "multipart"):
             fields = self.body_fields(schema, kind, (*pointer, "content", media_type, "schema"))
+            fields = self._encoded(fields, media.get("encoding"), (*pointer, "content", media_type))
             # Without declared fields the caller passes the form as a mapping.
             annotation = "" if fields else "dict[str, str]"
             return Body(media_type, kind, annotation, required, fields, description)
@@ -387,6 +411,43 @@ class _Builder:
                 )
             )
         return tuple(sorted(fields, key=lambda f: not f.required))
+
+    def _encoded(
+        self, fields: tuple[BodyField, ...], encoding: Any, pointer: tuple[str | int, ...]
+    ) -> tuple[BodyField, ...]:
+        """``fields`` with the ``style`` and ``explode`` their Encoding Object gives.
+
+        ``explode`` defaults to true for ``form``, false otherwise, as for parameters;
+        an Encoding Object with neither (only a ``contentType``) sets no style. A style
+        forms cannot take (``simple``, ``matrix``, ``label``) is a warning and left out.
+        """
+        if not isinstance(encoding, dict):
+            return fields
+        result: list[BodyField] = []
+        for field in fields:
+            entry = encoding.get(field.name)
+            if (
+                not isinstance(entry, dict)
+                or field.is_file
+                or not ({"style", "explode"} & set(entry))
+            ):
+                result.append(field)
+                continue
+            style = str(entry.get("style", "form"))
+            if style not in FORM_STYLES:
+                self.warn(
+                    f"encoding style {style!r} does not apply to a form field; the field is "
+                    "sent with the form defaults",
+                    *pointer,
+                    "encoding",
+                    field.name,
+                    "style",
+                )
+                result.append(field)
+                continue
+            explode = bool(entry.get("explode", style == "form"))
+            result.append(BodyField(**{**field.__dict__, "style": style, "explode": explode}))
+        return tuple(result)
 
     def file_shape(self, schema: dict[str, Any]) -> str | None:
         """``FileContent`` for a multipart field holding one file, ``list[FileContent]`` for
@@ -465,6 +526,29 @@ class _Builder:
         if rules.message_property in props and rules.error_value in status.get("enum", []):
             return (rules.status_property, rules.error_value, rules.message_property)
         return None
+
+
+def states_security(document: dict[str, Any]) -> bool:
+    """Whether the document states a security requirement anywhere (at its top or on
+    an operation); ``security: []`` alone states none."""
+    if document.get("security"):
+        return True
+    return any(raw.get("security") for _, _, raw in iter_operations(document))
+
+
+def operation_is_public(security: Any, document_states_security: bool) -> bool:
+    """Whether a client's credentials are kept from an operation whose requirement (its
+    own, else the document's) is ``security``, ``None`` when neither gives one.
+
+    An explicit ``security: []`` makes it public. Without any requirement, it is public
+    when the document states requirements for other operations (OpenAPI's reading: no
+    requirement, no credentials), but not in a document that says nothing of security
+    (no ``securitySchemes``, or schemes no operation names): there the user's ``auth``
+    is the only word on it, and it is sent.
+    """
+    if security is None:
+        return document_states_security
+    return isinstance(security, list) and not security
 
 
 def _types_besides_null(schema: dict[str, Any]) -> list[str]:

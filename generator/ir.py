@@ -28,6 +28,10 @@ class Param:
     default: str | None
     description: str
     allow_slash: bool = False
+    #: A query parameter's ``style`` and ``explode`` where the document sets them
+    #: (``form``, ``deepObject`` ...); empty when it leaves OpenAPI's default.
+    style: str = ""
+    explode: bool = False
 
     @property
     def signature(self) -> str:
@@ -51,6 +55,10 @@ class BodyField:
     default: str | None
     description: str
     is_file: bool
+    #: How the Encoding Object says the field is serialised (``form``, ``deepObject``
+    #: ...), with its ``explode``; empty when it says nothing.
+    style: str = ""
+    explode: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +113,9 @@ class Operation:
     idempotent: bool
     inband_error: tuple[str, str, str] | None
     deprecated: bool
+    #: The document says the operation takes no credentials: a client's ``auth`` is
+    #: not applied to it (see ``build_ir.operation_is_public``).
+    public: bool = False
 
     @property
     def constant(self) -> str:
@@ -115,6 +126,17 @@ class Operation:
     def requires_auth(self) -> bool:
         """True when every alternative of the security requirement names a scheme."""
         return bool(self.security) and all(req.schemes for req in self.security)
+
+    @property
+    def form_styles(self) -> tuple[tuple[str, str, bool], ...]:
+        """``(field, style, explode)`` of the body fields with a style of their own."""
+        fields = self.body.fields if self.body is not None else ()
+        return tuple((f.name, f.style, f.explode) for f in fields if f.style and not f.is_file)
+
+    @property
+    def query_styles(self) -> tuple[tuple[str, str, bool], ...]:
+        """``(name, style, explode)`` of the query parameters with a style of their own."""
+        return tuple((p.name, p.style, p.explode) for p in self.query_params if p.style)
 
     @property
     def path_params(self) -> tuple[Param, ...]:

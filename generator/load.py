@@ -1,5 +1,5 @@
-"""Stage 1: read the OpenAPI document (JSON or YAML), validate it, and check that every
-``$ref`` resolves.
+"""Stage 1: read the OpenAPI document (JSON or YAML, in one file or several), validate
+it, and check that every ``$ref`` resolves.
 
 Problems come back as messages naming the file and the JSON pointer, never as tracebacks.
 """
@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from .bundle import Bundled, bundle
+from .empty_enums import without_empty_enums
 from .problems import GeneratorError, Level, Problem, fail, pointer_join
 
 SUPPORTED_VERSIONS = ("3.0.", "3.1.")
@@ -57,9 +59,15 @@ def read_document(path: Path) -> Any:
 def load_spec(path: Path, *, validate: bool = True) -> dict[str, Any]:
     """Read and check an OpenAPI 3.0 or 3.1 document (JSON or YAML); return it as JSON data.
 
-    With ``validate=False`` the (slower) schema validation is left to the caller, who
-    runs :func:`validate_spec` beside other work.
+    With ``validate=False`` the schema validation (openapi-pydantic) is skipped: for a
+    caller that only needs the document's data.
     """
+    return load_document(path, validate=validate).document
+
+
+def load_document(path: Path, *, validate: bool = True) -> Bundled:
+    """:func:`load_spec`'s document, with the other files it was read from (a document
+    split over several files, their relative ``$ref``s resolved: ``bundle.py``)."""
     source = str(path)
     document = read_document(path)
     if not isinstance(document, dict):
@@ -71,13 +79,14 @@ def load_spec(path: Path, *, validate: bool = True) -> dict[str, Any]:
             source=source,
             pointer="/openapi",
         )
-    document = dict(_without_null_keys(document))
+    bundled = bundle(path, document)
+    document = without_empty_enums(dict(_without_null_keys(bundled.document)))
     if validate:
         validate_spec(document, source)
     problems = list(_dangling_refs(document, source))
     if problems:
         raise GeneratorError(problems)
-    return document
+    return Bundled(document, bundled.parts)
 
 
 #: Keys whose values are data rather than document structure: a null inside them is a
@@ -282,11 +291,7 @@ def _dangling_refs(document: dict[str, Any], source: str) -> Iterator[Problem]:
         try:
             resolve_pointer(document, ref)
         except KeyError:
-            kind = (
-                "external references are not supported"
-                if not ref.startswith("#")
-                else "it does not resolve"
-            )
+            kind = "it does not resolve"
             yield Problem(
                 Level.ERROR, f"dangling $ref {ref!r}: {kind}", source, pointer_join(*path)
             )

@@ -19,10 +19,11 @@ from pathlib import Path
 from . import __version__
 from .config import Config
 from .fmt import black_changes
-from .load import load_spec
+from .load import load_document
 from .locations import GENERATOR, ROOT, TEMPLATES
 from .output import PROVENANCE, is_up_to_date, provenance_text, read_tree, sha256, write_package
 from .problems import Problem, fail
+from .spec_parts import recorded_parts, with_parts
 from .timeline import stage
 
 __all__ = ["GENERATOR", "ROOT", "TEMPLATES", "Checked", "Result", "check", "generate"]
@@ -81,6 +82,7 @@ def generate(
     package_dir = out_dir / config.package
     with stage("hash the inputs"):
         inputs = _input_hashes(config, templates)
+        inputs = with_parts(inputs, config.spec, recorded_parts(package_dir))
     if not force and is_up_to_date(package_dir, __version__, inputs):
         return Result(package_dir)
     # The stages' modules (the templates' engine, the IR builder and the rest) are
@@ -97,7 +99,10 @@ def generate(
     from .sync import make_sync_twins
 
     with stage("load and validate"):
-        document = load_spec(config.spec)
+        loaded = load_document(config.spec)
+        document = loaded.document
+        # A document split over several files: the files it was read from are inputs.
+        inputs = with_parts(inputs, config.spec, loaded.parts)
     with stage("read the static modules"):
         static = read_static(config, templates)
     with stage("normalise"):

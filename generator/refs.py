@@ -13,33 +13,11 @@ from typing import Any
 
 from .load import resolve_pointer
 from .problems import GeneratorError, Level, Problem, pointer_join
+from .structure import DATA_KEYS, NAME_MAPS
 
 SCHEMA_PREFIX = "#/components/schemas/"
-#: Keys whose values are data (an example, a default), never document structure...
-_DATA_KEYS = frozenset({"default", "example", "examples", "const", "enum"})
-#: ...unless they are names in a map: a response ``default``, a property ``example``.
-_NAME_MAPS = frozenset(
-    {
-        "properties",
-        "patternProperties",
-        "$defs",
-        "definitions",
-        "responses",
-        "schemas",
-        "parameters",
-        "requestBodies",
-        "headers",
-        "examples",
-        "links",
-        "callbacks",
-        "securitySchemes",
-        "pathItems",
-        "content",
-        "encoding",
-        "paths",
-        "webhooks",
-    }
-)
+_DATA_KEYS = DATA_KEYS
+_NAME_MAPS = NAME_MAPS
 
 
 def is_component_schema(ref: str) -> bool:

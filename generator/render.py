@@ -56,11 +56,14 @@ def method_doc(op: Operation, error_class: str) -> str:
     lines = [op.summary or op.name.replace("_", " ").capitalize() + "."]
     if op.description and op.description != op.summary:
         lines += ["", op.description]
-    lines += [
-        "",
-        f"``{op.method} {op.path}``"
-        + ("; needs credentials." if op.requires_auth else "; public."),
-    ]
+    access = (
+        "; needs credentials."
+        if op.requires_auth
+        else "; public."
+        if op.public
+        else "; sends the client's credentials when it has them."
+    )
+    lines += ["", f"``{op.method} {op.path}``{access}"]
     # Every argument gets a line: the document's description, or where the value goes.
     args = [
         (p.python_name, p.description or f"the ``{p.name}`` {p.location} parameter.")

@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import importlib
 import json
+import re
 import sys
 import tempfile
 import threading
@@ -44,8 +45,21 @@ def _unpacked(packed: Path) -> Path:
 
 #: Each compressed corpus document, unpacked, to the file the repository holds.
 PACKED = {_unpacked(p): p for p in sorted(CORPUS.rglob("*.json.gz"))}
-DOCUMENTS = sorted(
-    [p for p in CORPUS.rglob("*") if p.suffix in (".json", ".yaml", ".yml")] + list(PACKED)
+#: A document's first key (``openapi: 3.1.0``, ``"openapi": "3.0.3"``); the other files
+#: of a document split over several (a path item, a schema) have none.
+_OPENAPI_KEY = re.compile(r'^(?:openapi|\s*"openapi")\s*:', re.MULTILINE)
+
+
+def _is_document(path: Path) -> bool:
+    return path.suffix in (".json", ".yaml", ".yml") and bool(
+        _OPENAPI_KEY.search(path.read_text(encoding="utf-8"))
+    )
+
+
+DOCUMENTS = sorted([p for p in CORPUS.rglob("*") if _is_document(p)] + list(PACKED))
+#: The files of the corpus that are parts of a document split over several.
+DOCUMENT_PARTS = sorted(
+    p for p in CORPUS.rglob("*") if p.suffix in (".json", ".yaml", ".yml") and p not in DOCUMENTS
 )
 
 

@@ -1,8 +1,9 @@
-"""Real servers for five corpus documents, written from the documents by hand: each
-route answers what its operation documents, and records what the request carried.
+"""Real servers for nine corpus documents, written from the documents by hand: each
+route answers what its operation documents, and records what the request carried (its
+form as the server parsed it, its raw body, its ``Authorization`` header).
 
-One FastAPI app mounts them under a prefix each (``/petstore``, ``/uspto``, ``/links``,
-``/versions``, ``/uploads``), so one uvicorn server on 127.0.0.1 serves them all.
+One FastAPI app mounts them under a prefix each (``/petstore``, ``/uspto``, ...), so one
+uvicorn server on 127.0.0.1 serves them all.
 """
 
 from __future__ import annotations
@@ -20,6 +21,10 @@ PREFIXES = {
     "link-example.yaml": "/links",
     "api-with-examples.yaml": "/versions",
     "file-uploads.yaml": "/uploads",
+    "split-droplets.yaml": "/split",
+    "no-security-schemes.yaml": "/nosec",
+    "form-styles.yaml": "/forms",
+    "empty-enums.yaml": "/empty",
 }
 
 USER = {"username": "alice", "uuid": "0b0c5fd4-9d4c-4b59-8a3f-5c7d1b2a0e11"}
@@ -32,6 +37,8 @@ async def _record(seen: list[dict[str, Any]], request: Request) -> dict[str, Any
         "method": request.method,
         "path": request.url.path,
         "query": list(request.query_params.multi_items()),
+        "authorization": request.headers.get("authorization"),
+        "body": await request.body(),
     }
     content_type = request.headers.get("content-type", "")
     if content_type.startswith("application/x-www-form-urlencoded"):
@@ -176,8 +183,88 @@ def _uploads(seen: list[dict[str, Any]]) -> APIRouter:
     return router
 
 
+def _split(seen: list[dict[str, Any]]) -> APIRouter:
+    """The droplets of the document split over several files."""
+    router = APIRouter()
+    region = {"slug": "nyc3", "available": True}
+    droplets: dict[int, dict[str, Any]] = {1: {"id": 1, "name": "web-1", "region": region}}
+
+    @router.get("/droplets")
+    async def list_droplets(request: Request) -> Any:
+        await _record(seen, request)
+        per_page = int(request.query_params["per_page"])
+        links = {"href": "/droplets?page=1", "children": [{"href": "/droplets?page=2"}]}
+        return {"droplets": list(droplets.values())[:per_page], "links": links}
+
+    @router.post("/droplets", status_code=201)
+    async def create_droplet(request: Request) -> Any:
+        body = (await _record(seen, request))["json"]
+        droplet = {"id": max(droplets) + 1, **body, "region": {"slug": body["region"]}}
+        droplets[droplet["id"]] = droplet
+        return droplet
+
+    @router.get("/droplets/{droplet_id}")
+    async def get_droplet(request: Request, droplet_id: int) -> Any:
+        await _record(seen, request)
+        if droplet_id not in droplets:
+            return JSONResponse({"id": "not_found", "message": "no such droplet"}, 404)
+        return droplets[droplet_id]
+
+    return router
+
+
+def _no_security(seen: list[dict[str, Any]]) -> APIRouter:
+    """The document without security schemes: answers whoever asks."""
+    router = APIRouter()
+
+    @router.get("/user")
+    async def user(request: Request) -> Any:
+        entry = await _record(seen, request)
+        return {"login": "alice" if entry["authorization"] else "anonymous"}
+
+    @router.get("/meta")
+    async def meta(request: Request) -> Any:
+        await _record(seen, request)
+        return {"version": "1"}
+
+    return router
+
+
+def _forms(seen: list[dict[str, Any]]) -> APIRouter:
+    """Form and multipart bodies, and a query: answers what it parsed."""
+    router = APIRouter()
+
+    @router.post("/v1/customers")
+    async def create_customer(request: Request) -> Any:
+        entry = await _record(seen, request)
+        return {"form": entry["form"]}
+
+    @router.get("/v1/customers/{customer}")
+    async def retrieve_customer(request: Request, customer: str) -> Any:
+        entry = await _record(seen, request)
+        return {"query": entry["query"], "raw": request.url.query}
+
+    @router.post("/v1/files")
+    async def upload_file(request: Request) -> Any:
+        entry = await _record(seen, request)
+        return {"parts": entry["parts"]}
+
+    return router
+
+
+def _empty_enums(seen: list[dict[str, Any]]) -> APIRouter:
+    router = APIRouter()
+
+    @router.get("/channels/{channel_id}")
+    async def channel(request: Request, channel_id: str) -> Any:
+        await _record(seen, request)
+        return {"id": channel_id}
+
+    return router
+
+
 def make_app(seen: list[dict[str, Any]]) -> FastAPI:
-    """The five servers in one app; ``seen`` collects every request."""
+    """The servers in one app; ``seen`` collects every request."""
     app = FastAPI()
     routers = {
         "petstore-expanded.json": _petstore,
@@ -185,6 +272,10 @@ def make_app(seen: list[dict[str, Any]]) -> FastAPI:
         "link-example.yaml": _links,
         "api-with-examples.yaml": _versions,
         "file-uploads.yaml": _uploads,
+        "split-droplets.yaml": _split,
+        "no-security-schemes.yaml": _no_security,
+        "form-styles.yaml": _forms,
+        "empty-enums.yaml": _empty_enums,
     }
     for document, make in routers.items():
         app.include_router(make(seen), prefix=PREFIXES[document])

@@ -22,7 +22,7 @@ from generator.__main__ import main
 from generator.config import default_error_class, load_config
 from generator.pipeline import Result, generate
 from sfapi_sim.testing import free_port
-from tests.generator.conftest import DOCUMENTS, PACKED, minimal_config
+from tests.generator.conftest import CORPUS, DOCUMENTS, PACKED, minimal_config
 
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
@@ -40,10 +40,16 @@ def test_the_corpus_is_varied() -> None:
     assert sizes[0] < 2_000 and sizes[-1] > 50_000
     # A compressed document is described beside the file the repository holds.
     held = [PACKED.get(p, p) for p in DOCUMENTS]
-    for folder in {p.parent for p in held}:
+    for folder in {_source_folder(p) for p in held}:
         assert (folder / "LICENSE").is_file() and (folder / "SOURCE.md").is_file()
         listed = (folder / "SOURCE.md").read_text(encoding="utf-8")
-        assert all(f"`{p.name}`" in listed for p in held if p.parent == folder)
+        documents = [p for p in held if _source_folder(p) == folder]
+        assert all(f"`{p.relative_to(folder).as_posix()}`" in listed for p in documents)
+
+
+def _source_folder(document: Path) -> Path:
+    """The folder of the corpus a document comes from, where its source is noted."""
+    return CORPUS / document.relative_to(CORPUS).parts[0]
 
 
 def _tags(package_dir: Path) -> list[str]:
@@ -311,3 +317,150 @@ def test_invalid_documents_give_one_line_per_error(
         for line in INVALID_DOCUMENTS[name]
     ]
     assert not (tmp_path / "out").exists()
+
+
+def test_references_between_files_that_cannot_be_followed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A missing file or pointer, a URL, an absolute path, a path out of the document's
+    folder, a bad reference inside another file, a loop of files: one line each, naming
+    the file that holds the ``$ref`` and its pointer; nothing is written."""
+    document = INVALID / "split-refs" / "broken-refs.yaml"
+    folder = document.parent.resolve()
+    config = tmp_path / "codegen.toml"
+    config.write_text(f'[package]\nname = "broken"\n\n[inputs]\nspec = "{document}"\n')
+    code = main(["codegen", "--config", str(config), "--out", str(tmp_path / "out")])
+    assert code == 2
+    root = f"error: {document}#/paths"
+    assert capsys.readouterr().err.splitlines() == [
+        f"{root}/~1missing-file/$ref: dangling $ref 'paths/nowhere.yaml': "
+        f"file {folder}/paths/nowhere.yaml not found",
+        f"{root}/~1missing-pointer/$ref: dangling $ref 'paths/items.yaml#/no/such/pointer': "
+        f"#/no/such/pointer does not resolve in {folder}/paths/items.yaml",
+        f"{root}/~1url/$ref: $ref 'https://example.com/paths/items.yaml' names a URL: only "
+        "files beside the document are read (no network); save it next to the document "
+        "and refer to it by a relative path",
+        f"{root}/~1absolute/$ref: $ref '/etc/paths.yaml' is an absolute path; refer to "
+        "files relative to the one that refers to them",
+        f"{root}/~1outside/$ref: $ref '../bad-enum-default.json#/paths/~1items' leads "
+        f"outside the document's folder {folder}; only files under it are read",
+        f"error: {folder}/paths/items.yaml#/get/responses/200/content/application~1json/"
+        f"schema/$ref: dangling $ref '../models/missing.yaml': file {folder}/models/"
+        "missing.yaml not found",
+        f"error: {folder}/paths/loop-b.yaml#/$ref: circular $ref: paths/loop-a.yaml → "
+        "paths/loop-b.yaml → paths/loop-a.yaml",
+    ]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_document_split_over_files_reads_the_same_every_time() -> None:
+    """Schemas from other files become components named after their pointer or file, in
+    the order they are met; every reference left is local."""
+    from generator.load import load_document, walk_refs
+
+    document = next(p for p in DOCUMENTS if p.name == "split-droplets.yaml")
+    first, second = load_document(document), load_document(document)
+    assert first == second
+    assert list(first.document["components"]["schemas"]) == list(
+        second.document["components"]["schemas"]
+    )
+    assert list(first.document["components"]["schemas"]) == [
+        "Droplet",
+        "Region",
+        "Tree",
+        "Error",
+        "droplet_create",
+    ]
+    assert all(ref.startswith("#/") for ref, _ in walk_refs(first.document))
+    folder = document.parent.resolve()
+    assert [p.relative_to(folder).as_posix() for p in first.parts] == [
+        "paths/droplet.json",
+        "paths/droplets.yaml",
+        "resources/droplets/examples.yml",
+        "resources/droplets/models/droplet.yml",
+        "resources/droplets/models/droplet_create.yml",
+        "resources/droplets/models/droplet_create_properties.yml",
+        "resources/droplets/parameters.yml",
+        "shared/models.yaml",
+        "shared/responses.yml",
+    ]
+    # A map of properties and an example from files of their own are copied in.
+    schemas = first.document["components"]["schemas"]
+    assert list(schemas["droplet_create"]["properties"]) == ["name", "region", "tags"]
+    listing = first.document["paths"]["/droplets"]["get"]["responses"]["200"]
+    assert listing["content"]["application/json"]["example"]["droplets"][0]["id"] == 1
+
+
+def test_a_changed_file_of_a_split_document_is_a_changed_input(tmp_path: Path) -> None:
+    """The files a document refers to count as inputs: unchanged, a run writes nothing;
+    one of them changed, the package follows it."""
+    import shutil
+
+    document = next(p for p in DOCUMENTS if p.name == "split-droplets.yaml")
+    folder = tmp_path / "split"
+    shutil.copytree(document.parent, folder)
+    config = load_config(minimal_config(tmp_path, folder / document.name))
+    assert generate(config, tmp_path / "out").written
+    assert not generate(config, tmp_path / "out").written
+    region = folder / "shared" / "models.yaml"
+    region.write_text(
+        region.read_text().replace(
+            "available:", "country:\n          type: string\n        available:"
+        )
+    )
+    again = generate(config, tmp_path / "out")
+    assert again.written
+    assert "country: str | None = None" in again.files["models/_schemas.py"]
+    provenance = (again.package_dir / "PROVENANCE.json").read_text()
+    assert '"spec_part:shared/models.yaml"' in provenance
+
+
+def test_an_empty_enum_takes_no_value(corpus_package: Callable[[str], ModuleType]) -> None:
+    """``enum: []`` (OpenAPI 3.1): the field can only stay unset, and says why."""
+    import pydantic
+
+    package = corpus_package("empty-enums.yaml")
+    assert package.Channel(id="c").flags is None
+    with pytest.raises(pydantic.ValidationError):
+        package.Channel.model_validate({"id": "c", "flags": 4})
+    with pytest.raises(pydantic.ValidationError):
+        package.ReservedKind.model_validate("text")
+    source = Path(package.__file__).parent / "models"
+    text = "".join(p.read_text() for p in source.rglob("*.py"))
+    assert text.count("The API document gives this an empty enum") == 2
+
+
+def test_the_docstrings_say_who_gets_the_credentials(
+    corpus_out: tuple[Path, dict[str, Result]],
+) -> None:
+    """Without security schemes an operation takes the client's credentials when it has
+    them; ``security: []`` makes one public; a stated requirement needs them."""
+    plain = corpus_out[1]["no-security-schemes.yaml"].files["_async/endpoints/default.py"]
+    assert "``GET /user``; sends the client's credentials when it has them." in plain
+    assert "``GET /meta``; public." in plain
+    split = corpus_out[1]["split-droplets.yaml"].files["_async/endpoints/droplets.py"]
+    assert "``GET /droplets``; needs credentials." in split
+
+
+@pytest.mark.parametrize(
+    ("ref", "says"),
+    [
+        ("http://[x", "is not a valid reference: Invalid IPv6 URL"),
+        ("a\x00b.yaml", "names no readable file: embedded null byte"),
+        ("x" * 5000 + ".yaml", "not found"),
+        ("folder/", "not found"),
+        ("part.yaml#name", "the part after '#' must be a JSON pointer (#/...)"),
+    ],
+)
+def test_a_reference_no_file_answers_is_a_problem_not_a_crash(
+    ref: str, says: str, tmp_path: Path
+) -> None:
+    from generator.bundle import bundle
+    from generator.problems import GeneratorError
+
+    (tmp_path / "folder").mkdir()
+    document = {"openapi": "3.1.0", "paths": {"/a": {"$ref": ref}}, "components": []}
+    with pytest.raises(GeneratorError) as caught:
+        bundle(tmp_path / "root.yaml", document)
+    (problem,) = caught.value.problems
+    assert problem.pointer == "/paths/~1a/$ref" and says in problem.message

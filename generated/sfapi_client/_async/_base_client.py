@@ -81,7 +81,10 @@ _FIRST_CONTACT_PHASES = tuple(
 
 
 #: What a "needs credentials" error advises by default.
-DEFAULT_CREDENTIALS_ADVICE = "create the client with a key, client_id and secret, or access_token"
+DEFAULT_CREDENTIALS_ADVICE = (
+    "create the client with auth= (a ClientCredentialsAuth, a BearerTokenAuth or another "
+    "httpx2.Auth), or with an Authorization header in headers="
+)
 
 
 #: An origin as the client tracks which servers it has reached: scheme, host, port.
@@ -103,7 +106,7 @@ def checked_size(value: object) -> int:
 def token_operation(token_url: str) -> OperationInfo:
     """The token request as the pipeline sees it: safe to send again (each attempt signs
     a new assertion, and a token nobody uses does no harm)."""
-    return OperationInfo("token", "POST", token_url, secured=False, idempotent=True)
+    return OperationInfo("token", "POST", token_url, secured=False, idempotent=True, public=True)
 
 
 def _reason(exc: httpx2.TransportError) -> str:
@@ -168,7 +171,9 @@ class AsyncBaseClient:
             base_url_origin: the setting ``base_url`` came from, as connection errors name
                 it (default: "the base_url argument", or "the default base URL").
             auth: a ``ClientCredentialsAuth`` (tokens fetched by this pipeline) or an
-                ``httpx2.Auth``, applied to operations that need credentials.
+                ``httpx2.Auth``, applied to every operation but those the API document
+                declares public (``security: []``, or no requirement where the document
+                states one for others).
             headers: extra headers sent with every request.
             timeout: seconds one call may take in all (default 180): connect, token request,
                 every retry and every read included. Must be positive.
@@ -465,7 +470,7 @@ class AsyncBaseClient:
     ) -> httpx2.Response:
         """One attempt: the request with its credentials, once more after a 401 when a
         fresh token may help."""
-        source = self._auth if operation.secured else None
+        source = None if operation.public else self._auth
         if not isinstance(source, ClientCredentialsAuth):
             return await self._exchange(request, source, deadline)
         token = await self._token(source, deadline)

@@ -11,6 +11,7 @@ READ_CHANGELOG = OperationInfo(
     path="/meta/changelog",
     secured=False,
     idempotent=True,
+    public=True,
 )
 READ_CONFIG = OperationInfo(
     name="read_config",
@@ -18,4 +19,5 @@ READ_CONFIG = OperationInfo(
     path="/meta/config",
     secured=False,
     idempotent=True,
+    public=True,
 )

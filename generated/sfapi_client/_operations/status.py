@@ -11,6 +11,7 @@ READ_STATUS = OperationInfo(
     path="/status",
     secured=False,
     idempotent=True,
+    public=True,
 )
 READ_NOTES = OperationInfo(
     name="read_notes",
@@ -18,6 +19,7 @@ READ_NOTES = OperationInfo(
     path="/status/notes",
     secured=False,
     idempotent=True,
+    public=True,
 )
 READ_NOTES_FOR_SYSTEM = OperationInfo(
     name="read_notes_for_system",
@@ -25,6 +27,7 @@ READ_NOTES_FOR_SYSTEM = OperationInfo(
     path="/status/notes/{name}",
     secured=False,
     idempotent=True,
+    public=True,
 )
 READ_OUTAGES = OperationInfo(
     name="read_outages",
@@ -32,6 +35,7 @@ READ_OUTAGES = OperationInfo(
     path="/status/outages",
     secured=False,
     idempotent=True,
+    public=True,
 )
 READ_PLANNED_OUTAGES = OperationInfo(
     name="read_planned_outages",
@@ -39,6 +43,7 @@ READ_PLANNED_OUTAGES = OperationInfo(
     path="/status/outages/planned",
     secured=False,
     idempotent=True,
+    public=True,
 )
 READ_PLANNED_OUTAGES_FOR_SYSTEM = OperationInfo(
     name="read_planned_outages_for_system",
@@ -46,6 +51,7 @@ READ_PLANNED_OUTAGES_FOR_SYSTEM = OperationInfo(
     path="/status/outages/planned/{name}",
     secured=False,
     idempotent=True,
+    public=True,
 )
 READ_OUTAGES_FOR_SYSTEM = OperationInfo(
     name="read_outages_for_system",
@@ -53,6 +59,7 @@ READ_OUTAGES_FOR_SYSTEM = OperationInfo(
     path="/status/outages/{name}",
     secured=False,
     idempotent=True,
+    public=True,
 )
 READ_STATUS_FOR_SYSTEM = OperationInfo(
     name="read_status_for_system",
@@ -60,4 +67,5 @@ READ_STATUS_FOR_SYSTEM = OperationInfo(
     path="/status/{name}",
     secured=False,
     idempotent=True,
+    public=True,
 )

@@ -7,6 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
 from typing import Any
+from urllib.parse import urlencode
+
+import pytest
 
 from tests.generator.corpus_servers import PREFIXES
 
@@ -132,3 +135,179 @@ async def test_file_uploads(
     assert uploaded["parts"] == [("filename", "first.txt", 3), ("filename", "second.bin", 1024)]
     assert "parts" not in empty
     assert single["parts"] == [("orderId", "7"), ("documentFile", "documentFile", 4)]
+
+
+async def test_a_document_split_over_several_files(
+    corpus_package: Callable[[str], ModuleType], corpus_server: Server
+) -> None:
+    """Path items, parameters, responses and schemas from other files: typed answers,
+    the shared schemas as classes of their own (a recursive one included), the document's
+    bearer scheme applied."""
+    package, client, since = _open(corpus_package, corpus_server, "split-droplets.yaml")
+    auth = package.BearerTokenAuth("split-token")
+    async with package.AsyncApiClient(client.base_url, auth=auth) as client:
+        page = await client.droplets.list_droplets(per_page=1)
+        assert isinstance(page, package.ListDropletsResponse)
+        assert isinstance(page.droplets[0].region, package.Region)
+        assert isinstance(page.links, package.Tree) and page.links.children
+        assert isinstance(page.links.children[0], package.Tree)
+        new = package.DropletCreate(name="web-2", region="sfo3", tags=["a"])
+        created = await client.droplets.create_droplet(body=new)
+        assert isinstance(created, package.Droplet) and created.region.slug == "sfo3"
+        assert (await client.droplets.get_droplet(created.id)).name == "web-2"
+        with pytest.raises(package.NotFoundError):
+            await client.droplets.get_droplet(99)
+    async with package.AsyncApiClient(client.base_url) as anonymous:
+        with pytest.raises(package.MissingCredentialsError) as refused:
+            await anonymous.droplets.get_droplet(1)
+    # The advice names the generic client's own arguments, nothing of another API.
+    assert "create the client with auth=" in str(refused.value)
+    seen = corpus_server[1][since:]
+    assert [entry["authorization"] for entry in seen] == ["Bearer split-token"] * 4
+    assert seen[0]["query"] == [("per_page", "1")]
+    assert seen[1]["json"] == {"name": "web-2", "region": "sfo3", "tags": ["a"]}
+    assert _calls(corpus_server, since) == [
+        ("GET", "/split/droplets"),
+        ("POST", "/split/droplets"),
+        ("GET", f"/split/droplets/{created.id}"),
+        ("GET", "/split/droplets/99"),
+    ]
+
+
+async def test_auth_is_sent_where_the_document_says_nothing_of_security(
+    corpus_package: Callable[[str], ModuleType], corpus_server: Server
+) -> None:
+    """No security schemes: the user's auth goes with every operation but the one that
+    declares ``security: []``; without auth, nothing is refused before sending."""
+    package, client, since = _open(corpus_package, corpus_server, "no-security-schemes.yaml")
+    auth = package.BearerTokenAuth("gh-token")
+    async with package.AsyncApiClient(client.base_url, auth=auth) as client:
+        assert (await client.default.get_authenticated_user()).login == "alice"
+        assert await client.default.get_meta() == {"version": "1"}
+    async with package.AsyncApiClient(client.base_url) as anonymous:
+        assert (await anonymous.default.get_authenticated_user()).login == "anonymous"
+    seen = corpus_server[1][since:]
+    assert [(entry["path"], entry["authorization"]) for entry in seen] == [
+        ("/nosec/user", "Bearer gh-token"),
+        ("/nosec/meta", None),
+        ("/nosec/user", None),
+    ]
+
+
+async def test_form_fields_follow_their_encoding_on_the_wire(
+    corpus_package: Callable[[str], ModuleType], corpus_server: Server
+) -> None:
+    """Each style as OpenAPI's style tables write a field ``color`` (3.0.3 section
+    4.7.12.4, 3.1.0 section 4.8.12.4): array ``["blue", "black", "brown"]``, object
+    ``{"R": 100, "G": 200, "B": 150}``; the body is the standard form encoding of those
+    pairs, byte for byte."""
+    package, client, since = _open(corpus_package, corpus_server, "form-styles.yaml")
+    colors = ["blue", "black", "brown"]
+    rgb = {"R": 100, "G": 200, "B": 150}
+    async with client:
+        answer = await client.default.create_customer(
+            email="a@example.org",
+            metadata={"order": "6735", "note": "rush [1]"},
+            expand=["customer", "invoice.subscription"],
+            items=[package.Item(price="price_1", quantity=2), package.Item(price="price_2")],
+            address=package.Address(line1="1 Main St", city="Berkeley"),
+            color_list=colors,
+            color_object=rgb,
+            rgb=rgb,
+            spaced=colors,
+            piped=colors,
+            piped_object=rgb,
+            shipping=package.Address(city="Oakland"),
+            tags=["a", "b"],
+        )
+    expected = [
+        ("email", "a@example.org"),
+        # deepObject: metadata[key]=value, expand[]=a, items[0][price]=p
+        ("metadata[order]", "6735"),
+        ("metadata[note]", "rush [1]"),
+        ("expand[]", "customer"),
+        ("expand[]", "invoice.subscription"),
+        ("items[0][price]", "price_1"),
+        ("items[0][quantity]", "2"),
+        ("items[1][price]", "price_2"),
+        ("address[line1]", "1 Main St"),
+        ("address[city]", "Berkeley"),
+        # form, explode false: color=blue,black,brown and color=R,100,G,200,B,150
+        ("color_list", "blue,black,brown"),
+        ("color_object", "R,100,G,200,B,150"),
+        # form, explode true, an object: R=100&G=200&B=150
+        ("R", "100"),
+        ("G", "200"),
+        ("B", "150"),
+        # spaceDelimited and pipeDelimited, explode false
+        ("spaced", "blue black brown"),
+        ("piped", "blue|black|brown"),
+        ("piped_object", "R|100|G|200|B|150"),
+        # no encoding: an object as JSON, a list repeated
+        ("shipping", '{"city":"Oakland"}'),
+        ("tags", "a"),
+        ("tags", "b"),
+    ]
+    assert [tuple(pair) for pair in answer["form"]] == expected
+    entry = corpus_server[1][since]
+    assert entry["body"] == urlencode(expected).encode()
+    assert b"metadata%5Border%5D=6735" in entry["body"]
+
+
+async def test_query_parameters_follow_their_style_on_the_wire(
+    corpus_package: Callable[[str], ModuleType], corpus_server: Server
+) -> None:
+    """``deepObject`` lists and objects (``expand[]=a``, ``created[gte]=1``), ``form`` not
+    exploded (``ids=a,b``), and an object without a style as OpenAPI's default for a
+    query (``form``, exploded: ``R=100&G=200``)."""
+    _, client, _ = _open(corpus_package, corpus_server, "form-styles.yaml")
+    async with client:
+        answer = await client.default.retrieve_customer(
+            "cus_1",
+            expand=["customer", "invoice.subscription"],
+            created={"gte": 1700000000, "lt": 1800000000},
+            ids=["a", "b"],
+            rgb={"R": 100, "G": 200},
+        )
+    expected = [
+        ("expand[]", "customer"),
+        ("expand[]", "invoice.subscription"),
+        ("created[gte]", "1700000000"),
+        ("created[lt]", "1800000000"),
+        ("ids", "a,b"),
+        ("R", "100"),
+        ("G", "200"),
+    ]
+    assert [tuple(pair) for pair in answer["query"]] == expected
+    assert answer["raw"] == urlencode(expected)
+
+
+async def test_multipart_fields_follow_their_encoding(
+    corpus_package: Callable[[str], ModuleType], corpus_server: Server
+) -> None:
+    _, client, _ = _open(corpus_package, corpus_server, "form-styles.yaml")
+    async with client:
+        answer = await client.default.upload_file(
+            file=("report.csv", b"a,b\n"),
+            purpose="dispute_evidence",
+            file_link_data={"create": True, "metadata": {"case": "7"}},
+            tags=["x", "y"],
+        )
+    assert [tuple(part) for part in answer["parts"]] == [
+        ("purpose", "dispute_evidence"),
+        ("file_link_data[create]", "true"),
+        ("file_link_data[metadata][case]", "7"),
+        ("tags", "x,y"),
+        ("file", "report.csv", 4),
+    ]
+
+
+async def test_a_field_of_an_empty_enum_stays_unset(
+    corpus_package: Callable[[str], ModuleType], corpus_server: Server
+) -> None:
+    """``enum: []`` takes no value: the field is None, the parameter only None (not sent)."""
+    package, client, since = _open(corpus_package, corpus_server, "empty-enums.yaml")
+    async with client:
+        channel = await client.default.get_channel("c1", reserved=None)
+    assert isinstance(channel, package.Channel) and channel.flags is None
+    assert corpus_server[1][since]["query"] == []
