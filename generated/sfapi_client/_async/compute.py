@@ -11,6 +11,7 @@ from .._job_state import JobCommand
 from .._package import LOGGER_NAME
 from .._polling import checked_timeout
 from .._remote_paths import checked_remote_path
+from .._script_check import ScriptCheck, checked_mode
 from .._scripts import checked_text
 from .._wait_timeouts import DEFAULT_SUBMIT_TIMEOUT
 from .._workflow_errors import MachineUnavailableError
@@ -116,6 +117,7 @@ class AsyncCompute:
         timeout: float | None = None,
         *,
         name: str | None = None,
+        check: ScriptCheck = "warn",
     ) -> AsyncJob:
         """Submit a batch job and return it once the scheduler accepted it.
 
@@ -132,6 +134,11 @@ class AsyncCompute:
                 scheduler's answer.
             name: the job's name, for a script text: it wins over the script's own
                 ``#SBATCH -J``; without either, the job is named ``sfapi-job``.
+            check: what to do when ``lint_script`` finds that a script text would be
+                refused (an unknown option, an indented ``#SBATCH -C``, no node
+                constraint, a time beyond the QOS's ...): ``"warn"`` (the default) logs
+                a WARNING on the ``sfapi_client`` logger and sends it anyway,
+                ``"refuse"`` raises before any request, ``"off"`` does not lint.
 
         Raises:
             InvalidArgumentError: for a relative or malformed script path, an empty
@@ -140,7 +147,11 @@ class AsyncCompute:
             JobScriptNotFoundError: the path is not a file on the machine (also a
                 FileNotFoundError).
             JobScriptIsADirectoryError: the path is a directory.
-            JobSubmissionError: the scheduler refused the job (with sbatch's message).
+            JobPolicyError: NERSC's policy refused the job (no ``-C``, a time beyond
+                the QOS's ...), or ``check="refuse"`` found it would; ``fix`` says what
+                to change.
+            JobSubmissionError: the scheduler refused the job (with sbatch's message,
+                and ``fix`` when the lint knows it).
             JobNotCreatedError: the submission failed and no job was made (submitting
                 again is safe).
             SubmissionOutcomeUnknownError: the answer was lost and the job could not
@@ -149,7 +160,7 @@ class AsyncCompute:
         """
         self._check_available()
         limit = checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT)
-        return await submit(self, script, args, limit, name)
+        return await submit(self, script, args, limit, name, check=checked_mode(check))
 
     async def job(
         self,

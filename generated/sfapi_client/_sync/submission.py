@@ -23,6 +23,7 @@ from .._job_state import JobCommand
 from .._package import SfApiError
 from .._polling import Deadline
 from .._retry import retry_delay
+from .._script_check import ScriptCheck, precheck, rejection
 from .._scripts import InlineScript, checked_path, checked_text, is_inline, tagged
 from .._task_results import SubmissionResult, parse_result, server_id
 from .._workflow_errors import (
@@ -30,7 +31,6 @@ from .._workflow_errors import (
     JobNotCreatedError,
     JobScriptIsADirectoryError,
     JobScriptNotFoundError,
-    JobSubmissionError,
     SubmissionOutcomeUnknownError,
 )
 from ..models import TaskStatus
@@ -65,9 +65,12 @@ def submit(
     args: list[str] | None,
     timeout: float,
     name: str | None = None,
+    *,
+    check: ScriptCheck = "warn",
 ) -> Job:
     """Submit ``script`` (a path on the machine, a ``#!`` script text, or a remote path),
-    a script text's job named ``name`` (see ``tagged``).
+    a script text's job named ``name`` (see ``tagged``); a script text is linted first
+    as ``check`` says (``_script_check.precheck``).
 
     Everything (the script check, the request, any reconciliation and resubmission, the
     wait for the scheduler's answer) ends within ``timeout`` seconds, or WaitTimeoutError.
@@ -89,6 +92,7 @@ def submit(
                 "args can only be given with a script path, not with a script text"
             )
         inline = tagged(script, name)
+        precheck(script, check, compute.machine.value)
     else:
         path = checked_path(script)
     arguments = [str(a) for a in args] if args else None
@@ -164,7 +168,9 @@ def _submit_once(
             if inline is not None:
                 inline = tagged(str(script), name)
             continue
-        return _job_from_task(compute, answer.task_id, deadline)
+        return _job_from_task(
+            compute, answer.task_id, deadline, script if inline is not None else None
+        )
 
 
 def _check_script_file(compute: Compute, path: str) -> None:
@@ -185,14 +191,21 @@ def _check_script_file(compute: Compute, path: str) -> None:
         raise JobScriptNotFoundError(f"job script {path} on {machine} is not a file")
 
 
-def _job_from_task(compute: Compute, task_id: str, deadline: Deadline) -> Job:
+def _job_from_task(
+    compute: Compute,
+    task_id: str,
+    deadline: Deadline,
+    text: str | RemotePath | None = None,
+) -> Job:
+    """The job the submission task made; JobPolicyError or JobSubmissionError (with
+    how to fix the script ``text``, when given and the lint knows) if it was refused."""
     context = compute.context
     task = context.task(task_id)
     raw = task.wait(max(deadline.remaining(), MIN_WAIT))
     result: SubmissionResult = parse_result(raw, SubmissionResult, task_id)
     if not result.ok or task.status is TaskStatus.failed or not result.jobid:
-        raise JobSubmissionError(
-            f"job submission failed: {result.error or 'no message from sbatch'}"
+        raise rejection(
+            result.error or "no message from sbatch", text if isinstance(text, str) else None
         )
     jobid = server_id(result.jobid, "job id")
     return JobSqueue.submitted(compute, jobid, context.clock())
