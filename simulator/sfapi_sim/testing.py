@@ -29,6 +29,11 @@ from .config import API_PREFIX, TOKEN_PATH, Faults, SimConfig
 from .keys import write_key_file
 from .state.filesystem import home_of
 from .state.scripts import ScriptSpec
+
+#: The script of seeded jobs: one Perlmutter accepts (CPU nodes, the default QOS and time
+#: limit, so that a seeded job may run as long as a test asks), and the options it gives.
+SEEDED_SCRIPT = "#!/bin/bash\n#SBATCH -C cpu\necho seeded\n"
+SEEDED_OPTIONS = (("constraint", "cpu"),)
 from .world import World
 
 __all__ = ["RunningSimulator", "free_port", "running_simulator"]
@@ -139,9 +144,9 @@ class RunningSimulator:
                 command=f"{home}/seeded.sh",
                 work_dir=home,
                 submit_dir=home,
-                script="#!/bin/bash\necho seeded\n",
+                script=SEEDED_SCRIPT,
                 args=[],
-                spec=ScriptSpec(),
+                spec=ScriptSpec(options=dict(SEEDED_OPTIONS)),
                 now=now,
                 default_runtime=runtime,
                 default_pending=pending,

@@ -471,9 +471,7 @@ def _no_constraint(read: _Read) -> Finding:
             message + f"; line {number} sets -C {value} but sbatch ignores that line",
             f"start line {number} with #SBATCH, unindented and above the first command",
         )
-    return _finding(
-        1, "PM001", message, "add '#SBATCH -C cpu' (or -C gpu) below the #! line"
-    )
+    return _finding(1, "PM001", message, "add '#SBATCH -C cpu' (or -C gpu) below the #! line")
 
 
 def _hours(minutes: int) -> str:

@@ -128,4 +128,3 @@ def _with_fix(
     error.fix = fix
     error.findings = tuple(findings)
     return error
-
