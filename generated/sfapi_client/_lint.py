@@ -231,7 +231,8 @@ def lint_script(text: str, *, policy: bool = True) -> list[Finding]:
         )
     read = _read_header(lines, findings)
     findings += _policy(read, policy)
-    return sorted(findings, key=lambda f: (f.line, f.code))
+    # By line; on one line, what sbatch does with it before what the policy makes of it.
+    return sorted(findings, key=lambda f: (f.line, not f.code.startswith("SB"), f.code))
 
 
 def _finding(line: int, code: str, message: str, fix: str) -> Finding:
@@ -472,9 +473,7 @@ def _no_constraint(read: _Read) -> Finding:
             message + f"; line {number} sets -C {value} but sbatch ignores that line",
             f"start line {number} with #SBATCH, unindented and above the first command",
         )
-    return _finding(
-        1, "PM001", message, "add '#SBATCH -C cpu' (or -C gpu) below the #! line"
-    )
+    return _finding(1, "PM001", message, "add '#SBATCH -C cpu' (or -C gpu) below the #! line")
 
 
 def _hours(minutes: int) -> str:

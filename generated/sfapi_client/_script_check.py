@@ -129,4 +129,3 @@ def _with_fix(
     error.fix = fix
     error.findings = tuple(findings)
     return error
-
