@@ -42,6 +42,11 @@ def _home_names(sim: RunningSimulator) -> set[str]:
             "given_1",
             "given_1",
         ),
+        (  # sbatch ignores an indented line: the job gets the default name
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n  #SBATCH -J indented\necho hi\n",
+            None,
+            "sfapi-job",
+        ),
         (
             "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho hi\n#SBATCH -J too-late\n",
             None,
