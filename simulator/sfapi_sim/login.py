@@ -19,8 +19,8 @@ from .shell.budget import Budget
 from .shell.errors import ShellError, Stopped
 from .shell.session import UnknownCommands
 from .shell.streams import Discard, FileSink, Sink
-from .state.filesystem import Account, FileError, Filesystem
 from .state import policy
+from .state.filesystem import Account, FileError, Filesystem
 from .state.jobs import Job, Scheduler
 from .state.scripts import ScriptError, parse_script, parse_time
 

@@ -29,14 +29,14 @@ from .config import API_PREFIX, TOKEN_PATH, Faults, SimConfig
 from .keys import write_key_file
 from .state.filesystem import home_of
 from .state.scripts import ScriptSpec
+from .world import World
+
+__all__ = ["RunningSimulator", "free_port", "running_simulator"]
 
 #: The script of seeded jobs: one Perlmutter accepts (CPU nodes, the default QOS and time
 #: limit, so that a seeded job may run as long as a test asks), and the options it gives.
 SEEDED_SCRIPT = "#!/bin/bash\n#SBATCH -C cpu\necho seeded\n"
 SEEDED_OPTIONS = (("constraint", "cpu"),)
-from .world import World
-
-__all__ = ["RunningSimulator", "free_port", "running_simulator"]
 
 #: Poll intervals for clients of a simulator, whose jobs and commands take fractions
 #: of a second where the live service's take minutes.

@@ -80,6 +80,5 @@ def check(options: dict[str, str], *, lenient: bool) -> None:
     if "time" in options and parse_time(options["time"]) > qos.max_minutes * 60:
         raise PolicyError(NO_POLICY)
     nodes = options.get("nodes")
-    if nodes is not None and qos.max_nodes is not None:
-        if int(nodes.split("-")[0]) > qos.max_nodes:
-            raise PolicyError(NO_POLICY)
+    if nodes is not None and qos.max_nodes is not None and int(nodes.split("-")[0]) > qos.max_nodes:
+        raise PolicyError(NO_POLICY)

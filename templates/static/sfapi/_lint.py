@@ -14,12 +14,12 @@ import re
 import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 __all__ = ["Finding", "LintRule", "Severity", "lint_script", "lint_summary"]
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How much a finding matters."""
 
     #: sbatch or the scheduler's policy would refuse the script.
@@ -89,31 +89,116 @@ class Finding:
 # sbatch's options (its manual), by long name: "v" a value, "f" none, "o" a value only
 # after "=". One-letter names in _SHORT.
 _OPTIONS = dict.fromkeys(
-    (
-        "account acctg-freq array batch bb bbf begin chdir cluster-constraint clusters "
-        "comment constraint container core-spec cores-per-socket cpu-bind cpu-freq "
-        "cpus-per-gpu cpus-per-task deadline delay-boot dependency distribution error "
-        "exclude export export-file extra-node-info gid gpu-bind gpu-freq gpus "
-        "gpus-per-node gpus-per-socket gpus-per-task gres gres-flags hint input job-name "
-        "kill-on-invalid-dep licenses mail-type mail-user mcs-label mem mem-bind "
-        "mem-per-cpu mem-per-gpu mincpus network nodefile nodelist nodes ntasks "
-        "ntasks-per-core ntasks-per-gpu ntasks-per-node ntasks-per-socket open-mode output "
-        "partition power prefer priority profile qos reservation signal sockets-per-node "
-        "switches thread-spec threads-per-core time time-min tmp uid wait-all-nodes wckey "
-        "wrap image module volume"
-    ).split(),
+    [
+        "account",
+        "acctg-freq",
+        "array",
+        "batch",
+        "bb",
+        "bbf",
+        "begin",
+        "chdir",
+        "cluster-constraint",
+        "clusters",
+        "comment",
+        "constraint",
+        "container",
+        "core-spec",
+        "cores-per-socket",
+        "cpu-bind",
+        "cpu-freq",
+        "cpus-per-gpu",
+        "cpus-per-task",
+        "deadline",
+        "delay-boot",
+        "dependency",
+        "distribution",
+        "error",
+        "exclude",
+        "export",
+        "export-file",
+        "extra-node-info",
+        "gid",
+        "gpu-bind",
+        "gpu-freq",
+        "gpus",
+        "gpus-per-node",
+        "gpus-per-socket",
+        "gpus-per-task",
+        "gres",
+        "gres-flags",
+        "hint",
+        "input",
+        "job-name",
+        "kill-on-invalid-dep",
+        "licenses",
+        "mail-type",
+        "mail-user",
+        "mcs-label",
+        "mem",
+        "mem-bind",
+        "mem-per-cpu",
+        "mem-per-gpu",
+        "mincpus",
+        "network",
+        "nodefile",
+        "nodelist",
+        "nodes",
+        "ntasks",
+        "ntasks-per-core",
+        "ntasks-per-gpu",
+        "ntasks-per-node",
+        "ntasks-per-socket",
+        "open-mode",
+        "output",
+        "partition",
+        "power",
+        "prefer",
+        "priority",
+        "profile",
+        "qos",
+        "reservation",
+        "signal",
+        "sockets-per-node",
+        "switches",
+        "thread-spec",
+        "threads-per-core",
+        "time",
+        "time-min",
+        "tmp",
+        "uid",
+        "wait-all-nodes",
+        "wckey",
+        "wrap",
+        "image",
+        "module",
+        "volume",
+    ],
     "v",
 )
 _OPTIONS.update(
     dict.fromkeys(
-        (
-            "contiguous hold ignore-pbs no-requeue overcommit oversubscribe parsable quiet "
-            "reboot requeue spread-job test-only use-min-nodes verbose wait"
-        ).split(),
+        [
+            "contiguous",
+            "hold",
+            "ignore-pbs",
+            "no-requeue",
+            "overcommit",
+            "oversubscribe",
+            "parsable",
+            "quiet",
+            "reboot",
+            "requeue",
+            "spread-job",
+            "test-only",
+            "use-min-nodes",
+            "verbose",
+            "wait",
+        ],
         "f",
     )
 )
-_OPTIONS.update(dict.fromkeys("exclusive get-user-env nice no-kill propagate".split(), "o"))
+_OPTIONS.update(dict.fromkeys(["exclusive", "get-user-env", "nice", "no-kill", "propagate"], "o"))
 _SHORT = {
     "A": "account",
     "a": "array",
@@ -149,8 +234,17 @@ _SHORT = {
     "x": "exclude",
 }
 _COUNT_OPTIONS = frozenset(
-    "ntasks cpus-per-task ntasks-per-node ntasks-per-core ntasks-per-socket ntasks-per-gpu "
-    "cpus-per-gpu threads-per-core mincpus".split()
+    [
+        "ntasks",
+        "cpus-per-task",
+        "ntasks-per-node",
+        "ntasks-per-core",
+        "ntasks-per-socket",
+        "ntasks-per-gpu",
+        "cpus-per-gpu",
+        "threads-per-core",
+        "mincpus",
+    ]
 )
 _TIME_FORMAT = re.compile(r"(?:(\d+)-)?(\d+)(?::(\d+))?(?::(\d+))?")
 _NODE_COUNT = re.compile(r"\d+(?:-\d+)?")
