@@ -229,4 +229,33 @@ CASES = [
         NO_POLICY,
         "PM005",
     ),
+    _ok(
+        "'--' ending the options of a line",
+        HEADER + "#SBATCH --exclusive --\necho hi\n",
+        SBATCH,
+    ),
+    _sbatch(
+        "a flag given a value",
+        HEADER + "#SBATCH --requeue=yes\necho hi\n",
+        "doesn't allow an argument",
+        "SB007",
+    ),
+    _sbatch(
+        "a one-letter flag with letters stuck to it",
+        HEADER + "#SBATCH -Hx\necho hi\n",
+        "invalid option -- 'x'",
+        "SB005",
+    ),
+    _sbatch(
+        "a word that is no option",
+        HEADER + "#SBATCH -- -N 2\necho hi\n",
+        "unexpected argument",
+        "SB005",
+    ),
+    _sbatch(
+        "a time limit past a year",
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -t 400-00:00:00\necho hi\n",
+        "Invalid --time specification",
+        "SB007",
+    ),
 ]

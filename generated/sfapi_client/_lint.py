@@ -264,6 +264,8 @@ _QOS_LIMITS: dict[str, tuple[int, int | None]] = {
     "realtime": (2880, None),
 }
 _CONSTRAINTS = ("cpu", "gpu", "gpu&hbm40g", "gpu&hbm80g")
+#: The longest time limit read (a year; the simulator's bound, far beyond any QOS's).
+_MAX_MINUTES = 365 * 1440
 
 
 def _minutes(text: str) -> float | None:
@@ -381,6 +383,8 @@ def _gather(
         words = line[len("#SBATCH") :].split("#", 1)[0].split()
     while words:
         word = words.pop(0)
+        if word == "--" and not words:  # the end of the options, and nothing after it
+            return
         problem = _one_option(word, words, number, into)
         if problem is not None:
             findings.append(problem)
@@ -402,6 +406,10 @@ def _one_option(
         kind = _OPTIONS.get(name)
         if kind is None:
             return _finding(number, "SB005", f"sbatch has no option '--{name}'", _spelling(name))
+        if kind == "f" and sep:
+            return _finding(
+                number, "SB007", f"'--{name}' takes no value", f"write --{name} alone"
+            )
         if kind == "v" and not sep:
             if not words:
                 return _finding(
@@ -419,6 +427,13 @@ def _one_option(
                 "see 'sbatch --help' for the options",
             )
         name, kind, value = long_name, _OPTIONS[long_name], attached
+        if kind != "v" and attached:
+            return _finding(
+                number,
+                "SB005",
+                f"sbatch has no option '-{attached[0]}' (in '{word}')",
+                f"write -{letter} alone, and each other option as a word of its own",
+            )
         if kind == "v" and not value:
             if not words:
                 return _finding(
@@ -463,7 +478,8 @@ def _value_problem(name: str, value: str, number: int) -> Finding | None:
             f"'{value}' is not a number for --{name}",
             f"give a positive whole number, e.g. --{name}=4",
         )
-    if name in ("time", "time-min") and _minutes(value) is None:
+    minutes = _minutes(value) if name in ("time", "time-min") else 0.0
+    if minutes is None or minutes > _MAX_MINUTES:
         return _finding(
             number,
             "SB007",
