@@ -406,9 +406,7 @@ def _one_option(
         if kind is None:
             return _finding(number, "SB005", f"sbatch has no option '--{name}'", _spelling(name))
         if kind == "f" and sep:
-            return _finding(
-                number, "SB007", f"'--{name}' takes no value", f"write --{name} alone"
-            )
+            return _finding(number, "SB007", f"'--{name}' takes no value", f"write --{name} alone")
         if kind == "v" and not sep:
             if not words:
                 return _finding(
