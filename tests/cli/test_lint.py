@@ -92,3 +92,12 @@ def test_submit_shows_the_fix_of_a_refused_script(sfapi: Sfapi, tmp_path: Path) 
     assert out.exit_code == 1
     assert "No architecture specified" in out.stderr
     assert "fix: line 2: start line 2 with #SBATCH, unindented" in out.stderr
+
+
+def test_the_documented_output_is_what_lint_prints(sfapi: Sfapi, tmp_path: Path) -> None:
+    examples = Path(__file__).resolve().parents[2] / "examples"
+    name = "indented_job.sbatch"
+    (tmp_path / name).write_bytes((examples / name).read_bytes())
+    out = sfapi("lint", name)  # run in tmp_path, as the docs show it run beside the file
+    assert out.exit_code == 6
+    assert out.stdout == (examples / "indented_job.lint.txt").read_text(encoding="utf-8")

@@ -30,7 +30,15 @@ class Severity(StrEnum):
 
 @dataclass(frozen=True)
 class LintRule:
-    """One check: its code, its severity, what it is about, and where the rule comes from."""
+    """One check of the lint.
+
+    Arguments:
+        code: the rule's code (``SB...`` for sbatch's own rules, ``PM...`` for
+            Perlmutter's policy).
+        severity: ERROR when the rule means a refusal, WARNING otherwise.
+        title: what the rule is about.
+        source: where the rule is written (Slurm's sbatch manual, a NERSC page).
+    """
 
     code: str
     severity: Severity
@@ -69,8 +77,15 @@ POLICY_ONLY = frozenset({"PM001", "PM004", "PM005"})
 
 @dataclass(frozen=True)
 class Finding:
-    """One problem of a script: the line (1 is the first), the rule's code, what is
-    wrong and how to fix it."""
+    """One problem of a script; ``str()`` gives it on one line.
+
+    Arguments:
+        line: the line it concerns (1 is the first; 1 also for what the whole script
+            lacks).
+        code: the rule's code (see ``RULES`` and ``sfapi lint``'s table).
+        message: what is wrong.
+        fix: how to fix it.
+    """
 
     line: int
     code: str
@@ -296,8 +311,16 @@ def lint_script(text: str, *, policy: bool = True) -> list[Finding]:
 
     Findings of severity ERROR mean that sbatch or the scheduler would refuse the
     script; WARNING, that it would run but something in it is ignored or defaulted.
-    With ``policy=False`` the checks of NERSC's policy that a lenient scheduler skips
-    (a node constraint required, the time and node limits of each QOS) are left out.
+    Nothing is sent anywhere: the check runs on this computer.
+
+    Arguments:
+        text: the script's text.
+        policy: False to leave out the checks of NERSC's policy that a lenient
+            scheduler skips (a node constraint required, the time and node limits of
+            each QOS), as ``sfapi-sim serve --lenient-sbatch`` does.
+
+    Raises:
+        TypeError: when ``text`` is not a str.
     """
     if not isinstance(text, str):
         raise TypeError("lint_script takes the script's text (a str)")
@@ -588,5 +611,9 @@ def _hours(minutes: int) -> str:
 
 
 def lint_summary(findings: Iterable[Finding]) -> str:
-    """The findings, one per line, for a message or a log record."""
+    """The findings, one per line, for a message or a log record.
+
+    Arguments:
+        findings: what ``lint_script`` found.
+    """
     return "\n".join(str(f) for f in findings)
