@@ -168,9 +168,8 @@ async def _submit_once(
             if inline is not None:
                 inline = tagged(str(script), name)
             continue
-        return await _job_from_task(
-            compute, answer.task_id, deadline, script if inline is not None else None
-        )
+        text = script if isinstance(script, str) and inline is not None else None
+        return await _job_from_task(compute, answer.task_id, deadline, text)
 
 
 async def _check_script_file(compute: AsyncCompute, path: str) -> None:
@@ -195,7 +194,7 @@ async def _job_from_task(
     compute: AsyncCompute,
     task_id: str,
     deadline: Deadline,
-    text: str | AsyncRemotePath | None = None,
+    text: str | None = None,
 ) -> AsyncJob:
     """The job the submission task made; JobPolicyError or JobSubmissionError (with
     how to fix the script ``text``, when given and the lint knows) if it was refused."""
@@ -204,9 +203,7 @@ async def _job_from_task(
     raw = await task.wait(max(deadline.remaining(), MIN_WAIT))
     result: SubmissionResult = parse_result(raw, SubmissionResult, task_id)
     if not result.ok or task.status is TaskStatus.failed or not result.jobid:
-        raise rejection(
-            result.error or "no message from sbatch", text if isinstance(text, str) else None
-        )
+        raise rejection(result.error or "no message from sbatch", text)
     jobid = server_id(result.jobid, "job id")
     return AsyncJobSqueue.submitted(compute, jobid, context.clock())
 

@@ -168,9 +168,8 @@ def _submit_once(
             if inline is not None:
                 inline = tagged(str(script), name)
             continue
-        return _job_from_task(
-            compute, answer.task_id, deadline, script if inline is not None else None
-        )
+        text = script if isinstance(script, str) and inline is not None else None
+        return _job_from_task(compute, answer.task_id, deadline, text)
 
 
 def _check_script_file(compute: Compute, path: str) -> None:
@@ -195,7 +194,7 @@ def _job_from_task(
     compute: Compute,
     task_id: str,
     deadline: Deadline,
-    text: str | RemotePath | None = None,
+    text: str | None = None,
 ) -> Job:
     """The job the submission task made; JobPolicyError or JobSubmissionError (with
     how to fix the script ``text``, when given and the lint knows) if it was refused."""
@@ -204,9 +203,7 @@ def _job_from_task(
     raw = task.wait(max(deadline.remaining(), MIN_WAIT))
     result: SubmissionResult = parse_result(raw, SubmissionResult, task_id)
     if not result.ok or task.status is TaskStatus.failed or not result.jobid:
-        raise rejection(
-            result.error or "no message from sbatch", text if isinstance(text, str) else None
-        )
+        raise rejection(result.error or "no message from sbatch", text)
     jobid = server_id(result.jobid, "job id")
     return JobSqueue.submitted(compute, jobid, context.clock())
 
