@@ -62,7 +62,10 @@ async def _submit_once(sim: RunningSimulator, jobs: int, runtime: float = 0.5) -
         wall = time.perf_counter()
 
         async def one(index: int) -> JobState:
-            script = f"#!/bin/bash\n# sim: runtime={runtime:g}\necho {index}\n"
+            script = (
+                "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n"
+                f"# sim: runtime={runtime:g}\necho {index}\n"
+            )
             job = await perlmutter.submit_job(script)
             return await job.complete(timeout=120)
 

@@ -7,7 +7,9 @@ set -euo pipefail
 sfapi status perlmutter
 
 # Submit a local script and wait for it; the exit code says how the job ended.
-printf '#!/bin/bash\n#SBATCH -t 1\n#SBATCH -o cli-demo.out\necho hello\n' > hello.sh
+printf '#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH -o cli-demo.out\necho hello\n' > hello.sh
+# Check it first: the lint names each line Perlmutter would refuse or ignore, and the fix.
+sfapi lint hello.sh
 sfapi submit perlmutter hello.sh --local --wait
 
 # Submit two jobs, then wait for both: exit code 0 only if every one COMPLETED.

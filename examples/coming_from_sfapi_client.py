@@ -20,7 +20,9 @@ with Client(
     [home] = perlmutter.ls(perlmutter.run("printenv HOME").strip(), directory=True)
     assert isinstance(home, RemotePath)
 
-    job = perlmutter.submit_job("#!/bin/bash\n#SBATCH -t 1\necho compat\n")
+    job = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 1\n#SBATCH -N 1\necho compat\n"
+    )
     # complete() returns the final state; the job object also carries it.
     job.complete()
     print(job.jobid, job.state, job.state == JobState.COMPLETED)

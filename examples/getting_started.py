@@ -5,8 +5,11 @@ from connection import options
 from sfapi_client import Client, Machine
 
 SCRIPT = """#!/bin/bash
+#SBATCH -C cpu
+#SBATCH -q debug
+#SBATCH -t 5
+#SBATCH -N 1
 #SBATCH --job-name=hello
-#SBATCH --time=5
 #SBATCH --output=hello-%j.out
 echo "hello from $(hostname)"
 """

@@ -7,8 +7,11 @@ from connection import options
 from sfapi_client import AsyncClient, Machine
 
 SCRIPT = """#!/bin/bash
+#SBATCH -C cpu
+#SBATCH -q debug
+#SBATCH -t 5
+#SBATCH -N 1
 #SBATCH --job-name=hello
-#SBATCH --time=5
 echo "hello from $(hostname)"
 """
 

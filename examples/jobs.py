@@ -6,8 +6,11 @@ from sfapi_client import Client, JobCommand, Machine
 
 # A script that sleeps as long as its first argument says.
 SCRIPT = """#!/bin/bash
+#SBATCH -C cpu
+#SBATCH -q debug
+#SBATCH -t 10
+#SBATCH -N 1
 #SBATCH --job-name=nap
-#SBATCH --time=10
 sleep "${1:-1}"
 echo "slept $1 s"
 """

@@ -10,9 +10,12 @@ from connection import options
 
 from sfapi_client import AsyncClient, Machine
 
+#: What Perlmutter asks of every job: a node type, a QOS, a time limit (minutes), nodes.
+HEADER = "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n"
+
 
 def script(index: int) -> str:
-    return f"#!/bin/bash\n#SBATCH --job-name=part-{index}\n#SBATCH --time=5\necho part {index}\n"
+    return HEADER + f"#SBATCH --job-name=part-{index}\necho part {index}\n"
 
 
 async def main() -> None:

@@ -12,7 +12,9 @@ with running_simulator() as sim, sim.client() as client:
     perlmutter = client.compute(Machine.perlmutter)
 
     # "# sim:" lines steer a job in the simulator: no queueing, one second of running.
-    job = perlmutter.submit_job("#!/bin/bash\n# sim: pending=0 runtime=1\necho hi\n")
+    job = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: pending=0 runtime=1\necho hi\n"
+    )
     print("job", job.jobid, job.complete().value)
 
     # Faults reproduce a bad day of the service: here a third of the requests are

@@ -36,7 +36,9 @@ def test_jobs_complete_under_faults(sim):
     sim.set_faults(error_rate=0.2)
     with sim.client() as client:
         perlmutter = client.compute(Machine.perlmutter)
-        job = perlmutter.submit_job("#!/bin/bash\necho ok\n")
+        job = perlmutter.submit_job(
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho ok\n"
+        )
         assert job.complete() == JobState.COMPLETED
 
 

@@ -10,7 +10,7 @@ import typer
 from sfapi_client._constants import DEFAULT_TIMEOUT
 
 from . import state
-from .commands import account, files, jobs, status
+from .commands import account, files, jobs, lint, status
 from .exit_codes import EPILOG
 from .settings import Settings, configure_logging
 
@@ -98,7 +98,7 @@ def _typed(ctx: typer.Context, parameter: str, value: str | None) -> str | None:
     return value if source is not None and source.name == "COMMANDLINE" else None
 
 
-for module in (status, jobs, files, account):
+for module in (status, jobs, files, account, lint):
     module.register(app)
 
 

@@ -69,25 +69,26 @@ def tagged(script: str, name: str | None = None) -> InlineScript:
 
 
 def _directives_end(lines: list[str]) -> int:
-    """The index after the last ``#SBATCH`` line that sbatch reads: those before the
-    first line that is neither blank nor a comment (1, after the shebang, if none)."""
+    """The index after the last ``#SBATCH`` line that sbatch reads: those that start
+    their line (an indented one is a comment to sbatch) before the first line that is
+    neither blank nor a comment (1, after the shebang, if none)."""
     end = 1
     for index, line in enumerate(lines[1:], start=1):
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
             break
-        if stripped.startswith("#SBATCH"):
+        if line.startswith("#SBATCH"):
             end = index + 1
     return end
 
 
 def _names_job(header: list[str]) -> bool:
-    """True when one of these ``#SBATCH`` lines sets the job name (``-J``, ``--job-name``)."""
+    """True when one of these ``#SBATCH`` lines, as sbatch reads them (unindented), sets
+    the job name (``-J``, ``--job-name``)."""
     for line in header:
-        stripped = line.strip()
-        if not stripped.startswith("#SBATCH"):
+        if not line.startswith("#SBATCH"):
             continue
-        for word in stripped[len("#SBATCH") :].split():
+        for word in line[len("#SBATCH") :].split():
             if word.startswith("#"):
                 break
             if word.startswith("-J") or word == "--job-name" or word.startswith("--job-name="):

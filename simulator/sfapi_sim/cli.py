@@ -170,6 +170,12 @@ def _parser() -> argparse.ArgumentParser:
         help="in job scripts, programs the simulator cannot run fail with 127 "
         "(default: they succeed and say on stderr what would have run)",
     )
+    serve.add_argument(
+        "--lenient-sbatch",
+        action="store_true",
+        help="accept jobs Perlmutter's policy refuses: no -C constraint, a time or node "
+        "count beyond the QOS's limits (sbatch's own option checks still apply)",
+    )
     budgets = serve.add_argument_group("shell budgets (every command and job script)")
     budgets.add_argument(
         "--shell-memory",
@@ -307,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
         max_file_bytes=args.max_file_bytes,
         admin=args.admin,
         strict_commands=args.strict_commands,
+        lenient_sbatch=args.lenient_sbatch,
         disk_quota=args.disk_quota,
         users=tuple(args.user),
         max_shell_memory=args.shell_memory,

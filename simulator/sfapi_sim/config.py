@@ -130,6 +130,9 @@ class SimConfig:
     #: Job scripts: commands the simulator cannot run fail with 127 (True) or succeed and
     #: say on stderr what would have run (False, so that realistic scripts complete).
     strict_commands: bool = False
+    #: Submissions: skip Perlmutter's policy checks (a node constraint required, each
+    #: QOS's time and node limits); sbatch's own option checks apply always.
+    lenient_sbatch: bool = False
     #: Caps of ``utilities/command``: characters per output stream, seconds of simulated
     #: and of real time, and how many may run at once per user.
     max_command_output: int = 1024 * 1024

@@ -19,6 +19,7 @@ from .shell.budget import Budget
 from .shell.errors import ShellError, Stopped
 from .shell.session import UnknownCommands
 from .shell.streams import Discard, FileSink, Sink
+from .state import policy
 from .state.filesystem import Account, FileError, Filesystem
 from .state.jobs import Job, Scheduler
 from .state.scripts import ScriptError, parse_script, parse_time
@@ -89,18 +90,24 @@ class LoginNode:
         no file is written anywhere, and the job is named by its ``#SBATCH -J`` or, as
         Slurm names such jobs, ``sbatch``. Slurm keeps its own copy of every job's
         script from submission on (the runner runs that copy). Command line
-        ``options`` override the script's ``#SBATCH`` lines.
+        ``options`` override the script's ``#SBATCH`` lines. The job must then pass
+        Perlmutter's policy (``state.policy``; its NERSC-specific rules are skipped
+        when the server runs with ``lenient_sbatch``).
         """
         spec = parse_script(script)
         for key, value in (options or {}).items():
             spec.options[key] = value
             if key == "time":
                 spec.time_limit = parse_time(value)
+        config = self.config()
+        try:
+            policy.check(spec.options, lenient=config.lenient_sbatch)
+        except policy.PolicyError as exc:
+            raise ScriptError(str(exc)) from None
         account = self.accounts[user]
         run_dir = work_dir
         if "chdir" in spec.options:
             run_dir = posixpath.normpath(posixpath.join(work_dir, spec.options["chdir"]))
-        config = self.config()
         return self.scheduler.submit(
             account,
             command=script_path or "",

@@ -34,6 +34,11 @@ from .world import World
 
 __all__ = ["RunningSimulator", "free_port", "running_simulator"]
 
+#: The script of seeded jobs: one Perlmutter accepts (CPU nodes, the default QOS and time
+#: limit, so that a seeded job may run as long as a test asks), and the options it gives.
+SEEDED_SCRIPT = "#!/bin/bash\n#SBATCH -C cpu\necho seeded\n"
+SEEDED_OPTIONS = (("constraint", "cpu"),)
+
 #: Poll intervals for clients of a simulator, whose jobs and commands take fractions
 #: of a second where the live service's take minutes.
 FAST_POLLING: dict[str, float] = {"wait_interval": 0.1, "task_interval": 0.02}
@@ -154,9 +159,9 @@ class RunningSimulator:
                 command=f"{home}/seeded.sh",
                 work_dir=home,
                 submit_dir=home,
-                script="#!/bin/bash\necho seeded\n",
+                script=SEEDED_SCRIPT,
                 args=[],
-                spec=ScriptSpec(),
+                spec=ScriptSpec(options=dict(SEEDED_OPTIONS)),
                 now=now,
                 default_runtime=runtime,
                 default_pending=pending,

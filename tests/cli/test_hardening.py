@@ -18,7 +18,11 @@ def test_submit_local_with_a_latin1_script_names_the_file_and_sends_nothing(
     sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path
 ) -> None:
     script = tmp_path / "caf\u00e9.sh"
-    script.write_bytes("#!/bin/bash\necho caf\u00e9\n".encode("latin-1"))
+    script.write_bytes(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho caf\u00e9\n".encode(
+            "latin-1"
+        )
+    )
     sim.reset_stats()
     out = sfapi("submit", "perlmutter", str(script), "--local")
     assert out.exit_code == 2

@@ -13,7 +13,7 @@ from sfapi_sim.testing import RunningSimulator
 
 from .conftest import HOME, Sfapi
 
-SCRIPT = "#!/bin/bash\n#SBATCH -q debug\n#SBATCH -N 1\n{directives}echo done\n"
+SCRIPT = "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n{directives}echo done\n"
 
 
 def local_script(folder: Path, directives: str = "") -> Path:
@@ -183,7 +183,9 @@ def test_cancel_without_wait(sfapi: Sfapi, tmp_path: Path) -> None:
 def test_the_live_line_shows_a_new_job_as_pending(client: Client, sim: RunningSimulator) -> None:
     sim.set_faults(queue_lag=30.0)  # the queue does not list the job yet
     perlmutter = client.compute("perlmutter")
-    found = perlmutter.submit_job("#!/bin/bash\n# sim: pending=5\necho done\n")
+    found = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: pending=5\necho done\n"
+    )
     console = Console(width=80, record=True, file=io.StringIO())
     console.print(_Board([found]))
     first = console.export_text().splitlines()[0].split()

@@ -184,7 +184,7 @@ def test_after_the_command_its_own_options_and_arguments_win(sfapi: Sfapi) -> No
     assert echoed.stdout == "--json\n"
     # submit --timeout is the wait's timeout, not the per-call one: 0.5 s is enough for
     # every call here, and the wait ends on it with exit code 4.
-    script = "#!/bin/bash\n# sim: runtime=60\necho slow\n"
+    script = "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=60\necho slow\n"
     Path("slow.sh").write_text(script, encoding="utf-8")
     waited = sfapi("submit", "perlmutter", "slow.sh", "--local", "--wait", "--timeout", "0.5")
     assert waited.exit_code == 4, waited.stderr

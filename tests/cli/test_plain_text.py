@@ -15,7 +15,8 @@ ESC_NAME = "\x1b[31mred"
 def named_job(sfapi: Sfapi, folder: Path, name: str) -> str:
     script = folder / "named.sh"
     script.write_text(
-        f"#!/bin/bash\n#SBATCH --job-name={name}\n# sim: runtime=60\necho hi\n", encoding="utf-8"
+        f"#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH --job-name={name}\n# sim: runtime=60\necho hi\n",
+        encoding="utf-8",
     )
     out = sfapi("--json", "submit", "perlmutter", str(script), "--local")
     assert out.exit_code == 0, out.stderr

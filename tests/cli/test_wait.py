@@ -13,7 +13,7 @@ from sfapi_sim.testing import RunningSimulator
 
 from .conftest import HOME, Sfapi
 
-SCRIPT = "#!/bin/bash\n#SBATCH -q debug\n{directives}echo done\n"
+SCRIPT = "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n{directives}echo done\n"
 
 
 def submitted(sfapi: Sfapi, folder: Path, name: str, directives: str = "") -> str:

@@ -10,7 +10,9 @@ from sfapi_client import AsyncClient, JobState
 
 async def test_awaiting_a_job_waits_for_its_end(async_client: AsyncClient) -> None:
     perlmutter = await async_client.compute("perlmutter")
-    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2\n")
+    job = await perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0.2\n"
+    )
     assert await job is JobState.COMPLETED
     assert job.state is JobState.COMPLETED
 

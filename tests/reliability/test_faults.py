@@ -75,7 +75,7 @@ async def _night(sim: RunningSimulator, night: Night) -> None:
         perlmutter = await client.compute("perlmutter")
 
         async def one(index: int) -> tuple[str, JobState, str]:
-            script = f"#!/bin/bash\n#SBATCH -t 5\necho night job {index}\n"
+            script = f"#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho night job {index}\n"
             job = await perlmutter.submit_job(script)
             state = await job.complete(timeout=300)
             (output,) = await perlmutter.ls(f"{HOME}/slurm-{job.jobid}.out")

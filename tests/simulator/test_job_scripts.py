@@ -18,22 +18,26 @@ def api(sim: RunningSimulator) -> SimApi:
 
 
 def test_output_goes_to_slurm_jobid_out_in_the_working_folder(api: SimApi) -> None:
-    jobid = api.submit("#!/bin/bash\necho Don\\'t panic\necho to stderr >&2\n")
+    jobid = api.submit(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho Don\\'t panic\necho to stderr >&2\n"
+    )
     assert api.wait_state(jobid, "COMPLETED")["exitcode"] == "0:0"
     assert api.read(f"{HOME}/slurm-{jobid}.out") == "Don't panic\nto stderr\n"
 
 
 def test_a_script_bash_cannot_parse_is_accepted_and_fails_as_with_bash(api: SimApi) -> None:
-    jobid = api.submit("#!/bin/bash\necho Don't panic\n")
+    jobid = api.submit(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho Don't panic\n"
+    )
     assert api.wait_state(jobid, "FAILED")["exitcode"] == "2:0"
     output = api.read(f"{HOME}/slurm-{jobid}.out")
-    assert output.startswith(f"/var/spool/slurmd/job{jobid}/slurm_script: line 2: ")
+    assert output.startswith(f"/var/spool/slurmd/job{jobid}/slurm_script: line 6: ")
 
 
 def test_output_and_error_patterns(api: SimApi) -> None:
     name = f"pat{uuid.uuid4().hex[:6]}"
     script = (
-        "#!/bin/bash\n"
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n"
         f"#SBATCH -J {name}\n"
         "#SBATCH -o out-%x-%j.log\n"
         "#SBATCH --error=err-%u-%j.log\n"
@@ -49,7 +53,7 @@ def test_chdir_environment_and_arguments(api: SimApi) -> None:
     folder = f"runs-{uuid.uuid4().hex[:6]}"
     api.sim.world.filesystems["perlmutter"].mkdir(f"{HOME}/{folder}", "alice")
     script = (
-        "#!/bin/bash\n"
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n"
         f"#SBATCH -D {folder}\n"
         "#SBATCH --job-name=envjob\n"
         'echo "$SLURM_JOB_ID $SLURM_JOB_NAME $SLURM_SUBMIT_DIR"\n'
@@ -66,13 +70,21 @@ def test_chdir_environment_and_arguments(api: SimApi) -> None:
 
 
 def test_the_script_exit_code_decides_unless_a_directive_does(api: SimApi) -> None:
-    failing = api.submit("#!/bin/bash\necho about to fail\nexit 3\n")
+    failing = api.submit(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho about to fail\nexit 3\n"
+    )
     assert api.wait_state(failing, "FAILED")["exitcode"] == "3:0"
-    set_e = api.submit("#!/bin/bash\nset -e\nfalse\necho not reached\n")
+    set_e = api.submit(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\nset -e\nfalse\necho not reached\n"
+    )
     assert api.wait_state(set_e, "FAILED")["exitcode"] == "1:0"
-    steered = api.submit("#!/bin/bash\n# sim: exit=0\nexit 7\n")
+    steered = api.submit(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: exit=0\nexit 7\n"
+    )
     assert api.wait_state(steered, "COMPLETED")["exitcode"] == "0:0"
-    node_fail = api.submit("#!/bin/bash\n# sim: end=NODE_FAIL\ntrue\n")
+    node_fail = api.submit(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: end=NODE_FAIL\ntrue\n"
+    )
     assert api.wait_state(node_fail, "NODE_FAIL")
     assert api.read(f"{HOME}/slurm-{set_e}.out") == ""
 
@@ -81,7 +93,7 @@ def test_srun_runs_its_command_once_per_task_and_unknown_programs_are_reported(
     api: SimApi,
 ) -> None:
     script = (
-        "#!/bin/bash\n#SBATCH -N 1\nmodule load python\n"
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\nmodule load python\n"
         "srun -n 2 bash -c 'echo \"rank $SLURM_PROCID\"'\n"
         "python train.py --epochs 3\n"
     )
@@ -95,7 +107,9 @@ def test_srun_runs_its_command_once_per_task_and_unknown_programs_are_reported(
 def test_strict_commands_make_unknown_programs_fail(api: SimApi) -> None:
     api.sim.configure(strict_commands=True)
     try:
-        jobid = api.submit("#!/bin/bash\npodman-hpc run image\n")
+        jobid = api.submit(
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\npodman-hpc run image\n"
+        )
         assert api.wait_state(jobid, "FAILED")["exitcode"] == "127:0"
     finally:
         api.sim.configure(strict_commands=False)
@@ -104,7 +118,9 @@ def test_strict_commands_make_unknown_programs_fail(api: SimApi) -> None:
 
 
 def test_a_sleeping_job_is_cancelled_and_its_script_stops(api: SimApi) -> None:
-    jobid = api.submit("#!/bin/bash\necho started\nsleep 600\necho finished\n")
+    jobid = api.submit(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho started\nsleep 600\necho finished\n"
+    )
     api.wait_state(jobid, "RUNNING")
     assert api.wait_output(f"{HOME}/slurm-{jobid}.out", "started\n")  # shown while it runs
     assert api.cancel_job(jobid)["status"] == "ok"
@@ -116,7 +132,9 @@ def test_a_sleeping_job_is_cancelled_and_its_script_stops(api: SimApi) -> None:
 
 
 def test_a_script_sleeping_past_its_time_limit_times_out(api: SimApi) -> None:
-    jobid = api.submit("#!/bin/bash\n#SBATCH -t 1\necho begin\nsleep 120\necho end\n")
+    jobid = api.submit(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH -t 1\necho begin\nsleep 120\necho end\n"
+    )
     api.sim.world.clock.advance(200)
     assert api.wait_state(jobid, "TIMEOUT")["elapsed"] == "00:01:00"
     assert api.script_end(jobid) == (124, "time")
@@ -128,7 +146,7 @@ def test_sbatch_squeue_sacct_and_scancel_from_a_command(api: SimApi) -> None:
     folder = f"cli-{uuid.uuid4().hex[:6]}"
     submitted = api.run(
         f"mkdir {folder} && cd {folder} && printf '#!/bin/bash\\nsleep 300\\n' > job.sh "
-        "&& sbatch --parsable -J fromshell job.sh"
+        "&& sbatch --parsable -C cpu -q debug -t 5 -N 1 -J fromshell job.sh"
     )
     jobid = submitted["output"].strip()
     assert jobid.isdigit(), submitted
@@ -161,9 +179,13 @@ def test_bad_directives_are_refused_at_submission(api: SimApi) -> None:
         "# sim: exit=300",
         "#SBATCH --time=9999999999",
     ):
-        error = api.submit_error(f"#!/bin/bash\n{line}\necho hi\n")
+        error = api.submit_error(
+            f"#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n{line}\necho hi\n"
+        )
         assert error.startswith("sbatch: error: "), error
     # Listings still work for everyone, and a good job still runs.
-    jobid = api.submit("#!/bin/bash\necho fine\n")
+    jobid = api.submit(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho fine\n"
+    )
     assert api.wait_state(jobid, "COMPLETED")
     assert api.get("/compute/jobs/perlmutter")["status"] == "OK"

@@ -144,7 +144,7 @@ def test_routes_and_programs_never_follow_planted_links_out(
         )
     assert _download(api, f"{trap}/bait.txt")["status"] == "ERROR"
     assert _upload(api, f"{trap}/bait.txt", b"overwritten")["status"] == "ERROR"
-    script = "#!/bin/bash\necho escaped > out.txt\n"
+    script = "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho escaped > out.txt\n"
     assert _upload(api, f"{trap}/run.sh", script.encode(), "run.sh")["status"] == "OK"
     for link in ("absolute", "climb"):
         error = api.submit_error_path(f"{trap}/{link}/bait.txt")
@@ -194,7 +194,9 @@ def test_other_users_private_files_are_refused(sim: RunningSimulator) -> None:
 
 def test_job_output_is_private_to_its_owner(sim: RunningSimulator) -> None:
     alice, bob = SimApi(sim), SimApi(sim, sim.user_key("bob"))
-    jobid = alice.submit("#!/bin/bash\necho confidential\n")
+    jobid = alice.submit(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho confidential\n"
+    )
     alice.wait_state(jobid, "COMPLETED")
     output = f"{HOME}/slurm-{jobid}.out"
     assert alice.wait_output(output, "confidential\n")

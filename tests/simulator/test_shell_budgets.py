@@ -278,7 +278,9 @@ def test_a_cancelled_busy_command_stops_and_frees_its_slot(sim: RunningSimulator
 
 def test_scancel_stops_a_busy_job_script_promptly(sim: RunningSimulator) -> None:
     api = SimApi(sim)
-    jobid = api.submit(f"#!/bin/bash\necho start\n{BUSY['seq to /dev/null']}\necho never\n")
+    jobid = api.submit(
+        f"#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho start\n{BUSY['seq to /dev/null']}\necho never\n"
+    )
     api.wait_state(jobid, "RUNNING")
     job = sim.world.schedulers[MACHINE].get(jobid)
     assert job is not None

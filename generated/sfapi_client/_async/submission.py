@@ -24,6 +24,7 @@ from .._job_state import JobCommand
 from .._package import SfApiError
 from .._polling import Deadline
 from .._retry import retry_delay
+from .._script_check import ScriptCheck, precheck, rejection
 from .._scripts import InlineScript, checked_path, checked_text, is_inline, tagged
 from .._task_results import SubmissionResult, parse_result, server_id
 from .._workflow_errors import (
@@ -31,7 +32,6 @@ from .._workflow_errors import (
     JobNotCreatedError,
     JobScriptIsADirectoryError,
     JobScriptNotFoundError,
-    JobSubmissionError,
     SubmissionOutcomeUnknownError,
 )
 from ..models import TaskStatus
@@ -67,9 +67,12 @@ async def submit(
     timeout: float,
     name: str | None = None,
     callbacks: Callbacks | None = None,
+    *,
+    check: ScriptCheck = "warn",
 ) -> AsyncJob:
     """Submit ``script`` (a path on the machine, a ``#!`` script text, or a remote path),
-    a script text's job named ``name`` (see ``tagged``), with the checked ``callbacks``.
+    a script text's job named ``name`` (see ``tagged``), with the checked ``callbacks``;
+    a script text is linted first as ``check`` says (``_script_check.precheck``).
 
     Everything (the script check, the request, any reconciliation and resubmission, the
     wait for the scheduler's answer) ends within ``timeout`` seconds, or WaitTimeoutError.
@@ -91,6 +94,7 @@ async def submit(
                 "args can only be given with a script path, not with a script text"
             )
         inline = tagged(script, name)
+        precheck(script, check, compute.machine.value)
     else:
         path = checked_path(script)
     arguments = [str(a) for a in args] if args else None
@@ -172,7 +176,8 @@ async def _submit_once(
             if inline is not None:
                 inline = tagged(str(script), name)
             continue
-        return await _job_from_task(compute, answer.task_id, deadline)
+        text = script if isinstance(script, str) and inline is not None else None
+        return await _job_from_task(compute, answer.task_id, deadline, text)
 
 
 async def _check_script_file(compute: AsyncCompute, path: str) -> None:
@@ -193,15 +198,20 @@ async def _check_script_file(compute: AsyncCompute, path: str) -> None:
         raise JobScriptNotFoundError(f"job script {path} on {machine} is not a file")
 
 
-async def _job_from_task(compute: AsyncCompute, task_id: str, deadline: Deadline) -> AsyncJob:
+async def _job_from_task(
+    compute: AsyncCompute,
+    task_id: str,
+    deadline: Deadline,
+    text: str | None = None,
+) -> AsyncJob:
+    """The job the submission task made; JobPolicyError or JobSubmissionError (with
+    how to fix the script ``text``, when given and the lint knows) if it was refused."""
     context = compute.context
     task = context.task(task_id)
     raw = await task.wait(max(deadline.remaining(), MIN_WAIT))
     result: SubmissionResult = parse_result(raw, SubmissionResult, task_id)
     if not result.ok or task.status is TaskStatus.failed or not result.jobid:
-        raise JobSubmissionError(
-            f"job submission failed: {result.error or 'no message from sbatch'}"
-        )
+        raise rejection(result.error or "no message from sbatch", text)
     jobid = server_id(result.jobid, "job id")
     submitted_at = context.clock()
     context.remember_submission(compute.machine.value, jobid, submitted_at)

@@ -4,61 +4,21 @@ from __future__ import annotations
 
 import math
 import re
+import shlex
 from dataclasses import dataclass, field
 
-KNOWN_OPTIONS = {
-    "-A": "account",
-    "--account": "account",
-    "-C": "constraint",
-    "--constraint": "constraint",
-    "-J": "job-name",
-    "--job-name": "job-name",
-    "-N": "nodes",
-    "--nodes": "nodes",
-    "-n": "ntasks",
-    "--ntasks": "ntasks",
-    "-p": "partition",
-    "--partition": "partition",
-    "-q": "qos",
-    "--qos": "qos",
-    "-t": "time",
-    "--time": "time",
-    "-o": "output",
-    "--output": "output",
-    "-e": "error",
-    "--error": "error",
-    "-c": "cpus-per-task",
-    "--cpus-per-task": "cpus-per-task",
-    "-G": "gpus",
-    "--gpus": "gpus",
-    "--comment": "comment",
-    "--mail-type": "mail-type",
-    "--mail-user": "mail-user",
-    "--mem": "mem",
-    "--exclusive": "exclusive",
-    "--licenses": "licenses",
-    "-L": "licenses",
-    "--gpus-per-node": "gpus-per-node",
-    "--ntasks-per-node": "ntasks-per-node",
-    "-D": "chdir",
-    "--chdir": "chdir",
-    "-d": "dependency",
-    "--dependency": "dependency",
-    "--export": "export",
-    "--signal": "signal",
-    "--requeue": "requeue",
-    "--open-mode": "open-mode",
-    "--image": "image",
-    "--module": "module",
-    "--cpu-bind": "cpu-bind",
-    "--gpu-bind": "gpu-bind",
-    "--mem-per-cpu": "mem-per-cpu",
-}
+from . import sbatch_options
+
 #: A Slurm state name as ``# sim: end=`` takes it (upper-case letters and underscores).
 _STATE_NAME = re.compile(r"^[A-Z][A-Z_]*$")
+#: The word that starts a line of options for sbatch.
+MAGIC = "#SBATCH"
+DOS_LINE_BREAKS = (
+    "sbatch: error: Batch script contains DOS line breaks (\\r\\n)\n"
+    "sbatch: error: instead of expected UNIX line breaks (\\n)."
+)
 #: The longest time limit, queue wait or run time a script may ask for (seconds): a year.
-MAX_SECONDS = 365 * 86400.0
-_TIME = re.compile(r"^(?:(\d+)-)?(?:(\d+):)?(\d+)(?::(\d+))?$")
+MAX_SECONDS = sbatch_options.MAX_TIME_SECONDS
 
 
 class ScriptError(Exception):
@@ -80,38 +40,28 @@ class ScriptSpec:
 
 
 def parse_time(text: str) -> float:
-    """Slurm's time formats (``MM``, ``MM:SS``, ``HH:MM:SS``, ``D-HH:MM:SS``) in seconds."""
-    match = _TIME.match(text.strip())
-    if not match:
-        raise ScriptError(f"sbatch: error: Invalid --time specification: {text}")
-    seconds = _time_seconds(*match.groups())
-    if seconds > MAX_SECONDS:
-        raise ScriptError(
-            f"sbatch: error: Invalid --time specification: {text} "
-            f"(at most {int(MAX_SECONDS // 86400)} days here)"
-        )
-    return seconds
-
-
-def _time_seconds(days: str | None, first: str | None, second: str, third: str | None) -> float:
-    if third is not None:  # [D-]HH:MM:SS or MM:SS
-        hours = int(first) if first is not None else 0
-        return int(days or 0) * 86400 + hours * 3600 + int(second) * 60 + int(third)
-    if first is not None:  # MM:SS (or D-HH:MM)
-        if days is not None:
-            return int(days) * 86400 + int(first) * 3600 + int(second) * 60
-        return int(first) * 60 + int(second)
-    return int(days or 0) * 86400 + int(second) * 60
+    """Slurm's time formats (``M``, ``M:S``, ``H:M:S``, ``D-H``, ``D-H:M``,
+    ``D-H:M:S``) in seconds; ScriptError with sbatch's message otherwise."""
+    try:
+        return sbatch_options.parse_time(text)
+    except sbatch_options.OptionError as exc:
+        raise ScriptError(str(exc)) from None
 
 
 def parse_script(text: str) -> ScriptSpec:
     """The script's options and directives; ScriptError for what sbatch would refuse.
 
-    As sbatch, reads ``#SBATCH`` lines up to the first line that is neither blank nor a
-    comment; the simulator's own ``# sim:`` directives count anywhere.
+    As sbatch: a script must start with ``#!`` and must not have DOS line ends; its
+    options are read from ``#SBATCH`` lines that start the line (an indented one is a
+    comment) up to the first line that is neither blank nor a comment (a later one is
+    a comment too). The simulator's own ``# sim:`` directives count anywhere.
     """
-    lines = text.splitlines()
-    if not lines or not lines[0].startswith("#!"):
+    if not text.strip():
+        raise ScriptError("sbatch: error: Batch script is empty!")
+    if "\r\n" in text:
+        raise ScriptError(DOS_LINE_BREAKS)
+    lines = text.split("\n")
+    if not lines[0].startswith("#!"):
         raise ScriptError(
             "sbatch: error: This does not look like a batch script.  The first line must "
             "start with #! followed by the path to an interpreter."
@@ -122,26 +72,35 @@ def parse_script(text: str) -> ScriptSpec:
         stripped = line.strip()
         if stripped and not stripped.startswith("#"):
             in_header = False
-        if stripped.startswith("#SBATCH") and in_header:
-            _read_option(stripped[len("#SBATCH") :].strip(), spec)
+        if in_header and _is_directive(line):
+            _read_options(line[len(MAGIC) :], spec)
         elif stripped.startswith("# sim:"):
             _read_directive(stripped[len("# sim:") :], spec)
     return spec
 
 
-def _read_option(text: str, spec: ScriptSpec) -> None:
-    if not text:
-        return
-    name, sep, value = text.partition("=")
-    if not sep:
-        name, _, value = text.partition(" ")
-    name, value = name.strip(), value.strip()
-    if name not in KNOWN_OPTIONS:
-        raise ScriptError(f"sbatch: error: unrecognized option '{name}'")
-    key = KNOWN_OPTIONS[name]
-    spec.options[key] = value
-    if key == "time":
-        spec.time_limit = parse_time(value)
+def _is_directive(line: str) -> bool:
+    """True for an ``#SBATCH`` line sbatch reads: the word starts the line."""
+    return line.startswith(MAGIC) and (len(line) == len(MAGIC) or line[len(MAGIC)].isspace())
+
+
+def _read_options(text: str, spec: ScriptSpec) -> None:
+    """The options of one ``#SBATCH`` line (words as the shell splits them, up to a
+    ``#`` that starts a comment)."""
+    try:
+        words = shlex.split(text, comments=True)
+    except ValueError:
+        words = text.split("#", 1)[0].split()
+    try:
+        options, rest = sbatch_options.read_options(words)
+    except sbatch_options.OptionError as exc:
+        raise ScriptError(str(exc)) from None
+    if rest:
+        raise ScriptError(f"sbatch: error: unexpected argument '{rest[0]}' in #SBATCH line")
+    for name, value in options.items():
+        spec.options[name] = value
+        if name == "time":
+            spec.time_limit = parse_time(value)
 
 
 def _read_directive(text: str, spec: ScriptSpec) -> None:

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ._exceptions import NotFoundError
 from ._package import SfApiError
+
+if TYPE_CHECKING:
+    from ._lint import Finding
 
 __all__ = [
     "InvalidArgumentError",
     "JobNotCreatedError",
     "JobNotFoundError",
+    "JobPolicyError",
     "JobScriptIsADirectoryError",
     "JobScriptNotFoundError",
     "JobSubmissionError",
@@ -25,7 +31,22 @@ class TaskFailedError(SfApiError):
 
 
 class JobSubmissionError(TaskFailedError):
-    """The scheduler refused a job; the message is sbatch's."""
+    """The scheduler refused a job; the message is sbatch's.
+
+    ``fix`` says how to change the script when the message is one the lint knows (naming
+    the line when the script's text was submitted), else None; ``findings`` are the
+    lint's findings of a submitted script text (see ``lint_script``).
+    """
+
+    fix: str | None = None
+    findings: tuple[Finding, ...] = ()
+
+
+class JobPolicyError(JobSubmissionError):
+    """NERSC's policy refused the job: no node constraint (``-C cpu``/``-C gpu``), a QOS
+    or node type Perlmutter does not have, or a time limit or node count beyond the
+    QOS's ("Job request does not match any supported policy"). ``fix`` says what to
+    change."""
 
 
 class SubmissionOutcomeUnknownError(SfApiError):

@@ -24,7 +24,7 @@ from sfapi_client.resources import Resource
 from sfapi_sim.testing import RunningSimulator
 
 HOME = "/global/homes/a/alice"
-QUICK = "#!/bin/bash\n#SBATCH -N 2\n# sim: pending=0 runtime=0.2\necho quick\n"
+QUICK = "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH -N 2\n# sim: pending=0 runtime=0.2\necho quick\n"
 
 
 def _pem(sim: RunningSimulator) -> tuple[str, str]:
@@ -97,7 +97,9 @@ async def test_a_job_built_like_the_official_tests_build_it(async_client: AsyncC
 
 async def test_an_unknown_state_keeps_its_text_and_ends_a_wait(async_client: AsyncClient) -> None:
     perlmutter = await async_client.compute(Machine.perlmutter)
-    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0 pending=0 end=WARPED\n")
+    job = await perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0 pending=0 end=WARPED\n"
+    )
     with pytest.raises(TimeoutError):
         await job.complete(timeout=0.5)  # not a terminal state: the wait ends at its timeout
     again = await perlmutter.job(job.jobid or "")

@@ -35,7 +35,9 @@ async def test_a_wait_runs_on_the_injected_clock(async_client: AsyncClient) -> N
     )
     status = await context.api.status.read_status_for_system(Machine.perlmutter.value)
     perlmutter = AsyncCompute(context, Machine.perlmutter, status)
-    job = await perlmutter.submit_job("#!/bin/bash\n# sim: pending=3600\n")
+    job = await perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: pending=3600\n"
+    )
     assert set(time.sleeps) <= {0.5}  # the submission's task polls, if any
     started, time.sleeps = time.now, []
     with pytest.raises(WaitTimeoutError):

@@ -38,7 +38,9 @@ async def test_a_client_without_arguments_runs_a_job_on_the_simulator(
         assert client.wait_interval == 0.25
         assert (await client.user()).name == "alice"
         perlmutter = await client.compute(Machine.perlmutter)
-        job = await perlmutter.submit_job("#!/bin/bash\necho hello\n")
+        job = await perlmutter.submit_job(
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho hello\n"
+        )
         assert (await job.complete(timeout=30)).value == "COMPLETED"
     assert sim.stats()["tokens_issued"] >= 1
 

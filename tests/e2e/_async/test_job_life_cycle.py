@@ -17,7 +17,9 @@ OTHER_ENDINGS = ["NODE_FAIL", "BOOT_FAIL", "DEADLINE", "OUT_OF_MEMORY", "PREEMPT
 async def test_every_way_a_job_ends_ends_a_wait(async_client: AsyncClient) -> None:
     perlmutter = await async_client.compute("perlmutter")
     jobs = {
-        ending: await perlmutter.submit_job(f"#!/bin/bash\n# sim: runtime=0.2 end={ending}\n")
+        ending: await perlmutter.submit_job(
+            f"#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0.2 end={ending}\n"
+        )
         for ending in OTHER_ENDINGS
     }
     for ending, job in jobs.items():
@@ -30,7 +32,9 @@ async def test_a_state_the_package_does_not_know_keeps_its_text(
     async_client: AsyncClient,
 ) -> None:
     perlmutter = await async_client.compute("perlmutter")
-    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0 pending=0 end=WARPED\n")
+    job = await perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0 pending=0 end=WARPED\n"
+    )
     seen = await perlmutter.job(job.jobid, command=JobCommand.sacct)
     assert seen.state is JobState.UNKNOWN and seen.raw_state == "WARPED"
     assert not seen.state.is_terminal
@@ -38,7 +42,9 @@ async def test_a_state_the_package_does_not_know_keeps_its_text(
 
 async def test_a_job_that_left_the_queue_is_read_from_sacct(async_client: AsyncClient) -> None:
     perlmutter = await async_client.compute("perlmutter")
-    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.1 pending=0\n")
+    job = await perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0.1 pending=0\n"
+    )
     await job.complete(timeout=30)
     assert job.jobid not in {j.jobid for j in await perlmutter.jobs(user="alice")}
     again = await perlmutter.job(job.jobid, command=JobCommand.squeue)
@@ -51,7 +57,9 @@ async def test_a_job_missing_from_the_cached_queue_is_waited_for(
 ) -> None:
     sim.set_faults(queue_lag=1.0)  # new jobs stay out of listings for a second
     perlmutter = await async_client.compute("perlmutter")
-    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2 pending=0\n")
+    job = await perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0.2 pending=0\n"
+    )
     await job.update()  # inside the grace window: no "job not found"
     assert job.state is JobState.PENDING
     assert await job.complete(timeout=30) is JobState.COMPLETED
@@ -72,7 +80,9 @@ async def test_a_script_given_as_a_remote_path(
     async_client: AsyncClient, sim: RunningSimulator
 ) -> None:
     sim.world.filesystems["perlmutter"].write(
-        f"{HOME}/remote.sh", "alice", b"#!/bin/bash\necho from a RemotePath\n"
+        f"{HOME}/remote.sh",
+        "alice",
+        b"#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho from a RemotePath\n",
     )
     perlmutter = await async_client.compute("perlmutter")
     (script,) = await perlmutter.ls(f"{HOME}/remote.sh")

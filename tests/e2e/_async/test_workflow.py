@@ -22,7 +22,9 @@ async def test_the_seed_workflow(sim: RunningSimulator) -> None:
     client_id, client_secret = client_id_and_key[0], client_id_and_key[1]
     job_path = f"{HOME}/seed.sh"
     sim.world.filesystems["perlmutter"].write(
-        job_path, "alice", b"#!/bin/bash\n#SBATCH -t 10\necho seed\n"
+        job_path,
+        "alice",
+        b"#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH -t 10\necho seed\n",
     )
     async with AsyncClient(
         client_id,
@@ -40,7 +42,9 @@ async def test_the_seed_workflow(sim: RunningSimulator) -> None:
 
 async def test_inline_script_runs_and_writes_its_output(async_client: AsyncClient) -> None:
     perlmutter = await async_client.compute("perlmutter")
-    job = await perlmutter.submit_job("#!/bin/bash\n#SBATCH --time=5\necho hello from the job\n")
+    job = await perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho hello from the job\n"
+    )
     assert job.jobid.isdigit()
     assert await job.complete(timeout=30) is JobState.COMPLETED
     (output,) = await perlmutter.ls(f"{HOME}/slurm-{job.jobid}.out")
@@ -49,8 +53,12 @@ async def test_inline_script_runs_and_writes_its_output(async_client: AsyncClien
 
 async def test_failed_and_timed_out_jobs_end_waits(async_client: AsyncClient) -> None:
     perlmutter = await async_client.compute("perlmutter")
-    failing = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2 exit=3\n")
-    too_long = await perlmutter.submit_job("#!/bin/bash\n#SBATCH -t 0:01\n# sim: runtime=30\n")
+    failing = await perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0.2 exit=3\n"
+    )
+    too_long = await perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH -t 0:01\n# sim: runtime=30\n"
+    )
     assert await failing.complete(timeout=30) is JobState.FAILED
     assert await too_long.complete(timeout=30) is JobState.TIMEOUT
     assert failing.state.is_failed and too_long.state.is_failed
@@ -58,7 +66,9 @@ async def test_failed_and_timed_out_jobs_end_waits(async_client: AsyncClient) ->
 
 async def test_script_path_with_arguments(async_client: AsyncClient, sim: RunningSimulator) -> None:
     sim.world.filesystems["perlmutter"].write(
-        f"{HOME}/args.sh", "alice", b"#!/bin/bash\necho args\n"
+        f"{HOME}/args.sh",
+        "alice",
+        b"#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho args\n",
     )
     perlmutter = await async_client.compute("perlmutter")
     job = await perlmutter.submit_job(f"{HOME}/args.sh", args=["--steps", "10"])
@@ -90,7 +100,10 @@ async def test_bad_input_is_refused_before_any_request(
     with pytest.raises(ValueError, match="neither an absolute path"):
         await perlmutter.submit_job("job.sh")
     with pytest.raises(ValueError, match="args can only be given with a script path"):
-        await perlmutter.submit_job("#!/bin/bash\necho x\n", args=["a"])
+        await perlmutter.submit_job(
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho x\n",
+            args=["a"],
+        )
     assert sim.stats()["total_requests"] == 0
     with pytest.raises(
         ValueError, match="unknown machine 'frontier'; valid machines: dtn01, dtns, perlmutter"
@@ -101,12 +114,16 @@ async def test_bad_input_is_refused_before_any_request(
 async def test_scheduler_refusal_carries_sbatch_message(async_client: AsyncClient) -> None:
     perlmutter = await async_client.compute("perlmutter")
     with pytest.raises(JobSubmissionError, match="unrecognized option '--bogus'"):
-        await perlmutter.submit_job("#!/bin/bash\n#SBATCH --bogus=1\n")
+        await perlmutter.submit_job(
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH --bogus=1\n"
+        )
 
 
 async def test_cancel_a_running_job(async_client: AsyncClient) -> None:
     perlmutter = await async_client.compute("perlmutter")
-    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=60 pending=0\n")
+    job = await perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=60 pending=0\n"
+    )
     assert await job.running(timeout=30) is JobState.RUNNING
     await job.cancel(wait=True)
     assert job.state is JobState.CANCELLED
@@ -116,7 +133,7 @@ async def test_cancel_a_running_job(async_client: AsyncClient) -> None:
 async def test_job_views_and_listings(async_client: AsyncClient) -> None:
     perlmutter = await async_client.compute("perlmutter")
     job = await perlmutter.submit_job(
-        "#!/bin/bash\n#SBATCH -J listed\n# sim: runtime=60 pending=0\n"
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH -J listed\n# sim: runtime=60 pending=0\n"
     )
     await job.running(timeout=30)
     queued = await perlmutter.jobs(user="alice")
@@ -131,7 +148,9 @@ async def test_job_views_and_listings(async_client: AsyncClient) -> None:
 
 async def test_wait_timeout_is_exact_to_the_interval(async_client: AsyncClient) -> None:
     perlmutter = await async_client.compute("perlmutter")
-    job = await perlmutter.submit_job("#!/bin/bash\n# sim: runtime=60 pending=0\n")
+    job = await perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=60 pending=0\n"
+    )
     with pytest.raises(WaitTimeoutError, match="did not reach"):
         await job.complete(timeout=0.3)
     with pytest.raises(ValueError, match="positive"):

@@ -36,7 +36,9 @@ def test_a_wait_runs_on_the_injected_clock(client: Client) -> None:
     )
     status = context.api.status.read_status_for_system(Machine.perlmutter.value)
     perlmutter = Compute(context, Machine.perlmutter, status)
-    job = perlmutter.submit_job("#!/bin/bash\n# sim: pending=3600\n")
+    job = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: pending=3600\n"
+    )
     assert set(time.sleeps) <= {0.5}  # the submission's task polls, if any
     started, time.sleeps = time.now, []
     with pytest.raises(WaitTimeoutError):

@@ -39,7 +39,9 @@ def test_a_client_without_arguments_runs_a_job_on_the_simulator(
         assert client.wait_interval == 0.25
         assert (client.user()).name == "alice"
         perlmutter = client.compute(Machine.perlmutter)
-        job = perlmutter.submit_job("#!/bin/bash\necho hello\n")
+        job = perlmutter.submit_job(
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho hello\n"
+        )
         assert (job.complete(timeout=30)).value == "COMPLETED"
     assert sim.stats()["tokens_issued"] >= 1
 

@@ -18,7 +18,9 @@ OTHER_ENDINGS = ["NODE_FAIL", "BOOT_FAIL", "DEADLINE", "OUT_OF_MEMORY", "PREEMPT
 def test_every_way_a_job_ends_ends_a_wait(client: Client) -> None:
     perlmutter = client.compute("perlmutter")
     jobs = {
-        ending: perlmutter.submit_job(f"#!/bin/bash\n# sim: runtime=0.2 end={ending}\n")
+        ending: perlmutter.submit_job(
+            f"#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0.2 end={ending}\n"
+        )
         for ending in OTHER_ENDINGS
     }
     for ending, job in jobs.items():
@@ -31,7 +33,9 @@ def test_a_state_the_package_does_not_know_keeps_its_text(
     client: Client,
 ) -> None:
     perlmutter = client.compute("perlmutter")
-    job = perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0 pending=0 end=WARPED\n")
+    job = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0 pending=0 end=WARPED\n"
+    )
     seen = perlmutter.job(job.jobid, command=JobCommand.sacct)
     assert seen.state is JobState.UNKNOWN and seen.raw_state == "WARPED"
     assert not seen.state.is_terminal
@@ -39,7 +43,9 @@ def test_a_state_the_package_does_not_know_keeps_its_text(
 
 def test_a_job_that_left_the_queue_is_read_from_sacct(client: Client) -> None:
     perlmutter = client.compute("perlmutter")
-    job = perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.1 pending=0\n")
+    job = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0.1 pending=0\n"
+    )
     job.complete(timeout=30)
     assert job.jobid not in {j.jobid for j in perlmutter.jobs(user="alice")}
     again = perlmutter.job(job.jobid, command=JobCommand.squeue)
@@ -52,7 +58,9 @@ def test_a_job_missing_from_the_cached_queue_is_waited_for(
 ) -> None:
     sim.set_faults(queue_lag=1.0)  # new jobs stay out of listings for a second
     perlmutter = client.compute("perlmutter")
-    job = perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2 pending=0\n")
+    job = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0.2 pending=0\n"
+    )
     job.update()  # inside the grace window: no "job not found"
     assert job.state is JobState.PENDING
     assert job.complete(timeout=30) is JobState.COMPLETED
@@ -69,7 +77,9 @@ def test_an_in_band_error_raises_with_its_text(client: Client, sim: RunningSimul
 
 def test_a_script_given_as_a_remote_path(client: Client, sim: RunningSimulator) -> None:
     sim.world.filesystems["perlmutter"].write(
-        f"{HOME}/remote.sh", "alice", b"#!/bin/bash\necho from a RemotePath\n"
+        f"{HOME}/remote.sh",
+        "alice",
+        b"#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho from a RemotePath\n",
     )
     perlmutter = client.compute("perlmutter")
     (script,) = perlmutter.ls(f"{HOME}/remote.sh")

@@ -10,7 +10,9 @@ from sfapi_sim.testing import RunningSimulator
 def test_a_job_just_submitted_is_pending(client: Client, sim: RunningSimulator) -> None:
     sim.set_faults(queue_lag=30.0)  # the cached queue does not list new jobs yet
     perlmutter = client.compute("perlmutter")
-    job = perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2 pending=5\n")
+    job = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0.2 pending=5\n"
+    )
     assert job.state is JobState.PENDING
     assert job.raw_state == "PENDING"
     assert repr(job).endswith(f"(jobid={job.jobid!r}, state='PENDING')")
@@ -26,7 +28,9 @@ def test_a_pending_job_becomes_what_the_scheduler_reports(
     client: Client,
 ) -> None:
     perlmutter = client.compute("perlmutter")
-    job = perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2 pending=0\n")
+    job = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0.2 pending=0\n"
+    )
     assert job.state is JobState.PENDING
     assert job.complete(timeout=30) is JobState.COMPLETED
     assert job.raw_state == "COMPLETED"

@@ -22,11 +22,36 @@ def _home_names(sim: RunningSimulator) -> set[str]:
 @pytest.mark.parametrize(
     ("script", "name", "expected"),
     [
-        ("#!/bin/bash\n#SBATCH -q debug\necho hi\n", None, "sfapi-job"),
-        ("#!/bin/bash\n#SBATCH -J own-name\necho hi\n", None, "own-name"),
-        ("#!/bin/bash\n#SBATCH --job-name=own\n#SBATCH -N 1\necho hi\n", None, "own"),
-        ("#!/bin/bash\n#SBATCH -J own-name\n#SBATCH -N 1\necho hi\n", "given_1", "given_1"),
-        ("#!/bin/bash\necho hi\n#SBATCH -J too-late\n", None, "sfapi-job"),
+        (
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho hi\n",
+            None,
+            "sfapi-job",
+        ),
+        (
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH -J own-name\necho hi\n",
+            None,
+            "own-name",
+        ),
+        (
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH --job-name=own\necho hi\n",
+            None,
+            "own",
+        ),
+        (
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH -J own-name\necho hi\n",
+            "given_1",
+            "given_1",
+        ),
+        (  # sbatch ignores an indented line: the job gets the default name
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n  #SBATCH -J indented\necho hi\n",
+            None,
+            "sfapi-job",
+        ),
+        (
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho hi\n#SBATCH -J too-late\n",
+            None,
+            "sfapi-job",
+        ),
     ],
 )
 def test_a_script_text_leaves_nothing_behind_and_is_named(
@@ -57,5 +82,8 @@ def test_a_name_is_refused_where_it_cannot_apply(client: Client, sim: RunningSim
         perlmutter.submit_job(f"{HOME}/job.sh", name="x")
     for bad in ["", "two words", "a%j", "x" * 129, "q'uote", "-J"]:
         with pytest.raises(InvalidArgumentError, match="must be one word"):
-            perlmutter.submit_job("#!/bin/bash\necho hi\n", name=bad)
+            perlmutter.submit_job(
+                "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho hi\n",
+                name=bad,
+            )
     assert sim.stats()["requests"] == before

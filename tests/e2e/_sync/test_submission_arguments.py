@@ -27,8 +27,16 @@ HOME = "/global/homes/a/alice"
         ("./job.sh", None, "neither an absolute path"),
         ("", None, "the job script is empty"),
         (f"{HOME}/../bob/job.sh", None, r"'\.' or '\.\.' segment"),
-        ("#!/bin/bash\necho hi\n", ["one"], "args can only be given with a script path"),
-        ("#!/bin/bash\necho \udcff\n", None, "not valid Unicode text"),
+        (
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho hi\n",
+            ["one"],
+            "args can only be given with a script path",
+        ),
+        (
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho \udcff\n",
+            None,
+            "not valid Unicode text",
+        ),
     ],
 )
 def test_argument_errors_are_sfapi_errors_and_value_errors(
@@ -77,7 +85,9 @@ def test_a_relative_path_naming_a_local_file_says_how_to_submit_it(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    Path("hello.sh").write_text("#!/bin/bash\necho hi\n")
+    Path("hello.sh").write_text(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho hi\n"
+    )
     perlmutter = client.compute("perlmutter")
     sim.reset_stats()
     with pytest.raises(InvalidArgumentError) as caught:

@@ -23,7 +23,9 @@ def test_the_seed_workflow(sim: RunningSimulator) -> None:
     client_id, client_secret = client_id_and_key[0], client_id_and_key[1]
     job_path = f"{HOME}/seed.sh"
     sim.world.filesystems["perlmutter"].write(
-        job_path, "alice", b"#!/bin/bash\n#SBATCH -t 10\necho seed\n"
+        job_path,
+        "alice",
+        b"#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH -t 10\necho seed\n",
     )
     with Client(
         client_id,
@@ -41,7 +43,9 @@ def test_the_seed_workflow(sim: RunningSimulator) -> None:
 
 def test_inline_script_runs_and_writes_its_output(client: Client) -> None:
     perlmutter = client.compute("perlmutter")
-    job = perlmutter.submit_job("#!/bin/bash\n#SBATCH --time=5\necho hello from the job\n")
+    job = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho hello from the job\n"
+    )
     assert job.jobid.isdigit()
     assert job.complete(timeout=30) is JobState.COMPLETED
     (output,) = perlmutter.ls(f"{HOME}/slurm-{job.jobid}.out")
@@ -50,8 +54,12 @@ def test_inline_script_runs_and_writes_its_output(client: Client) -> None:
 
 def test_failed_and_timed_out_jobs_end_waits(client: Client) -> None:
     perlmutter = client.compute("perlmutter")
-    failing = perlmutter.submit_job("#!/bin/bash\n# sim: runtime=0.2 exit=3\n")
-    too_long = perlmutter.submit_job("#!/bin/bash\n#SBATCH -t 0:01\n# sim: runtime=30\n")
+    failing = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=0.2 exit=3\n"
+    )
+    too_long = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH -t 0:01\n# sim: runtime=30\n"
+    )
     assert failing.complete(timeout=30) is JobState.FAILED
     assert too_long.complete(timeout=30) is JobState.TIMEOUT
     assert failing.state.is_failed and too_long.state.is_failed
@@ -59,7 +67,9 @@ def test_failed_and_timed_out_jobs_end_waits(client: Client) -> None:
 
 def test_script_path_with_arguments(client: Client, sim: RunningSimulator) -> None:
     sim.world.filesystems["perlmutter"].write(
-        f"{HOME}/args.sh", "alice", b"#!/bin/bash\necho args\n"
+        f"{HOME}/args.sh",
+        "alice",
+        b"#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho args\n",
     )
     perlmutter = client.compute("perlmutter")
     job = perlmutter.submit_job(f"{HOME}/args.sh", args=["--steps", "10"])
@@ -89,7 +99,10 @@ def test_bad_input_is_refused_before_any_request(client: Client, sim: RunningSim
     with pytest.raises(ValueError, match="neither an absolute path"):
         perlmutter.submit_job("job.sh")
     with pytest.raises(ValueError, match="args can only be given with a script path"):
-        perlmutter.submit_job("#!/bin/bash\necho x\n", args=["a"])
+        perlmutter.submit_job(
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho x\n",
+            args=["a"],
+        )
     assert sim.stats()["total_requests"] == 0
     with pytest.raises(
         ValueError, match="unknown machine 'frontier'; valid machines: dtn01, dtns, perlmutter"
@@ -100,12 +113,16 @@ def test_bad_input_is_refused_before_any_request(client: Client, sim: RunningSim
 def test_scheduler_refusal_carries_sbatch_message(client: Client) -> None:
     perlmutter = client.compute("perlmutter")
     with pytest.raises(JobSubmissionError, match="unrecognized option '--bogus'"):
-        perlmutter.submit_job("#!/bin/bash\n#SBATCH --bogus=1\n")
+        perlmutter.submit_job(
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH --bogus=1\n"
+        )
 
 
 def test_cancel_a_running_job(client: Client) -> None:
     perlmutter = client.compute("perlmutter")
-    job = perlmutter.submit_job("#!/bin/bash\n# sim: runtime=60 pending=0\n")
+    job = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=60 pending=0\n"
+    )
     assert job.running(timeout=30) is JobState.RUNNING
     job.cancel(wait=True)
     assert job.state is JobState.CANCELLED
@@ -114,7 +131,9 @@ def test_cancel_a_running_job(client: Client) -> None:
 
 def test_job_views_and_listings(client: Client) -> None:
     perlmutter = client.compute("perlmutter")
-    job = perlmutter.submit_job("#!/bin/bash\n#SBATCH -J listed\n# sim: runtime=60 pending=0\n")
+    job = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH -J listed\n# sim: runtime=60 pending=0\n"
+    )
     job.running(timeout=30)
     queued = perlmutter.jobs(user="alice")
     assert job.jobid in {j.jobid for j in queued}
@@ -128,7 +147,9 @@ def test_job_views_and_listings(client: Client) -> None:
 
 def test_wait_timeout_is_exact_to_the_interval(client: Client) -> None:
     perlmutter = client.compute("perlmutter")
-    job = perlmutter.submit_job("#!/bin/bash\n# sim: runtime=60 pending=0\n")
+    job = perlmutter.submit_job(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n# sim: runtime=60 pending=0\n"
+    )
     with pytest.raises(WaitTimeoutError, match="did not reach"):
         job.complete(timeout=0.3)
     with pytest.raises(ValueError, match="positive"):

@@ -40,7 +40,9 @@ async def test_debug_log_of_a_workflow_holds_no_secret(
         # Back to real time (the new token stays valid), so that the tasks and jobs
         # made below are due now and not two minutes ahead, for this test and the next.
         sim.world.clock.offset = 0.0
-        job = await perlmutter.submit_job("#!/bin/bash\n#SBATCH -t 1\necho logged\n")
+        job = await perlmutter.submit_job(
+            "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\n#SBATCH -t 1\necho logged\n"
+        )
         await job.complete(timeout=60)
         (output,) = await perlmutter.ls(f"{HOME}/slurm-{job.jobid}.out")
         assert (await output.download()).read() == "logged\n"

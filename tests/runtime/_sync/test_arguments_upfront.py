@@ -85,7 +85,9 @@ def test_a_script_with_a_lone_surrogate_is_refused_before_any_request() -> None:
         with Client(access_token="t", api_base_url=root + API) as client:
             compute = client.compute("perlmutter")
             with pytest.raises(ValueError, match="job script is not valid Unicode text"):
-                compute.submit_job("#!/bin/bash\necho \udce9t\u00e9\n")
+                compute.submit_job(
+                    "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho \udce9t\u00e9\n"
+                )
             with pytest.raises(ValueError, match="command is not valid Unicode text"):
                 compute.run("echo \udce9")
     assert len(server.arrivals) == 1  # the status read only
@@ -118,7 +120,10 @@ def test_submit_job_ends_at_its_timeout_when_the_task_stays_new() -> None:
                 WaitTimeoutError,
                 match=r"perlmutter did not finish within 1\.5 s.*task 7 did not end",
             ):
-                compute.submit_job("#!/bin/bash\necho hi\n", timeout=1.5)
+                compute.submit_job(
+                    "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho hi\n",
+                    timeout=1.5,
+                )
             assert time.monotonic() - started < 1.5 + MARGIN
     assert len(server.requests_to(API + "/compute/jobs")) == 1
 

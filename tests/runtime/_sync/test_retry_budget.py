@@ -75,7 +75,10 @@ def test_a_submission_proven_not_made_is_resent_then_reported_as_not_created() -
         ) as client:
             compute = client.compute("perlmutter")
             with pytest.raises(JobNotCreatedError) as caught:
-                compute.submit_job("#!/bin/bash\necho hi\n", timeout=30)
+                compute.submit_job(
+                    "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho hi\n",
+                    timeout=30,
+                )
     message = str(caught.value)
     assert "no job was created" in message and "scheduler restarting" in message
     assert "unknown" not in message

@@ -3,11 +3,12 @@ and srun (which runs its command here, once per task)."""
 
 from __future__ import annotations
 
+from ...state import sbatch_options
 from ..errors import ShellError
 from ..session import SlurmError, SlurmPort
 from . import Command, Context
 
-#: sbatch/srun options that take a value, by their short and long names.
+#: srun options that take a value, by their short and long names.
 _VALUED = {
     "-A": "account",
     "--account": "account",
@@ -56,7 +57,7 @@ MAX_SRUN_TASKS = 256
 
 
 def _split_options(args: list[str]) -> tuple[dict[str, str], set[str], list[str]]:
-    """(options by long name, flags, the rest) of sbatch- or srun-style arguments."""
+    """(options by long name, flags, the rest) of srun's arguments."""
     options: dict[str, str] = {}
     flags: set[str] = set()
     rest = list(args)
@@ -87,10 +88,17 @@ def _port(inv: Context) -> SlurmPort:
 
 def _sbatch(inv: Context) -> int:
     try:
-        options, flags, rest = _split_options(inv.args)
         port = _port(inv)
     except ShellError as exc:
         return inv.fail(f"error: {exc.message}")
+    try:
+        options, rest = sbatch_options.read_options(list(inv.args))
+    except sbatch_options.OptionError as exc:
+        inv.err(f"{exc}\n")
+        return 1
+    flags = {f"--{name}" for name, value in options.items() if not value}
+    for name in ("parsable", "test-only", "wait", "hold", "quiet", "verbose"):
+        options.pop(name, None)
     wrap = options.pop("wrap", None)
     script_path: str | None = None
     if wrap is not None:

@@ -11,6 +11,7 @@ from .._job_state import JobCommand
 from .._package import LOGGER_NAME
 from .._polling import checked_timeout
 from .._remote_paths import checked_remote_path
+from .._script_check import ScriptCheck, checked_mode
 from .._scripts import checked_text
 from .._wait_timeouts import DEFAULT_SUBMIT_TIMEOUT
 from .._workflow_errors import MachineUnavailableError
@@ -119,6 +120,7 @@ class AsyncCompute:
         callback_url: str | None = None,
         callback_email: str | None = None,
         callback_timeout: int | None = None,
+        check: ScriptCheck = "warn",
     ) -> AsyncJob:
         """Submit a batch job and return it once the scheduler accepted it.
 
@@ -140,6 +142,11 @@ class AsyncCompute:
             callback_email: an address the service tells when the job ends.
             callback_timeout: seconds the service waits for ``callback_url`` to answer,
                 a whole number from 1 to 3600; only with ``callback_url``.
+            check: what to do when ``lint_script`` finds that a script text would be
+                refused (an unknown option, an indented ``#SBATCH -C``, no node
+                constraint, a time beyond the QOS's ...): ``"warn"`` (the default) logs
+                a WARNING on the ``sfapi_client`` logger and sends it anyway,
+                ``"refuse"`` raises before any request, ``"off"`` does not lint.
 
         Raises:
             InvalidArgumentError: for a relative or malformed script path, an empty
@@ -149,7 +156,11 @@ class AsyncCompute:
             JobScriptNotFoundError: the path is not a file on the machine (also a
                 FileNotFoundError).
             JobScriptIsADirectoryError: the path is a directory.
-            JobSubmissionError: the scheduler refused the job (with sbatch's message).
+            JobPolicyError: NERSC's policy refused the job (no ``-C``, a time beyond
+                the QOS's ...), or ``check="refuse"`` found it would; ``fix`` says what
+                to change.
+            JobSubmissionError: the scheduler refused the job (with sbatch's message,
+                and ``fix`` when the lint knows it).
             JobNotCreatedError: the submission failed and no job was made (submitting
                 again is safe).
             SubmissionOutcomeUnknownError: the answer was lost and the job could not
@@ -159,7 +170,7 @@ class AsyncCompute:
         callbacks = checked_callbacks(callback_url, callback_email, callback_timeout)
         self._check_available()
         limit = checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT)
-        return await submit(self, script, args, limit, name, callbacks)
+        return await submit(self, script, args, limit, name, callbacks, check=checked_mode(check))
 
     async def job(
         self,
