@@ -21,7 +21,7 @@ from .._polling import Deadline
 from .jobs import Job, JobSqueue, row_state
 
 if TYPE_CHECKING:
-    from .compute import Compute
+    from .scope import MachineScope
 
 __all__: list[str] = []
 
@@ -32,7 +32,7 @@ MIN_WAIT = 0.001
 
 
 def keyed_listing(
-    scope: Compute, prefix: str, *, exact: bool
+    scope: MachineScope, prefix: str, *, exact: bool
 ) -> dict[str, list[tuple[dict[str, str], JobCommand]]]:
     """The user's jobs carrying a key equal to ``prefix`` (``exact``) or starting with
     it, grouped by key, each group in job id order: fresh squeue rows, then the sacct
@@ -59,7 +59,7 @@ def keyed_listing(
 
 
 def job_of_row(
-    scope: Compute, row: dict[str, str], command: JobCommand, key: str
+    scope: MachineScope, row: dict[str, str], command: JobCommand, key: str
 ) -> JobSqueue:
     """The job of a keyed row, with the grace of a job submitted just now (a cached
     listing may not show it yet)."""
@@ -68,7 +68,7 @@ def job_of_row(
     return job
 
 
-def find_keyed(scope: Compute, key: str, deadline: Deadline) -> Job | None:
+def find_keyed(scope: MachineScope, key: str, deadline: Deadline) -> Job | None:
     """The job of ``key`` (None when no job carries it), after cancelling the live
     younger duplicates seen."""
     group = (keyed_listing(scope, key, exact=True)).get(key)
@@ -79,7 +79,9 @@ def find_keyed(scope: Compute, key: str, deadline: Deadline) -> Job | None:
     return job_of_row(scope, row, command, key)
 
 
-def settle_key(scope: Compute, key: str, job: Job, deadline: Deadline) -> Job:
+def settle_key(
+    scope: MachineScope, key: str, job: Job, deadline: Deadline
+) -> Job:
     """After ``job`` was made for ``key``: the key's job, which is ``job`` unless a
     lower job id carries the key too (then ``job`` is a duplicate and is cancelled).
     Live younger duplicates are cancelled either way."""
@@ -107,7 +109,7 @@ def settle_key(scope: Compute, key: str, job: Job, deadline: Deadline) -> Job:
 
 
 def _cancel_duplicates(
-    scope: Compute, key: str, rows: list[dict[str, str]], deadline: Deadline
+    scope: MachineScope, key: str, rows: list[dict[str, str]], deadline: Deadline
 ) -> None:
     """Cancel the jobs of ``rows`` still queued or running. A cancellation that fails is
     logged, not raised: the key's job is known, and every other submission with the key
