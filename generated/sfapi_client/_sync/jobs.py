@@ -56,6 +56,7 @@ class Job(BaseModel, CompletionAwaitable):
         jobid: the job's id.
         submitted_at: when this client submitted the job (the client's clock), which
             lets a wait allow for a queue that does not list the job yet.
+        key: the submission key the job carries (``submit_job(key=...)``), if any.
         data: fields of a squeue or sacct row.
     """
 

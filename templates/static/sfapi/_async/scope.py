@@ -3,7 +3,7 @@
 Jobs, paths, command tasks, submission and key lookups work on one machine. They
 need four things of it: which machine it is, the client's context (the low-level
 client, the clock, the poll settings), the machine's job monitor, and a listing of
-its paths (``ls``). The machine object (``AsyncCompute``) builds this scope once and
+its paths (``ls``). The machine object (``client.compute(...)``) builds this scope once and
 hands it to each of them, so none of them depends on the whole machine object, and a
 test can give them a scope of its own making.
 """
@@ -23,7 +23,7 @@ __all__ = ["AsyncMachineScope"]
 
 class AsyncListing(Protocol):
     """``ls`` of a path on the machine: a directory's entries, or the path itself
-    (``directory=True``), as ``AsyncCompute.ls`` gives them."""
+    (``directory=True``), as the machine object's ``ls`` gives them."""
 
     async def __call__(
         self, path: str | AsyncRemotePath, directory: bool = False
@@ -31,7 +31,7 @@ class AsyncListing(Protocol):
 
 
 class AsyncScopeOwner(Protocol):
-    """Something that has a machine scope (``AsyncCompute``)."""
+    """Something that has a machine scope (the machine object, ``client.compute(...)``)."""
 
     @property
     def scope(self) -> AsyncMachineScope: ...
@@ -69,7 +69,12 @@ class AsyncMachineScope:
     async def ls(
         self, path: str | AsyncRemotePath, directory: bool = False
     ) -> list[AsyncRemotePath]:
-        """``ls -l`` of ``path`` on the machine (see ``AsyncCompute.ls``)."""
+        """``ls -l`` of ``path`` on the machine, as the machine object's ``ls`` gives it.
+
+        Arguments:
+            path: a path on the machine.
+            directory: return a directory as itself rather than list its entries.
+        """
         return await self._listing(path, directory)
 
 
