@@ -120,9 +120,14 @@ async def submit(
         _check_keyed_path(path, arguments)
 
     def timed_out() -> str:
+        advice = (
+            f"submitting again with key {key!r} is safe: it returns the job if one was made"
+            if key is not None
+            else "a job may still appear: look for it (sacct) before submitting again"
+        )
         return (
             f"the submission to {scope.machine.value} did not finish within {timeout:g} s; "
-            "a job may still appear: look for it (sacct) before submitting again"
+            + advice
         )
 
     with waiting(timeout, timed_out, scope.context.clock) as deadline:
@@ -353,12 +358,17 @@ async def _no_task_pending(scope: AsyncMachineScope) -> bool:
 def _unknown_message(
     scope: AsyncMachineScope, inline: InlineScript | None, path: str | None, error: Exception
 ) -> str:
+    failed = (
+        f"the submission to {scope.machine.value} failed ({error}) and it is unknown whether "
+        "a job was created; "
+    )
+    if inline is not None and inline.keyed:
+        return failed + (
+            "submitting again with the same key is safe: it returns the job if one was made"
+        )
     how = (
         f"look for a job whose comment is {inline.tag}"
         if inline is not None
         else f"look for a job running {path} submitted in the last minutes"
     )
-    return (
-        f"the submission to {scope.machine.value} failed ({error}) and it is unknown whether "
-        f"a job was created; {how} (sacct on {scope.machine.value}) before submitting again"
-    )
+    return failed + f"{how} (sacct on {scope.machine.value}) before submitting again"
