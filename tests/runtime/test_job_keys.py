@@ -83,6 +83,9 @@ def test_a_key_s_jobs_are_grouped_in_job_id_order_inside_the_window() -> None:
     now = time.time()
     exact = keyed_rows(rows, "a", exact=True, now=now)
     assert {k: [r["jobid"] for r in v] for k, v in exact.items()} == {"a": ["99", "100", "1000"]}
+    # Without a window (the live jobs squeue lists), an old job answers too.
+    live = keyed_rows(rows, "a", exact=True, now=None)
+    assert [r["jobid"] for r in live["a"]] == ["5", "99", "100", "1000"]
     prefixed = keyed_rows(rows, "a", exact=False, now=now)
     assert {k: [r["jobid"] for r in v] for k, v in prefixed.items()} == {
         "a": ["99", "100", "1000"],

@@ -35,8 +35,9 @@ def keyed_listing(
     scope: MachineScope, prefix: str, *, exact: bool
 ) -> dict[str, list[tuple[dict[str, str], JobCommand]]]:
     """The user's jobs carrying a key equal to ``prefix`` (``exact``) or starting with
-    it, grouped by key, each group in job id order: fresh squeue rows, then the sacct
-    rows of the jobs squeue does not list."""
+    it, grouped by key, each group in job id order: fresh squeue rows (live jobs,
+    whatever their age), then the sacct rows of the jobs squeue does not list that
+    were submitted within ``KEY_WINDOW``."""
     context = scope.context
     user = context.username()
     now = context.wall_clock()
@@ -48,7 +49,8 @@ def keyed_listing(
             cached=False,
             kwargs=[f"user={user}"],
         )
-        for key, rows in keyed_rows(answer.output, prefix, exact=exact, now=now).items():
+        window_end = now if command is JobCommand.sacct else None
+        for key, rows in keyed_rows(answer.output, prefix, exact=exact, now=window_end).items():
             group = merged.setdefault(key, {})
             for row in rows:
                 group.setdefault(row["jobid"], (row, command))

@@ -133,8 +133,9 @@ class AsyncCompute:
         the key goes into the job's comment (``sfapi-key:<key>``, after the script's
         own directives, so it wins over a comment the script sets), and the
         submission first looks for the key's job — the lowest job id carrying it
-        among the user's jobs that fresh squeue and sacct answers list, submitted in
-        the last 7 days — and returns that job, submitting nothing. Two submissions
+        among the user's jobs that a fresh squeue answer lists (queued or running)
+        or a fresh sacct answer lists as submitted in the last 7 days — and returns
+        that job, submitting nothing. Two submissions
         racing with one key may both submit; each then lists the key's jobs again,
         and the younger job is cancelled, so both return the job with the lowest id.
         A duplicate lives from its creation to its submitter's check (a few seconds);
@@ -236,8 +237,9 @@ class AsyncCompute:
 
     async def jobs_by_key(self, prefix: str = "") -> list[AsyncJobSqueue]:
         """The user's jobs whose submission key starts with ``prefix``: for each key,
-        the job ``submit_job(key=...)`` would return (the lowest job id carrying it,
-        submitted in the last 7 days), in key order, live and ended ones alike.
+        the job ``submit_job(key=...)`` would return (the lowest job id carrying it
+        among the queued and running jobs and those sacct lists as submitted in the
+        last 7 days), in key order, live and ended ones alike.
 
         For recovery after a crash: a workflow that gives its submissions keys with
         a common prefix (``run-17.``) finds every job it made without any record of
