@@ -94,7 +94,9 @@ def test_a_key_s_jobs_are_grouped_in_job_id_order_inside_the_window() -> None:
 
 
 def test_a_record_survives_json_and_keeps_its_time() -> None:
-    record = JobRecord("perlmutter", "31415926_7", "k", 1_780_000_000.25)
+    record = JobRecord(
+        "perlmutter", "31415926_7", "k", datetime.fromtimestamp(1_780_000_000.25, UTC)
+    )
     data = json.loads(json.dumps(record.as_dict()))
     assert data["submitted_at"] == "2026-05-28T20:26:40.250000+00:00"
     assert JobRecord.parse(data) == record

@@ -27,7 +27,9 @@ class AsyncListing(Protocol):
     (``directory=True``), as the machine object's ``ls`` gives them."""
 
     async def __call__(
-        self, path: str | AsyncRemotePath, directory: bool = False
+        self,
+        path: str | AsyncRemotePath,
+        directory: bool = False,
     ) -> list[AsyncRemotePath]: ...
 
 
@@ -68,7 +70,9 @@ class AsyncMachineScope:
         return f"{type(self).__name__}({self.machine.value!r})"
 
     async def ls(
-        self, path: str | AsyncRemotePath, directory: bool = False
+        self,
+        path: str | AsyncRemotePath,
+        directory: bool = False,
     ) -> list[AsyncRemotePath]:
         """``ls -l`` of ``path`` on the machine, as the machine object's ``ls`` gives it.
 

@@ -27,7 +27,9 @@ class Listing(Protocol):
     (``directory=True``), as the machine object's ``ls`` gives them."""
 
     def __call__(
-        self, path: str | RemotePath, directory: bool = False
+        self,
+        path: str | RemotePath,
+        directory: bool = False,
     ) -> list[RemotePath]: ...
 
 
@@ -68,7 +70,9 @@ class MachineScope:
         return f"{type(self).__name__}({self.machine.value!r})"
 
     def ls(
-        self, path: str | RemotePath, directory: bool = False
+        self,
+        path: str | RemotePath,
+        directory: bool = False,
     ) -> list[RemotePath]:
         """``ls -l`` of ``path`` on the machine, as the machine object's ``ls`` gives it.
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from ._job_keys import checked_key
@@ -33,21 +33,17 @@ JOBID_PATTERN = re.compile(r"[0-9]{1,20}(?:[_+][0-9]{1,10})?")
 
 @dataclass(frozen=True)
 class JobRecord:
-    """A job's record: its machine, id, submission key and submission time (epoch
-    seconds, or None)."""
+    """A job's record: its machine, id, submission key and submission time (a time
+    with its zone, or None)."""
 
     machine: str
     jobid: str
     key: str | None
-    submitted_at: float | None
+    submitted_at: datetime | None
 
     def as_dict(self) -> dict[str, str | None]:
         """The record as JSON-able data."""
-        stamp = (
-            datetime.fromtimestamp(self.submitted_at, UTC).isoformat()
-            if self.submitted_at is not None
-            else None
-        )
+        stamp = self.submitted_at.isoformat() if self.submitted_at is not None else None
         return {
             "machine": self.machine,
             "jobid": self.jobid,
@@ -89,8 +85,8 @@ def _text(record: Mapping[str, Any], name: str) -> str:
     return value
 
 
-def _stamp(value: object) -> float | None:
-    """Epoch seconds of an ISO-8601 time with a zone (None stays None)."""
+def _stamp(value: object) -> datetime | None:
+    """The time an ISO-8601 text with a zone says (None stays None)."""
     if value is None:
         return None
     if not isinstance(value, str):
@@ -107,4 +103,4 @@ def _stamp(value: object) -> float | None:
         raise InvalidArgumentError(
             f"the job record's submitted_at {value!r:.60} has no time zone (records say UTC)"
         )
-    return stamp.timestamp()
+    return stamp

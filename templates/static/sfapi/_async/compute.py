@@ -226,14 +226,7 @@ class AsyncCompute:
                 f"the job record is of {parsed.machine}, not of {self.machine.value}: "
                 f"attach it with client.compute({parsed.machine!r})"
             )
-        submitted_at = None
-        if parsed.submitted_at is not None:
-            context = self.context
-            age = max(context.wall_clock() - parsed.submitted_at, 0.0)
-            submitted_at = context.clock() - age
-        return AsyncJobSqueue.on(
-            self.scope, parsed.jobid, submitted_at=submitted_at, key=parsed.key
-        )
+        return AsyncJobSqueue.from_record(self.scope, parsed)
 
     async def jobs_by_key(self, prefix: str = "") -> list[AsyncJobSqueue]:
         """The user's jobs whose submission key starts with ``prefix``: for each key,

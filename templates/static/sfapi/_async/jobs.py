@@ -9,6 +9,7 @@ base job class keeps whatever row it is given.
 from __future__ import annotations
 
 import builtins
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
@@ -73,6 +74,7 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
     _row_command: JobCommand = PrivateAttr(default=JobCommand.sacct)
     _submitted_at: float | None = PrivateAttr(default=None)
     _key: str | None = PrivateAttr(default=None)
+    _submitted_on: datetime | None = PrivateAttr(default=None)
 
     def __init__(
         self,
@@ -202,18 +204,37 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
     def record(self) -> dict[str, str | None]:
         """A small JSON-able record of the job, from which ``compute.attach()`` makes
         it again in another process: ``machine``, ``jobid``, ``key`` (its submission
-        key, or None) and ``submitted_at`` (when this client submitted it, ISO-8601
-        in UTC, or None for a job it did not submit).
+        key, or None) and ``submitted_at`` (when this client submitted or found it,
+        ISO-8601 in UTC, or None for a job it did not submit).
 
         A wait on the re-attached job allows for a queue listing that does not show
         it yet for the same grace, counted from ``submitted_at``.
         """
         compute = self.compute
-        wall: float | None = None
-        if self._submitted_at is not None:
+        if self._submitted_on is None and self._submitted_at is not None:
             context = compute.context
             wall = context.wall_clock() - (context.clock() - self._submitted_at)
-        return JobRecord(compute.machine.value, self._id(), self.key, wall).as_dict()
+            self._submitted_on = datetime.fromtimestamp(wall, UTC)
+        record = JobRecord(compute.machine.value, self._id(), self.key, self._submitted_on)
+        return record.as_dict()
+
+    @classmethod
+    def from_record(cls, compute: AsyncMachineScope | AsyncScopeOwner, record: JobRecord) -> Self:
+        """The job of a checked record, not read yet (``compute.attach()`` checks a
+        record and calls this): its submission time becomes a time of the context's
+        clock, so that a wait allows for the queue grace counted from it.
+
+        Arguments:
+            compute: the machine the job runs on (``client.compute(...)``, or its scope).
+            record: the checked record.
+        """
+        job = cls(compute, record.jobid, key=record.key)
+        if record.submitted_at is not None:
+            context = job.compute.context
+            age = max(context.wall_clock() - record.submitted_at.timestamp(), 0.0)
+            job._submitted_at = context.clock() - age
+            job._submitted_on = record.submitted_at
+        return job
 
     def _id(self) -> str:
         if not self.jobid:

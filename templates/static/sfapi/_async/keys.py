@@ -81,7 +81,10 @@ async def find_keyed(scope: AsyncMachineScope, key: str, deadline: Deadline) -> 
 
 
 async def settle_key(
-    scope: AsyncMachineScope, key: str, job: AsyncJob, deadline: Deadline
+    scope: AsyncMachineScope,
+    key: str,
+    job: AsyncJob,
+    deadline: Deadline,
 ) -> AsyncJob:
     """After ``job`` was made for ``key``: the key's job, which is ``job`` unless a
     lower job id carries the key too (then ``job`` is a duplicate and is cancelled).
@@ -91,9 +94,8 @@ async def settle_key(
     ours = job.jobid or ""
     lowest = min([*rows, ours], key=job_number)
     if lowest == ours:
-        await _cancel_duplicates(
-            scope, key, [r for j, (r, _) in rows.items() if j != ours], deadline
-        )
+        others = [row for jobid, (row, _) in rows.items() if jobid != ours]
+        await _cancel_duplicates(scope, key, others, deadline)
         job.key = key
         return job
     logger.info(
