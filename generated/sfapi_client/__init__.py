@@ -26,6 +26,7 @@ __all__ = [
     "AsyncGroup",
     "AsyncGroupMember",
     "AsyncJob",
+    "AsyncMachineScope",
     "AsyncProject",
     "AsyncRemotePath",
     "AsyncResources",
@@ -82,6 +83,7 @@ __all__ = [
     "LintRule",
     "MAX_UPLOAD_BYTES",
     "Machine",
+    "MachineScope",
     "MachineUnavailableError",
     "Machines",
     "MissingCredentialsError",
@@ -170,6 +172,9 @@ if _typing.TYPE_CHECKING:
         AsyncApi,
         AsyncResources,
     )
+    from ._async.scope import (
+        AsyncMachineScope,
+    )
     from ._async.storage import (
         AsyncGlobus,
         AsyncStorage,
@@ -256,6 +261,9 @@ if _typing.TYPE_CHECKING:
     from ._sync.resources import (
         Api,
         Resources,
+    )
+    from ._sync.scope import (
+        MachineScope,
     )
     from ._sync.storage import (
         Globus,
@@ -353,6 +361,7 @@ else:
             "AsyncRemotePath": "._async.paths",
             "AsyncApi": "._async.resources",
             "AsyncResources": "._async.resources",
+            "AsyncMachineScope": "._async.scope",
             "AsyncGlobus": "._async.storage",
             "AsyncStorage": "._async.storage",
             "AsyncTransfer": "._async.storage",
@@ -404,6 +413,7 @@ else:
             "RemotePath": "._sync.paths",
             "Api": "._sync.resources",
             "Resources": "._sync.resources",
+            "MachineScope": "._sync.scope",
             "Globus": "._sync.storage",
             "Storage": "._sync.storage",
             "Transfer": "._sync.storage",

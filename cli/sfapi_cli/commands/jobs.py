@@ -127,6 +127,16 @@ def submit(
             help="The job's name, with --local (default: the script's #SBATCH -J, else sfapi-job).",
         ),
     ] = None,
+    idempotency_key: Annotated[
+        str | None,
+        typer.Option(
+            "--idempotency-key",
+            metavar="KEY",
+            help="Submit at most once per KEY (1-128 of letters, digits and ._:-): "
+            "if a job carrying KEY exists, follow that job instead. (The global --key "
+            "names the key file.)",
+        ),
+    ] = None,
     callback_url: Annotated[
         str | None,
         typer.Option(
@@ -159,6 +169,7 @@ def submit(
                 text,
                 args=args or None,
                 name=name,
+                key=idempotency_key,
                 callback_url=callbacks.url,
                 callback_email=callbacks.email,
                 callback_timeout=callbacks.timeout,

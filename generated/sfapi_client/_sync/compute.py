@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import logging
 import shlex
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from .._callbacks import checked_callbacks
+from .._job_keys import checked_key_prefix
+from .._job_records import JobRecord
 from .._job_state import JobCommand
 from .._package import LOGGER_NAME
 from .._polling import checked_timeout
@@ -15,12 +17,14 @@ from .._remote_paths import checked_remote_path
 from .._script_check import ScriptCheck, checked_mode
 from .._scripts import checked_text
 from .._wait_timeouts import DEFAULT_SUBMIT_TIMEOUT
-from .._workflow_errors import MachineUnavailableError
+from .._workflow_errors import InvalidArgumentError, MachineUnavailableError
 from ..models import Outage, PublicHost, StatusValue, SystemStatus
 from .context import Context
 from .jobs import Job, JobSacct, JobSqueue, job_class
+from .keys import job_of_row, keyed_listing
 from .monitor import JobMonitor
 from .paths import RemotePath
+from .scope import MachineScope
 from .submission import submit
 from .tasks import CommandTask
 
@@ -50,6 +54,8 @@ class Compute:
         self._status = status
         self.monitor = JobMonitor(context, machine)
         """What waits on this machine's jobs: one status request per poll round for all."""
+        self.scope = MachineScope(machine, context, self.monitor, self.ls)
+        """What the machine's jobs, paths, tasks and submissions need of it."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.machine.value!r}, status={self.status.value!r})"
@@ -118,6 +124,7 @@ class Compute:
         timeout: float | None = None,
         *,
         name: str | None = None,
+        key: str | None = None,
         callback_url: str | None = None,
         callback_email: str | None = None,
         callback_timeout: int | None = None,
@@ -129,6 +136,30 @@ class Compute:
         line: a ``--comment`` tag (to find the job again if the answer is lost) and a
         job name.
 
+        With a ``key``, the submission is idempotent across processes and computers:
+        the key goes into the job's comment (``sfapi-key:<key>``, after the script's
+        own directives, so it wins over a comment the script sets), and the
+        submission first looks for the key's job — the lowest job id carrying it
+        among the user's jobs that a fresh squeue answer lists (queued or running)
+        or a fresh sacct answer lists as submitted in the last 7 days — and returns
+        that job, submitting nothing. Two submissions
+        racing with one key may both submit; each then lists the key's jobs again,
+        and the younger job is cancelled, so both return the job with the lowest id.
+        A duplicate lives from its creation to its submitter's check (a few seconds);
+        if that submitter dies in between, the next submission with the key cancels
+        it. A key names one unit of work: once its job has ended (even failed or
+        cancelled), submitting with the key returns that ended job; use a new key to
+        run the work again.
+
+        With a script path, the service runs ``sbatch <path> <args>`` and no option
+        can be added to it, so a keyed submission reads the script (one download)
+        and submits its text with the key, ``#SBATCH --chdir=<the script's folder>``
+        (unless the script sets its own) and the job named after the file (unless the
+        script names it): the job runs where ``sbatch <path>`` would run it, as Slurm
+        runs a copy of the script in any case. ``SLURM_SUBMIT_DIR`` is then the
+        service's submission folder rather than the script's; ``args`` cannot be
+        given (the service passes them to a script path only).
+
         Arguments:
             script: the path of a script on the machine (checked to be a file), a
                 script text starting with ``#!``, or a remote path.
@@ -138,6 +169,8 @@ class Compute:
                 scheduler's answer.
             name: the job's name, for a script text: it wins over the script's own
                 ``#SBATCH -J``; without either, the job is named ``sfapi-job``.
+            key: an idempotency key for the submission: 1 to 128 letters, digits
+                and ``._:-`` (``flow-42.task-7``, ``run:2024-06-01``).
             callback_url: a URL the service calls (HTTP POST) when the job ends: an
                 absolute ``http://`` or ``https://`` URL without user or password.
             callback_email: an address the service tells when the job ends.
@@ -151,9 +184,9 @@ class Compute:
 
         Raises:
             InvalidArgumentError: for a relative or malformed script path, an empty
-                script, ``args`` with a script text, ``name`` with a script path, or a
-                callback argument that cannot be used (also a ValueError), before any
-                request.
+                script, ``args`` with a script text, ``name`` with a script path, a
+                malformed ``key``, ``args`` with a ``key``, or a callback argument that
+                cannot be used (also a ValueError), before any request.
             JobScriptNotFoundError: the path is not a file on the machine (also a
                 FileNotFoundError).
             JobScriptIsADirectoryError: the path is a directory.
@@ -171,7 +204,9 @@ class Compute:
         callbacks = checked_callbacks(callback_url, callback_email, callback_timeout)
         self._check_available()
         limit = checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT)
-        return submit(self, script, args, limit, name, callbacks, check=checked_mode(check))
+        return submit(
+            self.scope, script, args, limit, name, key, callbacks, check=checked_mode(check)
+        )
 
     def job(
         self,
@@ -189,9 +224,54 @@ class Compute:
             JobNotFoundError: for an unknown id (message ``Job not found: <jobid> ...``).
         """
         self._check_available()
-        job = job_class(command).on(self, jobid)
+        job = job_class(command).on(self.scope, jobid)
         job.update()
         return job
+
+    def attach(self, record: Mapping[str, object]) -> JobSqueue:
+        """The job a ``job.record()`` describes, made again (in this or another process)
+        without a request; its state is ``UNKNOWN`` until read or waited on.
+
+        A wait on it (``complete()``, ``running()``) goes through this machine's
+        monitor, as for any job, and allows for a queue listing that does not show
+        the job yet for the client's queue grace counted from the record's
+        ``submitted_at``, as it would have in the process that submitted it.
+
+        Arguments:
+            record: the dict ``job.record()`` gave (after a JSON round trip too).
+
+        Raises:
+            InvalidArgumentError: the record lacks an entry, holds a malformed one,
+                or names another machine (also a ValueError).
+        """
+        parsed = JobRecord.parse(record)
+        if parsed.machine != self.machine.value:
+            raise InvalidArgumentError(
+                f"the job record is of {parsed.machine}, not of {self.machine.value}: "
+                f"attach it with client.compute({parsed.machine!r})"
+            )
+        return JobSqueue.from_record(self.scope, parsed)
+
+    def jobs_by_key(self, prefix: str = "") -> list[JobSqueue]:
+        """The user's jobs whose submission key starts with ``prefix``: for each key,
+        the job ``submit_job(key=...)`` would return (the lowest job id carrying it
+        among the queued and running jobs and those sacct lists as submitted in the
+        last 7 days), in key order, live and ended ones alike.
+
+        For recovery after a crash: a workflow that gives its submissions keys with
+        a common prefix (``run-17.``) finds every job it made without any record of
+        its own. Reads fresh squeue and sacct answers (two requests).
+
+        Arguments:
+            prefix: the start of the keys (empty: every keyed job).
+
+        Raises:
+            InvalidArgumentError: ``prefix`` is not a start of a valid key.
+        """
+        checked_key_prefix(prefix)
+        self._check_available()
+        groups = keyed_listing(self.scope, prefix, exact=False)
+        return [job_of_row(self.scope, *rows[0], key) for key, rows in groups.items()]
 
     def jobs(
         self,
@@ -225,8 +305,8 @@ class Compute:
             self.machine, sacct=command is JobCommand.sacct, kwargs=filters or None
         )
         if command is JobCommand.sacct:
-            return [JobSacct.from_row(self, row) for row in answer.output]
-        return [JobSqueue.from_row(self, row) for row in answer.output]
+            return [JobSacct.from_row(self.scope, row) for row in answer.output]
+        return [JobSqueue.from_row(self.scope, row) for row in answer.output]
 
     def ls(
         self,
@@ -248,14 +328,14 @@ class Compute:
             ApiErrorStatus: for a missing path, with the service's message.
         """
         self._check_available()
-        base = RemotePath(str(path), self)
+        base = RemotePath(str(path), self.scope)
         _, base_path = base.located()
         answer = self.context.api.utilities.ls(self.machine, base_path)
         by_name = {entry.name: entry for entry in answer.entries}
         if "." not in by_name:
-            return [RemotePath(base.path, self, entry) for entry in answer.entries[:1]]
+            return [RemotePath(base.path, self.scope, entry) for entry in answer.entries[:1]]
         if directory:
-            return [RemotePath(base.path, self, by_name["."])]
+            return [RemotePath(base.path, self.scope, by_name["."])]
         listed = []
         own = {".": 0, "..": 0}  # the folder itself and its parent, listed once each
         for entry in answer.entries:
@@ -273,7 +353,7 @@ class Compute:
                     problem,
                 )
                 continue
-            listed.append(RemotePath(base.path / name, self, entry))
+            listed.append(RemotePath(base.path / name, self.scope, entry))
         return listed
 
     def run(
@@ -308,7 +388,7 @@ class Compute:
         self._check_available()
         line = command_line(command)
         answer = self.context.api.utilities.run_command(self.machine, executable=line)
-        return CommandTask(self, answer.task_id)
+        return CommandTask(self.scope, answer.task_id)
 
 
 def command_line(command: str | Sequence[str] | RemotePath) -> str:

@@ -10,12 +10,15 @@ base job class keeps whatever row it is given.
 from __future__ import annotations
 
 import builtins
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
 from .._awaitable import CompletionAwaitable
 from .._exceptions import ApiErrorStatus
+from .._job_keys import key_of_comment
+from .._job_records import JobRecord
 from .._job_state import JobCommand, JobState
 from .._package import SfApiError
 from .._polling import checked_timeout
@@ -24,9 +27,10 @@ from .._wait_timeouts import DEFAULT_JOB_TIMEOUT
 from .._workflow_errors import JobNotFoundError, TaskFailedError
 from ..models import JobSacct as SacctRow
 from ..models import JobSqueue as SqueueRow
+from .scope import scope_of
 
 if TYPE_CHECKING:
-    from .compute import Compute
+    from .scope import MachineScope, ScopeOwner
 
 __all__ = ["Job"]
 
@@ -45,13 +49,15 @@ class Job(BaseModel, CompletionAwaitable):
     Fields: ``jobid``; ``state`` (a ``JobState``: ``PENDING`` for a job this client has
     just submitted until the scheduler reports it, ``UNKNOWN`` for a state this package
     does not know, whose text is in ``raw_state``); and every field of the last
-    squeue or sacct row read. ``compute`` is the machine.
+    squeue or sacct row read. ``compute`` is the machine's scope (its ``machine``,
+    ``context`` and ``monitor``).
 
     Arguments:
-        compute: the machine the job runs on.
+        compute: the machine the job runs on (``client.compute(...)``, or its scope).
         jobid: the job's id.
         submitted_at: when this client submitted the job (the client's clock), which
             lets a wait allow for a queue that does not list the job yet.
+        key: the submission key the job carries (``submit_job(key=...)``), if any.
         data: fields of a squeue or sacct row.
     """
 
@@ -63,25 +69,29 @@ class Job(BaseModel, CompletionAwaitable):
     jobid: str | None = None
     state: JobState = JobState.UNKNOWN
 
-    _compute: Compute | None = PrivateAttr(default=None)
+    _compute: MachineScope | None = PrivateAttr(default=None)
     _raw_state: str | None = PrivateAttr(default=None)
     _row: dict[str, str] | None = PrivateAttr(default=None)
     _row_command: JobCommand = PrivateAttr(default=JobCommand.sacct)
     _submitted_at: float | None = PrivateAttr(default=None)
+    _key: str | None = PrivateAttr(default=None)
+    _submitted_on: datetime | None = PrivateAttr(default=None)
 
     def __init__(
         self,
-        compute: Compute | None = None,
+        compute: MachineScope | ScopeOwner | None = None,
         jobid: int | str | None = None,
         *,
         submitted_at: float | None = None,
+        key: str | None = None,
         **data: Any,
     ) -> None:
         if jobid is not None:
             data["jobid"] = str(jobid)
         super().__init__(**data)
-        self._compute = compute
+        self._compute = scope_of(compute)
         self._submitted_at = submitted_at
+        self._key = key
 
     @field_validator("jobid", mode="before")
     @classmethod
@@ -101,7 +111,12 @@ class Job(BaseModel, CompletionAwaitable):
 
     @classmethod
     def on(
-        cls, compute: Compute, jobid: int | str | None, *, submitted_at: float | None = None
+        cls,
+        compute: MachineScope | ScopeOwner,
+        jobid: int | str | None,
+        *,
+        submitted_at: float | None = None,
+        key: str | None = None,
     ) -> Self:
         """The job ``jobid`` on ``compute``, not read yet.
 
@@ -112,11 +127,14 @@ class Job(BaseModel, CompletionAwaitable):
             compute: the machine the job runs on.
             jobid: the job's id.
             submitted_at: when this client submitted the job (the client's clock).
+            key: the submission key the job carries, if any.
         """
-        return cls(compute, jobid, submitted_at=submitted_at)
+        return cls(compute, jobid, submitted_at=submitted_at, key=key)
 
     @classmethod
-    def submitted(cls, compute: Compute, jobid: int | str, submitted_at: float) -> Self:
+    def submitted(
+        cls, compute: MachineScope | ScopeOwner, jobid: int | str, submitted_at: float
+    ) -> Self:
         """A job the scheduler has just accepted: ``PENDING`` until a row says otherwise.
 
         sbatch queues every job it accepts, so a new job waits; a cached queue listing
@@ -133,7 +151,11 @@ class Job(BaseModel, CompletionAwaitable):
 
     @classmethod
     def from_row(
-        cls, compute: Compute, row: dict[str, str], *, submitted_at: float | None = None
+        cls,
+        compute: MachineScope | ScopeOwner,
+        row: dict[str, str],
+        *,
+        submitted_at: float | None = None,
     ) -> Self:
         """The job a squeue or sacct row of this class's view describes."""
         job = cls.on(compute, row.get("jobid"), submitted_at=submitted_at)
@@ -141,8 +163,9 @@ class Job(BaseModel, CompletionAwaitable):
         return job
 
     @property
-    def compute(self) -> Compute:
-        """The machine the job runs on."""
+    def compute(self) -> MachineScope:
+        """The scope of the machine the job runs on: its ``machine``, ``context``,
+        ``monitor`` and ``ls()``."""
         if self._compute is None:
             raise ValueError("this job was made without a machine: pass compute=")
         return self._compute
@@ -167,12 +190,59 @@ class Job(BaseModel, CompletionAwaitable):
         return self._submitted_at
 
     @property
+    def key(self) -> str | None:
+        """The submission key the job carries in its comment (``submit_job(key=...)``),
+        or None."""
+        if self._key is None and self._row is not None:
+            self._key = key_of_comment(self._row.get("comment"))
+        return self._key
+
+    @key.setter
+    def key(self, value: str | None) -> None:
+        self._key = value
+
+    @property
     def row(self) -> SqueueRow | SacctRow | None:
         """The last squeue or sacct row read, as its row model."""
         if self._row is None:
             return None
         model = SacctRow if self._row_command is JobCommand.sacct else SqueueRow
         return model.model_validate(self._row)
+
+    def record(self) -> dict[str, str | None]:
+        """A small JSON-able record of the job, from which ``compute.attach()`` makes
+        it again in another process: ``machine``, ``jobid``, ``key`` (its submission
+        key, or None) and ``submitted_at`` (when this client submitted or found it,
+        ISO-8601 in UTC, or None for a job it did not submit).
+
+        A wait on the re-attached job allows for a queue listing that does not show
+        it yet for the same grace, counted from ``submitted_at``.
+        """
+        compute = self.compute
+        if self._submitted_on is None and self._submitted_at is not None:
+            context = compute.context
+            wall = context.wall_clock() - (context.clock() - self._submitted_at)
+            self._submitted_on = datetime.fromtimestamp(wall, UTC)
+        record = JobRecord(compute.machine.value, self._id(), self.key, self._submitted_on)
+        return record.as_dict()
+
+    @classmethod
+    def from_record(cls, compute: MachineScope | ScopeOwner, record: JobRecord) -> Self:
+        """The job of a checked record, not read yet (``compute.attach()`` checks a
+        record and calls this): its submission time becomes a time of the context's
+        clock, so that a wait allows for the queue grace counted from it.
+
+        Arguments:
+            compute: the machine the job runs on (``client.compute(...)``, or its scope).
+            record: the checked record.
+        """
+        job = cls(compute, record.jobid, key=record.key)
+        if record.submitted_at is not None:
+            context = job.compute.context
+            age = max(context.wall_clock() - record.submitted_at.timestamp(), 0.0)
+            job._submitted_at = context.clock() - age
+            job._submitted_on = record.submitted_at
+        return job
 
     def _id(self) -> str:
         if not self.jobid:
