@@ -8,6 +8,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from ._job_keys import key_comment
 from ._remote_paths import checked_remote_path
 from ._workflow_errors import InvalidArgumentError
 
@@ -28,6 +29,8 @@ class InlineScript:
 
     text: str
     tag: str
+    #: True when the tag is a submission key's comment (matched exactly, never re-drawn).
+    keyed: bool = False
 
 
 def is_inline(script: str) -> bool:
@@ -35,13 +38,24 @@ def is_inline(script: str) -> bool:
     return script.lstrip().startswith("#!")
 
 
-def tagged(script: str, name: str | None = None) -> InlineScript:
+def tagged(
+    script: str,
+    name: str | None = None,
+    *,
+    key: str | None = None,
+    chdir: str | None = None,
+    default_name: str = DEFAULT_JOB_NAME,
+) -> InlineScript:
     """The script with the directives this package adds to a script text.
 
-    ``#SBATCH --comment=<tag>`` goes after the shebang. The job is named
+    ``#SBATCH --comment=<tag>`` goes after the shebang. With a submission ``key``
+    (checked by the caller), the comment carries the key instead
+    (``sfapi-key:<key>``) and goes after the script's own ``#SBATCH`` lines, so that
+    it wins over a comment the script sets; ``chdir`` adds ``#SBATCH --chdir`` there
+    too. The job is named
     ``name`` when given (its directive goes after the script's own ``#SBATCH`` lines, so
     that it wins), else by the script's own ``-J``/``--job-name``, else
-    ``DEFAULT_JOB_NAME``: never after whatever file the service may keep the text in.
+    ``default_name``: never after whatever file the service may keep the text in.
 
     InvalidArgumentError (a ValueError) for an empty script, one that does not start
     with ``#!``, one that is not valid Unicode text (a lone surrogate), or a name that
@@ -57,15 +71,21 @@ def tagged(script: str, name: str | None = None) -> InlineScript:
             f"job name {name!r} must be one word of letters, digits and '._+-' "
             "(at most 128 characters)"
         )
-    tag = TAG_PREFIX + uuid.uuid4().hex
     lines = text.split("\n")
     header_end = _directives_end(lines)
+    if key is not None:
+        tag = key_comment(key)
+        lines.insert(header_end, f"#SBATCH --comment={tag}")
+        if chdir is not None and not _sets_option(lines[1:header_end], "-D", "--chdir"):
+            lines.insert(header_end, f"#SBATCH --chdir={chdir}")
     if name is not None:
         lines.insert(header_end, f"#SBATCH --job-name={name}")
     elif not _names_job(lines[1:header_end]):
-        lines.insert(1, f"#SBATCH --job-name={DEFAULT_JOB_NAME}")
-    lines.insert(1, f"#SBATCH --comment={tag}")
-    return InlineScript("\n".join(lines), tag)
+        lines.insert(1, f"#SBATCH --job-name={default_name}")
+    if key is None:
+        tag = TAG_PREFIX + uuid.uuid4().hex
+        lines.insert(1, f"#SBATCH --comment={tag}")
+    return InlineScript("\n".join(lines), tag, keyed=key is not None)
 
 
 def _directives_end(lines: list[str]) -> int:
@@ -83,6 +103,11 @@ def _directives_end(lines: list[str]) -> int:
 
 def _names_job(header: list[str]) -> bool:
     """True when one of these ``#SBATCH`` lines sets the job name (``-J``, ``--job-name``)."""
+    return _sets_option(header, "-J", "--job-name")
+
+
+def _sets_option(header: list[str], short: str, long: str) -> bool:
+    """True when one of these ``#SBATCH`` lines gives the option ``short``/``long``."""
     for line in header:
         stripped = line.strip()
         if not stripped.startswith("#SBATCH"):
@@ -90,7 +115,7 @@ def _names_job(header: list[str]) -> bool:
         for word in stripped[len("#SBATCH") :].split():
             if word.startswith("#"):
                 break
-            if word.startswith("-J") or word == "--job-name" or word.startswith("--job-name="):
+            if word.startswith(short) or word == long or word.startswith(long + "="):
                 return True
     return False
 

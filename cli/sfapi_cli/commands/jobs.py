@@ -126,6 +126,14 @@ def submit(
             help="The job's name, with --local (default: the script's #SBATCH -J, else sfapi-job).",
         ),
     ] = None,
+    key: Annotated[
+        str | None,
+        typer.Option(
+            "--key",
+            help="Submit at most once per KEY (1-128 of letters, digits and ._:-): "
+            "if a job carrying KEY exists, follow that job instead.",
+        ),
+    ] = None,
 ) -> None:
     """Submit a batch script; with --wait, follow it until it ends."""
     _check_timeout(timeout)
@@ -135,7 +143,9 @@ def submit(
             doing(f"cannot submit {script} on {machine.value}"),
             _remote_script(script, local, machine.value),
         ):
-            submitted = client.compute(machine).submit_job(text, args=args or None, name=name)
+            submitted = client.compute(machine).submit_job(
+                text, args=args or None, name=name, key=key
+            )
         if not wait:
             if state.current.json:
                 emit_json({"jobid": submitted.jobid})

@@ -116,12 +116,36 @@ class AsyncCompute:
         timeout: float | None = None,
         *,
         name: str | None = None,
+        key: str | None = None,
     ) -> AsyncJob:
         """Submit a batch job and return it once the scheduler accepted it.
 
         A script text is sent as it is, with two directives added after its ``#!``
         line: a ``--comment`` tag (to find the job again if the answer is lost) and a
         job name.
+
+        With a ``key``, the submission is idempotent across processes and computers:
+        the key goes into the job's comment (``sfapi-key:<key>``, after the script's
+        own directives, so it wins over a comment the script sets), and the
+        submission first looks for the key's job — the lowest job id carrying it
+        among the user's jobs that fresh squeue and sacct answers list, submitted in
+        the last 7 days — and returns that job, submitting nothing. Two submissions
+        racing with one key may both submit; each then lists the key's jobs again,
+        and the younger job is cancelled, so both return the job with the lowest id.
+        A duplicate lives from its creation to its submitter's check (a few seconds);
+        if that submitter dies in between, the next submission with the key cancels
+        it. A key names one unit of work: once its job has ended (even failed or
+        cancelled), submitting with the key returns that ended job; use a new key to
+        run the work again.
+
+        With a script path, the service runs ``sbatch <path> <args>`` and no option
+        can be added to it, so a keyed submission reads the script (one download)
+        and submits its text with the key, ``#SBATCH --chdir=<the script's folder>``
+        (unless the script sets its own) and the job named after the file (unless the
+        script names it): the job runs where ``sbatch <path>`` would run it, as Slurm
+        runs a copy of the script in any case. ``SLURM_SUBMIT_DIR`` is then the
+        service's submission folder rather than the script's; ``args`` cannot be
+        given (the service passes them to a script path only).
 
         Arguments:
             script: the path of a script on the machine (checked to be a file), a
@@ -132,11 +156,14 @@ class AsyncCompute:
                 scheduler's answer.
             name: the job's name, for a script text: it wins over the script's own
                 ``#SBATCH -J``; without either, the job is named ``sfapi-job``.
+            key: an idempotency key for the submission: 1 to 128 letters, digits
+                and ``._:-`` (``flow-42.task-7``, ``run:2024-06-01``).
 
         Raises:
             InvalidArgumentError: for a relative or malformed script path, an empty
-                script, ``args`` with a script text or ``name`` with a script path
-                (also a ValueError), before any request.
+                script, ``args`` with a script text or ``name`` with a script path,
+                a malformed ``key``, or ``args`` with a ``key`` (also a ValueError),
+                before any request.
             JobScriptNotFoundError: the path is not a file on the machine (also a
                 FileNotFoundError).
             JobScriptIsADirectoryError: the path is a directory.
@@ -149,7 +176,7 @@ class AsyncCompute:
         """
         self._check_available()
         limit = checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT)
-        return await submit(self, script, args, limit, name)
+        return await submit(self, script, args, limit, name, key)
 
     async def job(
         self,

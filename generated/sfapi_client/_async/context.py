@@ -31,8 +31,10 @@ class AsyncContext:
 
     Attributes: ``api`` (the low-level client), ``clock`` (monotonic seconds), ``sleep``,
     ``wait_interval`` (seconds between job polls), ``task_interval`` (seconds between
-    task polls) and ``queue_grace`` (how long a freshly submitted job may be missing
-    from queue answers before it counts as unknown).
+    task polls), ``queue_grace`` (how long a freshly submitted job may be missing
+    from queue answers before it counts as unknown) and ``wall_clock`` (seconds since
+    the epoch: what a job record written for another process says times in, since
+    ``clock`` means nothing outside this one).
     """
 
     def __init__(
@@ -44,6 +46,7 @@ class AsyncContext:
         queue_grace: float = QUEUE_GRACE,
         clock: Callable[[], float] = time.monotonic,
         sleep: AsyncSleep = async_sleep,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         self.api = api
         self.wait_interval = checked_interval(wait_interval)
@@ -51,6 +54,7 @@ class AsyncContext:
         self.queue_grace = queue_grace
         self.clock = clock
         self.sleep = sleep
+        self.wall_clock = wall_clock
         self._user_name: str | None = None
 
     def __repr__(self) -> str:

@@ -7,6 +7,11 @@ connection or a 5xx after sending), this module reconciles: it looks for the job
 request may have created — by the tag line added to an inline script, or by the script
 path and the submission time — and returns it; it submits again only when it is sure
 that no job was created, and otherwise raises an error that says how to check.
+
+With a submission key (``key=``) the guarantee reaches across processes: the key goes
+into the job's comment, a submission first looks for the job of its key (``keys``) and
+returns it, and after submitting it settles any race with another submission of the
+same key (the lowest job id wins; the others are cancelled).
 """
 
 from __future__ import annotations
@@ -19,11 +24,20 @@ import httpx2
 
 from .._deadline import waiting
 from .._exceptions import ApiErrorStatus, ServerError, TransportError, WaitTimeoutError
+from .._job_keys import checked_key
 from .._job_state import JobCommand
 from .._package import SfApiError
 from .._polling import Deadline
 from .._retry import retry_delay
-from .._scripts import InlineScript, checked_path, checked_text, is_inline, tagged
+from .._scripts import (
+    DEFAULT_JOB_NAME,
+    JOB_NAME_PATTERN,
+    InlineScript,
+    checked_path,
+    checked_text,
+    is_inline,
+    tagged,
+)
 from .._task_results import SubmissionResult, parse_result, server_id
 from .._workflow_errors import (
     InvalidArgumentError,
@@ -35,6 +49,7 @@ from .._workflow_errors import (
 )
 from ..models import TaskStatus
 from .jobs import AsyncJob, AsyncJobSqueue
+from .keys import find_keyed, settle_key
 from .paths import AsyncRemotePath
 
 if TYPE_CHECKING:
@@ -50,6 +65,10 @@ RECONCILE_MAX_ROUNDS = 30
 SUBMIT_TIME_SLACK = 120.0
 #: The shortest wait handed on (a timeout must be positive; the deadline ends it anyway).
 MIN_WAIT = 0.001
+#: The largest script file a keyed submission reads to send as text (bytes).
+MAX_KEYED_SCRIPT_BYTES = 1024 * 1024
+#: Characters a script's folder may not hold when it goes into ``#SBATCH --chdir``.
+_UNSAFE_IN_DIRECTIVE = frozenset(" \t\"'#\\$`")
 
 
 def _never_sent(error: TransportError) -> bool:
@@ -65,15 +84,19 @@ async def submit(
     args: list[str] | None,
     timeout: float,
     name: str | None = None,
+    key: str | None = None,
 ) -> AsyncJob:
     """Submit ``script`` (a path on the machine, a ``#!`` script text, or a remote path),
-    a script text's job named ``name`` (see ``tagged``).
+    a script text's job named ``name`` (see ``tagged``), once per ``key`` if given.
 
-    Everything (the script check, the request, any reconciliation and resubmission, the
-    wait for the scheduler's answer) ends within ``timeout`` seconds, or WaitTimeoutError.
+    Everything (the key's lookup, the script check, the request, any reconciliation
+    and resubmission, the wait for the scheduler's answer, the settling of a race)
+    ends within ``timeout`` seconds, or WaitTimeoutError.
     """
     inline: InlineScript | None = None
     path: str | None = None
+    if key is not None:
+        checked_key(key)
     if name is not None and not (isinstance(script, str) and is_inline(script)):
         raise InvalidArgumentError(
             "name= names the job of a script text; a script file names its job with "
@@ -88,12 +111,14 @@ async def submit(
             raise InvalidArgumentError(
                 "args can only be given with a script path, not with a script text"
             )
-        inline = tagged(script, name)
+        inline = tagged(script, name, key=key)
     else:
         path = checked_path(script)
     arguments = [str(a) for a in args] if args else None
     if arguments:
         checked_text(" ".join(arguments), "the script's arguments")
+    if path is not None and key is not None:
+        _check_keyed_path(path, arguments)
 
     def timed_out() -> str:
         return (
@@ -103,11 +128,63 @@ async def submit(
 
     with waiting(timeout, timed_out, compute.context.clock) as deadline:
         try:
+            if key is not None:
+                found = await find_keyed(compute, key, deadline)
+                if found is not None:
+                    return found
             if path is not None:
-                await _check_script_file(compute, path)
-            return await _submit_once(compute, script, inline, path, arguments, deadline, name)
+                size = await _check_script_file(compute, path)
+                if key is not None:
+                    inline = await _keyed_script_copy(compute, path, size, key)
+                    script, path = inline.text, None
+            job = await _submit_once(compute, script, inline, path, arguments, deadline, name)
+            if key is not None:
+                job = await settle_key(compute, key, job, deadline)
+            return job
         except WaitTimeoutError as exc:  # the wait for the task: say what it was for
             raise WaitTimeoutError(f"{timed_out()} ({exc.message})") from None
+
+
+def _check_keyed_path(path: str, arguments: list[str] | None) -> None:
+    """InvalidArgumentError when a script file cannot be submitted with a key: the
+    service passes arguments only to a script path, which cannot carry the key."""
+    if arguments:
+        raise InvalidArgumentError(
+            "key= with a script path sends the script's text (a path cannot carry the "
+            "key), and the service passes args only to a script path: put the arguments "
+            "in the script, or submit without key="
+        )
+    folder = path.rsplit("/", 1)[0] or "/"
+    if any(char in _UNSAFE_IN_DIRECTIVE for char in folder):
+        raise InvalidArgumentError(
+            f"key= with a script path runs the job in the script's folder "
+            f"(#SBATCH --chdir), which cannot name {folder!r}: it holds a blank, a quote, "
+            "'#', '$', '`' or '\\'"
+        )
+
+
+async def _keyed_script_copy(
+    compute: AsyncCompute, path: str, size: float | None, key: str
+) -> InlineScript:
+    """The text of the script file ``path`` with the key's comment, ``--chdir`` to the
+    script's folder and the job named after the file (unless the script says
+    otherwise): what ``sbatch <path>`` would run, in the same folder, carrying the key."""
+    machine = compute.machine.value
+    if size is not None and size > MAX_KEYED_SCRIPT_BYTES:
+        raise InvalidArgumentError(
+            f"job script {path} on {machine} is {size:.0f} bytes; a keyed submission sends "
+            f"the script's text, at most {MAX_KEYED_SCRIPT_BYTES} bytes"
+        )
+    answer = await compute.context.api.utilities.download_file(compute.machine, path)
+    text = answer.file or ""
+    if not is_inline(text):
+        raise InvalidArgumentError(
+            f"job script {path} on {machine} does not start with '#!'; a keyed submission "
+            "sends the script's text, which must name its interpreter"
+        )
+    folder, _, file_name = path.rpartition("/")
+    job_name = file_name if JOB_NAME_PATTERN.fullmatch(file_name) else DEFAULT_JOB_NAME
+    return tagged(text, key=key, chdir=folder or "/", default_name=job_name)
 
 
 async def _submit_once(
@@ -161,15 +238,16 @@ async def _submit_once(
                 ) from error
             await context.sleep(delay)
             attempt += 1
-            if inline is not None:
+            if inline is not None and not inline.keyed:
                 inline = tagged(str(script), name)
             continue
         return await _job_from_task(compute, answer.task_id, deadline)
 
 
-async def _check_script_file(compute: AsyncCompute, path: str) -> None:
+async def _check_script_file(compute: AsyncCompute, path: str) -> float | None:
     """JobScriptNotFoundError (a FileNotFoundError) unless ``path`` is a file on the
-    machine, JobScriptIsADirectoryError when it is a directory (one ``ls -d``)."""
+    machine, JobScriptIsADirectoryError when it is a directory (one ``ls -d``); the
+    file's size as ``ls`` gives it."""
     machine = compute.machine.value
     try:
         entries = await compute.ls(path, directory=True)
@@ -183,6 +261,7 @@ async def _check_script_file(compute: AsyncCompute, path: str) -> None:
         )
     if len(entries) != 1 or not await entries[0].is_file():
         raise JobScriptNotFoundError(f"job script {path} on {machine} is not a file")
+    return entries[0].size
 
 
 async def _job_from_task(compute: AsyncCompute, task_id: str, deadline: Deadline) -> AsyncJob:
@@ -243,7 +322,8 @@ def _matches(
     row: dict[str, str], inline: InlineScript | None, path: str | None, wall_started: float
 ) -> bool:
     if inline is not None:
-        return inline.tag in row.get("comment", "")
+        comment = row.get("comment", "")
+        return comment == inline.tag if inline.keyed else inline.tag in comment
     if path is None:
         return False
     same_script = row.get("command") == path or row.get("jobname") == path.rsplit("/", 1)[-1]

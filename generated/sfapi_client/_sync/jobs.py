@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 
 from .._awaitable import CompletionAwaitable
 from .._exceptions import ApiErrorStatus
+from .._job_keys import key_of_comment
 from .._job_state import JobCommand, JobState
 from .._package import SfApiError
 from .._polling import checked_timeout
@@ -68,6 +69,7 @@ class Job(BaseModel, CompletionAwaitable):
     _row: dict[str, str] | None = PrivateAttr(default=None)
     _row_command: JobCommand = PrivateAttr(default=JobCommand.sacct)
     _submitted_at: float | None = PrivateAttr(default=None)
+    _key: str | None = PrivateAttr(default=None)
 
     def __init__(
         self,
@@ -75,6 +77,7 @@ class Job(BaseModel, CompletionAwaitable):
         jobid: int | str | None = None,
         *,
         submitted_at: float | None = None,
+        key: str | None = None,
         **data: Any,
     ) -> None:
         if jobid is not None:
@@ -82,6 +85,7 @@ class Job(BaseModel, CompletionAwaitable):
         super().__init__(**data)
         self._compute = compute
         self._submitted_at = submitted_at
+        self._key = key
 
     @field_validator("jobid", mode="before")
     @classmethod
@@ -101,7 +105,12 @@ class Job(BaseModel, CompletionAwaitable):
 
     @classmethod
     def on(
-        cls, compute: Compute, jobid: int | str | None, *, submitted_at: float | None = None
+        cls,
+        compute: Compute,
+        jobid: int | str | None,
+        *,
+        submitted_at: float | None = None,
+        key: str | None = None,
     ) -> Self:
         """The job ``jobid`` on ``compute``, not read yet.
 
@@ -112,8 +121,9 @@ class Job(BaseModel, CompletionAwaitable):
             compute: the machine the job runs on.
             jobid: the job's id.
             submitted_at: when this client submitted the job (the client's clock).
+            key: the submission key the job carries, if any.
         """
-        return cls(compute, jobid, submitted_at=submitted_at)
+        return cls(compute, jobid, submitted_at=submitted_at, key=key)
 
     @classmethod
     def submitted(cls, compute: Compute, jobid: int | str, submitted_at: float) -> Self:
@@ -158,6 +168,18 @@ class Job(BaseModel, CompletionAwaitable):
     def submitted_at(self) -> float | None:
         """When this client submitted the job (the context's clock), for the queue grace."""
         return self._submitted_at
+
+    @property
+    def key(self) -> str | None:
+        """The submission key the job carries in its comment (``submit_job(key=...)``),
+        or None."""
+        if self._key is None and self._row is not None:
+            self._key = key_of_comment(self._row.get("comment"))
+        return self._key
+
+    @key.setter
+    def key(self, value: str | None) -> None:
+        self._key = value
 
     @property
     def row(self) -> SqueueRow | SacctRow | None:
