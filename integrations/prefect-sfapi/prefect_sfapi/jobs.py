@@ -107,7 +107,6 @@ def _retry_while_running(task: Task[..., Any], task_run: TaskRun, state: State[A
 def submission_key_for(
     machine: str,
     script: str,
-    args: Sequence[str] | None,
     name: str | None,
     label: str | None,
     scope: str | None,
@@ -126,7 +125,6 @@ def submission_key_for(
         {
             "machine": machine,
             "script": script,
-            "args": list(args or []),
             "name": name,
             "label": label,
         },
@@ -149,7 +147,6 @@ def submit_job(
     *,
     credentials: SfApiCredentials | None = None,
     machine: str = "perlmutter",
-    args: list[str] | None = None,
     name: str | None = None,
     key: str | None = None,
     scope: str | None = None,
@@ -159,11 +156,11 @@ def submit_job(
 
     Arguments:
         script: a script text starting with ``#!``, or the absolute path of a script on
-            the machine.
+            the machine (submitted as its text with the key; its folder is the job's
+            working folder unless the script sets one).
         credentials: the SF API credentials (default: ``SfApiCredentials()``, the
             ``SFAPI_*`` environment variables).
         machine: the machine to submit to.
-        args: arguments of a script path.
         name: the job's name.
         key: the submission key (1 to 128 letters, digits and ``._:-``); by default
             one derived from the flow run (or ``scope``) and this submission.
@@ -178,11 +175,11 @@ def submit_job(
     """
     credentials = credentials or SfApiCredentials()
     if key is None:
-        key = submission_key_for(machine, script, args, name, label, scope)
+        key = submission_key_for(machine, script, name, label, scope)
     logger = get_run_logger()
     with credentials.get_client() as client:
         compute = client.compute(machine)
-        job = compute.submit_job(script, args, name=name, key=key)
+        job = compute.submit_job(script, name=name, key=key)
     assert job.jobid is not None
     logger.info("job %s on %s (key %s)", job.jobid, machine, key)
     return JobRecord(machine=machine, jobid=job.jobid, key=key, state=job.state)

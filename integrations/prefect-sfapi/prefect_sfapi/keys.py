@@ -11,7 +11,7 @@ A key is ``prefect-<scope>-<call>-<n>``:
   id), or of a name the caller chooses (``scope="dataset-42"``) to make a new flow run
   of the same work, a re-run of the script, find the jobs too;
 - ``call``: a digest of what is submitted (the task's name, the machine, the script,
-  its arguments, the job name and an optional ``label``);
+  the job name and an optional ``label``);
 - ``n``: which of the identical submissions of this flow run attempt it is (0 for the
   first), so that a flow that deliberately submits the same script three times gets
   three jobs, and gets the same three back when it runs again. Identical submissions
