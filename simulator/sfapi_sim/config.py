@@ -21,6 +21,10 @@ class Faults:
     every Nth request starts a burst of ``rate_limit_burst`` answers 429 with
     ``Retry-After: rate_limit_retry_after``. ``latency``: seconds added to every answer.
     ``queue_lag``: seconds during which a new job is missing from cached job listings.
+    ``reset_after_processing_rate``: process the request, then close the connection
+    without an answer (a connection reset once the work was done).
+    ``answer_delay``: process the request, then hold its answer this many seconds (a
+    client that gives up or dies meanwhile loses the answer of work that was done).
     ``token_latency``: seconds added to the token endpoint.
     """
 
@@ -34,11 +38,25 @@ class Faults:
     rate_limit_retry_after: float = 1.0
     queue_lag: float = 0.0
     token_latency: float = 0.0
+    reset_after_processing_rate: float = 0.0
+    answer_delay: float = 0.0
 
     def __post_init__(self) -> None:
-        for name in ("error_rate", "drop_rate", "ambiguous_rate", "inband_error_rate"):
+        for name in (
+            "error_rate",
+            "drop_rate",
+            "ambiguous_rate",
+            "inband_error_rate",
+            "reset_after_processing_rate",
+        ):
             _check_number(name, getattr(self, name), 0.0, 1.0)
-        for name in ("latency", "rate_limit_retry_after", "queue_lag", "token_latency"):
+        for name in (
+            "latency",
+            "rate_limit_retry_after",
+            "queue_lag",
+            "token_latency",
+            "answer_delay",
+        ):
             _check_number(name, getattr(self, name), 0.0, MAX_FAULT_SECONDS)
         for name in ("rate_limit_every", "rate_limit_burst"):
             value = getattr(self, name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import threading
-from typing import Any
+from typing import Any, NoReturn
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -54,6 +54,18 @@ async def _answer(
 
 class DroppedConnection(Exception):
     """Raised after a partial answer, so that the server closes the connection."""
+
+
+async def _drop(send: Send) -> NoReturn:
+    """Start an answer, then close the connection before its body."""
+    await send(
+        {
+            "type": "http.response.start",
+            "status": 200,
+            "headers": [(b"content-length", b"100")],
+        }
+    )
+    raise DroppedConnection("simulated dropped connection")
 
 
 class FaultInjector:
@@ -135,19 +147,26 @@ class FaultInjector:
             return
         if faults.drop_rate and self._roll() < faults.drop_rate:
             stats.count_fault("drop")
-            await send(
-                {
-                    "type": "http.response.start",
-                    "status": 200,
-                    "headers": [(b"content-length", b"100")],
-                }
-            )
-            raise DroppedConnection("simulated dropped connection")
+            await _drop(send)
+        if faults.reset_after_processing_rate and (
+            self._roll() < faults.reset_after_processing_rate
+        ):
+            await self.app(scope, receive, _Captured())
+            stats.count_fault("drop-after-processing")
+            await _drop(send)
         if faults.ambiguous_rate and self._roll() < faults.ambiguous_rate:
             captured = _Captured()
             await self.app(scope, receive, captured)
             stats.count_fault("504-after-processing")
             await _answer(send, 504, {"detail": "gateway timeout (simulated, after processing)"})
+            return
+        if faults.answer_delay:
+            captured = _Captured()
+            await self.app(scope, receive, captured)
+            stats.count_fault("late-answer")
+            await asyncio.sleep(faults.answer_delay)
+            for message in captured.messages:
+                await send(message)
             return
         if (
             faults.inband_error_rate

@@ -197,3 +197,26 @@ def test_submit_names_a_local_script_s_job(sfapi: Sfapi, tmp_path: Path) -> None
     assert listed.exit_code == 0 and listed.json()["jobname"] == "mine"
     remote = sfapi("submit", "perlmutter", "/global/homes/a/alice/x.sh", "--name", "mine")
     assert remote.exit_code == 2 and "names the job of a script text" in remote.stderr
+
+
+def test_submit_with_a_key_submits_once(
+    sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path
+) -> None:
+    script = tmp_path / "keyed.sh"
+    script.write_text(
+        "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -N 1\necho k\n",
+        encoding="utf-8",
+    )
+    key = f"cli-key.{tmp_path.name}"
+    first = sfapi("--json", "submit", "perlmutter", str(script), "--local", "--key", key)
+    again = sfapi("--json", "submit", "perlmutter", str(script), "--local", "--key", key)
+    assert first.exit_code == again.exit_code == 0, first.stderr + again.stderr
+    assert first.json()["jobid"] == again.json()["jobid"]
+    jobs = sim.world.schedulers["perlmutter"].all()
+    assert [j.jobid for j in jobs if j.options.get("comment") == f"sfapi-key:{key}"] == [
+        first.json()["jobid"]
+    ]
+    sim.reset_stats()
+    bad = sfapi("submit", "perlmutter", str(script), "--local", "--key", "no blanks")
+    assert bad.exit_code == 2 and "1 to 128 letters, digits" in bad.stderr
+    assert sim.stats()["requests"].get("POST /compute/jobs/{machine}", 0) == 0

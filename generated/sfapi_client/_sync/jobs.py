@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, PrivateAttr, field_validator
 from .._awaitable import CompletionAwaitable
 from .._exceptions import ApiErrorStatus
 from .._job_keys import key_of_comment
+from .._job_records import JobRecord
 from .._job_state import JobCommand, JobState
 from .._package import SfApiError
 from .._polling import checked_timeout
@@ -188,6 +189,22 @@ class Job(BaseModel, CompletionAwaitable):
             return None
         model = SacctRow if self._row_command is JobCommand.sacct else SqueueRow
         return model.model_validate(self._row)
+
+    def record(self) -> dict[str, str | None]:
+        """A small JSON-able record of the job, from which ``compute.attach()`` makes
+        it again in another process: ``machine``, ``jobid``, ``key`` (its submission
+        key, or None) and ``submitted_at`` (when this client submitted it, ISO-8601
+        in UTC, or None for a job it did not submit).
+
+        A wait on the re-attached job allows for a queue listing that does not show
+        it yet for the same grace, counted from ``submitted_at``.
+        """
+        compute = self.compute
+        wall: float | None = None
+        if self._submitted_at is not None:
+            context = compute.context
+            wall = context.wall_clock() - (context.clock() - self._submitted_at)
+        return JobRecord(compute.machine.value, self._id(), self.key, wall).as_dict()
 
     def _id(self) -> str:
         if not self.jobid:

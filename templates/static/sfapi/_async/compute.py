@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import logging
 import shlex
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
+from .._job_keys import checked_key_prefix
+from .._job_records import JobRecord
 from .._job_state import JobCommand
 from .._package import LOGGER_NAME
 from .._polling import checked_timeout
 from .._remote_paths import checked_remote_path
 from .._scripts import checked_text
 from .._wait_timeouts import DEFAULT_SUBMIT_TIMEOUT
-from .._workflow_errors import MachineUnavailableError
+from .._workflow_errors import InvalidArgumentError, MachineUnavailableError
 from ..models import Outage, PublicHost, StatusValue, SystemStatus
 from .context import AsyncContext
 from .jobs import AsyncJob, AsyncJobSacct, AsyncJobSqueue, job_class
+from .keys import job_of_row, keyed_listing
 from .monitor import AsyncJobMonitor
 from .paths import AsyncRemotePath
 from .submission import submit
@@ -196,6 +199,55 @@ class AsyncCompute:
         job = job_class(command).on(self, jobid)
         await job.update()
         return job
+
+    def attach(self, record: Mapping[str, object]) -> AsyncJobSqueue:
+        """The job a ``job.record()`` describes, made again (in this or another process)
+        without a request; its state is ``UNKNOWN`` until read or waited on.
+
+        A wait on it (``complete()``, ``running()``) goes through this machine's
+        monitor, as for any job, and allows for a queue listing that does not show
+        the job yet for the client's queue grace counted from the record's
+        ``submitted_at``, as it would have in the process that submitted it.
+
+        Arguments:
+            record: the dict ``job.record()`` gave (after a JSON round trip too).
+
+        Raises:
+            InvalidArgumentError: the record lacks an entry, holds a malformed one,
+                or names another machine (also a ValueError).
+        """
+        parsed = JobRecord.parse(record)
+        if parsed.machine != self.machine.value:
+            raise InvalidArgumentError(
+                f"the job record is of {parsed.machine}, not of {self.machine.value}: "
+                f"attach it with client.compute({parsed.machine!r})"
+            )
+        submitted_at = None
+        if parsed.submitted_at is not None:
+            context = self.context
+            age = max(context.wall_clock() - parsed.submitted_at, 0.0)
+            submitted_at = context.clock() - age
+        return AsyncJobSqueue.on(self, parsed.jobid, submitted_at=submitted_at, key=parsed.key)
+
+    async def jobs_by_key(self, prefix: str = "") -> list[AsyncJobSqueue]:
+        """The user's jobs whose submission key starts with ``prefix``: for each key,
+        the job ``submit_job(key=...)`` would return (the lowest job id carrying it,
+        submitted in the last 7 days), in key order, live and ended ones alike.
+
+        For recovery after a crash: a workflow that gives its submissions keys with
+        a common prefix (``run-17.``) finds every job it made without any record of
+        its own. Reads fresh squeue and sacct answers (two requests).
+
+        Arguments:
+            prefix: the start of the keys (empty: every keyed job).
+
+        Raises:
+            InvalidArgumentError: ``prefix`` is not a start of a valid key.
+        """
+        checked_key_prefix(prefix)
+        self._check_available()
+        groups = await keyed_listing(self, prefix, exact=False)
+        return [job_of_row(self, *rows[0], key) for key, rows in groups.items()]
 
     async def jobs(
         self,
