@@ -28,7 +28,6 @@ from prefect.client.schemas.objects import State, TaskRun
 from prefect.logging import get_run_logger
 
 from sfapi_client import (
-    AsyncJob,
     InvalidArgumentError,
     JobState,
     JobSubmissionError,
@@ -180,9 +179,9 @@ def submit_job(
     with credentials.get_client() as client:
         compute = client.compute(machine)
         job = compute.submit_job(script, name=name, key=key)
-    assert job.jobid is not None
-    logger.info("job %s on %s (key %s)", job.jobid, machine, key)
-    return JobRecord(machine=machine, jobid=job.jobid, key=key, state=job.state)
+        record = JobRecord.of(job.record(), job.state)
+    logger.info("job %s on %s (key %s)", record.jobid, machine, key)
+    return record
 
 
 async def _watch(
@@ -194,7 +193,7 @@ async def _watch(
     """
     async with credentials.get_async_client() as client:
         computes = {m: await client.compute(m) for m in sorted({r.machine for r in jobs})}
-        watched = [AsyncJob.on(computes[r.machine], r.jobid) for r in jobs]
+        watched = [computes[r.machine].attach(r.client_record()) for r in jobs]
         outcomes = await asyncio.gather(
             *(job.complete(timeout=poll_for) for job in watched), return_exceptions=True
         )
