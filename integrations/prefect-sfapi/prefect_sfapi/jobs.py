@@ -69,6 +69,10 @@ class JobsStillRunning(Exception):
         more = f" and {len(self.pending) - 10} more" if len(self.pending) > 10 else ""
         super().__init__(f"{len(self.pending)} job(s) not ended yet: {shown}{more}")
 
+    def __reduce__(self) -> tuple[type[JobsStillRunning], tuple[list[JobRecord]]]:
+        # Made again from its records when Prefect stores or sends the failure.
+        return (type(self), (self.pending,))
+
 
 class JobsFailed(Exception):
     """Jobs ended in a state other than COMPLETED (with ``require_success``)."""
@@ -78,6 +82,9 @@ class JobsFailed(Exception):
         shown = ", ".join(f"{r.jobid} {r.state.value}" for r in self.failed[:10])
         more = f" and {len(self.failed) - 10} more" if len(self.failed) > 10 else ""
         super().__init__(f"{len(self.failed)} job(s) did not complete: {shown}{more}")
+
+    def __reduce__(self) -> tuple[type[JobsFailed], tuple[list[JobRecord]]]:
+        return (type(self), (self.failed,))
 
 
 def _retry_transient(task: Task[..., Any], task_run: TaskRun, state: State[Any]) -> bool:

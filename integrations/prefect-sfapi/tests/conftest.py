@@ -10,6 +10,7 @@ started once: it takes about 20 s.
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -19,6 +20,7 @@ import pytest
 
 #: Where Prefect keeps its profile, results and database during the tests.
 PREFECT_HOME = tempfile.mkdtemp(prefix="prefect-sfapi-tests-")
+atexit.register(shutil.rmtree, PREFECT_HOME, True)
 
 #: Prefect's settings for the tests: offline, quiet, and nothing outside PREFECT_HOME.
 OFFLINE_SETTINGS = {
@@ -43,4 +45,3 @@ def prefect_api_url() -> Iterator[str]:
         url = PREFECT_API_URL.value()
         assert url and url.startswith("http://127.0.0.1:"), url
         yield url
-    shutil.rmtree(PREFECT_HOME, ignore_errors=True)

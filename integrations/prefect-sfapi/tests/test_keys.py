@@ -3,18 +3,21 @@ client's key rules, and numbered for identical submissions."""
 
 from __future__ import annotations
 
+import pickle
 import re
 import threading
 from uuid import uuid4
 
 import pytest
 
+from prefect_sfapi import JobRecord, JobsFailed, JobsStillRunning
 from prefect_sfapi.keys import (
     Occurrences,
     call_digest,
     scope_prefix,
     submission_key,
 )
+from sfapi_client import JobState
 
 #: The rule the client checks a key against.
 KEY_RULE = re.compile(r"[A-Za-z0-9._:-]{1,128}")
@@ -90,3 +93,13 @@ def test_memory_of_attempts_is_bounded() -> None:
     for attempt in range(10):
         occurrences.number((f"run-{attempt}", 1), "call", uuid4())
     assert len(occurrences._attempts) == 3
+
+
+def test_the_wait_failures_survive_pickling() -> None:
+    """Prefect may store a task's failure: it comes back with its jobs."""
+    record = JobRecord(machine="perlmutter", jobid="7", key="k", state=JobState.RUNNING)
+    for failure in (JobsStillRunning([record]), JobsFailed([record])):
+        again = pickle.loads(pickle.dumps(failure))
+        assert type(again) is type(failure)
+        assert str(again) == str(failure)
+        assert "7 RUNNING" in str(again)
