@@ -121,6 +121,8 @@ def submission_key_for(
 
     ValueError outside a flow run when no ``scope`` names the work.
     """
+    if scope is not None and (not isinstance(scope, str) or not scope.strip()):
+        raise ValueError(f"scope names the work: a non-empty string, not {scope!r}")
     run = current_run()
     if run is None and scope is None:
         raise ValueError(
@@ -136,7 +138,8 @@ def submission_key_for(
         },
     )
     if run is None:
-        return submission_key(scope or "", call, 0)
+        assert scope is not None
+        return submission_key(scope, call, 0)
     number = OCCURRENCES.number((run.flow_run_id, run.flow_run_count), call, run.task_run_id)
     return submission_key(scope or f"flow-run:{run.flow_run_id}", call, number)
 

@@ -116,6 +116,8 @@ def test_submitting_outside_a_flow_needs_a_key_or_a_scope(
 ) -> None:
     with pytest.raises(ValueError, match="key= or scope="):
         submit_job.fn(script("echo alone"), credentials=credentials)
+    with pytest.raises(ValueError, match="non-empty string"):
+        submit_job.fn(script("echo alone"), credentials=credentials, scope=" ")
 
 
 def test_a_wait_attempt_reports_jobs_still_running_then_a_retry_sees_them_end(
