@@ -25,6 +25,7 @@ __all__ = [
     "AsyncGroup",
     "AsyncGroupMember",
     "AsyncJob",
+    "AsyncMachineScope",
     "AsyncProject",
     "AsyncRemotePath",
     "AsyncResources",
@@ -77,6 +78,7 @@ __all__ = [
     "JobSubmissionError",
     "MAX_UPLOAD_BYTES",
     "Machine",
+    "MachineScope",
     "MachineUnavailableError",
     "Machines",
     "MissingCredentialsError",
@@ -162,6 +164,9 @@ if _typing.TYPE_CHECKING:
         AsyncApi,
         AsyncResources,
     )
+    from ._async.scope import (
+        AsyncMachineScope,
+    )
     from ._async.storage import (
         AsyncGlobus,
         AsyncStorage,
@@ -237,6 +242,9 @@ if _typing.TYPE_CHECKING:
     from ._sync.resources import (
         Api,
         Resources,
+    )
+    from ._sync.scope import (
+        MachineScope,
     )
     from ._sync.storage import (
         Globus,
@@ -333,6 +341,7 @@ else:
             "AsyncRemotePath": "._async.paths",
             "AsyncApi": "._async.resources",
             "AsyncResources": "._async.resources",
+            "AsyncMachineScope": "._async.scope",
             "AsyncGlobus": "._async.storage",
             "AsyncStorage": "._async.storage",
             "AsyncTransfer": "._async.storage",
@@ -377,6 +386,7 @@ else:
             "RemotePath": "._sync.paths",
             "Api": "._sync.resources",
             "Resources": "._sync.resources",
+            "MachineScope": "._sync.scope",
             "Globus": "._sync.storage",
             "Storage": "._sync.storage",
             "Transfer": "._sync.storage",

@@ -3,9 +3,9 @@
 Run as ``python key_child.py <async|sync> <command> ...`` with the ``SFAPI_*`` variables
 pointing at a simulator:
 
-- ``submit <key> [<start at>]``: submit a script with ``key`` (after waiting until the
-  epoch time ``start at``, so that two processes send at once) and print the job's
-  record as JSON;
+- ``submit <key> [<go file>]``: submit a script with ``key`` and print the job's
+  record as JSON; with a go file, first sign in, write ``<go file>.<pid>.ready`` and
+  wait until the go file exists, so that two processes submit at the same moment;
 - ``watch <records file>``: re-attach every record of the JSON file, wait until every
   job ended, and print the end states and the monitor's counts as JSON.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -28,8 +29,17 @@ SCRIPT = "#!/bin/bash\n#SBATCH -C cpu\n#SBATCH -q debug\n#SBATCH -t 5\n#SBATCH -
 WAIT_LIMIT = 300.0
 
 
-def _sleep_until(start_at: float) -> None:
-    time.sleep(max(0.0, start_at - time.time()))
+def _ready_and_wait(args: list[str]) -> None:
+    """With a go file: say this process is ready, then wait for the go (bounded)."""
+    if len(args) < 2:
+        return
+    go = Path(args[1])
+    Path(f"{go}.{os.getpid()}.ready").touch()
+    limit = time.monotonic() + WAIT_LIMIT
+    while not go.exists():
+        if time.monotonic() > limit:
+            raise SystemExit(f"no go file {go} within {WAIT_LIMIT:g} s")
+        time.sleep(0.002)
 
 
 async def _async_main(command: str, args: list[str]) -> dict[str, Any]:
@@ -37,7 +47,7 @@ async def _async_main(command: str, args: list[str]) -> dict[str, Any]:
         perlmutter = await client.compute("perlmutter")
         if command == "submit":
             await perlmutter.update()  # the token and the status, before the start line
-            _sleep_until(float(args[1]) if len(args) > 1 else 0.0)
+            _ready_and_wait(args)
             job = await perlmutter.submit_job(SCRIPT, key=args[0])
             return job.record()
         records = json.loads(Path(args[0]).read_text())
@@ -51,7 +61,7 @@ def _sync_main(command: str, args: list[str]) -> dict[str, Any]:
         perlmutter = client.compute("perlmutter")
         if command == "submit":
             perlmutter.update()
-            _sleep_until(float(args[1]) if len(args) > 1 else 0.0)
+            _ready_and_wait(args)
             return perlmutter.submit_job(SCRIPT, key=args[0]).record()
         records = json.loads(Path(args[0]).read_text())
         jobs = [perlmutter.attach(record) for record in records]

@@ -22,6 +22,7 @@ from .jobs import AsyncJob, AsyncJobSacct, AsyncJobSqueue, job_class
 from .keys import job_of_row, keyed_listing
 from .monitor import AsyncJobMonitor
 from .paths import AsyncRemotePath
+from .scope import AsyncMachineScope
 from .submission import submit
 from .tasks import AsyncCommandTask
 
@@ -51,6 +52,8 @@ class AsyncCompute:
         self._status = status
         self.monitor = AsyncJobMonitor(context, machine)
         """What waits on this machine's jobs: one status request per poll round for all."""
+        self.scope = AsyncMachineScope(machine, context, self.monitor, self.ls)
+        """What the machine's jobs, paths, tasks and submissions need of it."""
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.machine.value!r}, status={self.status.value!r})"
@@ -131,8 +134,9 @@ class AsyncCompute:
         the key goes into the job's comment (``sfapi-key:<key>``, after the script's
         own directives, so it wins over a comment the script sets), and the
         submission first looks for the key's job — the lowest job id carrying it
-        among the user's jobs that fresh squeue and sacct answers list, submitted in
-        the last 7 days — and returns that job, submitting nothing. Two submissions
+        among the user's jobs that a fresh squeue answer lists (queued or running)
+        or a fresh sacct answer lists as submitted in the last 7 days — and returns
+        that job, submitting nothing. Two submissions
         racing with one key may both submit; each then lists the key's jobs again,
         and the younger job is cancelled, so both return the job with the lowest id.
         A duplicate lives from its creation to its submitter's check (a few seconds);
@@ -179,7 +183,7 @@ class AsyncCompute:
         """
         self._check_available()
         limit = checked_timeout(timeout, DEFAULT_SUBMIT_TIMEOUT)
-        return await submit(self, script, args, limit, name, key)
+        return await submit(self.scope, script, args, limit, name, key)
 
     async def job(
         self,
@@ -197,7 +201,7 @@ class AsyncCompute:
             JobNotFoundError: for an unknown id (message ``Job not found: <jobid> ...``).
         """
         self._check_available()
-        job = job_class(command).on(self, jobid)
+        job = job_class(command).on(self.scope, jobid)
         await job.update()
         return job
 
@@ -228,12 +232,15 @@ class AsyncCompute:
             context = self.context
             age = max(context.wall_clock() - parsed.submitted_at, 0.0)
             submitted_at = context.clock() - age
-        return AsyncJobSqueue.on(self, parsed.jobid, submitted_at=submitted_at, key=parsed.key)
+        return AsyncJobSqueue.on(
+            self.scope, parsed.jobid, submitted_at=submitted_at, key=parsed.key
+        )
 
     async def jobs_by_key(self, prefix: str = "") -> list[AsyncJobSqueue]:
         """The user's jobs whose submission key starts with ``prefix``: for each key,
-        the job ``submit_job(key=...)`` would return (the lowest job id carrying it,
-        submitted in the last 7 days), in key order, live and ended ones alike.
+        the job ``submit_job(key=...)`` would return (the lowest job id carrying it
+        among the queued and running jobs and those sacct lists as submitted in the
+        last 7 days), in key order, live and ended ones alike.
 
         For recovery after a crash: a workflow that gives its submissions keys with
         a common prefix (``run-17.``) finds every job it made without any record of
@@ -247,8 +254,8 @@ class AsyncCompute:
         """
         checked_key_prefix(prefix)
         self._check_available()
-        groups = await keyed_listing(self, prefix, exact=False)
-        return [job_of_row(self, *rows[0], key) for key, rows in groups.items()]
+        groups = await keyed_listing(self.scope, prefix, exact=False)
+        return [job_of_row(self.scope, *rows[0], key) for key, rows in groups.items()]
 
     async def jobs(
         self,
@@ -282,8 +289,8 @@ class AsyncCompute:
             self.machine, sacct=command is JobCommand.sacct, kwargs=filters or None
         )
         if command is JobCommand.sacct:
-            return [AsyncJobSacct.from_row(self, row) for row in answer.output]
-        return [AsyncJobSqueue.from_row(self, row) for row in answer.output]
+            return [AsyncJobSacct.from_row(self.scope, row) for row in answer.output]
+        return [AsyncJobSqueue.from_row(self.scope, row) for row in answer.output]
 
     async def ls(
         self,
@@ -305,14 +312,14 @@ class AsyncCompute:
             ApiErrorStatus: for a missing path, with the service's message.
         """
         self._check_available()
-        base = AsyncRemotePath(str(path), self)
+        base = AsyncRemotePath(str(path), self.scope)
         _, base_path = base.located()
         answer = await self.context.api.utilities.ls(self.machine, base_path)
         by_name = {entry.name: entry for entry in answer.entries}
         if "." not in by_name:
-            return [AsyncRemotePath(base.path, self, entry) for entry in answer.entries[:1]]
+            return [AsyncRemotePath(base.path, self.scope, entry) for entry in answer.entries[:1]]
         if directory:
-            return [AsyncRemotePath(base.path, self, by_name["."])]
+            return [AsyncRemotePath(base.path, self.scope, by_name["."])]
         listed = []
         own = {".": 0, "..": 0}  # the folder itself and its parent, listed once each
         for entry in answer.entries:
@@ -330,7 +337,7 @@ class AsyncCompute:
                     problem,
                 )
                 continue
-            listed.append(AsyncRemotePath(base.path / name, self, entry))
+            listed.append(AsyncRemotePath(base.path / name, self.scope, entry))
         return listed
 
     async def run(
@@ -365,7 +372,7 @@ class AsyncCompute:
         self._check_available()
         line = command_line(command)
         answer = await self.context.api.utilities.run_command(self.machine, executable=line)
-        return AsyncCommandTask(self, answer.task_id)
+        return AsyncCommandTask(self.scope, answer.task_id)
 
 
 def command_line(command: str | Sequence[str] | AsyncRemotePath) -> str:

@@ -26,9 +26,10 @@ from .._wait_timeouts import DEFAULT_JOB_TIMEOUT
 from .._workflow_errors import JobNotFoundError, TaskFailedError
 from ..models import JobSacct as SacctRow
 from ..models import JobSqueue as SqueueRow
+from .scope import scope_of
 
 if TYPE_CHECKING:
-    from .compute import AsyncCompute
+    from .scope import AsyncMachineScope, AsyncScopeOwner
 
 __all__ = ["AsyncJob"]
 
@@ -47,13 +48,15 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
     Fields: ``jobid``; ``state`` (a ``JobState``: ``PENDING`` for a job this client has
     just submitted until the scheduler reports it, ``UNKNOWN`` for a state this package
     does not know, whose text is in ``raw_state``); and every field of the last
-    squeue or sacct row read. ``compute`` is the machine.
+    squeue or sacct row read. ``compute`` is the machine's scope (its ``machine``,
+    ``context`` and ``monitor``).
 
     Arguments:
-        compute: the machine the job runs on.
+        compute: the machine the job runs on (``client.compute(...)``, or its scope).
         jobid: the job's id.
         submitted_at: when this client submitted the job (the client's clock), which
             lets a wait allow for a queue that does not list the job yet.
+        key: the submission key the job carries (``submit_job(key=...)``), if any.
         data: fields of a squeue or sacct row.
     """
 
@@ -65,7 +68,7 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
     jobid: str | None = None
     state: JobState = JobState.UNKNOWN
 
-    _compute: AsyncCompute | None = PrivateAttr(default=None)
+    _compute: AsyncMachineScope | None = PrivateAttr(default=None)
     _raw_state: str | None = PrivateAttr(default=None)
     _row: dict[str, str] | None = PrivateAttr(default=None)
     _row_command: JobCommand = PrivateAttr(default=JobCommand.sacct)
@@ -74,7 +77,7 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
 
     def __init__(
         self,
-        compute: AsyncCompute | None = None,
+        compute: AsyncMachineScope | AsyncScopeOwner | None = None,
         jobid: int | str | None = None,
         *,
         submitted_at: float | None = None,
@@ -84,7 +87,7 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
         if jobid is not None:
             data["jobid"] = str(jobid)
         super().__init__(**data)
-        self._compute = compute
+        self._compute = scope_of(compute)
         self._submitted_at = submitted_at
         self._key = key
 
@@ -107,7 +110,7 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
     @classmethod
     def on(
         cls,
-        compute: AsyncCompute,
+        compute: AsyncMachineScope | AsyncScopeOwner,
         jobid: int | str | None,
         *,
         submitted_at: float | None = None,
@@ -127,7 +130,9 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
         return cls(compute, jobid, submitted_at=submitted_at, key=key)
 
     @classmethod
-    def submitted(cls, compute: AsyncCompute, jobid: int | str, submitted_at: float) -> Self:
+    def submitted(
+        cls, compute: AsyncMachineScope | AsyncScopeOwner, jobid: int | str, submitted_at: float
+    ) -> Self:
         """A job the scheduler has just accepted: ``PENDING`` until a row says otherwise.
 
         sbatch queues every job it accepts, so a new job waits; a cached queue listing
@@ -144,7 +149,11 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
 
     @classmethod
     def from_row(
-        cls, compute: AsyncCompute, row: dict[str, str], *, submitted_at: float | None = None
+        cls,
+        compute: AsyncMachineScope | AsyncScopeOwner,
+        row: dict[str, str],
+        *,
+        submitted_at: float | None = None,
     ) -> Self:
         """The job a squeue or sacct row of this class's view describes."""
         job = cls.on(compute, row.get("jobid"), submitted_at=submitted_at)
@@ -152,8 +161,9 @@ class AsyncJob(BaseModel, AsyncCompletionAwaitable):
         return job
 
     @property
-    def compute(self) -> AsyncCompute:
-        """The machine the job runs on."""
+    def compute(self) -> AsyncMachineScope:
+        """The scope of the machine the job runs on: its ``machine``, ``context``,
+        ``monitor`` and ``ls()``."""
         if self._compute is None:
             raise ValueError("this job was made without a machine: pass compute=")
         return self._compute

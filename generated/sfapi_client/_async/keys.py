@@ -21,7 +21,7 @@ from .._polling import Deadline
 from .jobs import AsyncJob, AsyncJobSqueue, row_state
 
 if TYPE_CHECKING:
-    from .compute import AsyncCompute
+    from .scope import AsyncMachineScope
 
 __all__: list[str] = []
 
@@ -32,11 +32,12 @@ MIN_WAIT = 0.001
 
 
 async def keyed_listing(
-    scope: AsyncCompute, prefix: str, *, exact: bool
+    scope: AsyncMachineScope, prefix: str, *, exact: bool
 ) -> dict[str, list[tuple[dict[str, str], JobCommand]]]:
     """The user's jobs carrying a key equal to ``prefix`` (``exact``) or starting with
-    it, grouped by key, each group in job id order: fresh squeue rows, then the sacct
-    rows of the jobs squeue does not list."""
+    it, grouped by key, each group in job id order: fresh squeue rows (live jobs,
+    whatever their age), then the sacct rows of the jobs squeue does not list that
+    were submitted within ``KEY_WINDOW``."""
     context = scope.context
     user = await context.username()
     now = context.wall_clock()
@@ -48,7 +49,8 @@ async def keyed_listing(
             cached=False,
             kwargs=[f"user={user}"],
         )
-        for key, rows in keyed_rows(answer.output, prefix, exact=exact, now=now).items():
+        window_end = now if command is JobCommand.sacct else None
+        for key, rows in keyed_rows(answer.output, prefix, exact=exact, now=window_end).items():
             group = merged.setdefault(key, {})
             for row in rows:
                 group.setdefault(row["jobid"], (row, command))
@@ -59,7 +61,7 @@ async def keyed_listing(
 
 
 def job_of_row(
-    scope: AsyncCompute, row: dict[str, str], command: JobCommand, key: str
+    scope: AsyncMachineScope, row: dict[str, str], command: JobCommand, key: str
 ) -> AsyncJobSqueue:
     """The job of a keyed row, with the grace of a job submitted just now (a cached
     listing may not show it yet)."""
@@ -68,7 +70,7 @@ def job_of_row(
     return job
 
 
-async def find_keyed(scope: AsyncCompute, key: str, deadline: Deadline) -> AsyncJob | None:
+async def find_keyed(scope: AsyncMachineScope, key: str, deadline: Deadline) -> AsyncJob | None:
     """The job of ``key`` (None when no job carries it), after cancelling the live
     younger duplicates seen."""
     group = (await keyed_listing(scope, key, exact=True)).get(key)
@@ -79,7 +81,9 @@ async def find_keyed(scope: AsyncCompute, key: str, deadline: Deadline) -> Async
     return job_of_row(scope, row, command, key)
 
 
-async def settle_key(scope: AsyncCompute, key: str, job: AsyncJob, deadline: Deadline) -> AsyncJob:
+async def settle_key(
+    scope: AsyncMachineScope, key: str, job: AsyncJob, deadline: Deadline
+) -> AsyncJob:
     """After ``job`` was made for ``key``: the key's job, which is ``job`` unless a
     lower job id carries the key too (then ``job`` is a duplicate and is cancelled).
     Live younger duplicates are cancelled either way."""
@@ -107,7 +111,7 @@ async def settle_key(scope: AsyncCompute, key: str, job: AsyncJob, deadline: Dea
 
 
 async def _cancel_duplicates(
-    scope: AsyncCompute, key: str, rows: list[dict[str, str]], deadline: Deadline
+    scope: AsyncMachineScope, key: str, rows: list[dict[str, str]], deadline: Deadline
 ) -> None:
     """Cancel the jobs of ``rows`` still queued or running. A cancellation that fails is
     logged, not raised: the key's job is known, and every other submission with the key

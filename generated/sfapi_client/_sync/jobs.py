@@ -26,9 +26,10 @@ from .._wait_timeouts import DEFAULT_JOB_TIMEOUT
 from .._workflow_errors import JobNotFoundError, TaskFailedError
 from ..models import JobSacct as SacctRow
 from ..models import JobSqueue as SqueueRow
+from .scope import scope_of
 
 if TYPE_CHECKING:
-    from .compute import Compute
+    from .scope import MachineScope, ScopeOwner
 
 __all__ = ["Job"]
 
@@ -47,13 +48,15 @@ class Job(BaseModel, CompletionAwaitable):
     Fields: ``jobid``; ``state`` (a ``JobState``: ``PENDING`` for a job this client has
     just submitted until the scheduler reports it, ``UNKNOWN`` for a state this package
     does not know, whose text is in ``raw_state``); and every field of the last
-    squeue or sacct row read. ``compute`` is the machine.
+    squeue or sacct row read. ``compute`` is the machine's scope (its ``machine``,
+    ``context`` and ``monitor``).
 
     Arguments:
-        compute: the machine the job runs on.
+        compute: the machine the job runs on (``client.compute(...)``, or its scope).
         jobid: the job's id.
         submitted_at: when this client submitted the job (the client's clock), which
             lets a wait allow for a queue that does not list the job yet.
+        key: the submission key the job carries (``submit_job(key=...)``), if any.
         data: fields of a squeue or sacct row.
     """
 
@@ -65,7 +68,7 @@ class Job(BaseModel, CompletionAwaitable):
     jobid: str | None = None
     state: JobState = JobState.UNKNOWN
 
-    _compute: Compute | None = PrivateAttr(default=None)
+    _compute: MachineScope | None = PrivateAttr(default=None)
     _raw_state: str | None = PrivateAttr(default=None)
     _row: dict[str, str] | None = PrivateAttr(default=None)
     _row_command: JobCommand = PrivateAttr(default=JobCommand.sacct)
@@ -74,7 +77,7 @@ class Job(BaseModel, CompletionAwaitable):
 
     def __init__(
         self,
-        compute: Compute | None = None,
+        compute: MachineScope | ScopeOwner | None = None,
         jobid: int | str | None = None,
         *,
         submitted_at: float | None = None,
@@ -84,7 +87,7 @@ class Job(BaseModel, CompletionAwaitable):
         if jobid is not None:
             data["jobid"] = str(jobid)
         super().__init__(**data)
-        self._compute = compute
+        self._compute = scope_of(compute)
         self._submitted_at = submitted_at
         self._key = key
 
@@ -107,7 +110,7 @@ class Job(BaseModel, CompletionAwaitable):
     @classmethod
     def on(
         cls,
-        compute: Compute,
+        compute: MachineScope | ScopeOwner,
         jobid: int | str | None,
         *,
         submitted_at: float | None = None,
@@ -127,7 +130,9 @@ class Job(BaseModel, CompletionAwaitable):
         return cls(compute, jobid, submitted_at=submitted_at, key=key)
 
     @classmethod
-    def submitted(cls, compute: Compute, jobid: int | str, submitted_at: float) -> Self:
+    def submitted(
+        cls, compute: MachineScope | ScopeOwner, jobid: int | str, submitted_at: float
+    ) -> Self:
         """A job the scheduler has just accepted: ``PENDING`` until a row says otherwise.
 
         sbatch queues every job it accepts, so a new job waits; a cached queue listing
@@ -144,7 +149,11 @@ class Job(BaseModel, CompletionAwaitable):
 
     @classmethod
     def from_row(
-        cls, compute: Compute, row: dict[str, str], *, submitted_at: float | None = None
+        cls,
+        compute: MachineScope | ScopeOwner,
+        row: dict[str, str],
+        *,
+        submitted_at: float | None = None,
     ) -> Self:
         """The job a squeue or sacct row of this class's view describes."""
         job = cls.on(compute, row.get("jobid"), submitted_at=submitted_at)
@@ -152,8 +161,9 @@ class Job(BaseModel, CompletionAwaitable):
         return job
 
     @property
-    def compute(self) -> Compute:
-        """The machine the job runs on."""
+    def compute(self) -> MachineScope:
+        """The scope of the machine the job runs on: its ``machine``, ``context``,
+        ``monitor`` and ``ls()``."""
         if self._compute is None:
             raise ValueError("this job was made without a machine: pass compute=")
         return self._compute

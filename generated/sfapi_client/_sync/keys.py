@@ -21,7 +21,7 @@ from .._polling import Deadline
 from .jobs import Job, JobSqueue, row_state
 
 if TYPE_CHECKING:
-    from .compute import Compute
+    from .scope import MachineScope
 
 __all__: list[str] = []
 
@@ -32,11 +32,12 @@ MIN_WAIT = 0.001
 
 
 def keyed_listing(
-    scope: Compute, prefix: str, *, exact: bool
+    scope: MachineScope, prefix: str, *, exact: bool
 ) -> dict[str, list[tuple[dict[str, str], JobCommand]]]:
     """The user's jobs carrying a key equal to ``prefix`` (``exact``) or starting with
-    it, grouped by key, each group in job id order: fresh squeue rows, then the sacct
-    rows of the jobs squeue does not list."""
+    it, grouped by key, each group in job id order: fresh squeue rows (live jobs,
+    whatever their age), then the sacct rows of the jobs squeue does not list that
+    were submitted within ``KEY_WINDOW``."""
     context = scope.context
     user = context.username()
     now = context.wall_clock()
@@ -48,7 +49,8 @@ def keyed_listing(
             cached=False,
             kwargs=[f"user={user}"],
         )
-        for key, rows in keyed_rows(answer.output, prefix, exact=exact, now=now).items():
+        window_end = now if command is JobCommand.sacct else None
+        for key, rows in keyed_rows(answer.output, prefix, exact=exact, now=window_end).items():
             group = merged.setdefault(key, {})
             for row in rows:
                 group.setdefault(row["jobid"], (row, command))
@@ -59,7 +61,7 @@ def keyed_listing(
 
 
 def job_of_row(
-    scope: Compute, row: dict[str, str], command: JobCommand, key: str
+    scope: MachineScope, row: dict[str, str], command: JobCommand, key: str
 ) -> JobSqueue:
     """The job of a keyed row, with the grace of a job submitted just now (a cached
     listing may not show it yet)."""
@@ -68,7 +70,7 @@ def job_of_row(
     return job
 
 
-def find_keyed(scope: Compute, key: str, deadline: Deadline) -> Job | None:
+def find_keyed(scope: MachineScope, key: str, deadline: Deadline) -> Job | None:
     """The job of ``key`` (None when no job carries it), after cancelling the live
     younger duplicates seen."""
     group = (keyed_listing(scope, key, exact=True)).get(key)
@@ -79,7 +81,9 @@ def find_keyed(scope: Compute, key: str, deadline: Deadline) -> Job | None:
     return job_of_row(scope, row, command, key)
 
 
-def settle_key(scope: Compute, key: str, job: Job, deadline: Deadline) -> Job:
+def settle_key(
+    scope: MachineScope, key: str, job: Job, deadline: Deadline
+) -> Job:
     """After ``job`` was made for ``key``: the key's job, which is ``job`` unless a
     lower job id carries the key too (then ``job`` is a duplicate and is cancelled).
     Live younger duplicates are cancelled either way."""
@@ -107,7 +111,7 @@ def settle_key(scope: Compute, key: str, job: Job, deadline: Deadline) -> Job:
 
 
 def _cancel_duplicates(
-    scope: Compute, key: str, rows: list[dict[str, str]], deadline: Deadline
+    scope: MachineScope, key: str, rows: list[dict[str, str]], deadline: Deadline
 ) -> None:
     """Cancel the jobs of ``rows`` still queued or running. A cancellation that fails is
     logged, not raised: the key's job is known, and every other submission with the key

@@ -18,9 +18,10 @@ from .._scripts import checked_text
 from .._uploads import MAX_UPLOAD_BYTES, local_content
 from .._workflow_errors import InvalidArgumentError
 from ..models import DirectoryEntry
+from .scope import scope_of
 
 if TYPE_CHECKING:
-    from .compute import Compute
+    from .scope import MachineScope, ScopeOwner
 
 __all__ = ["RemotePath"]
 
@@ -45,21 +46,21 @@ class RemotePath:
 
     Arguments:
         path: the path on the machine.
-        compute: the machine it is on.
+        compute: the machine it is on (``client.compute(...)``, or its scope).
         entry: its ``ls`` entry, when it was listed.
     """
 
     def __init__(
         self,
         path: str | os.PathLike[str],
-        compute: Compute | None = None,
+        compute: MachineScope | ScopeOwner | None = None,
         entry: DirectoryEntry | None = None,
     ) -> None:
         text = checked_remote_path(os.fspath(path), absolute=False)
         if text.startswith("/"):
             text = "/" + text.lstrip("/")  # the API may list "//global/..."
-        self.compute = compute
-        """The machine the path is on (None for a path not tied to one yet)."""
+        self.compute = scope_of(compute)
+        """The scope of the machine the path is on (None for a path not tied to one yet)."""
         self.path = PurePosixPath(text)
         """The path itself."""
         self.entry = entry
@@ -92,7 +93,7 @@ class RemotePath:
     def __rtruediv__(self, other: str | os.PathLike[str]) -> RemotePath:
         return type(self)(PurePosixPath(os.fspath(other)) / self.path, self.compute)
 
-    def located(self) -> tuple[Compute, str]:
+    def located(self) -> tuple[MachineScope, str]:
         """The machine and the absolute path to send; ValueError when either is missing."""
         if self.compute is None:
             raise InvalidArgumentError(f"{self.path} has no machine: make it with compute=")

@@ -53,7 +53,7 @@ from .keys import find_keyed, settle_key
 from .paths import RemotePath
 
 if TYPE_CHECKING:
-    from .compute import Compute
+    from .scope import MachineScope
 
 __all__: list[str] = []
 
@@ -79,7 +79,7 @@ def _never_sent(error: TransportError) -> bool:
 
 
 def submit(
-    compute: Compute,
+    scope: MachineScope,
     script: str | RemotePath,
     args: list[str] | None,
     timeout: float,
@@ -121,25 +121,30 @@ def submit(
         _check_keyed_path(path, arguments)
 
     def timed_out() -> str:
+        advice = (
+            f"submitting again with key {key!r} is safe: it returns the job if one was made"
+            if key is not None
+            else "a job may still appear: look for it (sacct) before submitting again"
+        )
         return (
-            f"the submission to {compute.machine.value} did not finish within {timeout:g} s; "
-            "a job may still appear: look for it (sacct) before submitting again"
+            f"the submission to {scope.machine.value} did not finish within {timeout:g} s; "
+            + advice
         )
 
-    with waiting(timeout, timed_out, compute.context.clock) as deadline:
+    with waiting(timeout, timed_out, scope.context.clock) as deadline:
         try:
             if key is not None:
-                found = find_keyed(compute, key, deadline)
+                found = find_keyed(scope, key, deadline)
                 if found is not None:
                     return found
             if path is not None:
-                size = _check_script_file(compute, path)
+                size = _check_script_file(scope, path)
                 if key is not None:
-                    inline = _keyed_script_copy(compute, path, size, key)
+                    inline = _keyed_script_copy(scope, path, size, key)
                     script, path = inline.text, None
-            job = _submit_once(compute, script, inline, path, arguments, deadline, name)
+            job = _submit_once(scope, script, inline, path, arguments, deadline, name)
             if key is not None:
-                job = settle_key(compute, key, job, deadline)
+                job = settle_key(scope, key, job, deadline)
             return job
         except WaitTimeoutError as exc:  # the wait for the task: say what it was for
             raise WaitTimeoutError(f"{timed_out()} ({exc.message})") from None
@@ -164,18 +169,18 @@ def _check_keyed_path(path: str, arguments: list[str] | None) -> None:
 
 
 def _keyed_script_copy(
-    compute: Compute, path: str, size: float | None, key: str
+    scope: MachineScope, path: str, size: float | None, key: str
 ) -> InlineScript:
     """The text of the script file ``path`` with the key's comment, ``--chdir`` to the
     script's folder and the job named after the file (unless the script says
     otherwise): what ``sbatch <path>`` would run, in the same folder, carrying the key."""
-    machine = compute.machine.value
+    machine = scope.machine.value
     if size is not None and size > MAX_KEYED_SCRIPT_BYTES:
         raise InvalidArgumentError(
             f"job script {path} on {machine} is {size:.0f} bytes; a keyed submission sends "
             f"the script's text, at most {MAX_KEYED_SCRIPT_BYTES} bytes"
         )
-    answer = compute.context.api.utilities.download_file(compute.machine, path)
+    answer = scope.context.api.utilities.download_file(scope.machine, path)
     text = answer.file or ""
     if not is_inline(text):
         raise InvalidArgumentError(
@@ -188,7 +193,7 @@ def _keyed_script_copy(
 
 
 def _submit_once(
-    compute: Compute,
+    scope: MachineScope,
     script: str | RemotePath,
     inline: InlineScript | None,
     path: str | None,
@@ -198,7 +203,7 @@ def _submit_once(
 ) -> Job:
     """Send the submission; after an ambiguous failure, find its job or prove there is
     none (and only then send it again, while the retry policy and deadline allow)."""
-    context = compute.context
+    context = scope.context
     retry = context.api.retry
     started = time.monotonic()
     attempt = 1
@@ -206,7 +211,7 @@ def _submit_once(
         wall_started = time.time()
         try:
             answer = context.api.compute.submit_job(
-                compute.machine,
+                scope.machine,
                 is_path=inline is None,
                 job=inline.text if inline is not None else str(path),
                 args=arguments,
@@ -215,17 +220,17 @@ def _submit_once(
             if isinstance(error, TransportError) and _never_sent(error):
                 raise
             try:
-                outcome = _reconcile(compute, inline, path, wall_started, deadline)
+                outcome = _reconcile(scope, inline, path, wall_started, deadline)
             except SfApiError as lookup_error:
                 # The lookups failed too: say what is unknown, not only that a GET failed.
                 raise SubmissionOutcomeUnknownError(
-                    _unknown_message(compute, inline, path, error)
+                    _unknown_message(scope, inline, path, error)
                 ) from lookup_error
             if isinstance(outcome, Job):
                 return outcome
             if outcome is _Outcome.UNKNOWN:
                 raise SubmissionOutcomeUnknownError(
-                    _unknown_message(compute, inline, path, error)
+                    _unknown_message(scope, inline, path, error)
                 ) from error
             # Nothing was created and nothing will be: sending again is safe.
             delay = retry_delay(
@@ -233,7 +238,7 @@ def _submit_once(
             )
             if delay is None:
                 raise JobNotCreatedError(
-                    f"the submission to {compute.machine.value} failed ({error}); no job was "
+                    f"the submission to {scope.machine.value} failed ({error}); no job was "
                     "created (the job and task lists show none), so it is safe to submit again"
                 ) from error
             context.sleep(delay)
@@ -241,16 +246,16 @@ def _submit_once(
             if inline is not None and not inline.keyed:
                 inline = tagged(str(script), name)
             continue
-        return _job_from_task(compute, answer.task_id, deadline)
+        return _job_from_task(scope, answer.task_id, deadline)
 
 
-def _check_script_file(compute: Compute, path: str) -> float | None:
+def _check_script_file(scope: MachineScope, path: str) -> float | None:
     """JobScriptNotFoundError (a FileNotFoundError) unless ``path`` is a file on the
     machine, JobScriptIsADirectoryError when it is a directory (one ``ls -d``); the
     file's size as ``ls`` gives it."""
-    machine = compute.machine.value
+    machine = scope.machine.value
     try:
-        entries = compute.ls(path, directory=True)
+        entries = scope.ls(path, directory=True)
     except ApiErrorStatus as error:
         raise JobScriptNotFoundError(
             f"job script {path} not found on {machine}: {error.message}"
@@ -264,8 +269,8 @@ def _check_script_file(compute: Compute, path: str) -> float | None:
     return entries[0].size
 
 
-def _job_from_task(compute: Compute, task_id: str, deadline: Deadline) -> Job:
-    context = compute.context
+def _job_from_task(scope: MachineScope, task_id: str, deadline: Deadline) -> Job:
+    context = scope.context
     task = context.task(task_id)
     raw = task.wait(max(deadline.remaining(), MIN_WAIT))
     result: SubmissionResult = parse_result(raw, SubmissionResult, task_id)
@@ -274,7 +279,7 @@ def _job_from_task(compute: Compute, task_id: str, deadline: Deadline) -> Job:
             f"job submission failed: {result.error or 'no message from sbatch'}"
         )
     jobid = server_id(result.jobid, "job id")
-    return JobSqueue.submitted(compute, jobid, context.clock())
+    return JobSqueue.submitted(scope, jobid, context.clock())
 
 
 class _Outcome(Enum):
@@ -285,7 +290,7 @@ class _Outcome(Enum):
 
 
 def _reconcile(
-    compute: Compute,
+    scope: MachineScope,
     inline: InlineScript | None,
     path: str | None,
     wall_started: float,
@@ -298,18 +303,18 @@ def _reconcile(
     waiting, the absence of a job proves nothing: it keeps looking, up to
     ``RECONCILE_MAX_ROUNDS``, and answers UNKNOWN if a task is still waiting then.
     """
-    context = compute.context
+    context = scope.context
     user = context.username()
     for round_number in range(RECONCILE_MAX_ROUNDS):
         # Tasks first, jobs second: a task that ran before the first look has made
         # its job before the second, so "none pending, none found" proves "none made".
-        settled = round_number + 1 >= RECONCILE_ROUNDS and _no_task_pending(compute)
+        settled = round_number + 1 >= RECONCILE_ROUNDS and _no_task_pending(scope)
         answer = context.api.compute.read_jobs(
-            compute.machine, sacct=True, cached=False, kwargs=[f"user={user}"]
+            scope.machine, sacct=True, cached=False, kwargs=[f"user={user}"]
         )
         for row in answer.output:
             if _matches(row, inline, path, wall_started):
-                job = JobSqueue.on(compute, row.get("jobid"), submitted_at=context.clock())
+                job = JobSqueue.on(scope, row.get("jobid"), submitted_at=context.clock())
                 job.absorb(row, JobCommand.sacct)
                 return job
         if settled:
@@ -345,21 +350,26 @@ def _submitted_after(text: str | None, wall_started: float) -> bool:
     return stamp >= wall_started - SUBMIT_TIME_SLACK
 
 
-def _no_task_pending(compute: Compute) -> bool:
+def _no_task_pending(scope: MachineScope) -> bool:
     """True when no task of the user is still waiting to run (so none will create a job)."""
-    tasks = compute.context.api.tasks.read_tasks()
+    tasks = scope.context.api.tasks.read_tasks()
     return not any(task.status is TaskStatus.new for task in tasks.tasks or [])
 
 
 def _unknown_message(
-    compute: Compute, inline: InlineScript | None, path: str | None, error: Exception
+    scope: MachineScope, inline: InlineScript | None, path: str | None, error: Exception
 ) -> str:
+    failed = (
+        f"the submission to {scope.machine.value} failed ({error}) and it is unknown whether "
+        "a job was created; "
+    )
+    if inline is not None and inline.keyed:
+        return failed + (
+            "submitting again with the same key is safe: it returns the job if one was made"
+        )
     how = (
         f"look for a job whose comment is {inline.tag}"
         if inline is not None
         else f"look for a job running {path} submitted in the last minutes"
     )
-    return (
-        f"the submission to {compute.machine.value} failed ({error}) and it is unknown whether "
-        f"a job was created; {how} (sacct on {compute.machine.value}) before submitting again"
-    )
+    return failed + f"{how} (sacct on {scope.machine.value}) before submitting again"

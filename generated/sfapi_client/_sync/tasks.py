@@ -14,10 +14,11 @@ from .._wait_timeouts import DEFAULT_TASK_TIMEOUT
 from .._workflow_errors import TaskFailedError
 from ..models import Task
 from ..models import TaskStatus as ApiTaskStatus
+from .scope import scope_of
 
 if TYPE_CHECKING:
-    from .compute import Compute
     from .context import Context
+    from .scope import MachineScope, ScopeOwner
 
 __all__ = ["CommandTask"]
 
@@ -104,16 +105,19 @@ class CommandTask(SettleAwaitable):
         task_id: the id of its task.
     """
 
-    def __init__(self, compute: Compute, task_id: str) -> None:
-        self.compute = compute
-        """The machine the command runs on."""
+    def __init__(self, compute: MachineScope | ScopeOwner, task_id: str) -> None:
+        scope = scope_of(compute)
+        if scope is None:
+            raise TypeError("a command task runs on a machine: pass client.compute(...)")
+        self.compute = scope
+        """The scope of the machine the command runs on."""
         self.id = task_id
         """The task's id."""
         self.status: TaskStatus | None = None
         """The task's state (None before the first read)."""
         self.result: CommandResult | None = None
         """The command's result, once it has ended."""
-        self._handle = compute.context.task(task_id)
+        self._handle = scope.context.task(task_id)
 
     def __repr__(self) -> str:
         status = self.status.value if self.status else None

@@ -95,15 +95,18 @@ def job_number(jobid: str) -> tuple[int, str]:
 
 
 def keyed_rows(
-    rows: list[dict[str, str]], prefix: str, *, exact: bool, now: float
+    rows: list[dict[str, str]], prefix: str, *, exact: bool, now: float | None
 ) -> dict[str, list[dict[str, str]]]:
-    """The rows carrying a key (equal to ``prefix``, or starting with it), inside the
-    window, grouped by key, each group in job id order (its first row answers)."""
+    """The rows carrying a key (equal to ``prefix``, or starting with it), grouped by
+    key, each group in job id order (its first row answers); with ``now`` (wall-clock
+    seconds), only the rows of jobs submitted inside the window before it."""
     groups: dict[str, dict[str, dict[str, str]]] = {}
     for row in rows:
         key = row_key(row)
         jobid = row.get("jobid") or ""
-        if key is None or not jobid or not submitted_within_window(row, now):
+        if key is None or not jobid:
+            continue
+        if now is not None and not submitted_within_window(row, now):
             continue
         if key != prefix if exact else not key.startswith(prefix):
             continue

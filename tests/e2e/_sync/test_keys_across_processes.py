@@ -128,14 +128,22 @@ def test_a_lost_answer_leaves_one_job_for_every_process_with_the_key(
     assert _keyed_jobs(sim, key) == [first["jobid"]]
 
 
-def test_two_processes_racing_with_one_key_leave_one_live_job(sim: RunningSimulator) -> None:
+def test_two_processes_racing_with_one_key_leave_one_live_job(
+    sim: RunningSimulator, tmp_path: Path
+) -> None:
     key = f"race-{FLAVOUR}-{time.time_ns()}"
     sim.configure(job_pending=60.0)  # both jobs stay queued while the race settles
     # Each submission waits a second before it is processed: both processes look for
     # the key before either job exists, and both submit.
     _submissions_on(sim, Faults(latency=1.0))
-    start_at = time.time() + 3.0  # after both processes have started and signed in
-    racers = [_start(sim, "submit", key, str(start_at)) for _ in range(2)]
+    go = tmp_path / "go"
+    racers = [_start(sim, "submit", key, str(go)) for _ in range(2)]
+    limit = time.monotonic() + PROCESS_LIMIT
+    while len(list(tmp_path.glob("go.*.ready"))) < len(racers):
+        assert all(racer.poll() is None for racer in racers), "a racer ended early"
+        assert time.monotonic() < limit, "the racers never got ready"
+        time.sleep(0.01)
+    go.touch()  # both signed in and waiting: they look for the key at the same moment
     records = [_result(racer) for racer in racers]
 
     made = _keyed_jobs(sim, key)

@@ -17,9 +17,10 @@ from .._scripts import checked_text
 from .._uploads import MAX_UPLOAD_BYTES, local_content
 from .._workflow_errors import InvalidArgumentError
 from ..models import DirectoryEntry
+from .scope import scope_of
 
 if TYPE_CHECKING:
-    from .compute import AsyncCompute
+    from .scope import AsyncMachineScope, AsyncScopeOwner
 
 __all__ = ["AsyncRemotePath"]
 
@@ -44,21 +45,21 @@ class AsyncRemotePath:
 
     Arguments:
         path: the path on the machine.
-        compute: the machine it is on.
+        compute: the machine it is on (``client.compute(...)``, or its scope).
         entry: its ``ls`` entry, when it was listed.
     """
 
     def __init__(
         self,
         path: str | os.PathLike[str],
-        compute: AsyncCompute | None = None,
+        compute: AsyncMachineScope | AsyncScopeOwner | None = None,
         entry: DirectoryEntry | None = None,
     ) -> None:
         text = checked_remote_path(os.fspath(path), absolute=False)
         if text.startswith("/"):
             text = "/" + text.lstrip("/")  # the API may list "//global/..."
-        self.compute = compute
-        """The machine the path is on (None for a path not tied to one yet)."""
+        self.compute = scope_of(compute)
+        """The scope of the machine the path is on (None for a path not tied to one yet)."""
         self.path = PurePosixPath(text)
         """The path itself."""
         self.entry = entry
@@ -91,7 +92,7 @@ class AsyncRemotePath:
     def __rtruediv__(self, other: str | os.PathLike[str]) -> AsyncRemotePath:
         return type(self)(PurePosixPath(os.fspath(other)) / self.path, self.compute)
 
-    def located(self) -> tuple[AsyncCompute, str]:
+    def located(self) -> tuple[AsyncMachineScope, str]:
         """The machine and the absolute path to send; ValueError when either is missing."""
         if self.compute is None:
             raise InvalidArgumentError(f"{self.path} has no machine: make it with compute=")
