@@ -17,6 +17,7 @@ from prefect_sfapi import (
     SfApiCredentials,
     download_file,
     run_command,
+    scope_prefix,
     submit_job,
     upload_file,
     wait_for_job,
@@ -66,6 +67,10 @@ def test_a_scope_run_again_gets_the_same_jobs_and_identical_scripts_stay_distinc
     second = batch()
     assert sorted(job.jobid for job in second) == sorted(job.jobid for job in first)
     assert jobs_made(sim) - before == 3
+    # The scope's jobs are found again by their key prefix, with no record at all.
+    with sim.client() as client:
+        found = client.compute("perlmutter").jobs_by_key(scope_prefix(scope))
+    assert sorted(job.jobid or "" for job in found) == sorted(job.jobid for job in first)
 
 
 def test_a_retried_flow_run_reattaches_to_the_jobs_of_its_first_attempt(
