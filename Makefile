@@ -6,13 +6,18 @@ STAMP  := $(VENV)/.installed
 
 .PHONY: setup dist codegen check-generated lint typecheck test soak sim bench drift drift-update release-proposal docs docs-serve clean
 
-$(STAMP): pyproject.toml
+#: Integrations of other tools, each a distribution of its own (installed editable too).
+INTEGRATIONS := integrations/prefect-sfapi
+
+$(STAMP): pyproject.toml $(addsuffix /pyproject.toml,$(INTEGRATIONS))
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[codegen,sim,auth,cli,dev,docs]'
+	$(BIN)/python -m pip install --quiet -e '.[codegen,sim,auth,cli,dev,docs]' \
+		$(addprefix -e ,$(INTEGRATIONS))
 	touch $(STAMP)
 
-## setup: create .venv with the package, the generator, the simulator and the dev tools
+## setup: create .venv with the package, the generator, the simulator, the dev tools and
+##        the integrations (prefect-sfapi, with Prefect 3)
 setup: $(STAMP)
 
 ## dist: build the wheel and the source distribution into dist/ (no network needed)
@@ -32,12 +37,16 @@ check-generated: $(STAMP)
 
 ## lint: ruff on hand-written code and tests
 lint: $(STAMP)
-	$(BIN)/ruff check generator templates/static simulator cli tests bench examples docs_hooks
-	$(BIN)/ruff format --check generator templates/static simulator cli tests bench examples docs_hooks
+	$(BIN)/ruff check generator templates/static simulator cli tests bench examples docs_hooks \
+		$(INTEGRATIONS)
+	$(BIN)/ruff format --check generator templates/static simulator cli tests bench examples docs_hooks \
+		$(INTEGRATIONS)
 
-## typecheck: mypy --strict on the package and the generator
+## typecheck: mypy --strict on the package, the generator, the simulator, the CLI and the
+##        integrations
 typecheck: $(STAMP)
-	$(BIN)/mypy --strict generated/sfapi_client generator simulator/sfapi_sim cli/sfapi_cli
+	$(BIN)/mypy --strict generated/sfapi_client generator simulator/sfapi_sim cli/sfapi_cli \
+		integrations/prefect-sfapi/prefect_sfapi
 
 ## test: everything CI runs
 test: check-generated lint typecheck docs
