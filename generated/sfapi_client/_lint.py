@@ -68,7 +68,7 @@ RULES = {
         LintRule("PM003", _E, "a QOS Perlmutter does not have", _QUEUE_POLICY),
         LintRule("PM004", _E, "a time limit beyond the QOS's", _QUEUE_POLICY),
         LintRule("PM005", _E, "more nodes than the QOS allows", _QUEUE_POLICY),
-        LintRule("PM006", _W, "no QOS (regular applies)", _QUEUE_POLICY),
+        LintRule("PM006", _W, "no QOS (debug applies)", _QUEUE_POLICY),
         LintRule("PM007", _W, "no time limit (the QOS's default applies)", _QUEUE_POLICY),
     )
 }
@@ -278,6 +278,8 @@ _QOS_LIMITS: dict[str, tuple[int, int | None]] = {
     "jupyter": (360, 4),
     "realtime": (2880, None),
 }
+#: The QOS of a job that names none: debug on Perlmutter (the Queue Policies page).
+DEFAULT_QOS = "debug"
 _CONSTRAINTS = ("cpu", "gpu", "gpu&hbm40g", "gpu&hbm80g")
 #: The longest time limit read (a year; the simulator's bound, far beyond any QOS's).
 _MAX_MINUTES = 365 * 1440
@@ -534,14 +536,14 @@ def _choice(value: str, known: Iterable[str], what: str) -> str:
 def _policy(read: _Read, policy: bool) -> list[Finding]:
     options = read.options
     findings: list[Finding] = []
-    qos = options.get("qos", ("regular", 0))[0]
+    qos = options.get("qos", (DEFAULT_QOS, 0))[0]
     if "qos" not in options:
         findings.append(
             _finding(
                 1,
                 "PM006",
-                "no QOS is given, so the regular QOS applies",
-                "add '#SBATCH -q debug' (or regular, shared, ...) below the #! line",
+                "no QOS is given, so the debug QOS applies (at most 30 minutes and 8 nodes)",
+                "add '#SBATCH -q regular' (or debug, shared, ...) below the #! line",
             )
         )
     if "time" not in options:

@@ -46,8 +46,9 @@ QOS = {
         Qos("realtime", 2 * _DAY),
     )
 }
-#: The QOS of a job that names none.
-DEFAULT_QOS = "regular"
+#: The QOS of a job that names none: on Perlmutter, debug (the "QOSes and Charges"
+#: page: it "will be applied to any job for which a QOS is not specified").
+DEFAULT_QOS = "debug"
 #: The node features a job may ask for with ``-C`` ("Running Jobs on Perlmutter").
 CONSTRAINTS = ("cpu", "gpu", "gpu&hbm40g", "gpu&hbm80g")
 
