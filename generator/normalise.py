@@ -17,6 +17,9 @@ everywhere (``$ref``s included) instead of being patched in the output:
   each reported as a warning;
 * inline schemas that become classes move into components under names from their
   context (``hoist.py``: ``Repository.owner`` → ``RepositoryOwner``);
+* a property marked ``readOnly`` is no longer required by a schema that request bodies
+  use, nor one marked ``writeOnly`` by a schema that responses use: OpenAPI requires
+  each only in the other direction (``read_write.py``);
 * enum members that would hide a method of ``str`` are named with a trailing
   underscore (``member_names.py``);
 * ``nullable: false`` goes (it says what no keyword says), and a ``format: uri`` whose
@@ -40,6 +43,7 @@ from .member_names import name_enum_members
 from .models import MODEL_MODULE_NAMES
 from .naming import free_class_name, numbered, operation_name, pascal_case
 from .problems import GeneratorError, Level, Problem, pointer_join
+from .read_write import relax_one_way_requirements
 from .refs import SCHEMA_PREFIX, inline_refs
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -80,6 +84,7 @@ def normalise(
     schemas = doc["components"]["schemas"]
     origins = {new: pointer_join("components", "schemas", old) for old, new in renames.items()}
     hoist_nested(schemas, _context_namer(reserved, warnings), origins)
+    relax_one_way_requirements(doc)
     name_enum_members(schemas)
     return doc, warnings
 
