@@ -254,3 +254,28 @@ def test_github_examples_parse(corpus_package: Callable[[str], ModuleType]) -> N
         "issues/get",
     ):
         assert [o.errors for o in outcomes if o.operation == operation] in ([()], [(), ()])
+
+
+def test_members_that_narrow_a_property_keep_their_narrow_type(
+    corpus_package: Callable[[str], ModuleType],
+) -> None:
+    """An ``anyOf`` member that narrows its object's enum: each alternative takes the
+    member's values (the model generator's class would re-declare the object's wide
+    enum, which mypy refuses), with the object's type and its requirement."""
+    models = _models(corpus_package, "narrowed-members.yaml")
+    update = models.RunUpdate
+    done = update.model_validate({"status": "completed", "conclusion": "success"})
+    assert isinstance(done.root, models.RunUpdate3) and done.root.conclusion == "success"
+    running = update.model_validate({"status": "queued", "output": {"title": "t"}})
+    assert isinstance(running.root, models.RunUpdate4) and running.root.conclusion is None
+    assert [m.value for m in models.RunUpdate1Status] == ["completed"]
+    assert [m.value for m in models.RunUpdate2Status] == ["queued", "in_progress"]
+    assert issubclass(models.RunUpdate1Status, enum.StrEnum)
+    for refused in ({"status": "completed"}, {"conclusion": "x"}, {"status": "lost"}):
+        with pytest.raises(pydantic.ValidationError):
+            update.model_validate(refused)
+    # Members that only list requirements are merged by the model generator already.
+    label = models.LabelCreate
+    assert isinstance(label.model_validate({"colour": "red"}).root, models.LabelCreate2)
+    with pytest.raises(pydantic.ValidationError):
+        label.model_validate({})
