@@ -8,11 +8,16 @@ This module finds them; ``test_corpus_models.py`` uses it on the corpus, and run
 script it measures a whole document already generated::
 
     .venv/bin/python -m tests.generator.example_parse DOCUMENT OUT PACKAGE [--show N]
+        [--json FILE]
 
 ``OUT`` is the folder that holds the generated package ``PACKAGE`` (``python -m generator
-codegen --config C --out OUT``). It prints the parse rate, the failures counted by cause
-(the pydantic error type and the place in the example, list positions written ``[]``)
-and, with ``--show``, up to N examples of each cause.
+codegen --config C --out OUT``). It prints the parse rate and the failures counted by
+cause (the pydantic error type and the place in the example, list positions written
+``[]``), in two groups: those the document's own schema refuses too (checked with
+``jsonschema``, the schema read as JSON Schema with ``nullable`` as a null
+alternative), where the example contradicts its document, and those it accepts, where
+the model is stricter than the document. ``--show N`` lists up to N examples of each
+cause, ``--json FILE`` writes every failure with its errors (JSON lines).
 
 An example is taken from a response's media type ``application/json`` (the one the
 method asks for), under ``examples`` (each a value or a ``$ref`` to
@@ -94,7 +99,7 @@ def _is_json(media: str) -> bool:
     return media.split(";", 1)[0].strip().lower() == "application/json"
 
 
-def _example_value(document: dict[str, Any], value: Any) -> Any:
+def example_value(document: dict[str, Any], value: Any) -> Any:
     """An example's value with each ``{"$ref": "#/components/examples/..."}`` in it (at
     the top or nested) replaced by that example's value: GitHub's description writes
     ``"value": {"$ref": "#/components/examples/issue"}`` and nests one example in
@@ -104,10 +109,10 @@ def _example_value(document: dict[str, Any], value: Any) -> Any:
         ref = value.get("$ref")
         if set(value) == {"$ref"} and isinstance(ref, str) and ref.startswith(_EXAMPLES):
             target = _resolve(document, value)
-            return _example_value(document, target.get("value") if "value" in target else target)
-        return {key: _example_value(document, item) for key, item in value.items()}
+            return example_value(document, target.get("value") if "value" in target else target)
+        return {key: example_value(document, item) for key, item in value.items()}
     if isinstance(value, list):
-        return [_example_value(document, item) for item in value]
+        return [example_value(document, item) for item in value]
     return value
 
 
@@ -192,7 +197,7 @@ def documented_examples(document: dict[str, Any]) -> Iterator[Example]:
                     found.append(("example", {"value": content["example"]}))
                 for name, example in found:
                     if isinstance(example, dict) and "value" in example:
-                        value = _example_value(document, example["value"])
+                        value = example_value(document, example["value"])
                         yield Example(path, operation_id, str(status), media, name, schema, value)
 
 

@@ -25,7 +25,7 @@ import pytest
 from generator.naming import pascal_case
 from generator.pipeline import Result
 from tests.generator.conftest import DOCUMENTS
-from tests.generator.example_parse import parse_examples
+from tests.generator.example_parse import cause, example_value, parse_examples
 
 EDGE_CASES = "model-edge-cases.yaml"
 GITHUB = "api.github.com.json"
@@ -279,3 +279,36 @@ def test_members_that_narrow_a_property_keep_their_narrow_type(
     assert isinstance(label.model_validate({"colour": "red"}).root, models.LabelCreate2)
     with pytest.raises(pydantic.ValidationError):
         label.model_validate({})
+
+
+def test_example_failures_are_placed_in_the_example() -> None:
+    """A failure's place names the example's keys and list positions, not the union
+    member pydantic tried; an example that is a ``$ref`` to another, at the top or
+    nested, stands for that example's value."""
+
+    class Team(pydantic.BaseModel):
+        slug: str
+        type: str
+
+    class User(pydantic.BaseModel):
+        login: str
+
+    value = [{"reviewer": {"slug": "core"}}]
+    adapter = pydantic.TypeAdapter(list[dict[str, Team | User]])
+    with pytest.raises(pydantic.ValidationError) as caught:
+        adapter.validate_python(value)
+    assert {cause(e, value) for e in caught.value.errors()} == {
+        "missing at [].reviewer.type",
+        "missing at [].reviewer.login",
+    }
+    document = {
+        "components": {
+            "examples": {
+                "team": {"value": {"slug": "core", "type": "org"}},
+                "teams": {"value": [{"$ref": "#/components/examples/team"}]},
+            }
+        }
+    }
+    assert example_value(document, {"$ref": "#/components/examples/teams"}) == [
+        {"slug": "core", "type": "org"}
+    ]
