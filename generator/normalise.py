@@ -15,8 +15,13 @@ everywhere (``$ref``s included) instead of being patched in the output:
   when several would, the one already spelt that way (else the first by original name)
   keeps it and the others get numbers (``X``, ``X_``, ``X__`` → ``X``, ``X2``, ``X3``),
   each reported as a warning;
+* a property that an ``anyOf`` / ``oneOf`` member of its object narrows moves into
+  the members, merged with their definitions (``narrowed_members.py``);
 * inline schemas that become classes move into components under names from their
   context (``hoist.py``: ``Repository.owner`` → ``RepositoryOwner``);
+* a property marked ``readOnly`` is no longer required by a schema that request bodies
+  use, nor one marked ``writeOnly`` by a schema that responses use: OpenAPI requires
+  each only in the other direction (``read_write.py``);
 * enum members that would hide a method of ``str`` are named with a trailing
   underscore (``member_names.py``);
 * ``nullable: false`` goes (it says what no keyword says), and a ``format: uri`` whose
@@ -39,7 +44,9 @@ from .hoist import hoist_nested
 from .member_names import name_enum_members
 from .models import MODEL_MODULE_NAMES
 from .naming import free_class_name, numbered, operation_name, pascal_case
+from .narrowed_members import narrow_members
 from .problems import GeneratorError, Level, Problem, pointer_join
+from .read_write import relax_one_way_requirements
 from .refs import SCHEMA_PREFIX, inline_refs
 
 HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
@@ -66,6 +73,7 @@ def normalise(
         _type_enums(schema, pointer_join("components", "schemas", name), warnings)
     _give_arrays_items(doc)
     _drop_false_nullable(schemas)
+    narrow_members(schemas)
     _split_recursive_arrays(schemas)
     problems = [
         problem
@@ -80,6 +88,7 @@ def normalise(
     schemas = doc["components"]["schemas"]
     origins = {new: pointer_join("components", "schemas", old) for old, new in renames.items()}
     hoist_nested(schemas, _context_namer(reserved, warnings), origins)
+    relax_one_way_requirements(doc)
     name_enum_members(schemas)
     return doc, warnings
 

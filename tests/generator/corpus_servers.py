@@ -1,4 +1,4 @@
-"""Real servers for nine corpus documents, written from the documents by hand: each
+"""Real servers for ten corpus documents, written from the documents by hand: each
 route answers what its operation documents, and records what the request carried (its
 form as the server parsed it, its raw body, its ``Authorization`` header).
 
@@ -25,6 +25,7 @@ PREFIXES = {
     "no-security-schemes.yaml": "/nosec",
     "form-styles.yaml": "/forms",
     "empty-enums.yaml": "/empty",
+    "read-write-only.yaml": "/rw",
 }
 
 USER = {"username": "alice", "uuid": "0b0c5fd4-9d4c-4b59-8a3f-5c7d1b2a0e11"}
@@ -263,6 +264,34 @@ def _empty_enums(seen: list[dict[str, Any]]) -> APIRouter:
     return router
 
 
+def _read_write(seen: list[dict[str, Any]]) -> APIRouter:
+    """Answers without the write-only properties, as the document says answers are."""
+    router = APIRouter()
+
+    @router.get("/accounts/{account_id}")
+    async def get_account(request: Request, account_id: int) -> Any:
+        await _record(seen, request)
+        return {"id": account_id, "login": "alice"}
+
+    @router.post("/sessions")
+    async def open_session(request: Request) -> Response:
+        await _record(seen, request)
+        return Response(status_code=204)
+
+    @router.put("/widgets/{widget_id}")
+    async def put_widget(request: Request, widget_id: int) -> Any:
+        entry = await _record(seen, request)
+        sent = entry["json"]
+        return {
+            "id": widget_id,
+            "name": sent["name"],
+            "colour": sent["colour"],
+            "stamp": {"by": "server"},
+        }
+
+    return router
+
+
 def make_app(seen: list[dict[str, Any]]) -> FastAPI:
     """The servers in one app; ``seen`` collects every request."""
     app = FastAPI()
@@ -276,6 +305,7 @@ def make_app(seen: list[dict[str, Any]]) -> FastAPI:
         "no-security-schemes.yaml": _no_security,
         "form-styles.yaml": _forms,
         "empty-enums.yaml": _empty_enums,
+        "read-write-only.yaml": _read_write,
     }
     for document, make in routers.items():
         app.include_router(make(seen), prefix=PREFIXES[document])

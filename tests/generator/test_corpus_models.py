@@ -25,6 +25,7 @@ import pytest
 from generator.naming import pascal_case
 from generator.pipeline import Result
 from tests.generator.conftest import DOCUMENTS
+from tests.generator.example_parse import cause, example_value, parse_examples
 
 EDGE_CASES = "model-edge-cases.yaml"
 GITHUB = "api.github.com.json"
@@ -209,44 +210,6 @@ def _numbered_names(models: ModuleType, document: Path) -> list[str]:
     return [n for n in models.__all__ if re.search(r"[A-Za-z]\d+$", n) and n not in own]
 
 
-def _example_errors(package: ModuleType, document: Path) -> dict[tuple[str, str], list[str]]:
-    """Each documented JSON example of a success of each GET operation, parsed with the
-    type the sync method returns: the pydantic error types, by (operation, example)."""
-    data = json.loads(document.read_text(encoding="utf-8"))
-    components = data["components"]
-    client = package.ApiClient("http://127.0.0.1:9/")
-    methods: dict[tuple[str, str], Any] = {}
-    for tag_module in Path(package.__file__).parent.joinpath("_operations").glob("[!_]*.py"):
-        operations = importlib.import_module(f"{package.__name__}._operations.{tag_module.stem}")
-        for info in vars(operations).values():
-            if isinstance(info, package._operation.OperationInfo):
-                tag = getattr(client, tag_module.stem)
-                methods[info.method, info.path] = getattr(tag, info.name)
-    errors: dict[tuple[str, str], list[str]] = {}
-    for path, item in data["paths"].items():
-        operation = item["get"]
-        kind = typing.get_type_hints(methods["GET", path])["return"]
-        adapter: pydantic.TypeAdapter[Any] = pydantic.TypeAdapter(kind)
-        for status, response in operation["responses"].items():
-            if "$ref" in response:
-                response = components["responses"][response["$ref"].rsplit("/", 1)[1]]
-            media = response.get("content", {}).get("application/json", {})
-            if not status.startswith("2"):
-                continue
-            for name, example in media.get("examples", {}).items():
-                if "$ref" in example:
-                    example = components["examples"][example["$ref"].rsplit("/", 1)[1]]
-                try:
-                    adapter.validate_json(json.dumps(example["value"]))
-                except pydantic.ValidationError as exc:
-                    found = [e["type"] for e in exc.errors()]
-                else:
-                    found = []
-                errors[operation["operationId"], name] = found
-    client.close()
-    return errors
-
-
 def test_github_models_are_named_without_numbers(
     corpus_package: Callable[[str], ModuleType],
 ) -> None:
@@ -262,25 +225,90 @@ def test_github_models_are_named_without_numbers(
 
 def test_github_examples_parse(corpus_package: Callable[[str], ModuleType]) -> None:
     """Every documented example of a success parses, nulls included (9 of 20 failed
-    before, 6 of them on a null), except where the example itself leaves out a property
-    its schema requires."""
+    before, 6 of them on a null), except where the example contradicts its own
+    document: each failure is one the document's schema, read as JSON Schema, refuses
+    too, at the same place (a property its schema requires, left out)."""
     document = next(p for p in DOCUMENTS if p.name == GITHUB)
-    errors = _example_errors(corpus_package(GITHUB), document)
-    assert len(errors) == 20
-    failed = {key: kinds for key, kinds in errors.items() if kinds}
-    assert all(set(kinds) == {"missing"} for kinds in failed.values()), failed
-    assert sorted(operation for operation, _ in failed) == [
-        "issues/get",
-        "issues/get",
-        "orgs/get",
-        "pulls/get",
-        "repos/get",
-        "repos/get-commit",
-    ]
-    # These held nulls where the old models refused them.
+    outcomes = parse_examples(
+        corpus_package(GITHUB), json.loads(document.read_text(encoding="utf-8"))
+    )
+    assert len(outcomes) == 20
+    failed = {(o.operation, o.name): o for o in outcomes if o.errors}
+    assert {key: o.causes for key, o in failed.items()} == {
+        ("orgs/get", "default-response"): ("missing at archived_at",),
+        ("repos/get", "default-response"): ("missing at language", "missing at source.language"),
+        ("repos/get-commit", "default"): (
+            "missing at files.[].sha",
+            "missing at files.[].contents_url",
+        ),
+        ("pulls/get", "default"): ("missing at requested_teams.[].type",),
+    }
+    assert all(o.document_says for o in failed.values())
+    assert failed["orgs/get", "default-response"].document_says == ("required at (root)",)
+    # These held nulls where the old models refused them; the issue's examples are
+    # written as a $ref to another example, followed as the document means.
     for operation in (
         "actions/list-workflow-runs-for-repo",
         "git/get-commit",
         "issues/list-for-repo",
+        "issues/get",
     ):
-        assert [kinds for (op, _), kinds in errors.items() if op == operation] == [[]]
+        assert [o.errors for o in outcomes if o.operation == operation] in ([()], [(), ()])
+
+
+def test_members_that_narrow_a_property_keep_their_narrow_type(
+    corpus_package: Callable[[str], ModuleType],
+) -> None:
+    """An ``anyOf`` member that narrows its object's enum: each alternative takes the
+    member's values (the model generator's class would re-declare the object's wide
+    enum, which mypy refuses), with the object's type and its requirement."""
+    models = _models(corpus_package, "narrowed-members.yaml")
+    update = models.RunUpdate
+    done = update.model_validate({"status": "completed", "conclusion": "success"})
+    assert isinstance(done.root, models.RunUpdate3) and done.root.conclusion == "success"
+    running = update.model_validate({"status": "queued", "output": {"title": "t"}})
+    assert isinstance(running.root, models.RunUpdate4) and running.root.conclusion is None
+    assert [m.value for m in models.RunUpdate1Status] == ["completed"]
+    assert [m.value for m in models.RunUpdate2Status] == ["queued", "in_progress"]
+    assert issubclass(models.RunUpdate1Status, enum.StrEnum)
+    for refused in ({"status": "completed"}, {"conclusion": "x"}, {"status": "lost"}):
+        with pytest.raises(pydantic.ValidationError):
+            update.model_validate(refused)
+    # Members that only list requirements are merged by the model generator already.
+    label = models.LabelCreate
+    assert isinstance(label.model_validate({"colour": "red"}).root, models.LabelCreate2)
+    with pytest.raises(pydantic.ValidationError):
+        label.model_validate({})
+
+
+def test_example_failures_are_placed_in_the_example() -> None:
+    """A failure's place names the example's keys and list positions, not the union
+    member pydantic tried; an example that is a ``$ref`` to another, at the top or
+    nested, stands for that example's value."""
+
+    class Team(pydantic.BaseModel):
+        slug: str
+        type: str
+
+    class User(pydantic.BaseModel):
+        login: str
+
+    value = [{"reviewer": {"slug": "core"}}]
+    adapter = pydantic.TypeAdapter(list[dict[str, Team | User]])
+    with pytest.raises(pydantic.ValidationError) as caught:
+        adapter.validate_python(value)
+    assert {cause(e, value) for e in caught.value.errors()} == {
+        "missing at [].reviewer.type",
+        "missing at [].reviewer.login",
+    }
+    document = {
+        "components": {
+            "examples": {
+                "team": {"value": {"slug": "core", "type": "org"}},
+                "teams": {"value": [{"$ref": "#/components/examples/team"}]},
+            }
+        }
+    }
+    assert example_value(document, {"$ref": "#/components/examples/teams"}) == [
+        {"slug": "core", "type": "org"}
+    ]

@@ -9,6 +9,7 @@ from types import ModuleType
 from typing import Any
 from urllib.parse import urlencode
 
+import pydantic
 import pytest
 
 from tests.generator.corpus_servers import PREFIXES
@@ -311,3 +312,40 @@ async def test_a_field_of_an_empty_enum_stays_unset(
         channel = await client.default.get_channel("c1", reserved=None)
     assert isinstance(channel, package.Channel) and channel.flags is None
     assert corpus_server[1][since]["query"] == []
+
+
+async def test_one_way_properties_are_required_only_the_way_they_go(
+    corpus_package: Callable[[str], ModuleType], corpus_server: Server
+) -> None:
+    """An answer without its write-only properties parses, a body is built and sent
+    without its read-only ones; every other required property stays required, and a
+    read-only one stays required in a schema only responses use."""
+    package, client, since = _open(corpus_package, corpus_server, "read-write-only.yaml")
+    async with client:
+        account = await client.accounts.get_account(7)
+        assert isinstance(account, package.Account)
+        assert (account.id, account.login, account.password) == (7, "alice", None)
+        session = package.SessionRequest(login="alice", password="pw")
+        assert await client.accounts.open_session(body=session) is None
+        widget = package.Widget(name="w", colour="red", secret="s")
+        stored = await client.widgets.put_widget(3, body=widget)
+        assert isinstance(stored, package.Widget) and isinstance(stored.stamp, package.Stamp)
+        assert (stored.id, stored.secret, stored.stamp.by) == (3, None, "server")
+    assert [entry.get("json") for entry in corpus_server[1][since:]] == [
+        None,
+        {"login": "alice", "password": "pw"},
+        {"name": "w", "colour": "red", "secret": "s"},
+    ]
+    assert _calls(corpus_server, since) == [
+        ("GET", "/rw/accounts/7"),
+        ("POST", "/rw/sessions"),
+        ("PUT", "/rw/widgets/3"),
+    ]
+    for model, data, missing in (
+        (package.Account, {"login": "alice"}, "id"),
+        (package.SessionRequest, {"login": "alice"}, "password"),
+        (package.Widget, {"name": "w"}, "colour"),
+        (package.Audit, {}, "at"),
+    ):
+        with pytest.raises(pydantic.ValidationError, match=missing):
+            model.model_validate(data)
