@@ -26,10 +26,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from peers import Peer, Unavailable
-from sidebyside import cached_env, compared, installed
-
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:  # run as a script: the generator, which sidebyside reads
+    sys.path.insert(1, str(ROOT))
+
+from peers import Peer, Unavailable  # noqa: E402
+from sidebyside import cached_env, compared, installed  # noqa: E402
+
 DOCUMENT = ROOT / "bench" / "corpus" / "github" / "api.github.com.json.gz"
 PACKAGE = "github_client"
 #: The operation of the first call, and the example of its answer in the document.
