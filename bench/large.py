@@ -97,13 +97,13 @@ FIRST_CALL_PEER = """
 import json, sys
 import httpx
 from {package} import Client
-from {package}.api.meta import meta_root
+from {package}.api.meta import metaroot
 body = json.loads(sys.argv[1])
 def answer(request):
     return httpx.Response(200, json=body)
 client = Client(base_url="https://api.example.org", httpx_args={{"transport": httpx.MockTransport(answer)}})
 with client:
-    assert meta_root.sync(client=client) is not None
+    assert metaroot.sync(client=client) is not None
 """
 
 

@@ -169,9 +169,7 @@ def codegen_only(repeats: int, large_repeats: int, *, page: bool) -> int:
     figures.update(large.measure(outcome, large_repeats))
     judge(figures)
     results: dict[str, Any] = json.loads(RESULTS.read_text(encoding="utf-8"))
-    kept = {
-        k: v for k, v in results["figures"].items() if not k.startswith(("codegen_", "large_"))
-    }
+    kept = {k: v for k, v in results["figures"].items() if not k.startswith(("codegen_", "large_"))}
     results["figures"] = figures | kept
     results["metadata"]["codegen_run"] = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
