@@ -171,6 +171,7 @@ def codegen_only(repeats: int, large_repeats: int, *, page: bool) -> int:
     results: dict[str, Any] = json.loads(RESULTS.read_text(encoding="utf-8"))
     kept = {k: v for k, v in results["figures"].items() if not k.startswith(("codegen_", "large_"))}
     results["figures"] = figures | kept
+    results["metadata"].pop("large_run", None)  # the large figures are this run's now
     results["metadata"]["codegen_run"] = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "load_average_before": load_before,
