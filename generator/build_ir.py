@@ -171,9 +171,14 @@ class _Builder:
     def tags(self) -> tuple[Tag, ...]:
         grouped: dict[str, list[Operation]] = {}
         untagged = path_groups(p for p, _, raw in iter_operations(self.doc) if not raw.get("tags"))
+        tagged: set[str] = set()
         for path, method, raw in iter_operations(self.doc):
-            tag = raw["tags"][0] if raw.get("tags") else untagged[path]
-            grouped.setdefault(str(tag), []).append(self.operation(path, method, raw))
+            if raw.get("tags"):
+                tag = str(raw["tags"][0])
+                tagged.add(tag)
+            else:
+                tag = untagged[path]
+            grouped.setdefault(tag, []).append(self.operation(path, method, raw))
         descriptions = {t.get("name"): t.get("description", "") for t in self.doc.get("tags", [])}
         wanted = []
         for name in grouped:
@@ -201,6 +206,7 @@ class _Builder:
                     class_name=f"Async{pascal_case(python_name)}Api",
                     description=descriptions.get(name, ""),
                     operations=self._unique_operations(operations),
+                    by_path=name not in tagged,
                 )
             )
         return tuple(tags)

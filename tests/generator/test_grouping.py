@@ -79,6 +79,7 @@ def test_an_untagged_document_gets_a_module_per_resource(tmp_path: Path) -> None
     for attribute in ("def customers(", "def charges(", "def invoices("):
         assert attribute in client
     assert "def default(" not in client
+    assert '"""Operations without a tag, grouped by their path: ``customers``."""' in customers
 
 
 def test_tags_decide_where_given(tmp_path: Path) -> None:
@@ -97,3 +98,6 @@ def test_tags_decide_where_given(tmp_path: Path) -> None:
         if name.startswith("_async/endpoints/") and not name.endswith("__init__.py")
     }
     assert modules == {"people.py", "money.py", "invoices.py"}
+    assert '"""Operations of the ``people`` tag."""' in result.files["_async/endpoints/people.py"]
+    invoices = result.files["_async/endpoints/invoices.py"]
+    assert '"""Operations without a tag, grouped by their path: ``invoices``."""' in invoices
