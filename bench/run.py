@@ -28,6 +28,7 @@ RESULTS = ROOT / "bench" / "results.json"
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(1, str(ROOT))  # the generator, whose timeline files the bench reads
 
+import large  # noqa: E402
 import peers  # noqa: E402
 import results_table  # noqa: E402
 import sidebyside  # noqa: E402
@@ -80,6 +81,12 @@ def main(argv: list[str] | None = None) -> int:
         default=11,
         help="rounds of the codegen comparison, whose ratio swings most with the machine",
     )
+    parser.add_argument(
+        "--large-repeats",
+        type=int,
+        default=1,
+        help="rounds of codegen on GitHub's whole description (about a minute a side each)",
+    )
     parser.add_argument("--calls", type=int, default=5000)
     parser.add_argument("--quick", action="store_true", help="fewer repeats and calls")
     parser.add_argument(
@@ -94,7 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     repeats, calls = (2, 500) if args.quick else (args.repeats, args.calls)
     codegen_repeats = 2 if args.quick else args.codegen_repeats
     if args.codegen_only:
-        return codegen_only(codegen_repeats, page=not args.no_page)
+        return codegen_only(codegen_repeats, args.large_repeats, page=not args.no_page)
 
     load_before = os.getloadavg()
     outcomes = {
@@ -110,6 +117,7 @@ def main(argv: list[str] | None = None) -> int:
 
     figures: dict[str, Any] = {}
     figures.update(sidebyside.codegen(generator_peer, codegen_repeats))
+    figures.update(large.measure(generator_peer, args.large_repeats))
     figures.update(sidebyside.startup(client_peer, repeats))
     figures.update(sidebyside.overhead(client_peer, calls, repeats))
     figures.update(
@@ -150,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def codegen_only(repeats: int, *, page: bool) -> int:
+def codegen_only(repeats: int, large_repeats: int, *, page: bool) -> int:
     """The codegen comparison alone: its figures replace those of the last full run in
     results.json (the metadata's ``codegen_run`` says when and under what load)."""
     load_before = os.getloadavg()
@@ -158,10 +166,12 @@ def codegen_only(repeats: int, *, page: bool) -> int:
     if isinstance(outcome, peers.Unavailable):
         print(f"peer {outcome.requirement} not installed, ours measured alone: {outcome.reason}")
     figures = sidebyside.codegen(outcome, repeats)
+    figures.update(large.measure(outcome, large_repeats))
     judge(figures)
     results: dict[str, Any] = json.loads(RESULTS.read_text(encoding="utf-8"))
-    kept = {k: v for k, v in results["figures"].items() if not k.startswith("codegen_")}
+    kept = {k: v for k, v in results["figures"].items() if not k.startswith(("codegen_", "large_"))}
     results["figures"] = figures | kept
+    results["metadata"].pop("large_run", None)  # the large figures are this run's now
     results["metadata"]["codegen_run"] = {
         "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
         "load_average_before": load_before,

@@ -6,6 +6,7 @@ deterministically, each one reported as a warning naming its pointer:
 * two parameters (or body fields) with one Python name, or one that meets a name the
   method itself uses (``self``, ``body``), take their location as a suffix
   (``id_path``, ``id_query``), then numbers;
+* an operation without tags joins the group of its path (``grouping.py``);
 * two operations of a tag with one method name, or two tags with one attribute name,
   take numbers (``list_items``, ``list_items_2``); a tag whose name is an attribute of
   the base client (``send``, ``has_credentials``) gets an ``_api`` suffix.
@@ -20,6 +21,7 @@ from typing import Any
 from .config import Config
 from .defaults import NULL_DEFAULT_IGNORED, InvalidDefault, checked_default, is_stray_null_default
 from .fmt import python_literal
+from .grouping import path_groups
 from .ir import Api, Body, BodyField, BodyKind, Operation, Param, Response, SecurityRequirement, Tag
 from .media import body_kind, essence, is_file_schema, is_json
 from .naming import PATH_PARAMETER, numbered, operation_name, pascal_case, snake_case
@@ -35,7 +37,6 @@ METHOD_NAMES = frozenset({"self", "body", "str", "int", "float", "bool", "bytes"
 _KIND_PREFERENCE: tuple[BodyKind, ...] = ("json", "form", "multipart", "binary", "text")
 #: A response status: a code, a range such as ``2XX``, or ``default``.
 _STATUS = re.compile(r"[1-5](?:\d\d|XX)|default")
-DEFAULT_TAG = "default"
 #: The styles the Encoding Object gives form and multipart fields (OpenAPI 3.0 and 3.1).
 FORM_STYLES = frozenset({"form", "spaceDelimited", "pipeDelimited", "deepObject"})
 
@@ -169,9 +170,15 @@ class _Builder:
 
     def tags(self) -> tuple[Tag, ...]:
         grouped: dict[str, list[Operation]] = {}
+        untagged = path_groups(p for p, _, raw in iter_operations(self.doc) if not raw.get("tags"))
+        tagged: set[str] = set()
         for path, method, raw in iter_operations(self.doc):
-            tag = (raw.get("tags") or [DEFAULT_TAG])[0]
-            grouped.setdefault(str(tag), []).append(self.operation(path, method, raw))
+            if raw.get("tags"):
+                tag = str(raw["tags"][0])
+                tagged.add(tag)
+            else:
+                tag = untagged[path]
+            grouped.setdefault(tag, []).append(self.operation(path, method, raw))
         descriptions = {t.get("name"): t.get("description", "") for t in self.doc.get("tags", [])}
         wanted = []
         for name in grouped:
@@ -199,6 +206,7 @@ class _Builder:
                     class_name=f"Async{pascal_case(python_name)}Api",
                     description=descriptions.get(name, ""),
                     operations=self._unique_operations(operations),
+                    by_path=name not in tagged,
                 )
             )
         return tuple(tags)

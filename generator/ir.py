@@ -164,6 +164,8 @@ class Tag:
     class_name: str
     description: str
     operations: tuple[Operation, ...]
+    #: True for a group of operations without tags, named after their paths' segment.
+    by_path: bool = False
 
 
 @dataclass(frozen=True)

@@ -75,30 +75,32 @@ def split_enums(source: str, header: str) -> SplitModels:
         + "\n"
     )
     names = tuple(node.name for node in enums)
-    kept = "".join(line for index, line in enumerate(lines) if index not in moved)
-    used = {node.id for node in ast.walk(ast.parse(kept)) if isinstance(node, ast.Name)}
+    # The names the models still use, read from the statements that stay (imports hold
+    # no ``Name``), so the module is parsed once however large it is.
+    enum_set = set(map(id, enums))
+    staying = [node for node in tree.body if id(node) not in enum_set]
+    used = set().union(*(_names_in(node) for node in staying))
     if not used & enum_bases:  # no enum left: the models need no ``enum`` import
         moved |= {i for node in enum_imports for i in range(node.lineno - 1, _end(node))}
-        kept = "".join(line for index, line in enumerate(lines) if index not in moved)
+    kept_lines = [line for index, line in enumerate(lines) if index not in moved]
     imported = [name for name in names if name in used]
     if imported:
-        kept = _after_imports(kept, f"from .{ENUMS_MODULE} import {', '.join(imported)}\n")
-    return SplitModels(enums_source, kept, names)
+        # After the last top-level import that stays, counted in the kept lines.
+        last_import = max(
+            (
+                _end(node)
+                for node in staying
+                if isinstance(node, ast.Import | ast.ImportFrom) and node.lineno - 1 not in moved
+            ),
+            default=0,
+        )
+        at = sum(1 for index in moved if index < last_import)
+        kept_lines.insert(last_import - at, f"from .{ENUMS_MODULE} import {', '.join(imported)}\n")
+    return SplitModels(enums_source, "".join(kept_lines), names)
 
 
 def _end(node: ast.stmt) -> int:
     return node.end_lineno if node.end_lineno is not None else node.lineno
-
-
-def _after_imports(source: str, line: str) -> str:
-    """``source`` with ``line`` inserted after its last top-level import."""
-    tree = ast.parse(source)
-    last = max(
-        (_end(node) for node in tree.body if isinstance(node, ast.Import | ast.ImportFrom)),
-        default=0,
-    )
-    lines = source.splitlines(keepends=True)
-    return "".join(lines[:last]) + line + "".join(lines[last:])
 
 
 #: The package the model classes go to, one module per class (or per group of classes
@@ -131,7 +133,8 @@ def split_models(source: str, header: str) -> ModelModules | None:
         return None
     lines = source.splitlines(keepends=True)
     names = {node.name for node in classes}
-    refers = {node.name: _names_in(node) & names - {node.name} for node in classes}
+    names_in = {node.name: _names_in(node) for node in classes}
+    refers = {node.name: names_in[node.name] & names - {node.name} for node in classes}
     groups = _strongly_connected(list(refers), refers)
     module_of: dict[str, str] = {}
     taken: set[str] = set()
@@ -140,19 +143,22 @@ def split_models(source: str, header: str) -> ModelModules | None:
         taken.add(module)
         module_of.update(dict.fromkeys(group, module))
     by_name = {node.name: node for node in classes}
+    # Each import's aliases by the name they bind: a group looks up the names it uses
+    # rather than scanning every alias (an import of every enum has hundreds).
+    bindings = [(node, _bound_names(node)) for node in imports]
     files = {
         "__init__.py": f'{header}\n"""The models, one module per class: each is built when first used."""\n'
     }
     for group in groups:
         module = module_of[group[0]]
         nodes = sorted((by_name[name] for name in group), key=lambda node: node.lineno)
-        used = set().union(*(_names_in(node) for node in nodes))
+        used = set().union(*(names_in[node.name] for node in nodes))
         outside = sorted(
             {n for node in nodes for n in refers[node.name] if module_of[n] != module},
             key=lambda n: (module_of[n], n),
         )
         body = "\n\n".join("".join(lines[node.lineno - 1 : _end(node)]) for node in nodes)
-        imported = "".join(_import_of(node, used) for node in imports) + "".join(
+        imported = "".join(_import_of(node, used, bound) for node, bound in bindings) + "".join(
             import_from(f".{module_of[n]}", [n]) + "\n" for n in outside
         )
         files[f"{module}.py"] = (
@@ -167,9 +173,22 @@ def _names_in(node: ast.AST) -> set[str]:
     return {n.id for n in ast.walk(node) if isinstance(n, ast.Name)}
 
 
-def _import_of(node: ast.Import | ast.ImportFrom, used: set[str]) -> str:
-    """``node`` limited to the names ``used``, one package level deeper; '' when none is."""
-    aliases = [a for a in node.names if (a.asname or a.name).split(".")[0] in used]
+def _bound_names(node: ast.Import | ast.ImportFrom) -> dict[str, list[int]]:
+    """The positions of ``node``'s aliases by the name each binds (``os`` for ``os.path``)."""
+    bound: dict[str, list[int]] = {}
+    for index, alias in enumerate(node.names):
+        bound.setdefault((alias.asname or alias.name).split(".")[0], []).append(index)
+    return bound
+
+
+def _import_of(
+    node: ast.Import | ast.ImportFrom, used: set[str], bound: dict[str, list[int]]
+) -> str:
+    """``node`` limited to the names ``used``, one package level deeper; '' when none is.
+    ``bound`` is ``_bound_names(node)``."""
+    smaller, larger = (used, bound) if len(used) < len(bound) else (bound, used)
+    positions = sorted(i for name in smaller if name in larger for i in bound[name])
+    aliases = [node.names[i] for i in positions]
     if not aliases or (isinstance(node, ast.ImportFrom) and node.module == "__future__"):
         return ""
     if isinstance(node, ast.Import) or any(a.asname for a in aliases):

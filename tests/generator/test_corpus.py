@@ -435,9 +435,10 @@ def test_the_docstrings_say_who_gets_the_credentials(
 ) -> None:
     """Without security schemes an operation takes the client's credentials when it has
     them; ``security: []`` makes one public; a stated requirement needs them."""
-    plain = corpus_out[1]["no-security-schemes.yaml"].files["_async/endpoints/default.py"]
-    assert "``GET /user``; sends the client's credentials when it has them." in plain
-    assert "``GET /meta``; public." in plain
+    files = corpus_out[1]["no-security-schemes.yaml"].files
+    user, meta = files["_async/endpoints/user.py"], files["_async/endpoints/meta.py"]
+    assert "``GET /user``; sends the client's credentials when it has them." in user
+    assert "``GET /meta``; public." in meta
     split = corpus_out[1]["split-droplets.yaml"].files["_async/endpoints/droplets.py"]
     assert "``GET /droplets``; needs credentials." in split
 

@@ -35,12 +35,12 @@ async def test_petstore_expanded(
 ) -> None:
     package, client, since = _open(corpus_package, corpus_server, "petstore-expanded.json")
     async with client:
-        added = await client.default.add_pet(body=package.NewPet(name="Tom", tag="cat"))
+        added = await client.pets.add_pet(body=package.NewPet(name="Tom", tag="cat"))
         assert isinstance(added, package.Pet) and added.name == "Tom" and added.id > 1
-        cats = await client.default.find_pets(tags=["cat"], limit=5)
+        cats = await client.pets.find_pets(tags=["cat"], limit=5)
         assert [pet.id for pet in cats] == [added.id]
-        assert (await client.default.find_pet_by_id(added.id)).tag == "cat"
-        assert await client.default.delete_pet(added.id) is None
+        assert (await client.pets.find_pet_by_id(added.id)).tag == "cat"
+        assert await client.pets.delete_pet(added.id) is None
     assert corpus_server[1][since]["json"] == {"name": "Tom", "tag": "cat"}
     assert corpus_server[1][since + 1]["query"] == [("tags", "cat"), ("limit", "5")]
     assert _calls(corpus_server, since) == [
@@ -80,8 +80,8 @@ async def test_link_example(
 ) -> None:
     package, client, since = _open(corpus_package, corpus_server, "link-example.yaml")
     async with client:
-        api = client.default
-        user = await api.get_user_by_name("bob")
+        user = await client.users.get_user_by_name("bob")
+        api = client.repositories
         assert isinstance(user, package.User) and user.username == "bob"
         (repository,) = await api.get_repositories_by_owner("bob")
         assert isinstance(repository.owner, package.User)
@@ -108,7 +108,7 @@ async def test_api_with_examples(
     _, client, since = _open(corpus_package, corpus_server, "api-with-examples.yaml")
     async with client:
         versions = await client.default.list_versionsv2()
-        details = await client.default.get_version_detailsv2()
+        details = await client.v2.get_version_detailsv2()
     assert versions["versions"][0]["id"] == "v2.0"
     assert details["version"]["status"] == "CURRENT"
     assert _calls(corpus_server, since) == [("GET", "/versions/"), ("GET", "/versions/v2")]
@@ -183,10 +183,10 @@ async def test_auth_is_sent_where_the_document_says_nothing_of_security(
     package, client, since = _open(corpus_package, corpus_server, "no-security-schemes.yaml")
     auth = package.BearerTokenAuth("gh-token")
     async with package.AsyncApiClient(client.base_url, auth=auth) as client:
-        assert (await client.default.get_authenticated_user()).login == "alice"
-        assert await client.default.get_meta() == {"version": "1"}
+        assert (await client.user.get_authenticated_user()).login == "alice"
+        assert await client.meta.get_meta() == {"version": "1"}
     async with package.AsyncApiClient(client.base_url) as anonymous:
-        assert (await anonymous.default.get_authenticated_user()).login == "anonymous"
+        assert (await anonymous.user.get_authenticated_user()).login == "anonymous"
     seen = corpus_server[1][since:]
     assert [(entry["path"], entry["authorization"]) for entry in seen] == [
         ("/nosec/user", "Bearer gh-token"),
@@ -206,7 +206,7 @@ async def test_form_fields_follow_their_encoding_on_the_wire(
     colors = ["blue", "black", "brown"]
     rgb = {"R": 100, "G": 200, "B": 150}
     async with client:
-        answer = await client.default.create_customer(
+        answer = await client.customers.create_customer(
             email="a@example.org",
             metadata={"order": "6735", "note": "rush [1]"},
             expand=["customer", "invoice.subscription"],
@@ -263,7 +263,7 @@ async def test_query_parameters_follow_their_style_on_the_wire(
     query (``form``, exploded: ``R=100&G=200``)."""
     _, client, _ = _open(corpus_package, corpus_server, "form-styles.yaml")
     async with client:
-        answer = await client.default.retrieve_customer(
+        answer = await client.customers.retrieve_customer(
             "cus_1",
             expand=["customer", "invoice.subscription"],
             created={"gte": 1700000000, "lt": 1800000000},
@@ -288,7 +288,7 @@ async def test_multipart_fields_follow_their_encoding(
 ) -> None:
     _, client, _ = _open(corpus_package, corpus_server, "form-styles.yaml")
     async with client:
-        answer = await client.default.upload_file(
+        answer = await client.files.upload_file(
             file=("report.csv", b"a,b\n"),
             purpose="dispute_evidence",
             file_link_data={"create": True, "metadata": {"case": "7"}},
@@ -309,7 +309,7 @@ async def test_a_field_of_an_empty_enum_stays_unset(
     """``enum: []`` takes no value: the field is None, the parameter only None (not sent)."""
     package, client, since = _open(corpus_package, corpus_server, "empty-enums.yaml")
     async with client:
-        channel = await client.default.get_channel("c1", reserved=None)
+        channel = await client.channels.get_channel("c1", reserved=None)
     assert isinstance(channel, package.Channel) and channel.flags is None
     assert corpus_server[1][since]["query"] == []
 

@@ -106,7 +106,7 @@ async def test_operation_without_tag_or_id_and_public(
 ) -> None:
     base_url, seen = fixture_server
     async with fixture_client.AsyncClient(base_url) as client:
-        assert await client.default.get_ping() == "pong"
+        assert await client.ping.get_ping() == "pong"
         with pytest.raises(fixture_client.MissingCredentialsError):
             await client.items.get_item(1)
     assert "authorization" not in seen[-1]["headers"]

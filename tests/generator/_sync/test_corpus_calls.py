@@ -36,12 +36,12 @@ def test_petstore_expanded(
 ) -> None:
     package, client, since = _open(corpus_package, corpus_server, "petstore-expanded.json")
     with client:
-        added = client.default.add_pet(body=package.NewPet(name="Tom", tag="cat"))
+        added = client.pets.add_pet(body=package.NewPet(name="Tom", tag="cat"))
         assert isinstance(added, package.Pet) and added.name == "Tom" and added.id > 1
-        cats = client.default.find_pets(tags=["cat"], limit=5)
+        cats = client.pets.find_pets(tags=["cat"], limit=5)
         assert [pet.id for pet in cats] == [added.id]
-        assert (client.default.find_pet_by_id(added.id)).tag == "cat"
-        assert client.default.delete_pet(added.id) is None
+        assert (client.pets.find_pet_by_id(added.id)).tag == "cat"
+        assert client.pets.delete_pet(added.id) is None
     assert corpus_server[1][since]["json"] == {"name": "Tom", "tag": "cat"}
     assert corpus_server[1][since + 1]["query"] == [("tags", "cat"), ("limit", "5")]
     assert _calls(corpus_server, since) == [
@@ -79,8 +79,8 @@ def test_uspto(corpus_package: Callable[[str], ModuleType], corpus_server: Serve
 def test_link_example(corpus_package: Callable[[str], ModuleType], corpus_server: Server) -> None:
     package, client, since = _open(corpus_package, corpus_server, "link-example.yaml")
     with client:
-        api = client.default
-        user = api.get_user_by_name("bob")
+        user = client.users.get_user_by_name("bob")
+        api = client.repositories
         assert isinstance(user, package.User) and user.username == "bob"
         (repository,) = api.get_repositories_by_owner("bob")
         assert isinstance(repository.owner, package.User)
@@ -107,7 +107,7 @@ def test_api_with_examples(
     _, client, since = _open(corpus_package, corpus_server, "api-with-examples.yaml")
     with client:
         versions = client.default.list_versionsv2()
-        details = client.default.get_version_detailsv2()
+        details = client.v2.get_version_detailsv2()
     assert versions["versions"][0]["id"] == "v2.0"
     assert details["version"]["status"] == "CURRENT"
     assert _calls(corpus_server, since) == [("GET", "/versions/"), ("GET", "/versions/v2")]
@@ -180,10 +180,10 @@ def test_auth_is_sent_where_the_document_says_nothing_of_security(
     package, client, since = _open(corpus_package, corpus_server, "no-security-schemes.yaml")
     auth = package.BearerTokenAuth("gh-token")
     with package.ApiClient(client.base_url, auth=auth) as client:
-        assert (client.default.get_authenticated_user()).login == "alice"
-        assert client.default.get_meta() == {"version": "1"}
+        assert (client.user.get_authenticated_user()).login == "alice"
+        assert client.meta.get_meta() == {"version": "1"}
     with package.ApiClient(client.base_url) as anonymous:
-        assert (anonymous.default.get_authenticated_user()).login == "anonymous"
+        assert (anonymous.user.get_authenticated_user()).login == "anonymous"
     seen = corpus_server[1][since:]
     assert [(entry["path"], entry["authorization"]) for entry in seen] == [
         ("/nosec/user", "Bearer gh-token"),
@@ -203,7 +203,7 @@ def test_form_fields_follow_their_encoding_on_the_wire(
     colors = ["blue", "black", "brown"]
     rgb = {"R": 100, "G": 200, "B": 150}
     with client:
-        answer = client.default.create_customer(
+        answer = client.customers.create_customer(
             email="a@example.org",
             metadata={"order": "6735", "note": "rush [1]"},
             expand=["customer", "invoice.subscription"],
@@ -260,7 +260,7 @@ def test_query_parameters_follow_their_style_on_the_wire(
     query (``form``, exploded: ``R=100&G=200``)."""
     _, client, _ = _open(corpus_package, corpus_server, "form-styles.yaml")
     with client:
-        answer = client.default.retrieve_customer(
+        answer = client.customers.retrieve_customer(
             "cus_1",
             expand=["customer", "invoice.subscription"],
             created={"gte": 1700000000, "lt": 1800000000},
@@ -285,7 +285,7 @@ def test_multipart_fields_follow_their_encoding(
 ) -> None:
     _, client, _ = _open(corpus_package, corpus_server, "form-styles.yaml")
     with client:
-        answer = client.default.upload_file(
+        answer = client.files.upload_file(
             file=("report.csv", b"a,b\n"),
             purpose="dispute_evidence",
             file_link_data={"create": True, "metadata": {"case": "7"}},
@@ -306,7 +306,7 @@ def test_a_field_of_an_empty_enum_stays_unset(
     """``enum: []`` takes no value: the field is None, the parameter only None (not sent)."""
     package, client, since = _open(corpus_package, corpus_server, "empty-enums.yaml")
     with client:
-        channel = client.default.get_channel("c1", reserved=None)
+        channel = client.channels.get_channel("c1", reserved=None)
     assert isinstance(channel, package.Channel) and channel.flags is None
     assert corpus_server[1][since]["query"] == []
 

@@ -103,7 +103,7 @@ def test_operation_without_tag_or_id_and_public(
 ) -> None:
     base_url, seen = fixture_server
     with fixture_client.Client(base_url) as client:
-        assert client.default.get_ping() == "pong"
+        assert client.ping.get_ping() == "pong"
         with pytest.raises(fixture_client.MissingCredentialsError):
             client.items.get_item(1)
     assert "authorization" not in seen[-1]["headers"]
