@@ -108,10 +108,19 @@ def job_models(samples: dict[str, Path], rows_pointer: str, header: str) -> Modu
         _job_class(class_name, path.name, _sample_keys(path, rows_pointer), taken)
         for class_name, path in sorted(samples.items())
     ]
-    aliased = any("Field(alias=" in text for text in classes)
-    imports = "from pydantic import BaseModel, ConfigDict" + (", Field" if aliased else "") + "\n"
-    if aliased:
-        imports += "from typing import Annotated\n"
+    # Each module imported from in the order the classes first need it, a class's
+    # fields before its base (as the model generator orders them).
+    modules: dict[str, None] = {}
+    for text in classes:
+        if "Field(alias=" in text:
+            modules["typing"] = None
+        modules["pydantic"] = None
+    aliased = "typing" in modules
+    names = {
+        "typing": "Annotated",
+        "pydantic": "BaseModel, ConfigDict" + (", Field" if aliased else ""),
+    }
+    imports = "".join(f"from {module} import {names[module]}\n" for module in modules)
     body = "\n\n".join(classes)
     return f"{header}\n\nfrom __future__ import annotations\n\n{imports}\n\n{body}", ()
 
