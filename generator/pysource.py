@@ -2,7 +2,9 @@
 its names and string literals.
 
 The same module is read by several stages (exports, the base client's attributes, the
-``AsyncX`` names it defines), so a parsed tree is kept for the rest of the run.
+``AsyncX`` names it defines): each fact is kept for the rest of the run, never the tree.
+A tree holds thousands of objects, which every full collection of the garbage collector
+(and the interpreter's shutdown) would walk again; parsing a module once more costs less.
 """
 
 from __future__ import annotations
@@ -14,23 +16,23 @@ import re
 from collections.abc import Iterator
 
 
-@functools.lru_cache(maxsize=1024)
 def parse(source: str) -> ast.Module:
-    """The syntax tree of ``source`` (shared: callers must not change it)."""
+    """The syntax tree of ``source``."""
     return ast.parse(source)
 
 
-def declared_all(source: str) -> list[str] | None:
+@functools.lru_cache(maxsize=1024)
+def declared_all(source: str) -> tuple[str, ...] | None:
     """The names of ``__all__`` when the module assigns it a literal list or tuple (the
     last such assignment, as when the module runs)."""
-    names: list[str] | None = None
+    names: tuple[str, ...] | None = None
     for node in parse(source).body:
         if (
             isinstance(node, ast.Assign)
             and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
             and isinstance(node.value, ast.List | ast.Tuple)
         ):
-            names = [str(e.value) for e in node.value.elts if isinstance(e, ast.Constant)]
+            names = tuple(str(e.value) for e in node.value.elts if isinstance(e, ast.Constant))
     return names
 
 
