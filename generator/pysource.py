@@ -13,7 +13,8 @@ import ast
 import enum
 import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
 
 
 def parse(source: str) -> ast.Module:
@@ -21,19 +22,56 @@ def parse(source: str) -> ast.Module:
     return ast.parse(source)
 
 
+@dataclass(frozen=True)
+class ModuleFacts:
+    """What the stages read from a module's syntax tree."""
+
+    #: The names of ``__all__`` when the module assigns it a literal list or tuple (the
+    #: last such assignment, as when the module runs), else None.
+    declared_all: tuple[str, ...] | None
+    #: The names its classes, functions and assignments define, at any depth.
+    defined: frozenset[str]
+
+
 @functools.lru_cache(maxsize=1024)
-def declared_all(source: str) -> tuple[str, ...] | None:
-    """The names of ``__all__`` when the module assigns it a literal list or tuple (the
-    last such assignment, as when the module runs)."""
+def module_facts(source: str) -> ModuleFacts:
+    """The facts of ``source``, from one parse of it."""
+    body = parse(source).body
     names: tuple[str, ...] | None = None
-    for node in parse(source).body:
+    for node in body:
         if (
             isinstance(node, ast.Assign)
             and any(isinstance(t, ast.Name) and t.id == "__all__" for t in node.targets)
             and isinstance(node.value, ast.List | ast.Tuple)
         ):
             names = tuple(str(e.value) for e in node.value.elts if isinstance(e, ast.Constant))
-    return names
+    defined: set[str] = set()
+    for statement in _statements(body):
+        if isinstance(statement, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
+            defined.add(statement.name)
+        elif isinstance(statement, ast.Assign):
+            defined.update(t.id for t in statement.targets if isinstance(t, ast.Name))
+    return ModuleFacts(names, frozenset(defined))
+
+
+def declared_all(source: str) -> tuple[str, ...] | None:
+    """The names of ``__all__`` when the module assigns it a literal list or tuple (the
+    last such assignment, as when the module runs)."""
+    return module_facts(source).declared_all if "__all__" in source else None
+
+
+#: The fields of a statement (or of an ``except`` clause, a ``case``) that hold
+#: statements.
+_BODIES = ("body", "orelse", "finalbody", "handlers", "cases")
+
+
+def _statements(body: Iterable[ast.AST]) -> Iterator[ast.AST]:
+    """Every statement of ``body`` and of the blocks nested in it, at any depth; the
+    expressions, which define no names, are most of a tree and are not visited."""
+    for node in body:
+        yield node
+        for field in _BODIES:
+            yield from _statements(getattr(node, field, None) or [])
 
 
 class Lexeme(enum.Enum):
