@@ -62,7 +62,7 @@ def _module_exports(files: dict[str, str]) -> dict[str, list[str]]:
     for path, source in sorted(files.items()):
         names = declared_all(source)
         if names is not None:
-            exports[path.removesuffix(".py").replace("/", ".")] = names
+            exports[path.removesuffix(".py").replace("/", ".")] = list(names)
     return exports
 
 

@@ -1,8 +1,8 @@
-"""Stage 4: pydantic models, through datamodel-code-generator.
+"""Stage 4: pydantic models.
 
-Schema models come from the normalised components; job models (``JobSqueue``,
-``JobSacct``) from sample job-status responses, every field an optional string with an
-alias where the key is not an identifier.
+Schema models come from the normalised components, through datamodel-code-generator;
+job models (``JobSqueue``, ``JobSacct``) from sample job-status responses, written here
+(every field an optional string with an alias where the key is not its name).
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ import warnings
 from pathlib import Path
 from typing import Any
 
+from .fmt import python_literal
 from .load import read_json, resolve_pointer
-from .naming import snake_case
+from .naming import numbered, snake_case
 from .problems import fail
 
 # datamodel-code-generator is imported where it runs, so that a run with unchanged
@@ -94,37 +95,82 @@ def schema_models(document: dict[str, Any], header: str) -> Module:
 
 
 def job_models(samples: dict[str, Path], rows_pointer: str, header: str) -> Module:
-    """Source of one module with a model per job sample (empty when there are none)."""
+    """Source of one module with a model per job sample (empty when there are none).
+
+    A job model is flat (every field an optional string, extra keys allowed), so it is
+    written here directly rather than by the model generator: a field per key in
+    first-seen order, named in snake_case, with the key as its alias where the two differ.
+    """
     if not samples:
         return "", ()
-    definitions: dict[str, Any] = {}
-    aliases: dict[str, str] = {}
-    for class_name, path in sorted(samples.items()):
-        keys = _sample_keys(path, rows_pointer)
-        definitions[class_name] = {
-            "title": class_name,
-            "description": f"A job row as in {path.name}; every field is optional.",
-            "type": "object",
-            "properties": {key: {"type": "string"} for key in keys},
-            "additionalProperties": True,
-        }
-        for key in keys:
-            name = snake_case(key, "blank")
-            if name != key:
-                aliases[key] = name
-    document = {
-        "openapi": "3.1.0",
-        "info": {"title": "job samples", "version": "1"},
-        "paths": {},
-        "components": {"schemas": definitions},
+    taken = _taken_field_names()
+    classes = [
+        _job_class(class_name, path.name, _sample_keys(path, rows_pointer), taken)
+        for class_name, path in sorted(samples.items())
+    ]
+    # Each module imported from in the order the classes first need it, a class's
+    # fields before its base (as the model generator orders them).
+    modules: dict[str, None] = {}
+    for text in classes:
+        if "Field(alias=" in text:
+            modules["typing"] = None
+        modules["pydantic"] = None
+    aliased = "typing" in modules
+    names = {
+        "typing": "Annotated",
+        "pydantic": "BaseModel, ConfigDict" + (", Field" if aliased else ""),
     }
-    return _generate(
-        json.dumps(document),
-        aliases=aliases,
-        allow_extra_fields=True,
-        allow_population_by_field_name=True,
-        custom_file_header=header,
-    )
+    imports = "".join(f"from {module} import {names[module]}\n" for module in modules)
+    body = "\n\n".join(classes)
+    return f"{header}\n\nfrom __future__ import annotations\n\n{imports}\n\n{body}", ()
+
+
+#: Names a job model's module imports, which no field may take as they are.
+_IMPORTED_FIELD_NAMES = frozenset({"Annotated", "BaseModel", "ConfigDict", "Field", "str"})
+
+
+def _taken_field_names() -> frozenset[str]:
+    """Names a job model's field may not take as they are (such a field gets a trailing
+    underscore): ``BaseModel``'s own attributes, which a field would hide, and the
+    names the module imports."""
+    from pydantic import BaseModel
+
+    public = {name for name in dir(BaseModel) if not name.startswith("_")}
+    return frozenset(public) | _IMPORTED_FIELD_NAMES
+
+
+def _job_class(class_name: str, file_name: str, keys: list[str], reserved: frozenset[str]) -> str:
+    """One job model's class: an optional string field per key of the sample."""
+    description = f"A job row as in {file_name}; every field is optional."
+    lines = [
+        f"class {class_name}(BaseModel):",
+        '    """',
+        f"    {_docstring_text(description)}",
+        '    """',
+        "",
+        "    model_config = ConfigDict(",
+        '        extra="allow",',
+        "        populate_by_name=True,",
+        "    )",
+    ]
+    taken: set[str] = set()
+    for key in keys:
+        name = snake_case(key, "blank")
+        if name in reserved:
+            name += "_"
+        name = numbered(name, taken, 1, "_")
+        taken.add(name)
+        if name == key:
+            lines.append(f"    {name}: str | None = None")
+        else:
+            alias = python_literal(key)
+            lines.append(f"    {name}: Annotated[str | None, Field(alias={alias})] = None")
+    return "\n".join(lines) + "\n"
+
+
+def _docstring_text(text: str) -> str:
+    """``text`` as it can stand inside a triple-quoted docstring."""
+    return text.replace("\\", "\\\\").replace('"""', '\\"\\"\\"')
 
 
 def _sample_keys(path: Path, rows_pointer: str) -> list[str]:

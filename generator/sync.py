@@ -10,19 +10,17 @@ beside its modules). A table entry that no module uses is an error, and so is an
 
 from __future__ import annotations
 
-import ast
 import functools
 import importlib
 import importlib.util
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .config import IDENTIFIER, read_config_data
 from .config_schema import MapOf, Table
 from .problems import fail
-from .pysource import Lexeme, declared_all, names_and_strings, parse
+from .pysource import Lexeme, declared_all, module_facts, names_and_strings
 
 ASYNC_DIR = "_async/"
 SYNC_DIR = "_sync/"
@@ -74,28 +72,7 @@ def _defined_in(source: str) -> frozenset[str]:
     """The ``AsyncX`` names one module defines (classes, functions, assignments)."""
     if "Async" not in source:
         return frozenset()
-    names: set[str] = set()
-    for node in _statements(parse(source).body):
-        if isinstance(node, ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef):
-            names.add(node.name)
-        elif isinstance(node, ast.Assign):
-            names.update(t.id for t in node.targets if isinstance(t, ast.Name))
-    return frozenset(name for name in names if _ASYNC_NAME.match(name))
-
-
-#: The fields of a statement (or of an ``except`` clause, a ``case``) that hold
-#: statements.
-_BODIES = ("body", "orelse", "finalbody", "handlers", "cases")
-
-
-def _statements(body: Iterable[ast.AST]) -> Iterator[ast.AST]:
-    """Every statement of ``body`` and of the blocks nested in it, at any depth; the
-    expressions, which define no names of interest and are most of a tree, are not
-    visited."""
-    for node in body:
-        yield node
-        for field in _BODIES:
-            yield from _statements(getattr(node, field, None) or [])
+    return frozenset(name for name in module_facts(source).defined if _ASYNC_NAME.match(name))
 
 
 def _defined_async_names(sources: dict[str, str]) -> set[str]:
