@@ -12,7 +12,9 @@ from __future__ import annotations
 import ast
 import enum
 import functools
-import re
+import io
+import itertools
+import tokenize
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -81,42 +83,34 @@ class Lexeme(enum.Enum):
     STRING = "string"
 
 
-#: The lexemes of Python source that matter to ``names_and_strings``: comments (skipped,
-#: so that nothing in them is read), string literals with their prefixes (an f-string
-#: whole, replacement fields included), numbers (skipped, so that the ``e5`` of ``1e5``
-#: or the ``x`` of ``0x1f`` is not read as a name) and names. Any other character
-#: (operators, blanks, line continuations) matches none of them and is passed over.
-_LEXEMES = re.compile(
-    r"""
-    (?P<comment>\#[^\r\n]*)
-    | (?P<string>
-        [rRbBuUfF]{0,2}
-        (?: '''(?:[^'\\]|\\.|'(?!''))*'''
-          | \"\"\"(?:[^"\\]|\\.|"(?!\"\"))*\"\"\"
-          | '(?:[^'\\\r\n]|\\.)*'
-          | "(?:[^"\\\r\n]|\\.)*"
-        )
-      )
-    | (?P<number>\.?\d[\w.]*)
-    | (?P<name>[^\W\d]\w*)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-
-#: The kind of each lexeme ``names_and_strings`` reports, by its group in ``_LEXEMES``.
-_REPORTED = {"name": Lexeme.NAME, "string": Lexeme.STRING}
+# Python 3.12 and later give an f-string's parts as tokens of their own.
+_FSTRING_START = getattr(tokenize, "FSTRING_START", None)
+_FSTRING_END = getattr(tokenize, "FSTRING_END", None)
 
 
 def names_and_strings(source: str) -> Iterator[tuple[Lexeme, int, int]]:
-    """The names and string literals of ``source``, each with its start and end offset
-    in ``source``, as Python 3.11's tokenizer reads them.
+    """The names and string literals of ``source`` (Python's tokenizer), each with its
+    start and end offset in ``source``.
 
-    An f-string is one string: names in its replacement fields are not reported. One
-    regular expression scan of the text (``_LEXEMES``): the standard tokenizer, written
-    in Python, took most of the time of making the sync twins. ``source`` is valid
-    Python; the formatter, which parses every generated module, reports one that is not.
+    An f-string is one string, whatever the Python version (3.11 reads it so; later
+    versions give its parts as tokens, which are joined here): names in its replacement
+    fields are not reported, so the result is the same on every version.
     """
-    for match in _LEXEMES.finditer(source):
-        kind = _REPORTED.get(match.lastgroup or "")
-        if kind is not None:
-            yield kind, match.start(), match.end()
+    lines = io.StringIO(source).readlines()  # the lines as the tokenizer reads them
+    starts = [0, *itertools.accumulate(len(line) for line in lines)]
+    depth = 0
+    begin = 0
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        kind = token.type
+        if kind == _FSTRING_START:
+            if depth == 0:
+                begin = starts[token.start[0] - 1] + token.start[1]
+            depth += 1
+        elif kind == _FSTRING_END:
+            depth -= 1
+            if depth == 0:
+                yield Lexeme.STRING, begin, starts[token.end[0] - 1] + token.end[1]
+        elif depth == 0 and kind in (tokenize.NAME, tokenize.STRING):
+            start = starts[token.start[0] - 1] + token.start[1]
+            end = starts[token.end[0] - 1] + token.end[1]
+            yield (Lexeme.NAME if kind == tokenize.NAME else Lexeme.STRING), start, end
