@@ -196,7 +196,10 @@ def test_submit_names_a_local_script_s_job(sfapi: Sfapi, tmp_path: Path) -> None
     script = local_script(tmp_path)
     jobid = sfapi("--json", "submit", "perlmutter", str(script), "--local", "--name", "mine")
     listed = sfapi("--json", "job", "perlmutter", jobid.json()["jobid"])
-    assert listed.exit_code == 0 and listed.json()["jobname"] == "mine"
+    assert listed.exit_code == 0, listed.stderr
+    # A queued or running job's row is squeue's ("name"); one that has ended, sacct's.
+    row = listed.json()
+    assert row.get("name", row.get("jobname")) == "mine"
     remote = sfapi("submit", "perlmutter", "/global/homes/a/alice/x.sh", "--name", "mine")
     assert remote.exit_code == 2 and "names the job of a script text" in remote.stderr
 
