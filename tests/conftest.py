@@ -11,16 +11,8 @@ from typing import Any
 import pytest
 
 from sfapi_client import AsyncClient, Client
+from sfapi_sim.pytest_plugin import CLIENT_VARIABLES
 from sfapi_sim.testing import RunningSimulator
-
-#: The settings a client without arguments reads from the environment.
-CLIENT_VARIABLES = (
-    "SFAPI_KEY",
-    "SFAPI_BASE_URL",
-    "SFAPI_TOKEN_URL",
-    "SFAPI_WAIT_INTERVAL",
-    "SFAPI_KEY_EXPIRY_MARGIN",
-)
 
 
 @pytest.fixture(autouse=True)

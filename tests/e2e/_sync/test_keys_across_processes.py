@@ -24,18 +24,15 @@ from pathlib import Path
 import pytest
 
 from sfapi_client._job_keys import key_comment
-from sfapi_sim.config import Faults, RouteFaults, SimConfig
-from sfapi_sim.testing import RunningSimulator, running_simulator
-from sfapi_sim.world import LoggedRequest
+from sfapi_sim.config import Faults, RouteFaults
+from sfapi_sim.testing import RunningSimulator
+from tests.e2e.monitor_rounds import LISTINGS, QUEUED, listing_rounds, quiet_simulator
 
 #: "async" or "sync": the client the child processes use, as this module's folder says.
 FLAVOUR = Path(__file__).parent.name.lstrip("_")
 CHILD = Path(__file__).parent.parent / "key_child.py"
 #: A bound on hangs only.
 PROCESS_LIMIT = 120.0
-LISTINGS = "GET /compute/jobs/{machine}"
-#: Simulated seconds the re-attached jobs wait in the queue.
-QUEUED = 1000.0
 
 
 def _environment(sim: RunningSimulator) -> dict[str, str]:
@@ -156,22 +153,9 @@ def test_two_processes_racing_with_one_key_leave_one_live_job(
 
 @pytest.fixture
 def quiet_sim() -> Iterator[RunningSimulator]:
-    """A simulator of its own (the seeded jobs stay out of other tests' listings), with a
-    request log."""
-    config = SimConfig(admin=True, task_delay=0.05, token_lifetime=100 * QUEUED)
-    with running_simulator(config) as sim:
-        sim.world.stats.keep_log(100_000)
+    """A simulator of its own with a request log (``monitor_rounds``)."""
+    with quiet_simulator() as sim:
         yield sim
-
-
-def _rounds(log: list[LoggedRequest]) -> list[list[LoggedRequest]]:
-    """The listings grouped by round: each round opens with its squeue listing."""
-    rounds: list[list[LoggedRequest]] = []
-    for request in log:
-        if request.params.get("sacct") != ["true"]:
-            rounds.append([])
-        rounds[-1].append(request)
-    return rounds
 
 
 def test_1000_jobs_reattached_in_a_fresh_process_cost_one_listing_per_round(
@@ -198,7 +182,7 @@ def test_1000_jobs_reattached_in_a_fresh_process_cost_one_listing_per_round(
     watched = _result(watcher)
 
     assert watched["states"] == {"COMPLETED": 1000}
-    rounds = _rounds(sim.world.stats.logged(LISTINGS))
+    rounds = listing_rounds(sim.world.stats.logged(LISTINGS))
     assert len(rounds) == watched["rounds"]
     # No job was read on its own: every round is one listing of the user's queue ...
     assert sim.stats()["requests"].get("GET /compute/jobs/{machine}/{jobid}", 0) == 0

@@ -25,13 +25,10 @@ from sfapi_client import (
 from sfapi_client._sync.monitor import JobMonitor
 from sfapi_client._batches import jobid_batches
 from sfapi_client._concurrency import sleep
-from sfapi_sim.config import SimConfig
-from sfapi_sim.testing import RunningSimulator, running_simulator
+from sfapi_sim.testing import RunningSimulator
 from sfapi_sim.world import LoggedRequest
+from tests.e2e.monitor_rounds import LISTINGS, QUEUED, listing_rounds, quiet_simulator
 
-LISTINGS = "GET /compute/jobs/{machine}"
-#: Simulated seconds every seeded job waits in the queue before it starts.
-QUEUED = 1000.0
 #: A bound on hangs only: the whole wait ends long before (the sync twin starts 5,000
 #: threads, which a loaded machine takes tens of seconds to get waiting).
 WAIT_LIMIT = 300.0
@@ -39,12 +36,8 @@ WAIT_LIMIT = 300.0
 
 @pytest.fixture
 def quiet_sim() -> Iterator[RunningSimulator]:
-    """A simulator of its own (the seeded jobs stay out of other tests' listings), with a
-    request log."""
-    # Tokens outlive the simulated hours the test moves the clock by.
-    config = SimConfig(admin=True, task_delay=0.05, token_lifetime=100 * QUEUED)
-    with running_simulator(config) as sim:
-        sim.world.stats.keep_log(100_000)
+    """A simulator of its own with a request log (``monitor_rounds``)."""
+    with quiet_simulator() as sim:
         yield sim
 
 
@@ -66,17 +59,6 @@ def _until_rounds(monitor: JobMonitor, rounds: int, jobs: int = 0) -> None:
         f"the monitor made {monitor.rounds} rounds, not {rounds}, "
         f"and waits on {monitor.jobs_waited_on} jobs, not {jobs}"
     )
-
-
-def _rounds(log: list[LoggedRequest]) -> list[list[LoggedRequest]]:
-    """The listings grouped by round: each round opens with its squeue listing."""
-    rounds: list[list[LoggedRequest]] = []
-    for request in log:
-        if request.params.get("sacct") != ["true"]:
-            rounds.append([])
-        assert rounds, "a round opened with sacct"
-        rounds[-1].append(request)
-    return rounds
 
 
 def _sacct_ids(request: LoggedRequest) -> list[str]:
@@ -117,7 +99,7 @@ def test_5000_waiting_jobs_cost_one_listing_per_round_and_leave_through_batched_
 
     log = sim.world.stats.logged(LISTINGS)
     assert len(log) == sim.stats()["requests"][LISTINGS] == monitor.requests
-    rounds = _rounds(log)
+    rounds = listing_rounds(log)
     assert len(rounds) == monitor.rounds
     for requests in rounds:
         squeue, *sacct = requests
@@ -155,7 +137,7 @@ def test_a_job_of_another_user_is_followed_through_sacct(
         waits = [functools.partial(job.complete, WAIT_LIMIT) for job in jobs]
         states = (run_all([move_time, *waits]))[1:]
     assert states == [JobState.COMPLETED, JobState.COMPLETED]
-    rounds = _rounds(sim.world.stats.logged(LISTINGS))
+    rounds = listing_rounds(sim.world.stats.logged(LISTINGS))
     assert all(r[0].params["kwargs"] == ["user=alice"] for r in rounds)
     asked = [j for r in rounds for request in r[1:] for j in _sacct_ids(request)]
     # bob's job is never in alice's queue: sacct answers for it while it is queued too;
