@@ -117,10 +117,9 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
     sides, as for an installed tool (a warm-up run of each writes the caches); nothing
     else is kept between runs (neither side keeps a cache of its own).
 
-    Each round runs, in turn: ours (``--force``); the peer, which always regenerates
-    everything; and datamodel-code-generator alone (``model_generator_alone.py``), the
-    least a run built on it can cost. Wall time and CPU time (user and system, child
-    processes included: the peer's ruff, ours) are compared. Then ours on unchanged
+    Each round runs, in turn: ours (``--force``) and the peer, which always regenerates
+    everything. Wall time and CPU time (user and system, child processes included: the
+    peer's ruff, ours) are compared. Then ours on unchanged
     inputs, which has no counterpart in the peer.
     """
     peer = installed(generator_peer)
@@ -135,10 +134,6 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
         peer_cpu: list[float] = []
         sides = {
             "ours": wall([*generate, "--force"], env=ours_env, cpu=ours_cpu),
-            "model generator alone": wall(
-                [sys.executable, str(BENCH / "model_generator_alone.py"), str(SPEC)],
-                env=ours_env,
-            ),
         }
         if peer is not None:
             command = [str(peer.bin / "openapi-python-client"), "generate", "--path", str(SPEC)]
@@ -161,9 +156,6 @@ def codegen(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
     return {
         "codegen_cold_s": cold,
         "codegen_cold_cpu_s": cpu,
-        "codegen_model_generator_alone_s": compared(
-            samples["model generator alone"], theirs, generator_peer
-        ),
         "codegen_unchanged_s": unchanged,
     }
 

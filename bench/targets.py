@@ -46,11 +46,6 @@ FIGURES = (
         _ratio_at_most(1.0),
     ),
     Figure(
-        "codegen_model_generator_alone_s",
-        "datamodel-code-generator alone: start, load it, make the schema models",
-        "s",
-    ),
-    Figure(
         "large_codegen_wall_s",
         "codegen `--force`, GitHub's whole description (1,223 operations): wall time",
         "s",

@@ -197,7 +197,7 @@ JOB_MODELS = "models/_jobs.py"
 
 
 def make_models(normalised: dict[str, Any], config: Config) -> Models:
-    """The pydantic models of the schemas and of the job samples (datamodel-code-generator),
+    """The pydantic models of the schemas and of the job samples (``models.py``),
     split into modules; a clear error when a schema got no class or a job model's name
     clashes with a schema model's."""
     models_src, model_notes = schema_models(normalised, header(config.spec.name))

@@ -1,10 +1,10 @@
 """Empty ``enum``s, as OpenAPI 3.1 allows them, turned into schemas a model can hold.
 
 JSON Schema 2020-12 (the schema language of OpenAPI 3.1) takes ``enum: []``: a schema no
-value matches. Python has no field type that holds nothing, and the model generator
-reads an empty list as no ``enum`` at all (any string, any integer), which is wrong the
-other way. Such a schema becomes ``type: "null"``: a field that stays unset (``None``)
-is the only way to honour it, and its description says why. 3.0 requires a member, so a
+value matches. Python has no field type that holds nothing, and an empty list read
+as no ``enum`` at all (any string, any integer) would be wrong the other way. Such a
+schema becomes ``type: "null"``: a field that stays unset (``None``) is the only way
+to honour it, and its description says why. 3.0 requires a member, so a
 3.0 document keeps its empty ``enum`` and validation reports it.
 """
 

@@ -1,8 +1,8 @@
 """Inline schemas that become classes move into components, named from where they sit.
 
-The model generator names an inline class after its property alone (``owner`` →
-``Owner``) and numbers the next one it meets of that name (``Owner1``, ``Owner2``…),
-so the names of a large document say little and shift when the document grows. Here
+An inline class named after its property alone (``owner`` → ``Owner``), numbered
+when the name comes again (``Owner1``, ``Owner2``…), says little and shifts when the
+document grows. Here
 every inline schema that becomes a class of its own (an object with properties, an
 enum, a composition of several schemas) gets a component named by its context before
 the models are made:
@@ -54,7 +54,7 @@ Namer = Callable[[str, str, set[str]], str]
 
 
 def becomes_class(schema: Any) -> bool:
-    """True for an inline schema the model generator writes as a class of its own."""
+    """True for an inline schema that needs a class of its own."""
     if not isinstance(schema, dict) or "$ref" in schema:
         return False
     if isinstance(schema.get("properties"), dict) and schema["properties"]:

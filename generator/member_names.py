@@ -4,7 +4,7 @@ The string enums of the models are ``StrEnum`` classes, so a member called ``tit
 ``count`` or ``upper`` would replace the ``str`` method of that name: the type checker
 refuses the class, and code calling ``member.upper()`` would meet an enum member. Such
 a member is named with a trailing underscore (``title_``), its value unchanged, through
-the ``x-enum-varnames`` extension the model generator reads (``None`` for a member it
+the ``x-enum-varnames`` extension the model writer reads (``None`` for a member it
 names itself). Names an enum already gives its members are left as they are.
 """
 
@@ -21,7 +21,7 @@ VARNAMES = "x-enum-varnames"
 
 
 def member_name(value: Any) -> str | None:
-    """The name given to the member of ``value``, or None where the model generator's
+    """The name given to the member of ``value``, or None where the model writer's
     own name is kept."""
     if isinstance(value, str) and value in _BASE_ATTRIBUTES:
         return f"{value}_"

@@ -6,12 +6,8 @@ so code that only needs one (a machine name, a status value) imports no pydantic
 model class goes to a module of its own that imports the models it refers to, so using
 one builds that one and what it needs, not every model of the API.
 
-datamodel-code-generator (0.89) can split its output itself (``module_split_mode``,
-whose one mode, ``single``, writes a module per class), but it puts each enum in a
-module of its own too, names and links the modules its own way and writes them to a
-folder rather than returning them; the package's layout (``_enums``, ``_schemas``,
-classes that refer to each other sharing a module) would change. So the split is ours:
-it works on the source the model generator returns, with the syntax tree.
+The split works on the source the model writer returns (``model_source.py``), with
+the syntax tree.
 """
 
 from __future__ import annotations

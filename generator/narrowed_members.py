@@ -13,17 +13,17 @@ changes::
       - properties: {status: {enum: [queued, in_progress]}}
 
 Each alternative is the object *and* the member: ``status`` is ``completed`` in the
-first. The model generator writes a class per member and one per alternative that
-inherits the member's class and declares the object's properties again, so the
-alternative's ``status`` takes the object's wide enum instead of the member's narrow
-one (which the type checker rightly refuses as an incompatible override, and which
+first. Written as they stand, each alternative would be a class that inherits the
+member's class and declares the object's properties again, so the alternative's
+``status`` would take the object's wide enum instead of the member's narrow one
+(which the type checker rightly refuses as an incompatible override, and which
 accepts values the document excludes).
 
 Here each property that a member also defines moves from the object into every
 member: merged with the member's own definition where it has one (the member's
 keywords over the object's, and of two enums only the values in both), copied where
 it has none; a requirement of it moves along. The object keeps its other properties,
-which the model generator adds to every alternative as before. Only members written
+which the model writer adds to every alternative (``model_source.py``). Only members written
 inline with properties take part, and a property given by ``$ref`` on either side is
 left as it is (its definition would have to be copied out of its component).
 """
@@ -81,7 +81,7 @@ def _narrow(schema: dict[str, Any], key: str) -> None:
 
 def _inline_object(member: Any) -> bool:
     """A member written in place that names properties of its own (not a ``$ref``, not
-    a bare list of requirements, which the model generator already merges)."""
+    a bare list of requirements, which the model writer merges with the object)."""
     return (
         isinstance(member, dict)
         and "$ref" not in member

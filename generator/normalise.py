@@ -154,8 +154,7 @@ def _give_arrays_items(node: Any) -> None:
 
 def _drop_false_nullable(node: Any) -> None:
     """``nullable: false`` is what a schema without the keyword says already; it goes, so
-    that the model generator reads an optional field of such a schema as every other
-    (it would otherwise drop ``None`` from the type and keep ``None`` as the default)."""
+    that every later stage reads an optional field of such a schema as every other."""
     if isinstance(node, dict):
         if node.get("nullable") is False:
             del node["nullable"]
@@ -228,8 +227,8 @@ def _refers_to(node: Any, ref: str) -> bool:
 
 def _split_recursive_arrays(schemas: dict[str, Any]) -> None:
     """A list schema whose items lead back to itself gets its items as a component of
-    their own (``<Name>Item``): the model generator cannot write the self-reference of
-    an inline item (it would print a bare ``list``), but it can through a named class."""
+    their own (``<Name>Item``): an annotation can name a class, not an inline item,
+    so the self-reference goes through that class."""
     for name in list(schemas):
         schema = schemas[name]
         ref = SCHEMA_PREFIX + name
@@ -376,7 +375,7 @@ def _derived_name(
 ) -> str:
     new = body_names.get(name) or pascal_case(name)
     if new.endswith("_") and keyword.iskeyword(new[:-1]):
-        new = new[:-1] + "Model"  # None_ would be renamed by the model generator
+        new = new[:-1] + "Model"  # None_ says less than NoneModel
     free, reason = free_class_name(new, reserved)
     if reason:
         warnings.append(

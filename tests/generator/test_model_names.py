@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from generator.models import validated_defaults
+from generator.model_source import schema_models_source
 from generator.naming import free_class_name
 from generator.normalise import normalise
 from generator.problems import GeneratorError
@@ -123,25 +123,32 @@ def test_nullable_false_says_nothing() -> None:
 
 
 def test_text_defaults_of_other_types_are_validated() -> None:
-    source = (
-        "from pydantic import BaseModel\n\n\n"
-        "class A(BaseModel):\n"
-        '    note: Annotated[str, Field(description="café")] = "é"\n'
-        '    url: Annotated[AnyUrl, Field(description="café")] = "https://é.org"\n'
-        '    kind: Literal["x"] = "x"\n'
-        '    day: date | None = "2020-01-01"\n'
-        '    plan: Plan = {"name": "free"}\n'
-        '    extra: dict[str, Any] | None = {"a": 1}\n'
-    )
-    result = validated_defaults(source)
-    assert result.splitlines()[0] == "from pydantic import BaseModel, Field"
-    assert result.splitlines()[4:] == [
-        '    note: Annotated[str, Field(description="café")] = "é"',
-        '    url: Annotated[AnyUrl, Field(description="café")] = '
-        "Field(default='https://é.org', validate_default=True)",
-        '    kind: Literal["x"] = "x"',
-        "    day: date | None = Field(default='2020-01-01', validate_default=True)",
-        "    plan: Plan = Field(default={'name': 'free'}, validate_default=True)",
-        '    extra: dict[str, Any] | None = {"a": 1}',
+    """A default the document writes as text or as an object, for a field whose type
+    is another (a URL, a date, a model), is validated into that type; a default of the
+    field's own type is written as it is."""
+    schemas = {
+        "Plan": {"type": "object", "properties": {"name": {"type": "string"}}},
+        "A": {
+            "type": "object",
+            "properties": {
+                "note": {"type": "string", "default": "é"},
+                "url": {"type": "string", "format": "uri", "default": "https://é.org"},
+                "kind": {"const": "x", "default": "x"},
+                "day": {"type": "string", "format": "date", "default": "2020-01-01"},
+                "plan": {"$ref": "#/components/schemas/Plan", "default": {"name": "free"}},
+                "extra": {"type": "object", "default": {"a": 1}},
+            },
+        },
+    }
+    source, _ = schema_models_source(schemas, "")
+    # Unformatted: the run's formatter writes the quotes of the objects as black does.
+    fields = [line.strip() for line in source.splitlines() if line.startswith("    ")]
+    assert fields[-6:] == [
+        'note: str = "é"',
+        'url: AnyUrl = Field(default="https://é.org", validate_default=True)',
+        'kind: Literal["x"] = "x"',
+        'day: date = Field(default="2020-01-01", validate_default=True)',
+        "plan: Plan = Field(default={'name': 'free'}, validate_default=True)",
+        "extra: dict[str, Any] = {'a': 1}",
     ]
-    ast.parse(result)
+    ast.parse(source)

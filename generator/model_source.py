@@ -1,0 +1,961 @@
+"""Stage 4a: the source of the pydantic models, written from the normalised schemas.
+
+One class per component schema, in one module (``model_split.py`` then gives each class
+a module of its own):
+
+* an ``enum`` becomes a standard-library enum (``StrEnum``, ``IntEnum``, else ``Enum``);
+  a ``null`` among its values makes every reference to it admit ``None``;
+* an object becomes a ``BaseModel``: a field per property, in the document's order,
+  optional ones defaulting to ``None`` unless they say otherwise;
+  ``additionalProperties: false`` forbids other keys, ``true`` or a schema keeps them
+  (typed by that schema), and an object with no properties at all keeps what it gets;
+* ``allOf`` of one object component and inline additions is a subclass of that
+  component's class; any other ``allOf`` of objects is one class with every member's
+  properties;
+* anything else (a list, a map, a union, a primitive) becomes a ``RootModel``.
+
+Inline schemas have been moved into components by the normaliser (``hoist.py``), so
+what remains inline is written as an annotation: ``list[X]``, ``dict[str, X]``,
+``X | Y``, ``Literal[...]``, a primitive, or ``Any``. Constraints go into
+``Field(...)`` (``StringConstraints`` for the keys of a map), the title beside them, a
+description into the class's or the field's docstring. A property whose name is no
+Python identifier (or would hide something) gets a Python name and the key as alias.
+
+Everything is decided from the schemas alone, in one pass over them, and the same
+schemas always give the same text.
+"""
+
+from __future__ import annotations
+
+import keyword
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .fmt import python_literal
+from .member_names import VARNAMES
+from .refs import SCHEMA_PREFIX
+
+#: Python types for a string's ``format`` (module, name); other formats are plain text.
+STRING_FORMATS: dict[str, tuple[str, str]] = {
+    "date-time": ("pydantic", "AwareDatetime"),
+    "date": ("datetime", "date"),
+    "time": ("datetime", "time"),
+    "duration": ("datetime", "timedelta"),
+    "uuid": ("uuid", "UUID"),
+    "uri": ("pydantic", "AnyUrl"),
+    "binary": ("", "bytes"),
+    "password": ("pydantic", "SecretStr"),
+    "ipv4": ("ipaddress", "IPv4Address"),
+    "ipv6": ("ipaddress", "IPv6Address"),
+    "decimal": ("decimal", "Decimal"),
+}
+
+#: Formats that are text with a meaning pydantic does not check (or that a check
+#: stricter than the server's would get wrong, as e-mail addresses): a plain ``str``.
+TEXT_FORMATS = frozenset(
+    {
+        "",
+        "byte",
+        "email",
+        "idn-email",
+        "hostname",
+        "idn-hostname",
+        "uri-reference",
+        "uri-template",
+        "iri",
+        "iri-reference",
+        "json-pointer",
+        "relative-json-pointer",
+        "regex",
+        "color",
+        "html",
+        "markdown",
+        "text",
+    }
+)
+
+_NUMBER_FORMATS = frozenset({"int8", "int16", "int32", "int64", "uint8", "uint16", "uint32"})
+
+#: Where the names a models module may import come from, in the order they are imported.
+IMPORT_ORDER = ("enum", "typing", "pydantic", "datetime", "uuid", "decimal", "ipaddress")
+
+#: Every name a models module may import: a class of the models may take none of them.
+IMPORTABLE_NAMES = frozenset(
+    {name for module, name in STRING_FORMATS.values() if module}
+    | {"Enum", "IntEnum", "StrEnum", "Annotated", "Any", "Literal"}
+    | {"BaseModel", "ConfigDict", "Field", "RootModel", "StringConstraints"}
+)
+
+#: Python types a string constraint (length, pattern) applies to.
+_TEXT_TYPES = frozenset({"str", "SecretStr", "bytes"})
+_NUMBER_TYPES = frozenset({"int", "float", "Decimal"})
+_SIZED_TYPES = ("list[", "dict[", "set[")
+
+#: JSON Schema keywords for constraints, and the ``Field`` argument of each by kind.
+_STRING_CONSTRAINTS = (
+    ("minLength", "min_length"),
+    ("maxLength", "max_length"),
+    ("pattern", "pattern"),
+)
+_ARRAY_CONSTRAINTS = (("minItems", "min_length"), ("maxItems", "max_length"))
+_MAP_CONSTRAINTS = (("minProperties", "min_length"), ("maxProperties", "max_length"))
+
+
+def _base_model_attributes() -> frozenset[str]:
+    """The names a field may not take as they are: ``BaseModel``'s attributes."""
+    from pydantic import BaseModel
+
+    return frozenset(name for name in dir(BaseModel) if not name.startswith("__"))
+
+
+@dataclass
+class _Module:
+    """What the classes written so far need: imports, and notes for the run's warnings."""
+
+    #: Names a field of the module takes: a type of the same name is imported under
+    #: an alias (``date_aliased``), or the field's default would hide it.
+    field_names: frozenset[str] = frozenset()
+    imports: dict[str, set[str]] = field(default_factory=dict)
+    notes: dict[str, None] = field(default_factory=dict)
+
+    def use(self, module: str, name: str) -> str:
+        """``name`` imported from ``module`` ('' for a builtin); the name to write."""
+        if not module:
+            return name
+        self.imports.setdefault(module, set()).add(name)
+        return f"{name}_aliased" if name in self.field_names else name
+
+    def import_lines(self) -> list[str]:
+        lines = []
+        for module in IMPORT_ORDER:
+            names = sorted(self.imports.get(module, ()))
+            if names:
+                parts = [f"{n} as {n}_aliased" if n in self.field_names else n for n in names]
+                lines.append(f"from {module} import {', '.join(parts)}")
+        return lines
+
+
+@dataclass(frozen=True)
+class ModelClass:
+    """One class of the models module: its name, source and the classes it names."""
+
+    name: str
+    source: str
+    refers_to: frozenset[str]
+    is_enum: bool
+
+
+class ModelWriter:
+    """Writes the classes of one document's component schemas."""
+
+    def __init__(self, schemas: dict[str, Any]) -> None:
+        self._schemas = schemas
+        self._reserved_fields = _base_model_attributes()
+        self._module = _Module(field_names=self._all_field_names())
+        #: Classes whose schema admits null (an enum with a ``null`` value, an object
+        #: marked ``nullable``): a reference to one admits None, as the class cannot.
+        self._nullable_classes = {
+            name
+            for name, schema in schemas.items()
+            if isinstance(schema, dict) and self._admits_null_beside_class(schema)
+        }
+        #: The member names of each enum class, by value, for defaults.
+        self._members: dict[str, dict[Any, str]] = {}
+        self._refs: set[str] = set()
+        #: The values each class takes for a property that tells a union's members
+        #: apart (``discriminator``), by class and property.
+        self._tags: dict[str, dict[str, list[str]]] = {}
+        #: Class names in use: the components' and those of alternatives made here.
+        self._taken: set[str] = set(schemas)
+
+    # -- the module ---------------------------------------------------------------
+
+    def module(self, header: str) -> tuple[str, tuple[str, ...]]:
+        """The module's source, and the notes the writing gave."""
+        classes = [item for name in self._schemas for item in self.write_class(name)]
+        if self._tags:
+            # The members of discriminated unions, met after their classes were written,
+            # are written again with their tag properties as literals.
+            again = {item.name: item for name in self._tags for item in self.write_class(name)}
+            classes = [again.get(item.name, item) for item in classes]
+        ordered = _dependency_order(classes)
+        lines = [header, "", "from __future__ import annotations", "", *self._module.import_lines()]
+        body = "\n\n\n".join(c.source for c in ordered)
+        return "\n".join(lines) + "\n\n\n" + body + "\n", tuple(self._module.notes)
+
+    def write_class(self, name: str) -> list[ModelClass]:
+        """The class of the component ``name`` (and those of its alternatives, for an
+        object whose ``anyOf`` / ``oneOf`` members each add to its properties)."""
+        schema = self._schemas[name]
+        if not isinstance(schema, dict):
+            schema = {} if schema is True else {"not": {}}
+        values = schema.get("enum")
+        if isinstance(values, list) and any(v is not None for v in values) and "$ref" not in schema:
+            return [ModelClass(name, self._enum_class(name, schema), frozenset(), True)]
+        alternatives = schema.get("anyOf") or schema.get("oneOf")
+        if isinstance(alternatives, list) and schema.get("properties") and self._is_object(schema):
+            return self._alternative_classes(name, schema, alternatives)
+        self._refs = set()
+        if self._is_object(schema):
+            source = self._object_class(name, schema)
+        else:
+            source = self._root_class(name, schema)
+        return [ModelClass(name, source, frozenset(self._refs - {name}), False)]
+
+    def _alternative_classes(
+        self, name: str, schema: dict[str, Any], alternatives: list[Any]
+    ) -> list[ModelClass]:
+        """An object with properties and ``anyOf`` / ``oneOf`` members: a class per
+        member that holds the object's properties with what the member adds (its own
+        properties, its requirements), named ``<Name><n>`` with the first free numbers,
+        and the component itself a root model of their union."""
+        outer = {k: v for k, v in schema.items() if k not in ("anyOf", "oneOf", "description")}
+        classes: list[ModelClass] = []
+        members: list[str] = []
+        for member in alternatives:
+            resolved = self._resolve(member)
+            if not isinstance(resolved, dict) or not (
+                self._is_object(resolved) or _adds_requirements(resolved)
+            ):
+                self._refs = set()
+                members.append(self.annotation(member))
+                continue
+            new = _numbered_from_one(name, self._taken)
+            self._taken.add(new)
+            if isinstance(member, dict) and "$ref" in member and self._is_object(resolved):
+                combined: dict[str, Any] = {"allOf": [member, outer]}
+            else:
+                combined = {
+                    **outer,
+                    "properties": {**outer.get("properties", {}), **resolved.get("properties", {})},
+                    "required": list(
+                        dict.fromkeys([*outer.get("required", []), *resolved.get("required", [])])
+                    ),
+                }
+            self._refs = set()
+            source = self._object_class(new, combined)
+            classes.append(ModelClass(new, source, frozenset(self._refs - {new}), False))
+            members.append(new)
+        self._refs = set(members)
+        union = " | ".join(_unique(members))
+        lines = [self._root_header(name, union, True)]
+        lines += _docstring(schema.get("description"), "    ")
+        lines.append(f"    root: {union}")
+        refs = {m for m in members if m in self._schemas or m in self._taken}
+        classes.append(ModelClass(name, "\n".join(lines), frozenset(refs - {name}), False))
+        return classes
+
+    def _admits_null_beside_class(self, schema: dict[str, Any]) -> bool:
+        values = schema.get("enum")
+        if isinstance(values, list) and any(v is not None for v in values):
+            return None in values or schema.get("nullable") is True
+        kind = schema.get("type")
+        takes_null = schema.get("nullable") is True or (isinstance(kind, list) and "null" in kind)
+        return takes_null and self._is_object(schema)
+
+    def _all_field_names(self) -> frozenset[str]:
+        """The Python name of every property of every component (aliases aside)."""
+        names: set[str] = set()
+        reserved = self._reserved_fields | set(self._schemas)
+        stack = list(self._schemas.values())
+        while stack:
+            schema = stack.pop()
+            if not isinstance(schema, dict):
+                continue
+            properties = schema.get("properties")
+            if isinstance(properties, dict):
+                names.update(_field_name(key, reserved) for key in properties)
+            members = schema.get("allOf")
+            if isinstance(members, list):
+                stack.extend(members)
+        return frozenset(names)
+
+    # -- enums --------------------------------------------------------------------
+
+    def _enum_class(self, name: str, schema: dict[str, Any]) -> str:
+        values = [v for v in schema["enum"] if v is not None]
+        given = schema.get(VARNAMES)
+        given = (
+            given if isinstance(given, list) and len(given) == len(values) else [None] * len(values)
+        )
+        if all(isinstance(v, str) for v in values):
+            base = "StrEnum"
+        elif all(isinstance(v, int) and not isinstance(v, bool) for v in values):
+            base = "IntEnum"
+        else:
+            base = "Enum"
+        self._module.use("enum", base)
+        lines = [f"class {name}({base}):"]
+        lines += _docstring(schema.get("description"), "    ")
+        taken: set[str] = set()
+        members: dict[Any, str] = {}
+        for value, wanted in zip(values, given, strict=True):
+            if _key(value) in members:
+                continue
+            member = (
+                wanted if isinstance(wanted, str) and wanted.isidentifier() else _member_name(value)
+            )
+            member = _numbered(member, taken)
+            taken.add(member)
+            members[_key(value)] = member
+            lines.append(f"    {member} = {python_literal(value)}")
+        self._members[name] = members
+        return "\n".join(lines)
+
+    # -- objects ------------------------------------------------------------------
+
+    def _resolve(self, schema: Any) -> Any:
+        seen: set[str] = set()
+        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+            ref = schema["$ref"]
+            if ref in seen or not ref.startswith(SCHEMA_PREFIX):
+                return {}
+            seen.add(ref)
+            schema = self._schemas.get(ref[len(SCHEMA_PREFIX) :], {})
+        return schema
+
+    def _is_object(self, schema: dict[str, Any], depth: int = 0) -> bool:
+        """True for a schema that is a class with fields: properties, ``type: object``
+        without a map's value schema, or an ``allOf`` whose members are such."""
+        if depth > 32:
+            return False
+        if "enum" in schema or "anyOf" in schema or "oneOf" in schema:
+            return bool(schema.get("properties"))
+        if isinstance(schema.get("properties"), dict) and schema["properties"]:
+            return True
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and all_of:
+            return all(
+                isinstance(m := self._resolve(member), dict)
+                and (self._is_object(m, depth + 1) or _adds_requirements(m))
+                for member in all_of
+            ) and any(self._is_object(self._resolve(m), depth + 1) for m in all_of)
+        if schema.get("type") == "object" or (
+            "type" not in schema and "additionalProperties" in schema
+        ):
+            extra = schema.get("additionalProperties")
+            return not (isinstance(extra, dict) and extra) and "patternProperties" not in schema
+        return False
+
+    def _object_class(self, name: str, schema: dict[str, Any]) -> str:
+        base, properties, required, extra = self._object_parts(name, schema)
+        base_name = self._module.use("pydantic", "BaseModel") if base is None else base
+        if base is not None:
+            self._refs.add(base)
+        lines = [f"class {name}({base_name}):"]
+        lines += _docstring(schema.get("description"), "    ")
+        extra_mode, extra_type = self._extra(extra, bool(properties) or base is not None)
+        if extra_mode:
+            config = self._module.use("pydantic", "ConfigDict")
+            lines.append(f"    model_config = {config}(")
+            lines.append(f"        extra={python_literal(extra_mode)},")
+            lines.append("    )")
+        if extra_type is not None:
+            lines.append(f"    __pydantic_extra__: dict[str, {extra_type}]")
+        taken: set[str] = set()
+        reserved = self._reserved_fields | set(self._schemas)
+        tags = self._tags.get(name, {})
+        if tags:
+            flat = self._flat(schema, 0)[1]
+            for key, values in tags.items():
+                literal = {"enum": values, "type": "string"}
+                properties[key] = {**flat.get(key, {}), **literal}
+                required.add(key)
+        for key, prop in properties.items():
+            lines += self._field(key, prop, key in required, taken, reserved)
+        if len(lines) == 1:
+            lines.append("    pass")
+        return "\n".join(lines)
+
+    def _object_parts(
+        self, name: str, schema: dict[str, Any]
+    ) -> tuple[str | None, dict[str, Any], set[str], Any]:
+        """The base class (or None), the properties the class declares, the required
+        keys, and the ``additionalProperties`` that applies."""
+        properties: dict[str, Any] = {}
+        required: set[str] = set()
+        extra: Any = schema.get("additionalProperties")
+        base: str | None = None
+        all_of = schema.get("allOf")
+        members: list[Any] = all_of if isinstance(all_of, list) else []
+        object_refs = [
+            m
+            for m in members
+            if isinstance(m, dict) and "$ref" in m and self._is_object(self._resolve(m))
+        ]
+        if len(object_refs) == 1 and members and members[0] is object_refs[0]:
+            ref_name = object_refs[0]["$ref"][len(SCHEMA_PREFIX) :]
+            if ref_name in self._schemas and ref_name != name:
+                base = ref_name
+        inherited: dict[str, Any] = {}
+        inherited_required: set[str] = set()
+        for member in members:
+            if base is not None and member is object_refs[0]:
+                _, inherited, inherited_required, _ = self._flat(self._resolve(member), 0)
+                continue
+            props, req, more = self._flat(self._resolve(member), 0)[1:]
+            for key, value in props.items():
+                properties[key] = _merged(properties.get(key), value)
+            required |= req
+            if more is not None and extra is None:
+                extra = more
+        for key, value in (schema.get("properties") or {}).items():
+            properties[key] = _merged(properties.get(key), value)
+        required |= {r for r in schema.get("required", []) if isinstance(r, str)}
+        # A subclass re-declares an inherited property it makes required.
+        for key in sorted(
+            required - set(properties) - inherited_required,
+            key=list(inherited).index if inherited else None,
+        ):
+            if key in inherited:
+                properties[key] = inherited[key]
+        if base is not None:
+            required -= inherited_required - set(properties)
+            required |= inherited_required & set(properties)
+        return base, properties, required, extra
+
+    def _flat(self, schema: Any, depth: int) -> tuple[None, dict[str, Any], set[str], Any]:
+        """The properties, required keys and ``additionalProperties`` of an object
+        schema with its ``allOf`` members folded in."""
+        if not isinstance(schema, dict) or depth > 32:
+            return None, {}, set(), None
+        properties: dict[str, Any] = {}
+        required: set[str] = set()
+        extra = schema.get("additionalProperties")
+        for member in schema.get("allOf", []) if isinstance(schema.get("allOf"), list) else []:
+            _, props, req, more = self._flat(self._resolve(member), depth + 1)
+            for key, value in props.items():
+                properties[key] = _merged(properties.get(key), value)
+            required |= req
+            extra = more if extra is None else extra
+        for key, value in (schema.get("properties") or {}).items():
+            properties[key] = _merged(properties.get(key), value)
+        required |= {r for r in schema.get("required", []) if isinstance(r, str)}
+        return None, properties, required, extra
+
+    def _extra(self, extra: Any, has_fields: bool) -> tuple[str | None, str | None]:
+        """``model_config``'s ``extra`` and the type of the extra keys' values."""
+        if extra is False:
+            return "forbid", None
+        if extra is True or (extra is None and not has_fields):
+            return "allow", None
+        if isinstance(extra, dict):
+            if not extra:
+                return "allow", None
+            value = self.annotation(extra)
+            return "allow", None if value == "Any" else value
+        return None, None
+
+    def _field(
+        self,
+        key: str,
+        schema: Any,
+        required: bool,
+        taken: set[str],
+        reserved: set[str] | frozenset[str],
+    ) -> list[str]:
+        name = _field_name(key, reserved)
+        name = _numbered(name, taken, "_")
+        taken.add(name)
+        if not isinstance(schema, dict):
+            schema = {}
+        annotation = self.annotation(schema)
+        arguments: list[str] = []
+        if name != key:
+            arguments.append(f"alias={python_literal(key)}")
+        title = schema.get("title")
+        if isinstance(title, str) and "$ref" not in schema:
+            arguments.append(f"title={python_literal(title)}")
+        arguments += self._constraints(schema, annotation)
+        if schema.get("deprecated") is True:
+            arguments.append("deprecated=True")
+        reference = _reference(schema)
+        if not required and "default" not in schema and reference is not None:
+            # An optional reference takes the default its component gives, and None
+            # stays possible, as for any optional field without a default of its own.
+            target = self._resolve(reference)
+            if isinstance(target, dict) and "default" in target:
+                schema = {**schema, "default": target["default"]}
+                annotation = _optional(annotation)
+        # A required property's default says nothing: the key must be sent.
+        has_default = "default" in schema and not required
+        default = schema.get("default")
+        if (not required and not has_default) or (has_default and default is None):
+            annotation = _optional(annotation)
+        if arguments:
+            annotated = self._module.use("typing", "Annotated")
+            field_ = self._module.use("pydantic", "Field")
+            annotation = f"{annotated}[{annotation}, {field_}({', '.join(arguments)})]"
+        line = f"    {name}: {annotation}"
+        if has_default:
+            line += f" = {self._default(schema, default)}"
+        elif not required:
+            line += " = None"
+        return [line, *_docstring(schema.get("description"), "    ")]
+
+    def _default(self, schema: dict[str, Any], value: Any) -> str:
+        """A field's default as Python: an enum's member, the value itself, or the
+        value validated into the field's type (a URL or a date written as text)."""
+        reference = _reference(schema)
+        if reference is not None and value is not None:
+            ref_name = str(reference["$ref"])[len(SCHEMA_PREFIX) :]
+            target = self._schemas.get(ref_name)
+            if isinstance(target, dict) and isinstance(target.get("enum"), list):
+                if ref_name not in self._members:
+                    self.write_enum_members(ref_name)
+                member = self._members.get(ref_name, {}).get(_key(value))
+                if member is not None:
+                    return f"{ref_name}.{member}"
+        literal = python_literal(value)
+        if value is None or _admits(self.annotation(schema), value):
+            return literal
+        field_ = self._module.use("pydantic", "Field")
+        return f"{field_}(default={literal}, validate_default=True)"
+
+    def write_enum_members(self, name: str) -> None:
+        """Name the members of the enum ``name`` (for a default met before its class)."""
+        saved_refs, saved_module = self._refs, self._module
+        self._module = _Module(field_names=saved_module.field_names)
+        self._enum_class(name, self._schemas[name])
+        self._refs, self._module = saved_refs, saved_module
+
+    def _constraints(self, schema: dict[str, Any], annotation: str) -> list[str]:
+        """``Field`` arguments for the schema's constraints that fit its Python type."""
+        if "$ref" in schema:
+            return []
+        core = annotation.removesuffix(" | None")
+        pairs: list[tuple[str, Any]] = []
+        if core in _TEXT_TYPES:
+            pairs = [
+                (arg, schema[k])
+                for k, arg in _STRING_CONSTRAINTS
+                if k in schema and (core == "str" or arg != "pattern")
+            ]
+        elif core in _NUMBER_TYPES:
+            pairs = _number_constraints(schema)
+        elif core.startswith("list["):
+            pairs = [(arg, schema[k]) for k, arg in _ARRAY_CONSTRAINTS if k in schema]
+        elif core.startswith("dict["):
+            pairs = [(arg, schema[k]) for k, arg in _MAP_CONSTRAINTS if k in schema]
+        return [f"{arg}={python_literal(value)}" for arg, value in pairs if _plain(value)]
+
+    # -- root models --------------------------------------------------------------
+
+    def _root_header(self, name: str, annotation: str, names_classes: bool) -> str:
+        """``class Name(RootModel[...]):``, the type given as text when it names a
+        class: a base's type is evaluated when the class is made, and a class of the
+        same cycle may come later in the module (pydantic resolves the text then)."""
+        root = self._module.use("pydantic", "RootModel")
+        argument = python_literal(annotation) if names_classes else annotation
+        return f"class {name}({root}[{argument}]):"
+
+    def _root_class(self, name: str, schema: dict[str, Any]) -> str:
+        annotation = self.annotation(schema)
+        lines = [self._root_header(name, annotation, bool(self._refs))]
+        lines += _docstring(schema.get("description"), "    ")
+        arguments = self._constraints(schema, annotation)
+        written = annotation
+        if arguments:
+            annotated = self._module.use("typing", "Annotated")
+            field_ = self._module.use("pydantic", "Field")
+            written = f"{annotated}[{annotation}, {field_}({', '.join(arguments)})]"
+        line = f"    root: {written}"
+        if "default" in schema:
+            line += f" = {self._default(schema, schema['default'])}"
+        lines.append(line)
+        return "\n".join(lines)
+
+    # -- annotations --------------------------------------------------------------
+
+    def annotation(self, schema: Any, depth: int = 0) -> str:
+        """The Python annotation for an inline schema (``None`` last)."""
+        members = self._members_of(schema, depth)
+        if "Any" in members:
+            return self._module.use("typing", "Any") + (" | None" if "None" in members else "")
+        others = [m for m in members if m != "None"]
+        if not others:
+            return "None"
+        return " | ".join(others) + (" | None" if "None" in members else "")
+
+    def _members_of(self, schema: Any, depth: int) -> list[str]:
+        if schema is True or schema == {}:
+            return ["Any"]
+        if not isinstance(schema, dict) or depth > 32:
+            return ["Any"]
+        nullable = ["None"] if schema.get("nullable") is True else []
+        ref = schema.get("$ref")
+        if isinstance(ref, str):
+            name = ref[len(SCHEMA_PREFIX) :] if ref.startswith(SCHEMA_PREFIX) else ""
+            if name not in self._schemas:
+                return ["Any"]
+            self._refs.add(name)
+            if name in self._nullable_classes:
+                nullable = ["None"]
+            return _unique([name, *nullable])
+        members: list[str] = []
+        for key in ("anyOf", "oneOf"):
+            if isinstance(schema.get(key), list) and schema[key]:
+                tagged = self._discriminated(schema[key], schema.get("discriminator"))
+                if tagged is not None:
+                    return _unique([tagged, *nullable])
+                for sub in schema[key]:
+                    members += self._members_of(sub, depth + 1)
+                return _unique(members + nullable)
+        all_of = schema.get("allOf")
+        if isinstance(all_of, list) and all_of:
+            typed = [m for m in all_of if not _adds_requirements(m)]
+            return _unique(self._members_of(typed[0] if typed else {}, depth + 1) + nullable)
+        if "const" in schema:
+            return _unique([self._literal([schema["const"]]), *nullable])
+        values = schema.get("enum")
+        if isinstance(values, list):
+            present = [v for v in values if v is not None]
+            members = [self._literal(present)] if present else []
+            return _unique(members + (["None"] if None in values else []) + nullable)
+        kind = schema.get("type")
+        if isinstance(kind, list):
+            for single in kind:
+                members += self._members_of({**schema, "type": single}, depth + 1)
+            return _unique(members + nullable)
+        return _unique([self._single(schema, kind, depth), *nullable])
+
+    def _discriminated(self, members: list[Any], discriminator: Any) -> str | None:
+        """``Annotated[A | B, Field(discriminator=...)]`` for a union whose
+        ``discriminator`` names a property every member (an object class) has; the
+        members' classes then take that property as a ``Literal`` of their values.
+        None for any other union."""
+        if not isinstance(discriminator, dict) or not isinstance(
+            discriminator.get("propertyName"), str
+        ):
+            return None
+        prop = discriminator["propertyName"]
+        mapping = discriminator.get("mapping")
+        values: dict[str, list[str]] = {}
+        if isinstance(mapping, dict):
+            for value, ref in mapping.items():
+                if isinstance(ref, str) and ref.startswith(SCHEMA_PREFIX):
+                    values.setdefault(ref[len(SCHEMA_PREFIX) :], []).append(value)
+        names: list[str] = []
+        for member in members:
+            ref = member.get("$ref") if isinstance(member, dict) else None
+            name = ref[len(SCHEMA_PREFIX) :] if isinstance(ref, str) else ""
+            target = self._schemas.get(name)
+            if not (
+                isinstance(target, dict)
+                and self._is_object(target)
+                and not target.get("anyOf")
+                and not target.get("oneOf")
+                and prop in self._flat(target, 0)[1]
+            ):
+                return None
+            names.append(name)
+        if len(set(names)) != len(names):
+            return None
+        for name in names:
+            tags = self._tags.setdefault(name, {}).setdefault(prop, [])
+            for value in values.get(name, [name]):
+                if value not in tags:
+                    tags.append(value)
+        self._refs.update(names)
+        annotated = self._module.use("typing", "Annotated")
+        field_ = self._module.use("pydantic", "Field")
+        reserved = self._reserved_fields | set(self._schemas)
+        field_name = python_literal(_field_name(prop, reserved))
+        union = " | ".join(names)
+        return f"{annotated}[{union}, {field_}(discriminator={field_name})]"
+
+    def _literal(self, values: list[Any]) -> str:
+        literal = self._module.use("typing", "Literal")
+        return f"{literal}[{', '.join(python_literal(v) for v in values)}]"
+
+    def _single(self, schema: dict[str, Any], kind: Any, depth: int) -> str:
+        if kind == "string":
+            form = schema.get("format", "")
+            if not isinstance(form, str):
+                form = ""
+            if form in STRING_FORMATS:
+                module, name = STRING_FORMATS[form]
+                return self._module.use(module, name)
+            if form not in TEXT_FORMATS:
+                self._module.notes[
+                    f"format {form!r} of a string is not understood: it is read as text"
+                ] = None
+            return "str"
+        if kind == "integer":
+            return "int"
+        if kind == "number":
+            form = schema.get("format")
+            return "int" if form in _NUMBER_FORMATS else "float"
+        if kind == "boolean":
+            return "bool"
+        if kind == "null":
+            return "None"
+        if kind == "array" or (kind is None and "items" in schema):
+            items = schema.get("items")
+            prefix = schema.get("prefixItems")
+            if isinstance(prefix, list) and prefix:
+                # Positions typed one by one: an item is any of the types.
+                parts = [self._constrained(p, depth) for p in prefix]
+                if isinstance(items, dict) or items is None:
+                    parts.append(self._constrained(items, depth) if items else "Any")
+                inner = "Any" if "Any" in parts else " | ".join(_unique_joined(parts))
+            else:
+                inner = self._constrained(items, depth) if isinstance(items, dict) else "Any"
+            if inner == "Any":
+                self._module.use("typing", "Any")
+            return f"list[{inner}]"
+        if (
+            kind == "object"
+            or "properties" in schema
+            or "additionalProperties" in schema
+            or "patternProperties" in schema
+        ):
+            return self._map(schema, depth)
+        if kind is None:
+            return "Any"
+        return "Any"
+
+    def _map(self, schema: dict[str, Any], depth: int) -> str:
+        """``dict[K, V]`` for an inline object schema (one with properties has been made
+        a class already): ``K`` checks ``propertyNames`` or a single pattern's keys."""
+        key = "str"
+        patterns = schema.get("patternProperties")
+        extra = schema.get("additionalProperties")
+        values: list[str] = []
+        key_pattern: str | None = None
+        names = schema.get("propertyNames")
+        if isinstance(names, dict) and isinstance(names.get("pattern"), str):
+            key_pattern = names["pattern"]
+        if isinstance(patterns, dict) and patterns:
+            for sub in patterns.values():
+                values.append(self._constrained(sub, depth))
+            if len(patterns) == 1 and key_pattern is None and extra in (None, False):
+                key_pattern = next(iter(patterns))
+        if isinstance(extra, dict) and extra:
+            values.append(self._constrained(extra, depth))
+        elif not values or extra is True or extra == {}:
+            values.append("Any")
+        if key_pattern is not None:
+            annotated = self._module.use("typing", "Annotated")
+            constraints = self._module.use("pydantic", "StringConstraints")
+            key = f"{annotated}[str, {constraints}(pattern={python_literal(key_pattern)})]"
+        value = " | ".join(_unique_joined(values))
+        if "Any" in value.split(" | "):
+            value = "Any"
+        if value == "Any":
+            self._module.use("typing", "Any")
+        return f"dict[{key}, {value}]"
+
+    def _constrained(self, schema: Any, depth: int) -> str:
+        """An inner schema's annotation, with its constraints where it has any."""
+        inner = self.annotation(schema, depth + 1)
+        if not isinstance(schema, dict):
+            return inner
+        arguments = self._constraints(schema, inner)
+        if not arguments:
+            return inner
+        annotated = self._module.use("typing", "Annotated")
+        field_ = self._module.use("pydantic", "Field")
+        return f"{annotated}[{inner}, {field_}({', '.join(arguments)})]"
+
+
+# -- helpers ------------------------------------------------------------------------
+
+
+def _reference(schema: dict[str, Any]) -> dict[str, Any] | None:
+    """The ``$ref`` a schema stands for: itself, or its one ``allOf`` member (the way
+    3.0 documents add a default or a description to a reference)."""
+    if "$ref" in schema:
+        return schema
+    all_of = schema.get("allOf")
+    if isinstance(all_of, list) and len(all_of) == 1 and isinstance(all_of[0], dict):
+        return all_of[0] if "$ref" in all_of[0] else None
+    return None
+
+
+def _adds_requirements(schema: Any) -> bool:
+    """True for an ``allOf`` member that only lists required keys (or nothing)."""
+    return (
+        isinstance(schema, dict)
+        and set(schema) <= {"required", "type", "description", "title"}
+        and schema.get("type", "object") == "object"
+    )
+
+
+def _merged(first: Any, second: Any) -> Any:
+    """A property met twice (through ``allOf``): the later definition with what only
+    the earlier one said."""
+    if not isinstance(first, dict) or not isinstance(second, dict):
+        return second
+    if "$ref" in second:
+        # The reference's type; what the earlier one said of the use (a default) stays.
+        return {**{k: v for k, v in first.items() if k in _USE_KEYWORDS}, **second}
+    if "$ref" in first:
+        return {**first, **second} if set(second) <= _USE_KEYWORDS else second
+    return {**first, **second}
+
+
+#: Keywords about the place a schema is used rather than the values it takes.
+_USE_KEYWORDS = frozenset({"default", "description", "nullable", "title", "deprecated"})
+
+
+def _number_constraints(schema: dict[str, Any]) -> list[tuple[str, Any]]:
+    pairs: list[tuple[str, Any]] = []
+    for bound, strict, inclusive, exclusive in (
+        ("minimum", "exclusiveMinimum", "ge", "gt"),
+        ("maximum", "exclusiveMaximum", "le", "lt"),
+    ):
+        flag = schema.get(strict)
+        if isinstance(flag, int | float) and not isinstance(flag, bool):
+            pairs.append((exclusive, flag))
+        elif bound in schema:
+            pairs.append((exclusive if flag is True else inclusive, schema[bound]))
+    if "multipleOf" in schema:
+        pairs.append(("multiple_of", schema["multipleOf"]))
+    return pairs
+
+
+def _plain(value: Any) -> bool:
+    """A constraint's value that is written as a literal (a number or text)."""
+    if isinstance(value, bool):
+        return False
+    if isinstance(value, float):
+        return math.isfinite(value)
+    return isinstance(value, int | str)
+
+
+def _admits(annotation: str, value: Any) -> bool:
+    """Whether a type checker takes ``value`` as a default of ``annotation``."""
+    members = {m.strip() for m in annotation.split(" | ")}
+    if "Any" in members:
+        return True
+    if isinstance(value, bool):
+        return "bool" in members or any(m.startswith("Literal[") for m in members)
+    if isinstance(value, str):
+        return "str" in members or any(
+            m.startswith("Literal[") and python_literal(value) in m for m in members
+        )
+    if isinstance(value, int):
+        return bool({"int", "float"} & members)
+    if isinstance(value, float):
+        return "float" in members
+    if isinstance(value, list):
+        return any(m.startswith("list[") for m in members)
+    if isinstance(value, dict):
+        return any(m.startswith("dict[") for m in members)
+    return False
+
+
+def _optional(annotation: str) -> str:
+    if annotation == "None" or annotation.endswith(" | None") or annotation == "Any":
+        return annotation
+    return f"{annotation} | None"
+
+
+def _unique(members: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(members))
+
+
+def _unique_joined(values: list[str]) -> list[str]:
+    return _unique(part for value in values for part in value.split(" | "))
+
+
+def _key(value: Any) -> tuple[type, Any]:
+    """An enum value as a dictionary key (``1`` and ``True`` and ``1.0`` stay apart)."""
+    return (type(value), value)
+
+
+def _numbered_from_one(name: str, taken: set[str]) -> str:
+    """``name`` with the first number from 1 that makes it free (``Pet1``, ``Pet2``)."""
+    number = 1
+    while f"{name}{number}" in taken:
+        number += 1
+    return f"{name}{number}"
+
+
+def _numbered(name: str, taken: set[str], separator: str = "_") -> str:
+    if name not in taken:
+        return name
+    number = 1
+    while f"{name}{separator}{number}" in taken:
+        number += 1
+    return f"{name}{separator}{number}"
+
+
+def _sanitised(text: str) -> str:
+    """``text`` with every character that cannot be in a name replaced by ``_``."""
+    return "".join(c if c.isascii() and (c.isalnum() or c == "_") else "_" for c in text)
+
+
+def _field_name(key: str, reserved: set[str] | frozenset[str]) -> str:
+    """A property's Python name: the key when it is a plain identifier that hides
+    nothing, else the key made one (``_links`` → ``field_links``, ``from`` → ``from_``)."""
+    name = _sanitised(key)
+    if not name or name[0].isdigit() or name.startswith("_"):
+        name = "field_" + name.lstrip("_")
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in reserved:
+        name += "_"
+    return name
+
+
+def _member_name(value: Any) -> str:
+    """An enum member's name for ``value`` (``"gh-pages"`` → ``gh_pages``, ``-1`` →
+    ``integer__1``)."""
+    if isinstance(value, bool):
+        name = f"boolean_{value}"
+    elif isinstance(value, int):
+        name = f"integer_{value}".replace("-", "_")
+    elif isinstance(value, float):
+        name = "number_" + _sanitised(repr(value))
+    else:
+        name = _sanitised(str(value))
+        if not name or name[0].isdigit() or name.startswith("_"):
+            name = "field_" + name.lstrip("_")
+    if keyword.iskeyword(name) or keyword.issoftkeyword(name) or name in ("mro", "name", "value"):
+        name += "_"
+    return name
+
+
+def _docstring(text: Any, indent: str) -> list[str]:
+    """A docstring's lines for ``text`` (none for no text)."""
+    if not isinstance(text, str) or not text.strip():
+        return []
+    body = (
+        text.replace("\\", "\\\\")
+        .replace('"""', '\\"\\"\\"')
+        .replace("\r\n", "\n")
+        .replace("\r", "\n")
+    )
+    inner = [f"{indent}{line}" if line.strip() else "" for line in body.split("\n")]
+    return [f'{indent}"""', *inner, f'{indent}"""']
+
+
+def _dependency_order(classes: list[ModelClass]) -> list[ModelClass]:
+    """The classes in passes over the document's order: a class comes once the classes
+    it names have come (those of a cycle, in document order, when no other can)."""
+    pending = list(classes)
+    placed: set[str] = set()
+    result: list[ModelClass] = []
+    names = {c.name for c in classes}
+    while pending:
+        rest: list[ModelClass] = []
+        for item in pending:
+            if (item.refers_to & names) <= placed:
+                result.append(item)
+                placed.add(item.name)
+            else:
+                rest.append(item)
+        if len(rest) == len(pending):
+            # A cycle: the first class waiting goes, and the passes go on.
+            first, *rest = rest
+            result.append(first)
+            placed.add(first.name)
+        pending = rest
+    return result
+
+
+def schema_models_source(schemas: dict[str, Any], header: str) -> tuple[str, tuple[str, ...]]:
+    """The models module of ``schemas`` (a normalised document's components) and notes."""
+    return ModelWriter(schemas).module(header)
