@@ -1,9 +1,10 @@
-"""Rewrite the performance tables of the maintainers' site page from bench/results.json.
+"""Rewrite the performance tables from bench/results.json: the maintainers' site page
+(every figure) and the README (the figures that have a target).
 
-The tables sit between two marker comments in docs/maintainers/performance.md;
-everything between them is
-replaced, nothing else is touched. ``make bench`` runs this after writing the results;
-``python bench/results_table.py`` redoes it alone.
+Each table sits between two marker comments (docs/maintainers/performance.md,
+README.md); everything between them is replaced, nothing else is touched. ``make
+bench`` runs this after writing the results; ``python bench/results_table.py`` redoes
+it alone.
 """
 
 from __future__ import annotations
@@ -17,9 +18,12 @@ from targets import FIGURES
 
 ROOT = Path(__file__).resolve().parent.parent
 PAGE = ROOT / "docs" / "maintainers" / "performance.md"
+README = ROOT / "README.md"
 RESULTS = ROOT / "bench" / "results.json"
 START = "<!-- bench-table:start (written by bench/results_table.py from bench/results.json) -->"
 END = "<!-- bench-table:end -->"
+SUMMARY_START = "<!-- bench-summary:start (written by bench/results_table.py) -->"
+SUMMARY_END = "<!-- bench-summary:end -->"
 
 
 def _number(value: float, unit: str) -> str:
@@ -97,6 +101,26 @@ def render(results: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def summary(results: dict[str, Any]) -> str:
+    """The README's table: each figure that has a target, ours beside the peer's."""
+    lines = [
+        "| measure | ours | peer | ours / peer | target | met |",
+        "|---|---|---|---|---|---|",
+    ]
+    figures = results["figures"]
+    for figure in FIGURES:
+        entry = figures.get(figure.key)
+        if entry is None or "met" not in entry:
+            continue
+        ratio = "—" if entry["ratio"] is None else f"{entry['ratio']:.2f}"
+        ours = _number(entry["ours"]["median"], figure.unit)
+        peer = _number(entry["peer"]["median"], figure.unit) if entry["peer"] else "—"
+        jobs = figures.get("monitor_setup", {}).get("jobs", "")
+        label = figure.label.format(jobs=f"{jobs:,}")
+        lines.append(f"| {label} | {ours} | {peer} | {ratio} | {figure.target} | {_met(entry)} |")
+    return "\n".join(lines)
+
+
 def _codegen_run(meta: dict[str, Any]) -> list[str]:
     """The sentence that dates the codegen figures when they come from a run of their
     own (``bench/run.py --codegen-only``)."""
@@ -149,14 +173,19 @@ def _codegen_profile(cpu: dict[str, Any]) -> list[str]:
     return lines
 
 
-def rewrite(page: Path = PAGE, results_file: Path = RESULTS) -> None:
-    text = page.read_text(encoding="utf-8")
-    if START not in text or END not in text:
-        raise SystemExit(f"{page.name}: the markers {START!r} and {END!r} are missing")
-    head, rest = text.split(START, 1)
-    _, tail = rest.split(END, 1)
-    table = render(json.loads(results_file.read_text(encoding="utf-8")))
-    page.write_text(f"{head}{START}\n{table}\n{END}{tail}", encoding="utf-8")
+def rewrite(page: Path = PAGE, results_file: Path = RESULTS, readme: Path = README) -> None:
+    results = json.loads(results_file.read_text(encoding="utf-8"))
+    _replace_between(page, START, END, render(results))
+    _replace_between(readme, SUMMARY_START, SUMMARY_END, summary(results))
+
+
+def _replace_between(path: Path, start: str, end: str, table: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    if start not in text or end not in text:
+        raise SystemExit(f"{path.name}: the markers {start!r} and {end!r} are missing")
+    head, rest = text.split(start, 1)
+    _, tail = rest.split(end, 1)
+    path.write_text(f"{head}{start}\n{table}\n{end}{tail}", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
-"""The maintainers' performance page shows what ``bench/results_table.py`` writes from
-``bench/results.json``: no figure in it is typed by hand or left from an older run."""
+"""The maintainers' performance page and the README's summary show what
+``bench/results_table.py`` writes from ``bench/results.json``: no figure in them is typed
+by hand or left from an older run."""
 
 from __future__ import annotations
 
@@ -23,6 +24,11 @@ def test_the_performance_tables_are_rendered_from_the_results_file() -> None:
     _, rest = page.split(results_table.START + "\n", 1)
     table, _ = rest.split("\n" + results_table.END, 1)
     assert table == results_table.render(results)
+    readme = results_table.README.read_text(encoding="utf-8")
+    _, rest = readme.split(results_table.SUMMARY_START + "\n", 1)
+    summary, _ = rest.split("\n" + results_table.SUMMARY_END, 1)
+    assert summary == results_table.summary(results)
+    assert "codegen `--force`, `spec/openapi.json`: CPU time" in summary
     wall = results["figures"]["codegen_cold_s"]
     cpu = results["figures"]["codegen_cold_cpu_s"]
     assert wall["peer"] is not None and wall["target"] and "met" in wall
