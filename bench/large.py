@@ -7,7 +7,11 @@ memory (the largest resident set of the process and of those it waited for, from
 ``wait4``). Then, once per side, what a script pays for its first answer from the
 generated package: a fresh interpreter imports the package, creates a client and calls
 one operation (``GET /``, ``meta/root``) over its HTTP library's ``MockTransport``,
-answered with the document's own example; timed from outside, as wall time.
+answered with the document's own example; timed from outside, as wall time. Last, how
+many of the document's examples of JSON answers parse into our models
+(``tests/generator/example_parse.py``): with the smallest configuration, and with
+``[schemas] lenient_answers = true``, the option for documents whose answers leave out
+keys they call required (ours only: the peer's models have no such reading).
 
 The document is large (1,223 operations, 969 schemas): a run takes about a minute, so
 ``make bench`` runs one round by default (``--large-repeats``).
@@ -67,11 +71,26 @@ def _unpacked(folder: Path) -> Path:
     return target
 
 
-def _ours_config(folder: Path, document: Path) -> Path:
-    """The smallest configuration a user writes for the document."""
-    config = folder / "codegen.toml"
-    config.write_text(f'[package]\nname = "{PACKAGE}"\n\n[inputs]\nspec = "{document}"\n')
+def _ours_config(folder: Path, document: Path, extra: str = "") -> Path:
+    """The smallest configuration a user writes for the document (and ``extra``)."""
+    config = folder / ("codegen.toml" if not extra else "codegen-extra.toml")
+    config.write_text(f'[package]\nname = "{PACKAGE}"\n\n[inputs]\nspec = "{document}"\n{extra}')
     return config
+
+
+#: The configuration's addition for answers that leave out required keys.
+LENIENT = "\n[schemas]\nlenient_answers = true\n"
+
+
+def examples_parsed(document: Path, out: Path, env: dict[str, str], scratch: Path) -> Any:
+    """The counts of the document's examples that parse into the package in ``out``."""
+    summary = scratch / "examples.json"
+    command = [sys.executable, "-m", "tests.generator.example_parse", str(document), str(out)]
+    command += [PACKAGE, "--summary", str(summary)]
+    subprocess.run(
+        command, cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL, timeout=TIMEOUT_S
+    )
+    return json.loads(summary.read_text(encoding="utf-8"))
 
 
 def _peer_config(folder: Path) -> Path:
@@ -158,6 +177,12 @@ def measure(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
         for _ in range(max(repeats, 3)):
             for name, (command, env, cwd) in calls.items():
                 first[name].append(measured(command, env, cwd)[0])
+        strict = examples_parsed(document, ours_out, ours_env, folder)
+        lenient_out = folder / "lenient"
+        lenient_command = [sys.executable, "-m", "generator", "codegen", "--force", "--config"]
+        lenient_command += [str(_ours_config(folder, document, LENIENT)), "--out", str(lenient_out)]
+        measured(lenient_command, ours_env, ROOT)
+        lenient = examples_parsed(document, lenient_out, ours_env, folder)
     mine, theirs = runs["ours"], runs.get("peer", [])
     figures = {
         "large_codegen_wall_s": compared(
@@ -170,6 +195,13 @@ def measure(generator_peer: Peer | Unavailable, repeats: int) -> dict[str, Any]:
             [r[2] for r in mine], [r[2] for r in theirs], generator_peer
         ),
         "large_first_call_s": compared(first["ours"], first.get("peer", []), generator_peer),
+    }
+    share = 100 * lenient["parsed"] / lenient["examples"]
+    figures["large_examples_parsed_pct"] = {
+        "ours": {"median": share, "min": share, "max": share},
+        "peer": None,
+        "ratio": None,
+        "counts": {"lenient_answers": lenient, "smallest_config": strict},
     }
     figures["large_codegen_wall_s"]["document"] = str(DOCUMENT.relative_to(ROOT))
     figures["large_codegen_wall_s"]["rounds"] = repeats

@@ -56,7 +56,9 @@ SCHEMA = Table(
                 "overrides": MapOf(Table({"idempotent": FLAG, "name": IDENTIFIER})),
             }
         ),
-        "schemas": Table({"fastapi_body_names": FLAG, "rename": MapOf(IDENTIFIER)}),
+        "schemas": Table(
+            {"fastapi_body_names": FLAG, "rename": MapOf(IDENTIFIER), "lenient_answers": FLAG}
+        ),
         "parameters": Table({"slash_allowed": ListOf(STRING)}),
         "inband_errors": Table(
             {"status_property": STRING, "error_value": STRING, "message_property": STRING},
@@ -108,6 +110,8 @@ class Config:
     version: str = "0.0.0"
     #: The ``pyproject.toml`` whose ``[project] version`` the package carries, if any.
     version_file: Path | None = None
+    #: Whether schemas only answers use take no key as required (``lenient_answers.py``).
+    lenient_answers: bool = False
     #: The public module (relative to the package, ``exceptions``) that exports every
     #: error; empty: the package itself. Reprs and tracebacks name the errors there.
     errors_module: str = ""
@@ -185,6 +189,7 @@ def load_config(path: Path) -> Config:
         strip_fastapi_suffix=operations.get("strip_fastapi_suffix", False),
         fastapi_body_names=schemas.get("fastapi_body_names", False),
         renames=dict(schemas.get("rename", {})),
+        lenient_answers=schemas.get("lenient_answers", False),
         slash_allowed=frozenset(data.get("parameters", {}).get("slash_allowed", [])),
         inband_errors=InbandErrors(**inband) if inband else None,
         overrides=overrides,

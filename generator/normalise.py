@@ -21,7 +21,8 @@ everywhere (``$ref``s included) instead of being patched in the output:
   context (``hoist.py``: ``Repository.owner`` → ``RepositoryOwner``);
 * a property marked ``readOnly`` is no longer required by a schema that request bodies
   use, nor one marked ``writeOnly`` by a schema that responses use: OpenAPI requires
-  each only in the other direction (``read_write.py``);
+  each only in the other direction (``read_write.py``); with ``lenient_answers`` in the
+  configuration, a schema only answers use requires nothing (``lenient_answers.py``);
 * enum members that would hide a method of ``str`` are named with a trailing
   underscore (``member_names.py``);
 * ``nullable: false`` goes (it says what no keyword says), and a ``format: uri`` whose
@@ -41,6 +42,7 @@ from urllib.parse import urlsplit
 from .config import Config
 from .defaults import NULL_DEFAULT_IGNORED, InvalidDefault, checked_default, is_stray_null_default
 from .hoist import hoist_nested
+from .lenient_answers import relax_answer_requirements
 from .member_names import name_enum_members
 from .models import MODEL_MODULE_NAMES
 from .naming import free_class_name, numbered, operation_name, pascal_case
@@ -89,6 +91,8 @@ def normalise(
     origins = {new: pointer_join("components", "schemas", old) for old, new in renames.items()}
     hoist_nested(schemas, _context_namer(reserved, warnings), origins)
     relax_one_way_requirements(doc)
+    if config.lenient_answers:
+        relax_answer_requirements(doc)
     name_enum_members(schemas)
     return doc, warnings
 

@@ -30,7 +30,7 @@ def relax_one_way_requirements(document: dict[str, Any]) -> None:
     """Take ``readOnly`` properties out of the ``required`` lists of component schemas
     that request bodies use, and ``writeOnly`` ones out of those that responses use."""
     schemas: dict[str, Any] = document.get("components", {}).get("schemas", {})
-    requests, responses = _reachable(document, schemas)
+    requests, responses = directions(document, schemas)
     for name, schema in schemas.items():
         dropped = (("readOnly",) if name in requests else ()) + (
             ("writeOnly",) if name in responses else ()
@@ -47,7 +47,7 @@ def _operations(document: dict[str, Any]) -> Iterator[dict[str, Any]]:
                     yield item[method]
 
 
-def _reachable(document: dict[str, Any], schemas: dict[str, Any]) -> tuple[set[str], set[str]]:
+def directions(document: dict[str, Any], schemas: dict[str, Any]) -> tuple[set[str], set[str]]:
     """The component schemas that request bodies, and those that responses, use."""
     bodies: list[Any] = []
     answers: list[Any] = []

@@ -277,6 +277,18 @@ def report(outcomes: list[Outcome], show: int) -> str:
     return "\n".join(lines)
 
 
+def summary(outcomes: list[Outcome]) -> dict[str, int]:
+    """The counts of a parse: examples, those that parse, and the failures the
+    document's own schema refuses too (the example contradicts it) or accepts."""
+    failed = [o for o in outcomes if o.errors]
+    return {
+        "examples": len(outcomes),
+        "parsed": len(outcomes) - len(failed),
+        "document_refuses": sum(1 for o in failed if o.document_says),
+        "document_accepts": sum(1 for o in failed if not o.document_says),
+    }
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("document", type=Path, help="the OpenAPI document (JSON)")
@@ -284,11 +296,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("package", help="the generated package's name")
     parser.add_argument("--show", type=int, default=0, help="examples to list per cause")
     parser.add_argument("--json", type=Path, help="also write every failure here (JSON lines)")
+    parser.add_argument("--summary", type=Path, help="also write the counts here (JSON)")
     args = parser.parse_args(argv)
     document = json.loads(args.document.read_text(encoding="utf-8"))
     sys.path.insert(0, str(args.out))
     outcomes = parse_examples(importlib.import_module(args.package), document)
     print(report(outcomes, args.show))
+    if args.summary:
+        args.summary.write_text(json.dumps(summary(outcomes)), encoding="utf-8")
     if args.json:
         with args.json.open("w", encoding="utf-8") as stream:
             for o in outcomes:
