@@ -12,7 +12,15 @@ a module of its own):
 * ``allOf`` of one object component and inline additions is a subclass of that
   component's class; any other ``allOf`` of objects is one class with every member's
   properties;
-* anything else (a list, a map, a union, a primitive) becomes a ``RootModel``.
+* an object whose ``anyOf`` / ``oneOf`` members add to it (a requirement, a property)
+  is a class per member, holding the object's properties and the member's, and a
+  ``RootModel`` of their union;
+* a union with a ``discriminator`` whose members are object classes is a tagged union
+  (``Field(discriminator=...)``), each member's class taking the property as a
+  ``Literal`` of its values;
+* anything else (a list, a map, a union, a primitive) becomes a ``RootModel``, whose
+  type is given as text when it names a class (a class of the same cycle may come
+  later in the module).
 
 Inline schemas have been moved into components by the normaliser (``hoist.py``), so
 what remains inline is written as an annotation: ``list[X]``, ``dict[str, X]``,
@@ -91,7 +99,6 @@ IMPORTABLE_NAMES = frozenset(
 #: Python types a string constraint (length, pattern) applies to.
 _TEXT_TYPES = frozenset({"str", "SecretStr", "bytes"})
 _NUMBER_TYPES = frozenset({"int", "float", "Decimal"})
-_SIZED_TYPES = ("list[", "dict[", "set[")
 
 #: JSON Schema keywords for constraints, and the ``Field`` argument of each by kind.
 _STRING_CONSTRAINTS = (
@@ -137,6 +144,15 @@ class _Module:
         return lines
 
 
+@dataclass
+class _Fields:
+    """An object schema's properties, required keys and ``additionalProperties``."""
+
+    properties: dict[str, Any] = field(default_factory=dict)
+    required: set[str] = field(default_factory=set)
+    extra: Any = None
+
+
 @dataclass(frozen=True)
 class ModelClass:
     """One class of the models module: its name, source and the classes it names."""
@@ -163,6 +179,7 @@ class ModelWriter:
         }
         #: The member names of each enum class, by value, for defaults.
         self._members: dict[str, dict[Any, str]] = {}
+        #: The classes the class being written refers to (its module imports them).
         self._refs: set[str] = set()
         #: The values each class takes for a property that tells a union's members
         #: apart (``discriminator``), by class and property.
@@ -358,7 +375,7 @@ class ModelWriter:
         reserved = self._reserved_fields | set(self._schemas)
         tags = self._tags.get(name, {})
         if tags:
-            flat = self._flat(schema, 0)[1]
+            flat = self._flat(schema, 0).properties
             for key, values in tags.items():
                 literal = {"enum": values, "type": "string"}
                 properties[key] = {**flat.get(key, {}), **literal}
@@ -392,48 +409,44 @@ class ModelWriter:
         inherited: dict[str, Any] = {}
         inherited_required: set[str] = set()
         for member in members:
+            fields = self._flat(self._resolve(member), 0)
             if base is not None and member is object_refs[0]:
-                _, inherited, inherited_required, _ = self._flat(self._resolve(member), 0)
+                inherited, inherited_required = fields.properties, fields.required
                 continue
-            props, req, more = self._flat(self._resolve(member), 0)[1:]
-            for key, value in props.items():
+            for key, value in fields.properties.items():
                 properties[key] = _merged(properties.get(key), value)
-            required |= req
-            if more is not None and extra is None:
-                extra = more
+            required |= fields.required
+            if fields.extra is not None and extra is None:
+                extra = fields.extra
         for key, value in (schema.get("properties") or {}).items():
             properties[key] = _merged(properties.get(key), value)
         required |= {r for r in schema.get("required", []) if isinstance(r, str)}
         # A subclass re-declares an inherited property it makes required.
-        for key in sorted(
-            required - set(properties) - inherited_required,
-            key=list(inherited).index if inherited else None,
-        ):
-            if key in inherited:
-                properties[key] = inherited[key]
+        for key, value in inherited.items():
+            if key in required and key not in properties and key not in inherited_required:
+                properties[key] = value
         if base is not None:
             required -= inherited_required - set(properties)
             required |= inherited_required & set(properties)
         return base, properties, required, extra
 
-    def _flat(self, schema: Any, depth: int) -> tuple[None, dict[str, Any], set[str], Any]:
-        """The properties, required keys and ``additionalProperties`` of an object
-        schema with its ``allOf`` members folded in."""
+    def _flat(self, schema: Any, depth: int) -> _Fields:
+        """The fields of an object schema with its ``allOf`` members folded in."""
+        fields = _Fields()
         if not isinstance(schema, dict) or depth > 32:
-            return None, {}, set(), None
-        properties: dict[str, Any] = {}
-        required: set[str] = set()
-        extra = schema.get("additionalProperties")
-        for member in schema.get("allOf", []) if isinstance(schema.get("allOf"), list) else []:
-            _, props, req, more = self._flat(self._resolve(member), depth + 1)
-            for key, value in props.items():
-                properties[key] = _merged(properties.get(key), value)
-            required |= req
-            extra = more if extra is None else extra
+            return fields
+        fields.extra = schema.get("additionalProperties")
+        all_of = schema.get("allOf")
+        for member in all_of if isinstance(all_of, list) else []:
+            folded = self._flat(self._resolve(member), depth + 1)
+            for key, value in folded.properties.items():
+                fields.properties[key] = _merged(fields.properties.get(key), value)
+            fields.required |= folded.required
+            fields.extra = folded.extra if fields.extra is None else fields.extra
         for key, value in (schema.get("properties") or {}).items():
-            properties[key] = _merged(properties.get(key), value)
-        required |= {r for r in schema.get("required", []) if isinstance(r, str)}
-        return None, properties, required, extra
+            fields.properties[key] = _merged(fields.properties.get(key), value)
+        fields.required |= {r for r in schema.get("required", []) if isinstance(r, str)}
+        return fields
 
     def _extra(self, extra: Any, has_fields: bool) -> tuple[str | None, str | None]:
         """``model_config``'s ``extra`` and the type of the extra keys' values."""
@@ -647,7 +660,7 @@ class ModelWriter:
                 and self._is_object(target)
                 and not target.get("anyOf")
                 and not target.get("oneOf")
-                and prop in self._flat(target, 0)[1]
+                and prop in self._flat(target, 0).properties
             ):
                 return None
             names.append(name)
