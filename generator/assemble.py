@@ -197,13 +197,13 @@ JOB_MODELS = "models/_jobs.py"
 
 
 def make_models(normalised: dict[str, Any], config: Config) -> Models:
-    """The pydantic models of the schemas and of the job samples (``models.py``),
-    split into modules; a clear error when a schema got no class or a job model's name
-    clashes with a schema model's."""
-    models_src, model_notes = schema_models(normalised, header(config.spec.name))
+    """The pydantic models of the schemas and of the job samples, split into modules; a
+    clear error when a schema got no class or a job model's name clashes with a schema
+    model's."""
+    written = schema_models(normalised)
     jobs_header = header(", ".join(sorted(p.name for p in config.job_samples.values())))
     jobs_src, job_notes = job_models(config.job_samples, config.job_rows_pointer, jobs_header)
-    names = class_names(models_src)
+    names = tuple(item.name for item in written.classes)
     job_names = class_names(jobs_src) if jobs_src else ()
     missing = sorted(set(normalised["components"]["schemas"]) - set(names))
     if missing:
@@ -215,11 +215,13 @@ def make_models(normalised: dict[str, Any], config: Config) -> Models:
         raise fail(
             f"job model name(s) {', '.join(clash)} clash with schema names", source=str(config.path)
         )
-    files, schema_origins = model_files(models_src, header(config.spec.name))
+    files, schema_origins = model_files(written, header(config.spec.name))
     origins = dict(schema_origins) | dict.fromkeys(job_names, "._jobs")
     if jobs_src:
         files[JOB_MODELS] = jobs_src
-    warnings = [Problem(Level.WARNING, f"models: {note}", str(config.spec)) for note in model_notes]
+    warnings = [
+        Problem(Level.WARNING, f"models: {note}", str(config.spec)) for note in written.notes
+    ]
     warnings += [
         Problem(Level.WARNING, f"job models: {note}", str(config.path)) for note in job_notes
     ]

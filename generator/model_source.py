@@ -153,14 +153,35 @@ class _Fields:
     extra: Any = None
 
 
+@dataclass
+class _Needs:
+    """What the class being written refers to: other classes, and imported names."""
+
+    refs: set[str] = field(default_factory=set)
+    uses: set[tuple[str, str]] = field(default_factory=set)
+
+
 @dataclass(frozen=True)
 class ModelClass:
-    """One class of the models module: its name, source and the classes it names."""
+    """One class of the models: its name, its source, the classes it names and the
+    names it imports (``("pydantic", "BaseModel")``), whether it is an enum."""
 
     name: str
     source: str
     refers_to: frozenset[str]
+    imports: frozenset[tuple[str, str]]
     is_enum: bool
+
+
+@dataclass(frozen=True)
+class WrittenModels:
+    """The classes of a document's schemas in the order a module defines them (a class
+    after those it needs, where no cycle forbids it), and what the writing noted."""
+
+    classes: tuple[ModelClass, ...]
+    #: Names fields take: a type of the same name is imported as ``<name>_aliased``.
+    field_names: frozenset[str]
+    notes: tuple[str, ...]
 
 
 class ModelWriter:
@@ -179,8 +200,8 @@ class ModelWriter:
         }
         #: The member names of each enum class, by value, for defaults.
         self._members: dict[str, dict[Any, str]] = {}
-        #: The classes the class being written refers to (its module imports them).
-        self._refs: set[str] = set()
+        #: What the class being written needs (its module imports it).
+        self._needs = _Needs()
         #: The values each class takes for a property that tells a union's members
         #: apart (``discriminator``), by class and property.
         self._tags: dict[str, dict[str, list[str]]] = {}
@@ -189,18 +210,40 @@ class ModelWriter:
 
     # -- the module ---------------------------------------------------------------
 
-    def module(self, header: str) -> tuple[str, tuple[str, ...]]:
-        """The module's source, and the notes the writing gave."""
+    def written(self) -> WrittenModels:
+        """Every class of the schemas, in order."""
         classes = [item for name in self._schemas for item in self.write_class(name)]
         if self._tags:
             # The members of discriminated unions, met after their classes were written,
             # are written again with their tag properties as literals.
             again = {item.name: item for name in self._tags for item in self.write_class(name)}
             classes = [again.get(item.name, item) for item in classes]
-        ordered = _dependency_order(classes)
+        return WrittenModels(
+            tuple(_dependency_order(classes)),
+            self._module.field_names,
+            tuple(self._module.notes),
+        )
+
+    def module(self, header: str) -> tuple[str, tuple[str, ...]]:
+        """All classes as one module's source, and the notes the writing gave."""
+        written = self.written()
         lines = [header, "", "from __future__ import annotations", "", *self._module.import_lines()]
-        body = "\n\n\n".join(c.source for c in ordered)
-        return "\n".join(lines) + "\n\n\n" + body + "\n", tuple(self._module.notes)
+        body = "\n\n\n".join(c.source for c in written.classes)
+        return "\n".join(lines) + "\n\n\n" + body + "\n", written.notes
+
+    def _use(self, module: str, name: str) -> str:
+        """``name`` of ``module`` ('' for a builtin), needed by the class being written;
+        the name to write (``date_aliased`` where a field takes the name)."""
+        if module:
+            self._needs.uses.add((module, name))
+        return self._module.use(module, name)
+
+    def _class(self, name: str, source: str, is_enum: bool = False) -> ModelClass:
+        """The class ``name`` with what the writing of it needed."""
+        needs = self._needs
+        return ModelClass(
+            name, source, frozenset(needs.refs - {name}), frozenset(needs.uses), is_enum
+        )
 
     def write_class(self, name: str) -> list[ModelClass]:
         """The class of the component ``name`` (and those of its alternatives, for an
@@ -209,17 +252,17 @@ class ModelWriter:
         if not isinstance(schema, dict):
             schema = {} if schema is True else {"not": {}}
         values = schema.get("enum")
+        self._needs = _Needs()
         if isinstance(values, list) and any(v is not None for v in values) and "$ref" not in schema:
-            return [ModelClass(name, self._enum_class(name, schema), frozenset(), True)]
+            return [self._class(name, self._enum_class(name, schema), is_enum=True)]
         alternatives = schema.get("anyOf") or schema.get("oneOf")
         if isinstance(alternatives, list) and schema.get("properties") and self._is_object(schema):
             return self._alternative_classes(name, schema, alternatives)
-        self._refs = set()
         if self._is_object(schema):
             source = self._object_class(name, schema)
         else:
             source = self._root_class(name, schema)
-        return [ModelClass(name, source, frozenset(self._refs - {name}), False)]
+        return [self._class(name, source)]
 
     def _alternative_classes(
         self, name: str, schema: dict[str, Any], alternatives: list[Any]
@@ -231,12 +274,13 @@ class ModelWriter:
         outer = {k: v for k, v in schema.items() if k not in ("anyOf", "oneOf", "description")}
         classes: list[ModelClass] = []
         members: list[str] = []
+        root_needs = _Needs()
         for member in alternatives:
             resolved = self._resolve(member)
             if not isinstance(resolved, dict) or not (
                 self._is_object(resolved) or _adds_requirements(resolved)
             ):
-                self._refs = set()
+                self._needs = root_needs
                 members.append(self.annotation(member))
                 continue
             new = _numbered_from_one(name, self._taken)
@@ -251,17 +295,17 @@ class ModelWriter:
                         dict.fromkeys([*outer.get("required", []), *resolved.get("required", [])])
                     ),
                 }
-            self._refs = set()
+            self._needs = _Needs()
             source = self._object_class(new, combined)
-            classes.append(ModelClass(new, source, frozenset(self._refs - {new}), False))
+            classes.append(self._class(new, source))
             members.append(new)
-        self._refs = set(members)
+            root_needs.refs.add(new)
+        self._needs = root_needs
         union = " | ".join(_unique(members))
         lines = [self._root_header(name, union, True)]
         lines += _docstring(schema.get("description"), "    ")
         lines.append(f"    root: {union}")
-        refs = {m for m in members if m in self._schemas or m in self._taken}
-        classes.append(ModelClass(name, "\n".join(lines), frozenset(refs - {name}), False))
+        classes.append(self._class(name, "\n".join(lines)))
         return classes
 
     def _admits_null_beside_class(self, schema: dict[str, Any]) -> bool:
@@ -303,7 +347,7 @@ class ModelWriter:
             base = "IntEnum"
         else:
             base = "Enum"
-        self._module.use("enum", base)
+        self._use("enum", base)
         lines = [f"class {name}({base}):"]
         lines += _docstring(schema.get("description"), "    ")
         taken: set[str] = set()
@@ -358,14 +402,14 @@ class ModelWriter:
 
     def _object_class(self, name: str, schema: dict[str, Any]) -> str:
         base, properties, required, extra = self._object_parts(name, schema)
-        base_name = self._module.use("pydantic", "BaseModel") if base is None else base
+        base_name = self._use("pydantic", "BaseModel") if base is None else base
         if base is not None:
-            self._refs.add(base)
+            self._needs.refs.add(base)
         lines = [f"class {name}({base_name}):"]
         lines += _docstring(schema.get("description"), "    ")
         extra_mode, extra_type = self._extra(extra, bool(properties) or base is not None)
         if extra_mode:
-            config = self._module.use("pydantic", "ConfigDict")
+            config = self._use("pydantic", "ConfigDict")
             lines.append(f"    model_config = {config}(")
             lines.append(f"        extra={python_literal(extra_mode)},")
             lines.append("    )")
@@ -498,8 +542,8 @@ class ModelWriter:
         if (not required and not has_default) or (has_default and default is None):
             annotation = _optional(annotation)
         if arguments:
-            annotated = self._module.use("typing", "Annotated")
-            field_ = self._module.use("pydantic", "Field")
+            annotated = self._use("typing", "Annotated")
+            field_ = self._use("pydantic", "Field")
             annotation = f"{annotated}[{annotation}, {field_}({', '.join(arguments)})]"
         line = f"    {name}: {annotation}"
         if has_default:
@@ -524,15 +568,15 @@ class ModelWriter:
         literal = python_literal(value)
         if value is None or _admits(self.annotation(schema), value):
             return literal
-        field_ = self._module.use("pydantic", "Field")
+        field_ = self._use("pydantic", "Field")
         return f"{field_}(default={literal}, validate_default=True)"
 
     def write_enum_members(self, name: str) -> None:
         """Name the members of the enum ``name`` (for a default met before its class)."""
-        saved_refs, saved_module = self._refs, self._module
+        saved_needs, saved_module = self._needs, self._module
         self._module = _Module(field_names=saved_module.field_names)
         self._enum_class(name, self._schemas[name])
-        self._refs, self._module = saved_refs, saved_module
+        self._needs, self._module = saved_needs, saved_module
 
     def _constraints(self, schema: dict[str, Any], annotation: str) -> list[str]:
         """``Field`` arguments for the schema's constraints that fit its Python type."""
@@ -560,19 +604,19 @@ class ModelWriter:
         """``class Name(RootModel[...]):``, the type given as text when it names a
         class: a base's type is evaluated when the class is made, and a class of the
         same cycle may come later in the module (pydantic resolves the text then)."""
-        root = self._module.use("pydantic", "RootModel")
+        root = self._use("pydantic", "RootModel")
         argument = python_literal(annotation) if names_classes else annotation
         return f"class {name}({root}[{argument}]):"
 
     def _root_class(self, name: str, schema: dict[str, Any]) -> str:
         annotation = self.annotation(schema)
-        lines = [self._root_header(name, annotation, bool(self._refs))]
+        lines = [self._root_header(name, annotation, bool(self._needs.refs))]
         lines += _docstring(schema.get("description"), "    ")
         arguments = self._constraints(schema, annotation)
         written = annotation
         if arguments:
-            annotated = self._module.use("typing", "Annotated")
-            field_ = self._module.use("pydantic", "Field")
+            annotated = self._use("typing", "Annotated")
+            field_ = self._use("pydantic", "Field")
             written = f"{annotated}[{annotation}, {field_}({', '.join(arguments)})]"
         line = f"    root: {written}"
         if "default" in schema:
@@ -586,7 +630,7 @@ class ModelWriter:
         """The Python annotation for an inline schema (``None`` last)."""
         members = self._members_of(schema, depth)
         if "Any" in members:
-            return self._module.use("typing", "Any") + (" | None" if "None" in members else "")
+            return self._use("typing", "Any") + (" | None" if "None" in members else "")
         others = [m for m in members if m != "None"]
         if not others:
             return "None"
@@ -603,7 +647,7 @@ class ModelWriter:
             name = ref[len(SCHEMA_PREFIX) :] if ref.startswith(SCHEMA_PREFIX) else ""
             if name not in self._schemas:
                 return ["Any"]
-            self._refs.add(name)
+            self._needs.refs.add(name)
             if name in self._nullable_classes:
                 nullable = ["None"]
             return _unique([name, *nullable])
@@ -671,16 +715,16 @@ class ModelWriter:
             for value in values.get(name, [name]):
                 if value not in tags:
                     tags.append(value)
-        self._refs.update(names)
-        annotated = self._module.use("typing", "Annotated")
-        field_ = self._module.use("pydantic", "Field")
+        self._needs.refs.update(names)
+        annotated = self._use("typing", "Annotated")
+        field_ = self._use("pydantic", "Field")
         reserved = self._reserved_fields | set(self._schemas)
         field_name = python_literal(_field_name(prop, reserved))
         union = " | ".join(names)
         return f"{annotated}[{union}, {field_}(discriminator={field_name})]"
 
     def _literal(self, values: list[Any]) -> str:
-        literal = self._module.use("typing", "Literal")
+        literal = self._use("typing", "Literal")
         return f"{literal}[{', '.join(python_literal(v) for v in values)}]"
 
     def _single(self, schema: dict[str, Any], kind: Any, depth: int) -> str:
@@ -690,7 +734,7 @@ class ModelWriter:
                 form = ""
             if form in STRING_FORMATS:
                 module, name = STRING_FORMATS[form]
-                return self._module.use(module, name)
+                return self._use(module, name)
             if form not in TEXT_FORMATS:
                 self._module.notes[
                     f"format {form!r} of a string is not understood: it is read as text"
@@ -717,7 +761,7 @@ class ModelWriter:
             else:
                 inner = self._constrained(items, depth) if isinstance(items, dict) else "Any"
             if inner == "Any":
-                self._module.use("typing", "Any")
+                self._use("typing", "Any")
             return f"list[{inner}]"
         if (
             kind == "object"
@@ -751,14 +795,14 @@ class ModelWriter:
         elif not values or extra is True or extra == {}:
             values.append("Any")
         if key_pattern is not None:
-            annotated = self._module.use("typing", "Annotated")
-            constraints = self._module.use("pydantic", "StringConstraints")
+            annotated = self._use("typing", "Annotated")
+            constraints = self._use("pydantic", "StringConstraints")
             key = f"{annotated}[str, {constraints}(pattern={python_literal(key_pattern)})]"
         value = " | ".join(_unique_joined(values))
         if "Any" in value.split(" | "):
             value = "Any"
         if value == "Any":
-            self._module.use("typing", "Any")
+            self._use("typing", "Any")
         return f"dict[{key}, {value}]"
 
     def _constrained(self, schema: Any, depth: int) -> str:
@@ -769,8 +813,8 @@ class ModelWriter:
         arguments = self._constraints(schema, inner)
         if not arguments:
             return inner
-        annotated = self._module.use("typing", "Annotated")
-        field_ = self._module.use("pydantic", "Field")
+        annotated = self._use("typing", "Annotated")
+        field_ = self._use("pydantic", "Field")
         return f"{annotated}[{inner}, {field_}({', '.join(arguments)})]"
 
 
@@ -967,6 +1011,11 @@ def _dependency_order(classes: list[ModelClass]) -> list[ModelClass]:
             placed.add(first.name)
         pending = rest
     return result
+
+
+def write_models(schemas: dict[str, Any]) -> WrittenModels:
+    """The classes of ``schemas`` (a normalised document's components)."""
+    return ModelWriter(schemas).written()
 
 
 def schema_models_source(schemas: dict[str, Any], header: str) -> tuple[str, tuple[str, ...]]:

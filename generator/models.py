@@ -13,7 +13,7 @@ from typing import Any
 
 from .fmt import python_literal
 from .load import read_json, resolve_pointer
-from .model_source import IMPORTABLE_NAMES, schema_models_source
+from .model_source import IMPORTABLE_NAMES, WrittenModels, write_models
 from .naming import numbered, snake_case
 from .problems import fail
 
@@ -25,13 +25,11 @@ MODEL_MODULE_NAMES = IMPORTABLE_NAMES
 Module = tuple[str, tuple[str, ...]]
 
 
-def schema_models(document: dict[str, Any], header: str) -> Module:
-    """Source of one module with a class per component schema (none for a document
-    without components), and the notes its writing gave (a string ``format`` that is
-    not understood)."""
-    if not document.get("components", {}).get("schemas"):
-        return f'{header}\n"""The API defines no schemas, so there are no models."""\n', ()
-    return schema_models_source(document["components"]["schemas"], header)
+def schema_models(document: dict[str, Any]) -> WrittenModels:
+    """The classes of the document's component schemas (none for a document without
+    components), with the notes their writing gave (a string ``format`` that is not
+    understood)."""
+    return write_models(document.get("components", {}).get("schemas") or {})
 
 
 def job_models(samples: dict[str, Path], rows_pointer: str, header: str) -> Module:

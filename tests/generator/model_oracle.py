@@ -30,7 +30,7 @@ from generator.assemble import read_static, reserved_names
 from generator.config import Config, load_config
 from generator.load import load_document
 from generator.locations import TEMPLATES
-from generator.models import schema_models
+from generator.model_source import schema_models_source
 from generator.normalise import normalise
 
 #: The options the generator ran datamodel-code-generator with.
@@ -98,7 +98,7 @@ class Comparison:
 def compare(normalised: dict[str, Any], scratch: Path, tag: str) -> Comparison:
     """Write both modules of ``normalised`` into ``scratch``, import them and compare
     every class the two share."""
-    ours_source, _ = schema_models(normalised, "")
+    ours_source, _ = schema_models_source(normalised["components"]["schemas"], "")
     ours = _imported(scratch / f"ours_{tag}.py", ours_source)
     oracle = _imported(scratch / f"oracle_{tag}.py", oracle_source(normalised))
     ours_classes, oracle_classes = _classes(ours), _classes(oracle)
