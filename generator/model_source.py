@@ -43,7 +43,7 @@ from typing import Any
 
 from .fmt import python_literal
 from .member_names import VARNAMES
-from .refs import SCHEMA_PREFIX
+from .refs import SCHEMA_PREFIX, follow_component_refs
 
 #: Python types for a string's ``format`` (module, name); other formats are plain text.
 STRING_FORMATS: dict[str, tuple[str, str]] = {
@@ -368,14 +368,7 @@ class ModelWriter:
     # -- objects ------------------------------------------------------------------
 
     def _resolve(self, schema: Any) -> Any:
-        seen: set[str] = set()
-        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-            ref = schema["$ref"]
-            if ref in seen or not ref.startswith(SCHEMA_PREFIX):
-                return {}
-            seen.add(ref)
-            schema = self._schemas.get(ref[len(SCHEMA_PREFIX) :], {})
-        return schema
+        return follow_component_refs(self._schemas, schema)
 
     def _is_object(self, schema: dict[str, Any], depth: int = 0) -> bool:
         """True for a schema that is a class with fields: properties, ``type: object``

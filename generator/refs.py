@@ -25,6 +25,20 @@ def is_component_schema(ref: str) -> bool:
     return ref.startswith(SCHEMA_PREFIX) and "/" not in ref[len(SCHEMA_PREFIX) :]
 
 
+def follow_component_refs(schemas: dict[str, Any], schema: Any) -> Any:
+    """The schema a chain of ``#/components/schemas/X`` references leads to (``schema``
+    itself when it is no reference); ``{}`` for a chain that loops or leaves the
+    components."""
+    seen: set[str] = set()
+    while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
+        ref = schema["$ref"]
+        if ref in seen or not ref.startswith(SCHEMA_PREFIX):
+            return {}
+        seen.add(ref)
+        schema = schemas.get(ref[len(SCHEMA_PREFIX) :], {})
+    return schema
+
+
 def _cycle(
     chain: tuple[str, ...], ref: str, source: str, path: tuple[str | int, ...]
 ) -> GeneratorError:

@@ -12,7 +12,7 @@ import ast
 from typing import Any
 
 from .fmt import python_literal
-from .refs import SCHEMA_PREFIX
+from .refs import SCHEMA_PREFIX, follow_component_refs
 
 #: How deep schemas may nest inside one annotation before it is given up as ``Any``.
 MAX_DEPTH = 32
@@ -84,13 +84,7 @@ class TypeNamer:
 
     def resolve(self, schema: Any) -> dict[str, Any]:
         """Follow ``$ref``s to the schema they name (local component refs only)."""
-        seen: set[str] = set()
-        while isinstance(schema, dict) and isinstance(schema.get("$ref"), str):
-            ref = schema["$ref"]
-            if ref in seen or not ref.startswith(SCHEMA_PREFIX):
-                return {}
-            seen.add(ref)
-            schema = self._schemas.get(ref[len(SCHEMA_PREFIX) :], {})
+        schema = follow_component_refs(self._schemas, schema)
         return schema if isinstance(schema, dict) else {}
 
     def ref_class(self, schema: Any) -> str | None:
