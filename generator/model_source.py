@@ -1053,7 +1053,10 @@ def _unique_joined(values: list[str]) -> list[str]:
 
 
 def _key(value: Any) -> tuple[type, Any]:
-    """An enum value as a dictionary key (``1`` and ``True`` and ``1.0`` stay apart)."""
+    """An enum value as a dictionary key (``1`` and ``True`` and ``1.0`` stay apart; a
+    list or an object, which JSON Schema allows too, by its text)."""
+    if isinstance(value, list | dict):
+        return (type(value), python_literal(value))
     return (type(value), value)
 
 
