@@ -406,13 +406,10 @@ class ModelWriter:
         for key, value in (schema.get("properties") or {}).items():
             properties[key] = _merged(properties.get(key), value)
         required |= {r for r in schema.get("required", []) if isinstance(r, str)}
-        # A subclass re-declares an inherited property it makes required.
-        for key in sorted(
-            required - set(properties) - inherited_required,
-            key=list(inherited).index if inherited else None,
-        ):
-            if key in inherited:
-                properties[key] = inherited[key]
+        # A subclass re-declares an inherited property it makes required (in the
+        # base's order; a required key no member defines declares nothing).
+        for key in [k for k in inherited if k in required - set(properties) - inherited_required]:
+            properties[key] = inherited[key]
         self._with_tags(name, schema, properties, required)
         if base is not None:
             required -= inherited_required - set(properties)

@@ -336,6 +336,12 @@ def test_a_subclass_only_narrows_the_fields_it_inherits(
     assert narrow.owner.team == "t" and narrow.kind is models.NarrowSpecKind.worker
     with pytest.raises(pydantic.ValidationError):
         models.NarrowSpec.model_validate({"kind": "worker"})
+    # A requirement of a key no member defines declares nothing.
+    assert (
+        issubclass(models.RequiredSpec, models.Spec)
+        and "data" not in models.RequiredSpec.model_fields
+    )
+    assert models.RequiredSpec.model_fields["name"].is_required()
     for name in ("ServiceSpec", "ConflictSpec", "VersionedSpec"):
         model = getattr(models, name)
         assert not issubclass(model, models.Spec) and set(model.model_fields) == every
@@ -379,7 +385,8 @@ def test_defaults_no_field_reads_are_warnings(
     """A list of an enum's values given as the enum's default (on the enum, on a list's
     items, on a union member) is read as no default, with a warning naming it; a null
     default beside a ``oneOf`` that takes no null is dropped; a list default of enum
-    values becomes the enum's members; references in extensions are not followed."""
+    values becomes the enum's members; references in extensions are not followed;
+    YAML numbers with an exponent and no dot are numbers."""
     models = _models(corpus_package, DEFAULTS)
     ignored = [w for w in _warnings(corpus_out, DEFAULTS) if "default is a list" in w]
     assert [w.split("#")[1].split(":")[0] for w in ignored] == [
@@ -393,3 +400,7 @@ def test_defaults_no_field_reads_are_warnings(
     with pytest.raises(pydantic.ValidationError):
         models.Chunking.model_validate(None)
     assert models.Chunking.model_validate("auto").root == "auto"
+    # ``minimum: 1e-08``, ``default: 5e-1`` in YAML are numbers, as JSON reads them.
+    assert models.ChunkingConfig(type="server_vad").threshold == 0.5
+    with pytest.raises(pydantic.ValidationError):
+        models.ChunkingConfig(type="server_vad", threshold=1e-9)
