@@ -437,7 +437,11 @@ class ModelWriter:
             said = flat.get(key) if isinstance(flat.get(key), dict) else {}
             words = {k: v for k, v in said.items() if k in _TAG_KEYWORDS}
             properties[key] = {**words, "enum": values, "type": "string"}
-            required.add(key)
+            if said.get("default") in values and key not in required:
+                # A tag the class fills in itself stays optional to whoever builds one.
+                properties[key]["default"] = said["default"]
+            else:
+                required.add(key)
 
     def _narrows(
         self,
@@ -717,7 +721,7 @@ class ModelWriter:
                 if tagged is not None:
                     return _unique([tagged, *nullable])
                 for sub in schema[key]:
-                    members += self._members_of(sub, depth + 1)
+                    members += self._member_of_union(sub, depth)
                 return _unique(members + nullable)
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
@@ -736,6 +740,15 @@ class ModelWriter:
                 members += self._members_of({**schema, "type": single}, depth + 1)
             return _unique(members + nullable)
         return _unique([self._single(schema, kind, depth), *nullable])
+
+    def _member_of_union(self, schema: Any, depth: int) -> list[str]:
+        """The annotations of a union's member: with its constraints where it has any
+        (``anyOf: [{type: array, minItems: 1}, {type: "null"}]`` keeps ``minItems``)."""
+        if isinstance(schema, dict) and not _CONSTRAINT_KEYWORDS.isdisjoint(schema):
+            constrained = self._constrained(schema, depth)
+            if constrained.startswith(self._module.use("typing", "Annotated") + "["):
+                return [constrained]
+        return self._members_of(schema, depth + 1)
 
     def _discriminated(self, members: list[Any], discriminator: Any) -> str | None:
         """``Annotated[A | B, Field(discriminator=...)]`` for a union whose
@@ -936,6 +949,12 @@ def _merged(first: Any, second: Any) -> Any:
 
 #: What a discriminator's property keeps of its definition when it becomes a literal.
 _TAG_KEYWORDS = frozenset({"description", "title", "deprecated"})
+
+#: Keywords that constrain a value (``_constraints`` turns them into ``Field`` arguments).
+_CONSTRAINT_KEYWORDS = frozenset(
+    {k for k, _ in (*_STRING_CONSTRAINTS, *_ARRAY_CONSTRAINTS, *_MAP_CONSTRAINTS)}
+    | {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
+)
 
 #: Keywords about the place a schema is used rather than the values it takes.
 _USE_KEYWORDS = frozenset({"default", "description", "nullable", "title", "deprecated"})

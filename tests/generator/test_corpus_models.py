@@ -364,6 +364,7 @@ def test_discriminator_tags_are_the_values_the_members_pin(
         (models.Playable, {"type": "track", "title": "t"}, models.Track),
         (models.Playable, {"type": "episode"}, models.Episode),
         (models.Playable, {"type": "chapter", "book": "b"}, models.Chapter),
+        (models.Playable, {"type": "podcast"}, models.Podcast),
         (models.Item, {"type": "message", "role": "assistant", "id": "1"}, models.OutputMessage),
         (models.Item, {"type": "message", "role": "user"}, models.InputMessage),
         (models.Media, {"type": "clip", "url": "u"}, models.Clip),
@@ -377,6 +378,8 @@ def test_discriminator_tags_are_the_values_the_members_pin(
     assert not issubclass(models.Clip, models.MediaBase)
     assert not issubclass(models.SocketDoneEvent, models.DoneEvent)
     assert models.Clip.model_validate({"type": "clip", "length": 3}).length == 3
+    # A tag with a default of its own is filled in by the class.
+    assert models.Podcast(feed="f").type == "podcast"
 
 
 def test_defaults_no_field_reads_are_warnings(
@@ -386,7 +389,8 @@ def test_defaults_no_field_reads_are_warnings(
     items, on a union member) is read as no default, with a warning naming it; a null
     default beside a ``oneOf`` that takes no null is dropped; a list default of enum
     values becomes the enum's members; references in extensions are not followed;
-    YAML numbers with an exponent and no dot are numbers."""
+    YAML numbers with an exponent and no dot are numbers; the members of a union
+    with null keep their constraints."""
     models = _models(corpus_package, DEFAULTS)
     ignored = [w for w in _warnings(corpus_out, DEFAULTS) if "default is a list" in w]
     assert [w.split("#")[1].split(":")[0] for w in ignored] == [
@@ -400,6 +404,11 @@ def test_defaults_no_field_reads_are_warnings(
     with pytest.raises(pydantic.ValidationError):
         models.Chunking.model_validate(None)
     assert models.Chunking.model_validate("auto").root == "auto"
+    # The members of a union with null keep their constraints.
+    assert models.TranscriptionRequest(file="f", language=None, prompts=["p"]).prompts == ["p"]
+    for wrong in ({"language": "eng"}, {"prompts": []}):
+        with pytest.raises(pydantic.ValidationError):
+            models.TranscriptionRequest.model_validate({"file": "f", **wrong})
     # ``minimum: 1e-08``, ``default: 5e-1`` in YAML are numbers, as JSON reads them.
     assert models.ChunkingConfig(type="server_vad").threshold == 0.5
     with pytest.raises(pydantic.ValidationError):
