@@ -45,6 +45,11 @@ STRING_FORMATS: dict[str, tuple[str, str]] = {
     "time": ("datetime", "time"),
     "duration": ("datetime", "timedelta"),
     "uuid": ("uuid", "UUID"),
+    # A UUID of one version, as Ory's and others' descriptions name them.
+    "uuid1": ("pydantic", "UUID1"),
+    "uuid3": ("pydantic", "UUID3"),
+    "uuid4": ("pydantic", "UUID4"),
+    "uuid5": ("pydantic", "UUID5"),
     "uri": ("pydantic", "AnyUrl"),
     "binary": ("", "bytes"),
     "password": ("pydantic", "SecretStr"),
