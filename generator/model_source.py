@@ -439,7 +439,8 @@ class ModelWriter:
             return
         flat = self._flat(schema, 0)[1]
         for key, values in tags.items():
-            said = flat.get(key) if isinstance(flat.get(key), dict) else {}
+            found = flat.get(key)
+            said: dict[str, Any] = found if isinstance(found, dict) else {}
             words = {k: v for k, v in said.items() if k in _TAG_KEYWORDS}
             properties[key] = {**words, "enum": values, "type": "string"}
             if said.get("default") in values and key not in required:
