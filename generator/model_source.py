@@ -431,9 +431,10 @@ class ModelWriter:
         self, name: str, schema: Any, properties: dict[str, Any], required: set[str]
     ) -> None:
         """The properties of ``name`` that tell the members of a discriminated union
-        apart, made required literals of the class's values (in place). The tag's own
-        type (a reference to an enum, a ``const``) gives way to the literal, which a
-        discriminator needs; its words stay."""
+        apart, made literals of the class's values (in place), required unless the
+        definition gives one of them as a default. The tag's own type (a reference to
+        an enum, a ``const``) gives way to the literal, which a discriminator needs;
+        its words stay."""
         tags = self._tags.get(name, {})
         if not tags:
             return
@@ -1022,38 +1023,46 @@ def _optional(annotation: str) -> str:
     return f"{annotation} | None"
 
 
-def _union_members(annotation: str) -> list[str]:
-    """The members of a union annotation (``A | dict[str, B | C]`` → ``A``,
-    ``dict[str, B | C]``): split at each ``|`` outside brackets."""
-    members: list[str] = []
+def _top_level_split(text: str, separator: str) -> list[str]:
+    """``text`` split at each ``separator`` outside brackets, parentheses and string
+    literals (``Literal["a|b"]`` is one part)."""
+    parts: list[str] = []
     depth = 0
     start = 0
-    for index, char in enumerate(annotation):
-        if char == "[":
+    quote = ""
+    escaped = False
+    for index, char in enumerate(text):
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "[(":
             depth += 1
-        elif char == "]":
+        elif char in "])":
             depth -= 1
-        elif char == "|" and depth == 0:
-            members.append(annotation[start:index].strip())
+        elif char == separator and depth == 0:
+            parts.append(text[start:index].strip())
             start = index + 1
-    members.append(annotation[start:].strip())
-    return members
+    parts.append(text[start:].strip())
+    return parts
+
+
+def _union_members(annotation: str) -> list[str]:
+    """The members of a union annotation (``A | dict[str, B | C]`` → ``A``,
+    ``dict[str, B | C]``)."""
+    return _top_level_split(annotation, "|")
 
 
 def _unannotated(annotation: str) -> str:
     """``Annotated[X, Field(...)]`` → ``X``; any other annotation as it is."""
     if not annotation.startswith("Annotated[") or not annotation.endswith("]"):
         return annotation
-    depth = 0
-    inner = annotation[len("Annotated[") : -1]
-    for index, char in enumerate(inner):
-        if char == "[":
-            depth += 1
-        elif char == "]":
-            depth -= 1
-        elif char == "," and depth == 0:
-            return inner[:index].strip()
-    return annotation
+    return _top_level_split(annotation[len("Annotated[") : -1], ",")[0]
 
 
 def _literal_kinds(literal: str) -> set[str]:
