@@ -19,7 +19,7 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from .config import Config
-from .defaults import NULL_DEFAULT_IGNORED, InvalidDefault, checked_default, is_stray_null_default
+from .defaults import InvalidDefault, checked_default, ignored_default
 from .fmt import python_literal
 from .grouping import path_groups
 from .ir import Api, Body, BodyField, BodyKind, Operation, Param, Response, SecurityRequirement, Tag
@@ -336,8 +336,9 @@ class _Builder:
     def _default(
         self, resolved: dict[str, Any], schema: Any, pointer: tuple[str | int, ...]
     ) -> str | None:
-        if is_stray_null_default(resolved["default"], resolved):
-            self.warn(NULL_DEFAULT_IGNORED, *pointer)
+        ignored = ignored_default(resolved["default"], resolved)
+        if ignored is not None:
+            self.warn(ignored, *pointer)
             return None
         try:
             value = checked_default(resolved["default"], resolved)

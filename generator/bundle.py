@@ -33,7 +33,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from .problems import GeneratorError, Level, Problem, pointer_join
-from .structure import DATA_KEYS, NAME_MAPS
+from .structure import NAME_MAPS, is_data
 
 SCHEMAS_POINTER = "/components/schemas/"
 #: Pointer prefixes that hold named schemas: their last part names the schema.
@@ -240,7 +240,7 @@ class _Bundler:
                 # examples in files too (example: {$ref: examples.yml#/droplet}), and
                 # mean them to be read in.
                 converted[key] = self.convert(value, file, (*path, key), False)
-            elif example or (key in DATA_KEYS and not in_name_map and key != "examples"):
+            elif example or (is_data(key, path[-1] if path else None) and key != "examples"):
                 converted[key] = value
             elif in_schema and key == "discriminator" and isinstance(value, dict):
                 converted[key] = self.discriminator(value, file, (*path, key))

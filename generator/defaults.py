@@ -60,6 +60,35 @@ def is_stray_null_default(value: Any, schema: dict[str, Any]) -> bool:
     return value is None and default_problem(value, schema) is not None
 
 
+#: What a list of a schema's values given as the default of that schema means.
+LIST_DEFAULT_IGNORED = (
+    "default is a list of the schema's values, not one of them (the default of a list "
+    "written on its items): read as no default"
+)
+
+
+def is_misplaced_list_default(value: Any, schema: dict[str, Any]) -> bool:
+    """True for a list given as the default of a schema that takes no list, every item
+    of which the schema takes (``default: [text, audio]`` beside ``enum: [text,
+    audio]``, or ``default: []``): the default of an array, written on the schema of
+    its items, where no field ever reads it."""
+    return (
+        isinstance(value, list)
+        and default_problem(value, schema) is not None
+        and all(default_problem(item, schema) is None for item in value)
+    )
+
+
+def ignored_default(value: Any, schema: dict[str, Any]) -> str | None:
+    """Why the default ``value`` of ``schema`` is read as no default (a stray null, a
+    list of the schema's values), or None for a default that is read."""
+    if is_stray_null_default(value, schema):
+        return NULL_DEFAULT_IGNORED
+    if is_misplaced_list_default(value, schema):
+        return LIST_DEFAULT_IGNORED
+    return None
+
+
 class InvalidDefault(ValueError):
     """A default that is not a value of its schema; the message says which rule it breaks."""
 

@@ -15,6 +15,7 @@ from typing import Any
 from .bundle import Bundled, bundle
 from .empty_enums import without_empty_enums
 from .problems import GeneratorError, Level, Problem, fail, pointer_join
+from .structure import is_data
 
 SUPPORTED_VERSIONS = ("3.0.", "3.1.")
 
@@ -242,16 +243,25 @@ def _is_model_branch(part: str | int) -> bool:
 def walk_refs(
     node: Any, path: tuple[str | int, ...] = ()
 ) -> Iterator[tuple[str, tuple[str | int, ...]]]:
-    """Every ``$ref`` under ``node``, with the path of keys that leads to it."""
+    """Every ``$ref`` under ``node``, with the path of keys that leads to it (none in
+    an extension's value: ``x-...`` holds the vendor's data)."""
     if isinstance(node, dict):
         ref = node.get("$ref")
         if isinstance(ref, str):
             yield ref, (*path, "$ref")
         for key, value in node.items():
-            yield from walk_refs(value, (*path, key))
+            if not _is_extension(key, path):
+                yield from walk_refs(value, (*path, key))
     elif isinstance(node, list):
         for index, value in enumerate(node):
             yield from walk_refs(value, (*path, index))
+
+
+def _is_extension(key: Any, path: tuple[str | int, ...]) -> bool:
+    """``x-...`` outside a map of names: a specification extension's value."""
+    return (
+        isinstance(key, str) and key.startswith("x-") and is_data(key, path[-1] if path else None)
+    )
 
 
 def resolve_pointer(document: Any, ref: str) -> Any:
@@ -278,7 +288,7 @@ def _malformed_refs(node: Any, path: tuple[str | int, ...], source: str) -> Iter
                 Level.ERROR, "a $ref must be a string", source, pointer_join(*path, "$ref")
             )
         for key, value in node.items():
-            if key not in _DATA_KEYS:
+            if key not in _DATA_KEYS and not _is_extension(key, path):
                 yield from _malformed_refs(value, (*path, key), source)
     elif isinstance(node, list):
         for index, value in enumerate(node):

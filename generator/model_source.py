@@ -35,6 +35,7 @@ schemas always give the same text.
 
 from __future__ import annotations
 
+import ast
 import keyword
 import math
 from collections.abc import Iterable
@@ -52,6 +53,11 @@ STRING_FORMATS: dict[str, tuple[str, str]] = {
     "time": ("datetime", "time"),
     "duration": ("datetime", "timedelta"),
     "uuid": ("uuid", "UUID"),
+    # A UUID of one version, as Ory's and others' descriptions name them.
+    "uuid1": ("pydantic", "UUID1"),
+    "uuid3": ("pydantic", "UUID3"),
+    "uuid4": ("pydantic", "UUID4"),
+    "uuid5": ("pydantic", "UUID5"),
     "uri": ("pydantic", "AnyUrl"),
     "binary": ("", "bytes"),
     "password": ("pydantic", "SecretStr"),
@@ -207,6 +213,8 @@ class ModelWriter:
         self._tags: dict[str, dict[str, list[str]]] = {}
         #: Class names in use: the components' and those of alternatives made here.
         self._taken: set[str] = set(schemas)
+        #: The base class each object component's class was given (None: BaseModel).
+        self._bases: dict[str, str | None] = {}
 
     # -- the module ---------------------------------------------------------------
 
@@ -410,13 +418,6 @@ class ModelWriter:
             lines.append(f"    __pydantic_extra__: dict[str, {extra_type}]")
         taken: set[str] = set()
         reserved = self._reserved_fields | set(self._schemas)
-        tags = self._tags.get(name, {})
-        if tags:
-            flat = self._flat(schema, 0).properties
-            for key, values in tags.items():
-                literal = {"enum": values, "type": "string"}
-                properties[key] = {**flat.get(key, {}), **literal}
-                required.add(key)
         for key, prop in properties.items():
             lines += self._field(key, prop, key in required, taken, reserved)
         if len(lines) == 1:
@@ -424,10 +425,16 @@ class ModelWriter:
         return "\n".join(lines)
 
     def _object_parts(
-        self, name: str, schema: dict[str, Any]
+        self, name: str, schema: dict[str, Any], inherit: bool = True
     ) -> tuple[str | None, dict[str, Any], set[str], Any]:
         """The base class (or None), the properties the class declares, the required
-        keys, and the ``additionalProperties`` that applies."""
+        keys, and the ``additionalProperties`` that applies.
+
+        A class whose ``allOf`` starts with an object component subclasses it, unless it
+        re-declares an inherited property with a type the base's does not take (a
+        class of its own for an inline object, a property that becomes nullable): a
+        subclass may only narrow a field, so such a class holds every member's
+        properties itself (``inherit=False``)."""
         properties: dict[str, Any] = {}
         required: set[str] = set()
         extra: Any = schema.get("additionalProperties")
@@ -439,7 +446,7 @@ class ModelWriter:
             for m in members
             if isinstance(m, dict) and "$ref" in m and self._is_object(self._resolve(m))
         ]
-        if len(object_refs) == 1 and members and members[0] is object_refs[0]:
+        if inherit and len(object_refs) == 1 and members and members[0] is object_refs[0]:
             ref_name = object_refs[0]["$ref"][len(SCHEMA_PREFIX) :]
             if ref_name in self._schemas and ref_name != name:
                 base = ref_name
@@ -458,14 +465,136 @@ class ModelWriter:
         for key, value in (schema.get("properties") or {}).items():
             properties[key] = _merged(properties.get(key), value)
         required |= {r for r in schema.get("required", []) if isinstance(r, str)}
-        # A subclass re-declares an inherited property it makes required.
-        for key, value in inherited.items():
-            if key in required and key not in properties and key not in inherited_required:
-                properties[key] = value
+        # A subclass re-declares an inherited property it makes required (in the
+        # base's order; a required key no member defines declares nothing).
+        for key in [k for k in inherited if k in required - set(properties) - inherited_required]:
+            properties[key] = inherited[key]
+        self._with_tags(name, schema, properties, required)
         if base is not None:
             required -= inherited_required - set(properties)
             required |= inherited_required & set(properties)
+            inherited = dict(inherited)
+            self._with_tags(base, self._schemas[base], inherited, inherited_required)
+            if not self._narrows(properties, required, inherited, inherited_required):
+                return self._object_parts(name, schema, inherit=False)
+        if name in self._schemas:
+            self._bases[name] = base
         return base, properties, required, extra
+
+    def _with_tags(
+        self, name: str, schema: Any, properties: dict[str, Any], required: set[str]
+    ) -> None:
+        """The properties of ``name`` that tell the members of a discriminated union
+        apart, made literals of the class's values (in place), required unless the
+        definition gives one of them as a default. The tag's own type (a reference to
+        an enum, a ``const``) gives way to the literal, which a discriminator needs;
+        its words stay."""
+        tags = self._tags.get(name, {})
+        if not tags:
+            return
+        flat = self._flat(schema, 0).properties
+        for key, values in tags.items():
+            found = flat.get(key)
+            said: dict[str, Any] = found if isinstance(found, dict) else {}
+            words = {k: v for k, v in said.items() if k in _TAG_KEYWORDS}
+            properties[key] = {**words, "enum": values, "type": "string"}
+            if said.get("default") in values and key not in required:
+                # A tag the class fills in itself stays optional to whoever builds one.
+                properties[key]["default"] = said["default"]
+            else:
+                required.add(key)
+
+    def _narrows(
+        self,
+        properties: dict[str, Any],
+        required: set[str],
+        inherited: dict[str, Any],
+        inherited_required: set[str],
+    ) -> bool:
+        """Whether every inherited property a subclass re-declares keeps a type the
+        base's field takes (what a type checker asks of an override)."""
+        saved = self._needs
+        self._needs = _Needs()
+        try:
+            return all(
+                self._is_subtype(
+                    self._field_type(properties[key], key in required),
+                    self._field_type(inherited[key], key in inherited_required),
+                )
+                for key in properties
+                if key in inherited
+            )
+        finally:
+            self._needs = saved
+
+    def _field_type(self, schema: Any, required: bool) -> str:
+        """The type a field of ``schema`` is declared with (``_field``'s, without its
+        ``Field`` arguments): None admitted when the field may be left out without a
+        default of another value."""
+        if not isinstance(schema, dict):
+            schema = {}
+        annotation = self.annotation(schema)
+        if required:
+            return annotation
+        reference = _reference(schema)
+        default = schema.get("default")
+        if "default" not in schema and reference is not None:
+            target = self._resolve(reference)
+            if isinstance(target, dict) and "default" in target:
+                return _optional(annotation)
+        return _optional(annotation) if default is None else annotation
+
+    def _is_subtype(self, new: str, old: str) -> bool:
+        """Whether a value of the annotation ``new`` is one of ``old``: each member of
+        the union ``new`` is a member of ``old``, a subclass or enum of one, or a
+        literal of its type."""
+        if new == old:
+            return True
+        olds = set(_union_members(old))
+        if "Any" in olds:
+            return True
+        for member in _union_members(new):
+            if member in olds or (member == "int" and "float" in olds):
+                continue
+            if member.startswith("Literal["):
+                kinds = _literal_kinds(member)
+                if kinds and all(kind in olds for kind in kinds):
+                    continue
+                return False
+            if not (olds & self._supertypes(member)):
+                return False
+        return True
+
+    def _supertypes(self, name: str) -> set[str]:
+        """The classes and builtins a class of the models is a subtype of: its bases
+        (as written), and ``str`` or ``int`` for an enum of them."""
+        found: set[str] = set()
+        seen: set[str] = set()
+        while name in self._schemas and name not in seen:
+            seen.add(name)
+            schema = self._schemas[name]
+            values = schema.get("enum") if isinstance(schema, dict) else None
+            if isinstance(values, list) and any(v is not None for v in values):
+                present = [v for v in values if v is not None]
+                if all(isinstance(v, str) for v in present):
+                    found.add("str")
+                elif all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+                    found |= {"int", "float"}
+                break
+            if name not in self._bases:
+                if not isinstance(schema, dict) or not self._is_object(schema):
+                    break
+                saved = self._needs
+                self._needs = _Needs()
+                self._bases[name] = None  # a cycle of bases reads as none
+                self._object_parts(name, schema)
+                self._needs = saved
+            base = self._bases[name]
+            if base is None:
+                break
+            found.add(base)
+            name = base
+        return found
 
     def _flat(self, schema: Any, depth: int) -> _Fields:
         """The fields of an object schema with its ``allOf`` members folded in."""
@@ -535,9 +664,7 @@ class ModelWriter:
         if (not required and not has_default) or (has_default and default is None):
             annotation = _optional(annotation)
         if arguments:
-            annotated = self._use("typing", "Annotated")
-            field_ = self._use("pydantic", "Field")
-            annotation = f"{annotated}[{annotation}, {field_}({', '.join(arguments)})]"
+            annotation = self._annotated(annotation, arguments)
         line = f"    {name}: {annotation}"
         if has_default:
             line += f" = {self._default(schema, default)}"
@@ -608,11 +735,12 @@ class ModelWriter:
         arguments = self._constraints(schema, annotation)
         written = annotation
         if arguments:
-            annotated = self._use("typing", "Annotated")
-            field_ = self._use("pydantic", "Field")
-            written = f"{annotated}[{annotation}, {field_}({', '.join(arguments)})]"
+            written = self._annotated(annotation, arguments)
         line = f"    root: {written}"
-        if "default" in schema:
+        # A null default of a type that takes no null (``default: null`` beside a
+        # ``oneOf`` of other types) says nothing, as the normaliser reads it elsewhere.
+        takes_null = {"None", "Any"} & set(_union_members(annotation))
+        if "default" in schema and (schema["default"] is not None or takes_null):
             line += f" = {self._default(schema, schema['default'])}"
         lines.append(line)
         return "\n".join(lines)
@@ -651,7 +779,7 @@ class ModelWriter:
                 if tagged is not None:
                     return _unique([tagged, *nullable])
                 for sub in schema[key]:
-                    members += self._members_of(sub, depth + 1)
+                    members += self._member_of_union(sub, depth)
                 return _unique(members + nullable)
         all_of = schema.get("allOf")
         if isinstance(all_of, list) and all_of:
@@ -670,6 +798,16 @@ class ModelWriter:
                 members += self._members_of({**schema, "type": single}, depth + 1)
             return _unique(members + nullable)
         return _unique([self._single(schema, kind, depth), *nullable])
+
+    def _member_of_union(self, schema: Any, depth: int) -> list[str]:
+        """The annotations of a union's member: with its constraints where it has any
+        (``anyOf: [{type: array, minItems: 1}, {type: "null"}]`` keeps ``minItems``)."""
+        if isinstance(schema, dict) and not _CONSTRAINT_KEYWORDS.isdisjoint(schema):
+            inner = self.annotation(schema, depth + 1)
+            arguments = self._constraints(schema, inner)
+            if arguments:
+                return [self._annotated(inner, arguments)]
+        return self._members_of(schema, depth + 1)
 
     def _discriminated(self, members: list[Any], discriminator: Any) -> str | None:
         """``Annotated[A | B, Field(discriminator=...)]`` for a union whose
@@ -703,9 +841,14 @@ class ModelWriter:
             names.append(name)
         if len(set(names)) != len(names):
             return None
+        given = {name: values.get(name) or self._implicit_tags(name, prop) for name in names}
+        every = [value for name in names for value in dict.fromkeys(given[name])]
+        if len(set(every)) != len(every):
+            # Two members take one value: the value cannot tell them apart.
+            return None
         for name in names:
             tags = self._tags.setdefault(name, {}).setdefault(prop, [])
-            for value in values.get(name, [name]):
+            for value in given[name]:
                 if value not in tags:
                     tags.append(value)
         self._needs.refs.update(names)
@@ -715,6 +858,22 @@ class ModelWriter:
         field_name = python_literal(_field_name(prop, reserved))
         union = " | ".join(names)
         return f"{annotated}[{union}, {field_}(discriminator={field_name})]"
+
+    def _implicit_tags(self, name: str, prop: str) -> list[str]:
+        """The values of a union member's tag property when no ``mapping`` names it:
+        those the member's property itself pins (a ``const``, a text ``enum``, of its
+        own or of the enum it refers to), which are what the server sends; else the
+        component's name, as OpenAPI says."""
+        tag = self._resolve(self._flat(self._schemas[name], 0).properties.get(prop))
+        if isinstance(tag, dict):
+            tag = self._resolve(_reference(tag) or tag)
+        if isinstance(tag, dict):
+            if isinstance(tag.get("const"), str):
+                return [tag["const"]]
+            values = tag.get("enum")
+            if isinstance(values, list) and values and all(isinstance(v, str) for v in values):
+                return list(values)
+        return [name]
 
     def _literal(self, values: list[Any]) -> str:
         literal = self._use("typing", "Literal")
@@ -804,11 +963,13 @@ class ModelWriter:
         if not isinstance(schema, dict):
             return inner
         arguments = self._constraints(schema, inner)
-        if not arguments:
-            return inner
+        return self._annotated(inner, arguments) if arguments else inner
+
+    def _annotated(self, annotation: str, arguments: list[str]) -> str:
+        """``Annotated[annotation, Field(arguments)]``."""
         annotated = self._use("typing", "Annotated")
         field_ = self._use("pydantic", "Field")
-        return f"{annotated}[{inner}, {field_}({', '.join(arguments)})]"
+        return f"{annotated}[{annotation}, {field_}({', '.join(arguments)})]"
 
 
 # -- helpers ------------------------------------------------------------------------
@@ -847,6 +1008,15 @@ def _merged(first: Any, second: Any) -> Any:
     return {**first, **second}
 
 
+#: What a discriminator's property keeps of its definition when it becomes a literal.
+_TAG_KEYWORDS = frozenset({"description", "title", "deprecated"})
+
+#: Keywords that constrain a value (``_constraints`` turns them into ``Field`` arguments).
+_CONSTRAINT_KEYWORDS = frozenset(
+    {k for k, _ in (*_STRING_CONSTRAINTS, *_ARRAY_CONSTRAINTS, *_MAP_CONSTRAINTS)}
+    | {"minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"}
+)
+
 #: Keywords about the place a schema is used rather than the values it takes.
 _USE_KEYWORDS = frozenset({"default", "description", "nullable", "title", "deprecated"})
 
@@ -878,7 +1048,7 @@ def _plain(value: Any) -> bool:
 
 def _admits(annotation: str, value: Any) -> bool:
     """Whether a type checker takes ``value`` as a default of ``annotation``."""
-    members = {m.strip() for m in annotation.split(" | ")}
+    members = {_unannotated(m) for m in _union_members(annotation)}
     if "Any" in members:
         return True
     if isinstance(value, bool):
@@ -892,7 +1062,10 @@ def _admits(annotation: str, value: Any) -> bool:
     if isinstance(value, float):
         return "float" in members
     if isinstance(value, list):
-        return any(m.startswith("list[") for m in members)
+        return any(
+            m.startswith("list[") and all(_admits(m[len("list[") : -1], item) for item in value)
+            for m in members
+        )
     if isinstance(value, dict):
         return any(m.startswith("dict[") for m in members)
     return False
@@ -904,6 +1077,58 @@ def _optional(annotation: str) -> str:
     return f"{annotation} | None"
 
 
+def _top_level_split(text: str, separator: str) -> list[str]:
+    """``text`` split at each ``separator`` outside brackets, parentheses and string
+    literals (``Literal["a|b"]`` is one part)."""
+    parts: list[str] = []
+    depth = 0
+    start = 0
+    quote = ""
+    escaped = False
+    for index, char in enumerate(text):
+        if quote:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == quote:
+                quote = ""
+        elif char in "'\"":
+            quote = char
+        elif char in "[(":
+            depth += 1
+        elif char in "])":
+            depth -= 1
+        elif char == separator and depth == 0:
+            parts.append(text[start:index].strip())
+            start = index + 1
+    parts.append(text[start:].strip())
+    return parts
+
+
+def _union_members(annotation: str) -> list[str]:
+    """The members of a union annotation (``A | dict[str, B | C]`` → ``A``,
+    ``dict[str, B | C]``)."""
+    return _top_level_split(annotation, "|")
+
+
+def _unannotated(annotation: str) -> str:
+    """``Annotated[X, Field(...)]`` → ``X``; any other annotation as it is."""
+    if not annotation.startswith("Annotated[") or not annotation.endswith("]"):
+        return annotation
+    return _top_level_split(annotation[len("Annotated[") : -1], ",")[0]
+
+
+def _literal_kinds(literal: str) -> set[str]:
+    """The builtin types of a ``Literal[...]``'s values (empty if they cannot be read)."""
+    try:
+        values = ast.literal_eval(f"[{literal[len('Literal[') : -1]}]")
+    except (SyntaxError, ValueError):
+        return set()
+    kinds = {type(v).__name__ for v in values}
+    return kinds if kinds <= {"str", "int", "bool"} else set()
+
+
 def _unique(members: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(members))
 
@@ -913,7 +1138,10 @@ def _unique_joined(values: list[str]) -> list[str]:
 
 
 def _key(value: Any) -> tuple[type, Any]:
-    """An enum value as a dictionary key (``1`` and ``True`` and ``1.0`` stay apart)."""
+    """An enum value as a dictionary key (``1`` and ``True`` and ``1.0`` stay apart; a
+    list or an object, which JSON Schema allows too, by its text)."""
+    if isinstance(value, list | dict):
+        return (type(value), python_literal(value))
     return (type(value), value)
 
 

@@ -40,7 +40,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from .config import Config
-from .defaults import NULL_DEFAULT_IGNORED, InvalidDefault, checked_default, is_stray_null_default
+from .defaults import InvalidDefault, checked_default, ignored_default
 from .hoist import hoist_nested
 from .lenient_answers import relax_answer_requirements
 from .member_names import name_enum_members
@@ -182,12 +182,13 @@ _SUBSCHEMA |= {"properties": "map"}
 def _checked_defaults(schema: Any, path: tuple[str | int, ...], source: str) -> Iterator[Problem]:
     """Problems of defaults in a schema and the schemas inside it; a number given for a
     string becomes its text in place (the models then read a string default), and a
-    stray ``default: null`` is dropped with a warning."""
+    stray ``default: null`` or a list of the schema's values is dropped with a warning."""
     if not isinstance(schema, dict):
         return
-    if "default" in schema and is_stray_null_default(schema["default"], schema):
+    ignored = ignored_default(schema["default"], schema) if "default" in schema else None
+    if ignored is not None:
         del schema["default"]
-        yield Problem(Level.WARNING, NULL_DEFAULT_IGNORED, source, pointer_join(*path, "default"))
+        yield Problem(Level.WARNING, ignored, source, pointer_join(*path, "default"))
     elif schema.get("format") == "uri" and _not_a_url(schema.get("default")):
         del schema["format"]
         yield Problem(

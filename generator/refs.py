@@ -13,11 +13,9 @@ from typing import Any
 
 from .load import resolve_pointer
 from .problems import GeneratorError, Level, Problem, pointer_join
-from .structure import DATA_KEYS, NAME_MAPS
+from .structure import is_data
 
 SCHEMA_PREFIX = "#/components/schemas/"
-_DATA_KEYS = DATA_KEYS
-_NAME_MAPS = NAME_MAPS
 
 
 def is_component_schema(ref: str) -> bool:
@@ -68,11 +66,9 @@ class _Inliner:
                 # OpenAPI 3.1 lets a reference override the summary and description.
                 return {**target, **self.expand(siblings, path, chain)}
             return target
-        in_name_map = bool(path) and path[-1] in _NAME_MAPS
+        parent = path[-1] if path else None
         return {
-            key: value
-            if key in _DATA_KEYS and not in_name_map
-            else self.expand(value, (*path, key), chain)
+            key: value if is_data(key, parent) else self.expand(value, (*path, key), chain)
             for key, value in node.items()
         }
 

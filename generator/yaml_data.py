@@ -2,12 +2,15 @@
 
 OpenAPI documents in YAML are JSON written another way, so the loader keeps to JSON's
 data model: timestamps stay strings (``version: 2024-01-01`` is text, not a date),
-mapping keys become strings (``200:`` is the status ``"200"``), and anchors and aliases
-are expanded. A key given twice is an error rather than a silent overwrite.
+mapping keys become strings (``200:`` is the status ``"200"``), numbers written with
+an exponent as JSON writes them (``1e-08``, ``2.5E3``) are numbers, as in YAML 1.2 (YAML
+1.1's rules read them as text), and anchors and aliases are expanded. A key given twice
+is an error rather than a silent overwrite.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -31,6 +34,13 @@ _JsonDataLoader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+#: A number with an exponent and no dot or no exponent sign (``1e-08``, ``1.5e3``): JSON
+#: and YAML 1.2 read a number, YAML 1.1's float rule asks for both.
+_EXPONENT_NUMBER = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+$")
+_JsonDataLoader.add_implicit_resolver(
+    "tag:yaml.org,2002:float", _EXPONENT_NUMBER, list("-+0123456789.")
+)
 
 
 def _key_text(key: Any) -> str:

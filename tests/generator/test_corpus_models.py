@@ -312,3 +312,104 @@ def test_example_failures_are_placed_in_the_example() -> None:
     assert example_value(document, {"$ref": "#/components/examples/teams"}) == [
         {"slug": "core", "type": "org"}
     ]
+
+
+OVERRIDES = "field-overrides.json"
+TAGS = "discriminator-tags.yaml"
+DEFAULTS = "defaults-and-extensions.yaml"
+
+
+def test_a_subclass_only_narrows_the_fields_it_inherits(
+    corpus_package: Callable[[str], ModuleType],
+) -> None:
+    """An ``allOf`` extension that narrows what it re-declares (an enum of the base's
+    text, a subclass of the base's class, a requirement) is a subclass; one that gives a
+    property a type the base's field does not take (an inline object of its own, an
+    object where the base has a map, an unrelated class) holds every property itself,
+    so that no field is overridden with a wider type (``mypy --strict`` passes)."""
+    models = _models(corpus_package, OVERRIDES)
+    every = {"name", "kind", "metrics", "context", "version", "owner"}
+    assert issubclass(models.NarrowSpec, models.Spec)
+    narrow = models.NarrowSpec.model_validate(
+        {"name": "n", "kind": "worker", "owner": {"team": "t"}}
+    )
+    assert narrow.owner.team == "t" and narrow.kind is models.NarrowSpecKind.worker
+    with pytest.raises(pydantic.ValidationError):
+        models.NarrowSpec.model_validate({"kind": "worker"})
+    # A requirement of a key no member defines declares nothing.
+    assert (
+        issubclass(models.RequiredSpec, models.Spec)
+        and "data" not in models.RequiredSpec.model_fields
+    )
+    assert models.RequiredSpec.model_fields["name"].is_required()
+    for name in ("ServiceSpec", "ConflictSpec", "VersionedSpec"):
+        model = getattr(models, name)
+        assert not issubclass(model, models.Spec) and set(model.model_fields) == every
+    service = models.ServiceSpec.model_validate({"name": "s", "metrics": {"cpu": 1, "memory": 2}})
+    assert (service.name, service.metrics.memory) == ("s", 2)
+    conflict = models.ConflictSpec.model_validate({"context": {"conflicts": ["a"]}})
+    assert conflict.context.conflicts == ["a"]
+    assert models.VersionedSpec.model_validate({"version": {"sha": "x"}}).version.sha == "x"
+
+
+def test_discriminator_tags_are_the_values_the_members_pin(
+    corpus_package: Callable[[str], ModuleType],
+) -> None:
+    """Without a ``mapping``, a member's tag is what its own property pins (an enum, a
+    ``const``, a referenced enum), so the server's values pick the member; a value
+    two members share leaves the union undiscriminated, tried member by member; a
+    member whose base has another tag is a class of its own."""
+    models = _models(corpus_package, TAGS)
+    cases = [
+        (models.Playable, {"type": "track", "title": "t"}, models.Track),
+        (models.Playable, {"type": "episode"}, models.Episode),
+        (models.Playable, {"type": "chapter", "book": "b"}, models.Chapter),
+        (models.Playable, {"type": "podcast"}, models.Podcast),
+        (models.Item, {"type": "message", "role": "assistant", "id": "1"}, models.OutputMessage),
+        (models.Item, {"type": "message", "role": "user"}, models.InputMessage),
+        (models.Media, {"type": "clip", "url": "u"}, models.Clip),
+        (models.StreamEvent, {"type": "response.done", "id": "1"}, models.DoneEvent),
+        (models.SocketEvent, {"type": "socket.response.done"}, models.SocketDoneEvent),
+    ]
+    for union, value, member in cases:
+        assert type(union.model_validate(value).root) is member
+    with pytest.raises(pydantic.ValidationError):
+        models.Playable.model_validate({"type": "Track"})
+    assert not issubclass(models.Clip, models.MediaBase)
+    assert not issubclass(models.SocketDoneEvent, models.DoneEvent)
+    assert models.Clip.model_validate({"type": "clip", "length": 3}).length == 3
+    # A tag with a default of its own is filled in by the class.
+    assert models.Podcast(feed="f").type == "podcast"
+
+
+def test_defaults_no_field_reads_are_warnings(
+    corpus_out: tuple[Path, dict[str, Result]], corpus_package: Callable[[str], ModuleType]
+) -> None:
+    """A list of an enum's values given as the enum's default (on the enum, on a list's
+    items, on a union member) is read as no default, with a warning naming it; a null
+    default beside a ``oneOf`` that takes no null is dropped; a list default of enum
+    values becomes the enum's members; references in extensions are not followed;
+    YAML numbers with an exponent and no dot are numbers; the members of a union
+    with null keep their constraints."""
+    models = _models(corpus_package, DEFAULTS)
+    ignored = [w for w in _warnings(corpus_out, DEFAULTS) if "default is a list" in w]
+    assert [w.split("#")[1].split(":")[0] for w in ignored] == [
+        "/components/schemas/Granularity/default",
+        "/components/schemas/Chunking/oneOf/0/default",
+        "/components/schemas/TranscriptionRequest/properties/modalities/items/default",
+    ]
+    request = models.TranscriptionRequest(file="f")
+    assert request.granularities == [models.Granularity.segment]
+    assert request.modalities is None and request.chunking is None
+    with pytest.raises(pydantic.ValidationError):
+        models.Chunking.model_validate(None)
+    assert models.Chunking.model_validate("auto").root == "auto"
+    # The members of a union with null keep their constraints.
+    assert models.TranscriptionRequest(file="f", language=None, prompts=["p"]).prompts == ["p"]
+    for wrong in ({"language": "eng"}, {"prompts": []}):
+        with pytest.raises(pydantic.ValidationError):
+            models.TranscriptionRequest.model_validate({"file": "f", **wrong})
+    # ``minimum: 1e-08``, ``default: 5e-1`` in YAML are numbers, as JSON reads them.
+    assert models.ChunkingConfig(type="server_vad").threshold == 0.5
+    with pytest.raises(pydantic.ValidationError):
+        models.ChunkingConfig(type="server_vad", threshold=1e-9)

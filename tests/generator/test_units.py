@@ -441,27 +441,51 @@ def test_boolean_schemas_are_refused_in_3_0() -> None:
     assert any("/components/schemas/Payment/" in str(p) for p in caught.value.problems)
 
 
+def _one_query_parameter(schema: dict[str, Any]) -> Any:
+    """The IR and warnings of a document whose one operation takes a query parameter
+    ``q`` of ``schema``."""
+    parameter = {"name": "q", "in": "query", "schema": schema}
+    operation = {
+        "operationId": "find",
+        "parameters": [parameter],
+        "responses": {"200": {"description": ""}},
+    }
+    return _api_and_warnings({"/items": {"get": operation}})
+
+
 def test_a_stray_null_default_of_a_parameter_is_a_warning() -> None:
     """``default: null`` on a string parameter: optional with None, and a warning."""
-    api, warnings = _api_and_warnings(
-        {
-            "/items": {
-                "get": {
-                    "operationId": "find",
-                    "parameters": [
-                        {"name": "q", "in": "query", "schema": {"type": "string", "default": None}}
-                    ],
-                    "responses": {"200": {"description": ""}},
-                }
-            }
-        }
-    )
+    api, warnings = _one_query_parameter({"type": "string", "default": None})
     (op,) = api.operations
     assert op.params[0].signature == "q: str | None = None"
     assert [str(w) for w in warnings] == [
         "warning: #/paths/~1items/get/parameters/0/schema/default: "
         "default null on a schema that is not nullable: read as no default"
     ]
+
+
+def test_a_list_of_a_parameters_values_as_its_default_is_a_warning() -> None:
+    """``default: [a]`` on a parameter that takes one of ``a``, ``b``: the default of a
+    list written on its items; read as no default, with a warning."""
+    schema = {"type": "string", "enum": ["a", "b"], "default": ["a"]}
+    api, warnings = _one_query_parameter(schema)
+    (op,) = api.operations
+    assert op.params[0].signature == 'q: Literal["a", "b", None] = None'
+    assert [str(w) for w in warnings] == [
+        "warning: #/paths/~1items/get/parameters/0/schema/default: default is a list of the "
+        "schema's values, not one of them (the default of a list written on its items): "
+        "read as no default"
+    ]
+
+
+def test_enum_values_that_are_lists_or_objects_are_members() -> None:
+    """JSON Schema lets an enum hold lists and objects: each is a member of the class."""
+    from generator.model_source import schema_models_source
+
+    source, _ = schema_models_source({"Shape": {"enum": [[], "a", {"b": [1]}, [1, 2]]}}, "")
+    namespace: dict[str, Any] = {}
+    exec(compile(source, "models.py", "exec"), namespace)
+    assert [member.value for member in namespace["Shape"]] == [[], "a", {"b": [1]}, [1, 2]]
 
 
 def test_multipart_fields_holding_files_or_lists_of_files() -> None:
