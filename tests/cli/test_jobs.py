@@ -229,3 +229,27 @@ def test_submit_with_a_key_submits_once(
     bad = sfapi("submit", "perlmutter", str(script), "--local", "--idempotency-key", "no blanks")
     assert bad.exit_code == 2 and "1 to 128 letters, digits" in bad.stderr
     assert sim.stats()["requests"].get("POST /compute/jobs/{machine}", 0) == 0
+
+
+def test_submit_check_decides_what_a_script_the_scheduler_would_refuse_does(
+    sfapi: Sfapi, sim: RunningSimulator, tmp_path: Path
+) -> None:
+    """``--check refuse`` keeps a script Perlmutter would refuse (no ``-C``) from being
+    sent and says why; ``--check off`` sends it, and the scheduler's refusal comes back;
+    the default warns and sends."""
+    script = tmp_path / "unconstrained.sh"
+    script.write_text("#!/bin/bash\n#SBATCH -q debug\n#SBATCH -t 5\necho x\n", encoding="utf-8")
+    sim.reset_stats()
+    refused = sfapi("submit", "perlmutter", str(script), "--local", "--check", "refuse")
+    assert refused.exit_code == 1
+    assert "would be refused, so it was not sent" in refused.stderr
+    assert "No architecture specified" in refused.stderr
+    assert sim.stats()["requests"].get("POST /compute/jobs/{machine}", 0) == 0
+    sent = sfapi("submit", "perlmutter", str(script), "--local", "--check", "off")
+    assert sent.exit_code == 1 and "No architecture specified" in sent.stderr
+    assert sim.stats()["requests"].get("POST /compute/jobs/{machine}", 0) == 1
+    warned = sfapi("submit", "perlmutter", str(script), "--local")
+    assert warned.exit_code == 1 and "would be refused (sending it anyway" in warned.stderr
+    assert sim.stats()["requests"].get("POST /compute/jobs/{machine}", 0) == 2
+    wrong = sfapi("submit", "perlmutter", str(script), "--local", "--check", "maybe")
+    assert wrong.exit_code == 2

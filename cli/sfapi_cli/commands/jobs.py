@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -103,6 +104,14 @@ def cancel(
             say(f"job {jobid}: cancel requested" + (f"; {found.state.value}" if wait else ""))
 
 
+class ScriptCheck(StrEnum):
+    """What ``submit`` does with a script text the lint finds would be refused."""
+
+    warn = "warn"
+    refuse = "refuse"
+    off = "off"
+
+
 def submit(
     machine: MachineArg,
     script: Annotated[
@@ -155,6 +164,15 @@ def submit(
             help="Seconds the service waits for --callback-url to answer (1 to 3600).",
         ),
     ] = None,
+    check: Annotated[
+        ScriptCheck,
+        typer.Option(
+            "--check",
+            case_sensitive=False,
+            help="For a script text (--local, or a path with --idempotency-key) that sbatch "
+            "or NERSC's policy would refuse: warn and send it, refuse to send it, or off.",
+        ),
+    ] = ScriptCheck.warn,
 ) -> None:
     """Submit a batch script; with --wait, follow it until it ends."""
     _check_timeout(timeout)
@@ -173,6 +191,7 @@ def submit(
                 callback_url=callbacks.url,
                 callback_email=callbacks.email,
                 callback_timeout=callbacks.timeout,
+                check=check.value,
             )
         if not wait:
             if state.current.json:
