@@ -44,6 +44,7 @@ from typing import Any
 
 from .fmt import python_literal
 from .member_names import VARNAMES
+from .naming import numbered
 from .refs import SCHEMA_PREFIX, follow_component_refs
 
 #: Python types for a string's ``format`` (module, name); other formats are plain text.
@@ -116,8 +117,9 @@ _ARRAY_CONSTRAINTS = (("minItems", "min_length"), ("maxItems", "max_length"))
 _MAP_CONSTRAINTS = (("minProperties", "min_length"), ("maxProperties", "max_length"))
 
 
-def _base_model_attributes() -> frozenset[str]:
-    """The names a field may not take as they are: ``BaseModel``'s attributes."""
+def base_model_attributes() -> frozenset[str]:
+    """The names a model's field may not take as they are: ``BaseModel``'s attributes,
+    which the field would hide."""
     from pydantic import BaseModel
 
     return frozenset(name for name in dir(BaseModel) if not name.startswith("__"))
@@ -195,7 +197,7 @@ class ModelWriter:
 
     def __init__(self, schemas: dict[str, Any]) -> None:
         self._schemas = schemas
-        self._reserved_fields = _base_model_attributes()
+        self._reserved_fields = base_model_attributes()
         self._module = _Module(field_names=self._all_field_names())
         #: Classes whose schema admits null (an enum with a ``null`` value, an object
         #: marked ``nullable``): a reference to one admits None, as the class cannot.
@@ -366,7 +368,7 @@ class ModelWriter:
             member = (
                 wanted if isinstance(wanted, str) and wanted.isidentifier() else _member_name(value)
             )
-            member = _numbered(member, taken)
+            member = numbered(member, taken, 1, "_")
             taken.add(member)
             members[_key(value)] = member
             lines.append(f"    {member} = {python_literal(value)}")
@@ -529,20 +531,23 @@ class ModelWriter:
 
     def _field_type(self, schema: Any, required: bool) -> str:
         """The type a field of ``schema`` is declared with (``_field``'s, without its
-        ``Field`` arguments): None admitted when the field may be left out without a
-        default of another value."""
+        ``Field`` arguments)."""
         if not isinstance(schema, dict):
             schema = {}
-        annotation = self.annotation(schema)
+        return _declared(self.annotation(schema), schema, required)
+
+    def _with_default(self, schema: dict[str, Any], required: bool) -> dict[str, Any]:
+        """``schema`` with the default its field takes: none for a required property
+        (the key must be sent), and an optional reference without a default of its own
+        takes the one its component gives."""
         if required:
-            return annotation
+            return {k: v for k, v in schema.items() if k != "default"}
         reference = _reference(schema)
-        default = schema.get("default")
         if "default" not in schema and reference is not None:
             target = self._resolve(reference)
             if isinstance(target, dict) and "default" in target:
-                return _optional(annotation)
-        return _optional(annotation) if default is None else annotation
+                return {**schema, "default": target["default"]}
+        return schema
 
     def _is_subtype(self, new: str, old: str) -> bool:
         """Whether a value of the annotation ``new`` is one of ``old``: each member of
@@ -635,8 +640,7 @@ class ModelWriter:
         taken: set[str],
         reserved: set[str] | frozenset[str],
     ) -> list[str]:
-        name = _field_name(key, reserved)
-        name = _numbered(name, taken, "_")
+        name = numbered(_field_name(key, reserved), taken, 1, "_")
         taken.add(name)
         if not isinstance(schema, dict):
             schema = {}
@@ -650,24 +654,13 @@ class ModelWriter:
         arguments += self._constraints(schema, annotation)
         if schema.get("deprecated") is True:
             arguments.append("deprecated=True")
-        reference = _reference(schema)
-        if not required and "default" not in schema and reference is not None:
-            # An optional reference takes the default its component gives, and None
-            # stays possible, as for any optional field without a default of its own.
-            target = self._resolve(reference)
-            if isinstance(target, dict) and "default" in target:
-                schema = {**schema, "default": target["default"]}
-                annotation = _optional(annotation)
-        # A required property's default says nothing: the key must be sent.
-        has_default = "default" in schema and not required
-        default = schema.get("default")
-        if (not required and not has_default) or (has_default and default is None):
-            annotation = _optional(annotation)
+        annotation = _declared(annotation, schema, required)
+        schema = self._with_default(schema, required)
         if arguments:
             annotation = self._annotated(annotation, arguments)
         line = f"    {name}: {annotation}"
-        if has_default:
-            line += f" = {self._default(schema, default)}"
+        if "default" in schema:
+            line += f" = {self._default(schema, schema['default'])}"
         elif not required:
             line += " = None"
         return [line, *_docstring(schema.get("description"), "    ")]
@@ -1071,6 +1064,15 @@ def _admits(annotation: str, value: Any) -> bool:
     return False
 
 
+def _declared(annotation: str, schema: dict[str, Any], required: bool) -> str:
+    """The type a field is declared with: ``annotation``, admitting None when the field
+    may be left out without a default of another value of its own (an optional
+    reference that takes its component's default still admits None)."""
+    if required or schema.get("default") is not None:
+        return annotation
+    return _optional(annotation)
+
+
 def _optional(annotation: str) -> str:
     if annotation == "None" or annotation.endswith(" | None") or annotation == "Any":
         return annotation
@@ -1151,15 +1153,6 @@ def _numbered_from_one(name: str, taken: set[str]) -> str:
     while f"{name}{number}" in taken:
         number += 1
     return f"{name}{number}"
-
-
-def _numbered(name: str, taken: set[str], separator: str = "_") -> str:
-    if name not in taken:
-        return name
-    number = 1
-    while f"{name}{separator}{number}" in taken:
-        number += 1
-    return f"{name}{separator}{number}"
 
 
 def _sanitised(text: str) -> str:

@@ -13,7 +13,7 @@ from typing import Any
 
 from .fmt import python_literal
 from .load import read_json, resolve_pointer
-from .model_source import IMPORTABLE_NAMES, WrittenModels, write_models
+from .model_source import IMPORTABLE_NAMES, WrittenModels, base_model_attributes, write_models
 from .naming import numbered, snake_case
 from .problems import fail
 
@@ -71,10 +71,7 @@ def _taken_field_names() -> frozenset[str]:
     """Names a job model's field may not take as they are (such a field gets a trailing
     underscore): ``BaseModel``'s own attributes, which a field would hide, and the
     names the module imports."""
-    from pydantic import BaseModel
-
-    public = {name for name in dir(BaseModel) if not name.startswith("_")}
-    return frozenset(public) | _IMPORTED_FIELD_NAMES
+    return base_model_attributes() | _IMPORTED_FIELD_NAMES
 
 
 def _job_class(class_name: str, file_name: str, keys: list[str], reserved: frozenset[str]) -> str:
