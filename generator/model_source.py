@@ -1047,9 +1047,7 @@ def _admits(annotation: str, value: Any) -> bool:
     if isinstance(value, bool):
         return "bool" in members or any(m.startswith("Literal[") for m in members)
     if isinstance(value, str):
-        return "str" in members or any(
-            m.startswith("Literal[") and python_literal(value) in m for m in members
-        )
+        return "str" in members or any(value in (_literal_values(m) or []) for m in members)
     if isinstance(value, int):
         return bool({"int", "float"} & members)
     if isinstance(value, float):
@@ -1079,55 +1077,49 @@ def _optional(annotation: str) -> str:
     return f"{annotation} | None"
 
 
-def _top_level_split(text: str, separator: str) -> list[str]:
-    """``text`` split at each ``separator`` outside brackets, parentheses and string
-    literals (``Literal["a|b"]`` is one part)."""
-    parts: list[str] = []
-    depth = 0
-    start = 0
-    quote = ""
-    escaped = False
-    for index, char in enumerate(text):
-        if quote:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == quote:
-                quote = ""
-        elif char in "'\"":
-            quote = char
-        elif char in "[(":
-            depth += 1
-        elif char in "])":
-            depth -= 1
-        elif char == separator and depth == 0:
-            parts.append(text[start:index].strip())
-            start = index + 1
-    parts.append(text[start:].strip())
-    return parts
+def _union_nodes(node: ast.expr) -> list[ast.expr]:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _union_nodes(node.left) + _union_nodes(node.right)
+    return [node]
 
 
 def _union_members(annotation: str) -> list[str]:
-    """The members of a union annotation (``A | dict[str, B | C]`` → ``A``,
-    ``dict[str, B | C]``)."""
-    return _top_level_split(annotation, "|")
+    """The members of a union annotation, read with Python's parser and written back
+    by it (``A | dict[str, B | C]`` → ``A``, ``dict[str, B | C]``)."""
+    return [ast.unparse(n) for n in _union_nodes(ast.parse(annotation, mode="eval").body)]
+
+
+def _subscript_of(annotation: str, name: str) -> list[ast.expr] | None:
+    """The arguments of ``name[...]`` when ``annotation`` is one, else None."""
+    node = ast.parse(annotation, mode="eval").body
+    if not (isinstance(node, ast.Subscript) and isinstance(node.value, ast.Name)):
+        return None
+    if node.value.id != name:
+        return None
+    return list(node.slice.elts) if isinstance(node.slice, ast.Tuple) else [node.slice]
 
 
 def _unannotated(annotation: str) -> str:
     """``Annotated[X, Field(...)]`` → ``X``; any other annotation as it is."""
-    if not annotation.startswith("Annotated[") or not annotation.endswith("]"):
-        return annotation
-    return _top_level_split(annotation[len("Annotated[") : -1], ",")[0]
+    arguments = _subscript_of(annotation, "Annotated")
+    return ast.unparse(arguments[0]) if arguments else annotation
+
+
+def _literal_values(annotation: str) -> list[Any] | None:
+    """The values of a ``Literal[...]`` (None for any other annotation, or values that
+    are not plain constants)."""
+    arguments = _subscript_of(annotation, "Literal")
+    if arguments is None:
+        return None
+    try:
+        return [ast.literal_eval(argument) for argument in arguments]
+    except ValueError:
+        return None
 
 
 def _literal_kinds(literal: str) -> set[str]:
     """The builtin types of a ``Literal[...]``'s values (empty if they cannot be read)."""
-    try:
-        values = ast.literal_eval(f"[{literal[len('Literal[') : -1]}]")
-    except (SyntaxError, ValueError):
-        return set()
-    kinds = {type(v).__name__ for v in values}
+    kinds = {type(v).__name__ for v in _literal_values(literal) or []}
     return kinds if kinds <= {"str", "int", "bool"} else set()
 
 
